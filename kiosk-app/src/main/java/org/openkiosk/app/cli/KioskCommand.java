@@ -1,0 +1,44 @@
+package org.openkiosk.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code kiosk} command; every function is a sub-command. */
+@Command(name = "kiosk",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionCommand.Provider.class,
+        description = "Self-service kiosk terminal for 24-hour government self-service halls.",
+        subcommands = {
+                VersionCommand.class,
+                CommandLine.HelpCommand.class
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:normal end",
+                "1:unexpected failure",
+                "2:bad configuration or usage",
+                "3:out of service / nothing arrived before the timeout",
+                "4:device fault"
+        })
+public final class KioskCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Builds the command line with the kiosk's exit-code conventions. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new KioskCommand());
+        cl.setExitCodeExceptionMapper(t -> ExitCodes.FAILURE);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println(ex.getMessage());
+            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            return ExitCodes.BAD_CONFIGURATION;
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,26 @@
+package org.openkiosk.app.config;
+
+import java.util.Map;
+
+/**
+ * The whole validated configuration of one kiosk, read from the configuration directory. Immutable; a kiosk
+ * never starts from a half-valid configuration.
+ *
+ * @param kiosk    who this kiosk is and where it stands
+ * @param ui       language, elder mode, idle timeouts
+ * @param devices  devices by logical name ({@code idReader}, {@code receiptPrinter}, {@code a4Printer},
+ *                 {@code scanner}, {@code documentScanner})
+ * @param store    where the kiosk keeps its data
+ */
+public record KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, DeviceConfig> devices, StoreConfig store) {
+
+    public static final String ID_READER = "idReader";
+    public static final String RECEIPT_PRINTER = "receiptPrinter";
+    public static final String A4_PRINTER = "a4Printer";
+    public static final String SCANNER = "scanner";
+    public static final String DOCUMENT_SCANNER = "documentScanner";
+
+    public KioskConfig {
+        devices = Map.copyOf(devices);
+    }
+}
