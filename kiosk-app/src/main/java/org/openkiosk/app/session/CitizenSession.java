@@ -16,8 +16,8 @@ import org.openkiosk.device.idcard.IdNumber;
  * scanned documents and the choices they made. Created at identification and {@link #wipe() wiped} when the
  * citizen leaves or the idle timer resets the kiosk; nothing of it outlives the session.
  *
- * <p>Byte arrays (photo, scans) are overwritten with zeros on wipe, so a heap dump taken later does not hold
- * them. {@link #toString()} is masked. Not thread-safe: the UI thread owns the session.
+ * <p>Byte arrays (photo, scans) are owned by the session and overwritten with zeros on wipe, so a heap dump
+ * taken later does not hold them; readers get copies. {@link #toString()} is masked. Not thread-safe: the UI thread owns the session.
  */
 public final class CitizenSession {
 
@@ -66,17 +66,22 @@ public final class CitizenSession {
         return photo == null ? Optional.empty() : Optional.of(photo.clone());
     }
 
-    /** Keeps a private copy of the photo bytes (the caller may wipe its own array). */
+    /**
+     * Takes ownership of the photo bytes: the session zeroes this very array on wipe, so the reader's buffer
+     * does not keep the photo either. A previous photo is zeroed at once.
+     */
     public void setPhoto(byte[] photo) {
         checkLive();
-        zero(this.photo);
-        this.photo = photo == null ? null : photo.clone();
+        if (this.photo != photo) {
+            zero(this.photo);
+        }
+        this.photo = photo;
     }
 
-    /** Keeps a private copy of one scanned document page. */
+    /** Takes ownership of one scanned page's bytes (zeroed on wipe, like the photo). */
     public void addScan(byte[] scan) {
         checkLive();
-        scans.add(Objects.requireNonNull(scan, "scan").clone());
+        scans.add(Objects.requireNonNull(scan, "scan"));
     }
 
     public int scanCount() {
