@@ -73,6 +73,8 @@ public final class KioskShell {
         BorderPane layout = new BorderPane(navigator.host());
         layout.setTop(new org.openkiosk.app.ui.widgets.KioskHeader(context));
         layout.getStyleClass().add("kiosk-layout");
+        // if a screen is ever too tall, the header stays visible and the bottom is what gets cut
+        javafx.scene.layout.StackPane.setAlignment(layout, javafx.geometry.Pos.TOP_CENTER);
         root.getChildren().setAll(layout, overlay);
 
         context.elderModeProperty().addListener((obs, old, now) -> Theme.of(now).applyTo(scene));

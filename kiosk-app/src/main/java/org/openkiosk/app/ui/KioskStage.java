@@ -13,8 +13,9 @@ import javafx.stage.StageStyle;
  */
 public final class KioskStage {
 
-    public static final double WINDOWED_WIDTH = 1280;
-    public static final double WINDOWED_HEIGHT = 800;
+    /** The scene's size in a window: that of the halls' usual 1080p kiosk screens, so layouts match. */
+    public static final double WINDOWED_WIDTH = 1920;
+    public static final double WINDOWED_HEIGHT = 1080;
 
     private KioskStage() {}
 

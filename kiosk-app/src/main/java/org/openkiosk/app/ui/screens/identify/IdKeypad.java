@@ -10,6 +10,11 @@ public final class IdKeypad extends GridPane {
 
     public IdKeypad(IdEntryViewModel model, Messages messages) {
         getStyleClass().add("keypad");
+        for (int c = 0; c < 3; c++) {
+            javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
+            column.setPercentWidth(100.0 / 3);
+            getColumnConstraints().add(column);
+        }
         String[] keys = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "X", "0", "⌫"};
         for (int i = 0; i < keys.length; i++) {
             String k = keys[i];
