@@ -1,6 +1,9 @@
 package org.openkiosk.app.cli;
 
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.concurrent.Callable;
+import org.openkiosk.app.config.DataDirectory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +28,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return KioskRunner.run(RunCommand.installationDirectory().resolve("config"), true, shell,
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+        // always the installation's own config/ (not $KIOSK_CONFIG): the demo is the same everywhere
+        Path config = Paths.get(System.getProperty("kiosk.home", ".")).resolve("config");
+        Path data = DataDirectory.resolve(DirectoryOptions.global(spec).map(g -> g.dataDir).orElse(null));
+        return KioskRunner.run(config, data, true, shell, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -1,9 +1,11 @@
 package org.openkiosk.app.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import org.openkiosk.app.logging.KioskLogging;
 import org.openkiosk.app.ui.KioskLauncher;
 import org.openkiosk.app.ui.ShellOptions;
 import org.openkiosk.app.ui.i18n.Language;
@@ -19,7 +21,8 @@ final class KioskRunner {
 
     private KioskRunner() {}
 
-    static int run(Path configDir, boolean demo, ShellCliOptions cli, PrintWriter out, PrintWriter err) {
+    static int run(Path configDir, Path dataDir, boolean demo, ShellCliOptions cli, PrintWriter out,
+                   PrintWriter err) {
         if (cli.retrySeconds < 1) {
             err.println("kiosk: --retry-seconds must be at least 1");
             return ExitCodes.BAD_CONFIGURATION;
@@ -35,6 +38,12 @@ final class KioskRunner {
         StartupResult first = check.check();
         if (cli.check) {
             return report(configDir, first, out, err);
+        }
+        try {
+            KioskLogging.init(dataDir);
+        } catch (IOException | IllegalStateException e) {
+            // the kiosk can still serve; the technician sees this on the console and in `kiosk doctor`
+            err.println("kiosk: logging to " + dataDir + " failed, logging to the console only: " + e.getMessage());
         }
         if (!Displays.available()) {
             if (first instanceof StartupResult.OutOfService) {

@@ -1,12 +1,9 @@
 package org.openkiosk.app.cli;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Start the kiosk with a configuration directory.",
@@ -21,9 +18,8 @@ import picocli.CommandLine.Option;
                 "3:out of service (no display; window closed while out of service)"})
 public final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "DIR",
-            description = "The configuration directory (default: $KIOSK_CONFIG, else config/ of the installation).")
-    String config;
+    @Mixin
+    DirectoryOptions dirs;
 
     @Mixin
     ShellCliOptions shell;
@@ -33,23 +29,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return KioskRunner.run(configDirectory(config), false, shell,
+        return KioskRunner.run(dirs.configDirectory(), dirs.dataDirectory(), false, shell,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
-    }
-
-    /** The directory to use: the option, else {@code $KIOSK_CONFIG}, else {@code <kiosk.home>/config}. */
-    static Path configDirectory(String option) {
-        if (option != null && !option.isBlank()) {
-            return Paths.get(option);
-        }
-        String env = System.getenv("KIOSK_CONFIG");
-        if (env != null && !env.isBlank()) {
-            return Paths.get(env);
-        }
-        return installationDirectory().resolve("config");
-    }
-
-    static Path installationDirectory() {
-        return Paths.get(System.getProperty("kiosk.home", "."));
     }
 }

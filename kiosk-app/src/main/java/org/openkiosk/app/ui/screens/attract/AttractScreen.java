@@ -65,6 +65,14 @@ public final class AttractScreen implements Screen {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("service-grid");
         grid.setAlignment(Pos.CENTER);
+        for (int c = 0; c < 2; c++) { // equal cells whatever the text lengths
+            javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
+            column.setPercentWidth(50);
+            grid.getColumnConstraints().add(column);
+            javafx.scene.layout.RowConstraints row = new javafx.scene.layout.RowConstraints();
+            row.setPercentHeight(50);
+            grid.getRowConstraints().add(row);
+        }
         int i = 0;
         for (KioskService service : model.services()) {
             Button button = serviceButton(messages, service);
