@@ -34,6 +34,9 @@ final class KioskRunner {
             err.println("kiosk: --language: " + e.getMessage());
             return ExitCodes.BAD_CONFIGURATION;
         }
+        if (!cli.check && Displays.available()) {
+            KioskLauncher.startToolkitEarly(); // overlaps with the configuration and logging below
+        }
         StartupCheck check = StartupChecks.forDirectory(configDir);
         StartupResult first = check.check();
         if (cli.check) {

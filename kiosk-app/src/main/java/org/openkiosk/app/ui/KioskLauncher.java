@@ -6,6 +6,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
@@ -51,18 +54,39 @@ public final class KioskLauncher {
 
     private KioskLauncher() {}
 
-    public static int launch(Request request, PrintStream out) {
+    private static CompletableFuture<Void> toolkit;
+
+    /**
+     * Starts the JavaFX toolkit and loads the bundled fonts on another thread, so that this overlaps with
+     * loading the configuration and logging set-up (about half a second saved at a cold start). Call only
+     * when a display is there; {@link #launch} waits for it (or does it itself if nobody called this).
+     */
+    public static synchronized void startToolkitEarly() {
+        if (toolkit == null) {
+            toolkit = CompletableFuture.runAsync(KioskLauncher::startToolkit);
+        }
+    }
+
+    private static void startToolkit() {
         try {
             Platform.startup(() -> { });
         } catch (IllegalStateException alreadyRunning) {
             LOG.debug("JavaFX already running");
-        } catch (RuntimeException | Error noToolkit) {
-            out.println("kiosk: cannot open the display: " + noToolkit.getMessage());
-            LOG.error("JavaFX could not start", noToolkit);
-            return OUT_OF_SERVICE;
         }
         Platform.setImplicitExit(false);
         KioskFonts.load(); // off the JavaFX thread, before the stage shows
+    }
+
+    public static int launch(Request request, PrintStream out) {
+        startToolkitEarly();
+        try {
+            toolkit.join();
+        } catch (CompletionException | CancellationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            out.println("kiosk: cannot open the display: " + cause.getMessage());
+            LOG.error("JavaFX could not start", cause);
+            return OUT_OF_SERVICE;
+        }
 
         CountDownLatch ended = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(OK);
