@@ -110,13 +110,17 @@ public final class KioskShell {
         return Optional.ofNullable(outOfService);
     }
 
-    /** Stops timers and wipes any session; the scene stays as it is. */
+    /** Stops timers, wipes any session and empties the scene (which stops the screens' timelines too). */
     public void stop() {
         stopOutOfService();
         if (idle != null) {
             idle.stop();
         }
+        if (context != null && context.navigator().current() != null) {
+            context.navigator().current().onHide();
+        }
         sessions.end();
+        root.getChildren().clear();
     }
 
     private void stopOutOfService() {
