@@ -69,6 +69,7 @@ public final class KioskShell {
         idle = new IdleController(new IdleMonitor(clock, ui.idleTimeout(), ui.idleWarning()), navigator, overlay,
                 context::endSession);
         idle.install(scene);
+        context.setActivity(idle::activity);
 
         BorderPane layout = new BorderPane(navigator.host());
         layout.setTop(new org.openkiosk.app.ui.widgets.KioskHeader(context));

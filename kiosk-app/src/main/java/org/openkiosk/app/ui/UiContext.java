@@ -28,6 +28,7 @@ public final class UiContext {
     private final Language defaultLanguage;
     private final boolean defaultElderMode;
     private ScreenFactory screens;
+    private Runnable activity = () -> { };
 
     public UiContext(KioskConfig config, Language language, boolean elderMode, ScreenNavigator navigator,
                      SessionHolder sessions, BackgroundWork work, Clock clock, boolean demo) {
@@ -81,6 +82,18 @@ public final class UiContext {
 
     void setScreens(ScreenFactory screens) {
         this.screens = screens;
+    }
+
+    void setActivity(Runnable activity) {
+        this.activity = activity;
+    }
+
+    /**
+     * The citizen did something that did not pass through the scene (placed a card, scanned a code): restart
+     * the idle timer and hide a "still there?" warning. Touches and keys are counted automatically.
+     */
+    public void activity() {
+        activity.run();
     }
 
     /**
