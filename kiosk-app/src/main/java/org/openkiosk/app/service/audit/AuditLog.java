@@ -94,7 +94,8 @@ public final class AuditLog {
                         checked++;
                         Optional<String> problem = problemWith(r, expectedSeq, expectedPrev);
                         if (problem.isPresent()) {
-                            return broken(checked, r.seq(), problem.get());
+                            // a gap is reported at the first missing sequence number
+                            return broken(checked, Math.min(r.seq(), expectedSeq), problem.get());
                         }
                         expectedSeq = r.seq() + 1;
                         expectedPrev = r.hash();

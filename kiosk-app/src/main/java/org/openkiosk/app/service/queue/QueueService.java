@@ -103,6 +103,7 @@ public final class QueueService {
         ServiceDefinition service = service(booking.serviceCode());
         Instant now = clock.instant();
         int priority = withinWindow(booking, now) ? PRIORITY_BOOKED : PRIORITY_WALK_IN;
+        long counters = countersOf(service);
         QueueTicket ticket = store.inTransaction(c -> {
             try (PreparedStatement use = c.prepareStatement("UPDATE booking SET status = 'CHECKED_IN',"
                     + " active_holder = NULL WHERE id = ? AND status = 'BOOKED'")) {
@@ -112,7 +113,7 @@ public final class QueueService {
                             "booking " + booking.code() + " changed meanwhile");
                 }
             }
-            QueueTicket issued = issue(c, service, priority, Optional.of(booking.id()), now);
+            QueueTicket issued = issue(c, service, priority, Optional.of(booking.id()), now, counters);
             audit.append(c, new AuditEntry(AuditAction.CHECKED_IN, "booking:" + booking.code(), Map.of(
                     "ticket", issued.ticketNo(), "hall", hallId, "service", service.code(),
                     "priority", Boolean.toString(issued.priority()), "holder", booking.holder().masked())));
@@ -126,8 +127,9 @@ public final class QueueService {
     public TicketResult walkIn(String serviceCode) {
         ServiceDefinition service = service(serviceCode);
         Instant now = clock.instant();
+        long counters = countersOf(service);
         QueueTicket ticket = store.inTransaction(c -> {
-            QueueTicket issued = issue(c, service, PRIORITY_WALK_IN, Optional.empty(), now);
+            QueueTicket issued = issue(c, service, PRIORITY_WALK_IN, Optional.empty(), now, counters);
             audit.append(c, new AuditEntry(AuditAction.WALK_IN_TICKET, "ticket:" + issued.ticketNo(), Map.of(
                     "hall", hallId, "service", service.code())));
             return issued;
@@ -174,7 +176,7 @@ public final class QueueService {
     }
 
     private QueueTicket issue(Connection c, ServiceDefinition service, int priority, Optional<Long> bookingId,
-                              Instant now) throws SQLException {
+                              Instant now, long counters) throws SQLException {
         LocalDate today = now.atZone(catalogue.zone()).toLocalDate();
         long number = NumberSequences.next(c, "ticket:" + hallId + ":" + today + ":" + service.counterType());
         String ticketNo = service.ticketPrefix() + String.format("%03d", number);
@@ -217,14 +219,18 @@ public final class QueueService {
             }
         }
         return new QueueTicket(ticketNo, hallId, today, service.counterType(), service.code(), service.titleZh(),
-                priority == PRIORITY_BOOKED, ahead, estimatedWait(service, ahead), now, kioskId);
+                priority == PRIORITY_BOOKED, ahead, estimatedWait(service, ahead, counters), now, kioskId);
     }
 
     /** People ahead × average service time, shared by the counters of this queue (at least one). */
-    Duration estimatedWait(ServiceDefinition service, int peopleAhead) {
-        long counters = platform.hall(hallId).map(h -> h.countersOfType(service.counterType())).orElse(1L);
+    static Duration estimatedWait(ServiceDefinition service, int peopleAhead, long counters) {
         long minutes = (long) Math.ceil(peopleAhead * (double) service.averageServiceMinutes() / Math.max(1, counters));
         return Duration.ofMinutes(minutes);
+    }
+
+    /** Counters serving this queue, asked before a transaction opens (the platform may need a connection too). */
+    private long countersOf(ServiceDefinition service) {
+        return platform.hall(hallId).map(h -> h.countersOfType(service.counterType())).orElse(1L);
     }
 
     /** Whether a check-in at {@code now} is near enough to the booked slot to go ahead of walk-ins. */
