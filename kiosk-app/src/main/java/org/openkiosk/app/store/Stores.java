@@ -112,7 +112,7 @@ public final class Stores {
         hikari.setPoolName(poolName);
         hikari.setMaximumPoolSize(10);
         hikari.setMinimumIdle(1);
-        hikari.setConnectionTimeout(10_000);
+        hikari.setConnectionTimeout(5_000); // a citizen should not wait longer for "service unavailable"
         hikari.setValidationTimeout(3_000);
         hikari.setAutoCommit(true);
         return hikari;
