@@ -177,7 +177,7 @@ public final class BookingThroughputBenchmark {
         AppointmentRules rules = new AppointmentRules(30, CAPACITY, 0, 0, 30,
                 new WorkingPlan(EnumSet.allOf(DayOfWeek.class), List.of("08:00-18:00"), List.of()));
         return new ServiceCatalogue(ZONE, new CheckInWindow(30, 15),
-                List.of(new ServiceDefinition(SERVICE, "基准", "Benchmark", "bench", "Z", 5, rules)), List.of());
+                List.of(new ServiceDefinition(SERVICE, "基准", "Benchmark", "bench", "Z", 5, rules)), List.of(), null);
     }
 
     static void execute(Store store, String sql) {

@@ -140,6 +140,7 @@ public final class CatalogueLoader {
                 validateRules(s.appointment(), at + ".appointment", problems);
             }
         }
+        validatePlatform(c.platform(), problems);
         Set<String> types = new HashSet<>();
         for (int i = 0; i < c.certificates().size(); i++) {
             CertificateRule r = c.certificates().get(i);
@@ -157,6 +158,23 @@ public final class CatalogueLoader {
             }
         }
         return problems;
+    }
+
+    private static void validatePlatform(PlatformSettings p, List<String> problems) {
+        if (PlatformSettings.EMBEDDED.equals(p.type())) {
+            return;
+        }
+        if (!PlatformSettings.HTTP.equals(p.type())) {
+            problems.add("platform.type must be 'embedded' or 'http', not '" + p.type() + "'");
+            return;
+        }
+        if (blank(p.baseUrl()) || !(p.baseUrl().startsWith("https://") || p.baseUrl().startsWith("http://"))) {
+            problems.add("platform.baseUrl must be an http(s) URL for an http platform");
+        }
+        if (p.connectTimeout() < 100 || p.connectTimeout() > 60_000 || p.requestTimeout() < 100
+                || p.requestTimeout() > 120_000) {
+            problems.add("platform timeouts must be 100-60000 ms (connect) and 100-120000 ms (request)");
+        }
     }
 
     private static void validateRules(AppointmentRules r, String at, List<String> problems) {

@@ -12,13 +12,15 @@ import java.util.Optional;
  * @param checkIn       the priority check-in window
  * @param services      the services
  * @param certificates  certificates the kiosk may print, with their reprint limits
+ * @param platform      which service platform to ask (embedded when absent)
  */
 public record ServiceCatalogue(ZoneId zone, CheckInWindow checkIn, List<ServiceDefinition> services,
-                               List<CertificateRule> certificates) {
+                               List<CertificateRule> certificates, PlatformSettings platform) {
 
     public ServiceCatalogue {
-        services = List.copyOf(services);
-        certificates = List.copyOf(certificates);
+        services = services == null ? List.of() : List.copyOf(services);
+        certificates = certificates == null ? List.of() : List.copyOf(certificates);
+        platform = platform == null ? PlatformSettings.embedded() : platform;
     }
 
     public Optional<ServiceDefinition> service(String code) {

@@ -96,6 +96,30 @@ class CatalogueLoaderTest {
                 CatalogueException.class, e -> assertThat(e.getMessage()).contains("not found"));
     }
 
+    @Test
+    void theHttpPlatformNeedsAUrlAndSaneTimeouts() throws Exception {
+        Path file = write("""
+                zone: Asia/Shanghai
+                checkIn: {earlyMinutes: 30, lateMinutes: 15}
+                services: []
+                certificates: []
+                platform: {type: http, baseUrl: "ftp://x", requestTimeoutMs: 10}
+                """);
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(CatalogueException.class, e ->
+                assertThat(e.problems()).anyMatch(p -> p.contains("platform.baseUrl"))
+                        .anyMatch(p -> p.contains("timeouts")));
+        Path ok = write("""
+                zone: Asia/Shanghai
+                checkIn: {earlyMinutes: 30, lateMinutes: 15}
+                services: []
+                certificates: []
+                platform: {type: http, baseUrl: "https://platform.example.gov.cn/kiosk", tokenEnvironment: KIOSK_PLATFORM_TOKEN}
+                """);
+        PlatformSettings settings = loader.load(ok).platform();
+        assertThat(settings.requestTimeout()).isEqualTo(8_000);
+        assertThat(loader.loadDefault().platform().type()).isEqualTo(PlatformSettings.EMBEDDED);
+    }
+
     private Path write(String yaml) throws Exception {
         Path file = dir.resolve(CatalogueLoader.FILE_NAME);
         Files.writeString(file, yaml);
