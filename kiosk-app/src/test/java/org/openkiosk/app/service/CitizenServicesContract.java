@@ -409,6 +409,31 @@ abstract class CitizenServicesContract {
                         e -> assertThat(e.reason()).isEqualTo(CertificateException.Reason.NOT_ENTITLED));
     }
 
+    @Test
+    void concurrentIssuesOfOneCertificateCannotOvershootTheLimit() throws Exception {
+        Identity who = testPerson();
+        List<Object> outcomes = race(8, i -> services.certificates().issue(who, "residence")); // limit: 1 print
+        assertThat(outcomes).filteredOn(o -> o instanceof IssueResult).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o instanceof CertificateException e
+                && e.reason() == CertificateException.Reason.REPRINT_LIMIT_REACHED).hasSize(7);
+        assertThat(a4.jobs).hasSize(1);
+    }
+
+    @Test
+    void aRendererFailureIsRecordedAsAFailedPrint() throws Exception {
+        CitizenServices broken = new CitizenServices(store, new EmbeddedServicePlatform(store), catalogue,
+                request -> {
+                    throw new IllegalStateException("font missing");
+                }, a4, receipts, clock, "K-01", HALL);
+        IssueResult result = broken.certificates().issue(testPerson(), "residence");
+        assertThat(result.outcome().printed()).isFalse();
+        assertThat(result.outcome().failureReason()).contains("font missing");
+        assertThat(a4.jobs).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM certificate_print WHERE outcome = 'FAILED'"
+                + " AND document_sha256 IS NULL")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM certificate_print WHERE outcome = 'PENDING'")).isZero();
+    }
+
     // ---------------------------------------------------------------- rating
 
     @Test

@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Certificates: what a person may print here, and issuing one — number it, render it, print it on A4 and
- * record the attempt (type, number, time, kiosk, outcome) with its audit record. Only successful prints
- * count against the reprint limit; a failure is recorded as failed, never as printed.
+ * record the attempt (type, number, time, kiosk, outcome) with its audit record. An attempt is reserved as
+ * PENDING before rendering and completed as PRINTED or FAILED with the printer's answer; PRINTED and PENDING
+ * count against the reprint limit, FAILED does not — a failure is recorded as failed, never as printed.
  */
 public final class CertificateService {
 
@@ -71,7 +72,7 @@ public final class CertificateService {
         for (Entitlement entitlement : platform.entitlements(who.idNumber())) {
             Optional<CertificateRule> rule = catalogue.certificate(entitlement.certificateType());
             if (rule.isPresent()) {
-                int printed = store.inTransaction(c -> successfulPrints(c, holder, entitlement.certificateType()));
+                int printed = store.inTransaction(c -> attemptsCounting(c, holder, entitlement.certificateType()));
                 result.add(new PrintableCertificate(entitlement, printed,
                         Math.max(0, rule.get().printLimit() - printed)));
             }
@@ -94,14 +95,19 @@ public final class CertificateService {
         String holder = HolderKey.of(who.idNumber());
         Instant now = clock.instant();
         int year = now.atZone(catalogue.zone()).getYear();
+        // Reserve: under a per-person-and-type lock row, check the limit (pending attempts count) and record
+        // a PENDING attempt with its number, so two taps or two kiosks cannot both pass the check.
         String number = store.inTransaction(c -> {
-            int printed = successfulPrints(c, holder, certificateType);
-            if (printed >= rule.printLimit()) {
+            NumberSequences.next(c, "print-lock:" + holder.substring(0, 32) + ":" + certificateType);
+            int used = attemptsCounting(c, holder, certificateType);
+            if (used >= rule.printLimit()) {
                 throw new CertificateException(CertificateException.Reason.REPRINT_LIMIT_REACHED,
-                        certificateType + " was printed " + printed + " times; the limit is " + rule.printLimit());
+                        certificateType + " was printed " + used + " times; the limit is " + rule.printLimit());
             }
             long seq = NumberSequences.next(c, "certificate:" + rule.numberPrefix() + ":" + year);
-            return String.format("%s%d%08d", rule.numberPrefix(), year, seq);
+            String allocated = String.format("%s%d%08d", rule.numberPrefix(), year, seq);
+            reserve(c, certificateType, allocated, holder, now);
+            return allocated;
         });
 
         Optional<String> digest = Optional.empty();
@@ -119,38 +125,48 @@ public final class CertificateService {
         PrintOutcome recorded = outcome;
         Optional<String> recordedDigest = digest;
         int remaining = store.inTransaction(c -> {
-            record(c, certificateType, number, holder, now, recorded, recordedDigest);
+            complete(c, number, recorded, recordedDigest);
             audit.append(c, new AuditEntry(recorded.printed() ? AuditAction.CERTIFICATE_PRINTED
                     : AuditAction.CERTIFICATE_PRINT_FAILED, "certificate:" + number, Map.of(
                     "type", certificateType, "holder", who.idNumber().masked(),
                     "outcome", recorded.printed() ? "PRINTED" : "FAILED: " + recorded.failureReason())));
-            return rule.printLimit() - successfulPrints(c, holder, certificateType);
+            return rule.printLimit() - attemptsCounting(c, holder, certificateType);
         });
         LOG.info("certificate {} ({}) for {}: {}", number, certificateType, who.idNumber(),
                 recorded.printed() ? "printed" : "failed: " + recorded.failureReason());
         return new IssueResult(number, recorded, Math.max(0, remaining));
     }
 
-    private void record(Connection c, String type, String number, String holder, Instant at, PrintOutcome outcome,
-                        Optional<String> digest) throws SQLException {
+    private void reserve(Connection c, String type, String number, String holder, Instant at) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO certificate_print (certificate_type,"
-                + " certificate_number, holder_key, printed_at, kiosk_id, outcome, failure_reason, document_sha256)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " certificate_number, holder_key, printed_at, kiosk_id, outcome) VALUES (?, ?, ?, ?, ?, 'PENDING')")) {
             insert.setString(1, type);
             insert.setString(2, number);
             insert.setString(3, holder);
             insert.setObject(4, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
             insert.setString(5, kioskId);
-            insert.setString(6, outcome.printed() ? "PRINTED" : "FAILED");
-            insert.setString(7, outcome.printed() ? null : truncate(outcome.failureReason(), 300));
-            insert.setString(8, digest.orElse(null));
             insert.executeUpdate();
         }
     }
 
-    private static int successfulPrints(Connection c, String holder, String type) throws SQLException {
+    private static void complete(Connection c, String number, PrintOutcome outcome, Optional<String> digest)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE certificate_print SET outcome = ?,"
+                + " failure_reason = ?, document_sha256 = ? WHERE certificate_number = ? AND outcome = 'PENDING'")) {
+            update.setString(1, outcome.printed() ? "PRINTED" : "FAILED");
+            update.setString(2, outcome.printed() ? null : truncate(outcome.failureReason(), 300));
+            update.setString(3, digest.orElse(null));
+            update.setString(4, number);
+            if (update.executeUpdate() != 1) {
+                throw new SQLException("print attempt " + number + " is no longer pending");
+            }
+        }
+    }
+
+    /** Successful and still-pending attempts: both may have produced paper. */
+    private static int attemptsCounting(Connection c, String holder, String type) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM certificate_print"
-                + " WHERE holder_key = ? AND certificate_type = ? AND outcome = 'PRINTED'")) {
+                + " WHERE holder_key = ? AND certificate_type = ? AND outcome IN ('PRINTED', 'PENDING')")) {
             ps.setString(1, holder);
             ps.setString(2, type);
             try (ResultSet rs = ps.executeQuery()) {
