@@ -14,10 +14,6 @@ public final class StoreOptions {
 
     public static final String PASSWORD_VARIABLE = "KIOSK_DB_PASSWORD";
 
-    @Option(names = "--config", paramLabel = "DIR",
-            description = "configuration directory (default: $KIOSK_CONFIG, else <kiosk home>/config)")
-    String configDir;
-
     @Option(names = "--data", paramLabel = "DIR",
             description = "data directory holding the embedded store (default: $KIOSK_DATA, else <kiosk home>/data)")
     String dataDir;
@@ -29,10 +25,6 @@ public final class StoreOptions {
     @Option(names = "--store-user", paramLabel = "USER", defaultValue = "kiosk",
             description = "PostgreSQL user (default: ${DEFAULT-VALUE}); the password comes from $" + PASSWORD_VARIABLE)
     String storeUser;
-
-    public Path configDirectory() {
-        return resolve(configDir, "KIOSK_CONFIG", "config");
-    }
 
     public Path dataDirectory() {
         return resolve(dataDir, "KIOSK_DATA", "data");
@@ -49,7 +41,7 @@ public final class StoreOptions {
         return Stores.open(storeConfig(), dataDirectory());
     }
 
-    private static Path resolve(String option, String variable, String child) {
+    static Path resolve(String option, String variable, String child) {
         if (option != null) {
             return Path.of(option);
         }

@@ -65,6 +65,22 @@ class StoreAndAuditCommandsTest {
     }
 
     @Test
+    void servicesValidateListsEveryProblem() throws Exception {
+        assertThat(run("services", "validate", "--config", data.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("built-in default").contains("exit-entry");
+        java.nio.file.Files.writeString(data.resolve("services.yaml"), """
+                zone: Asia/Shanghai
+                checkIn: {earlyMinutes: 30, lateMinutes: 15}
+                services:
+                  - {code: x, titleZh: 甲, titleEn: X, counterType: x, ticketPrefix: A, averageServiceMinutes: 0}
+                certificates:
+                  - {type: residence, numberPrefix: J, reprintLimit: 0}
+                """);
+        assertThat(run("services", "validate", "--config", data.toString())).isEqualTo(ExitCodes.BAD_CONFIGURATION);
+        assertThat(err.toString()).contains("averageServiceMinutes").contains("numberPrefix");
+    }
+
+    @Test
     void anUnreachableDatabaseIsOutOfService() throws Exception {
         int port;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
