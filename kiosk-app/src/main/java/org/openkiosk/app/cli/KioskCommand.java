@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
                 VersionCommand.class,
                 ConfigCommand.class,
                 DoctorCommand.class,
+                org.openkiosk.app.cli.store.StoreCommand.class,
+                org.openkiosk.app.cli.store.AuditCommand.class,
+                org.openkiosk.app.cli.store.ServicesCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
