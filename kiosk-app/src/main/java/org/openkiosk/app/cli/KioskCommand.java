@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 ConfigCommand.class,
                 DoctorCommand.class,
+                org.openkiosk.app.cli.store.StoreCommand.class,
+                org.openkiosk.app.cli.store.AuditCommand.class,
+                org.openkiosk.app.cli.store.ServicesCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
