@@ -57,7 +57,7 @@ public final class KioskShell {
     public void showReady(KioskConfig config) {
         stopOutOfService();
         UiSettings ui = config.ui();
-        Language language = options.language() != null ? options.language() : Language.ofCode(ui.language());
+        Language language = options.language() != null ? options.language() : configuredLanguage(ui);
         boolean elder = options.elderMode() != null ? options.elderMode() : ui.elderMode();
         ScreenNavigator navigator = new ScreenNavigator();
         context = new UiContext(config, language, elder, navigator, sessions, work, clock, options.demo());
@@ -93,6 +93,16 @@ public final class KioskShell {
         Theme.NORMAL.applyTo(scene);
         root.getChildren().setAll(outOfService.view());
         outOfService.onShow();
+    }
+
+    /** The loader validates {@code ui.language}; should an unknown one slip through, Chinese is the safe choice. */
+    private static Language configuredLanguage(UiSettings ui) {
+        try {
+            return Language.ofCode(ui.language());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            org.slf4j.LoggerFactory.getLogger(KioskShell.class).warn("ui.language: {}; showing Chinese", e.getMessage());
+            return Language.ZH;
+        }
     }
 
     public boolean inService() {

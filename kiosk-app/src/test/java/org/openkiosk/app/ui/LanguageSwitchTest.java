@@ -62,6 +62,14 @@ class LanguageSwitchTest {
         assertThat(text("#attract-prompt")).isEqualTo("Place your ID card or scan a code");
     }
 
+    @Test
+    void anUnknownConfiguredLanguageFallsBackToChineseInsteadOfFailing() {
+        var ui = TestConfigs.sample().ui();
+        fx = FxShell.ready(TestConfigs.withUi(new org.openkiosk.app.config.UiSettings("fr", false,
+                ui.idleTimeout(), ui.idleWarning(), ui.touchMode())), ShellOptions.kiosk().withWindowed(true));
+        assertThat(text("#attract-prompt")).isEqualTo("请放置身份证或扫描二维码");
+    }
+
     private String text(String query) {
         return fx.<Labeled>node(query).getText();
     }
