@@ -109,6 +109,10 @@ public final class IdCardReader extends AbstractDevice {
         } catch (Sw3StatusException e) {
             module.close();
             throw IdCardReadException.of(e);
+        } catch (ReadTimeoutException e) {
+            module.close();
+            throw new IdCardReadException(module.describe() + ": the module does not answer (wrong port or baud rate?): "
+                    + e.getMessage(), RecommendedAction.CHECK_CONFIGURATION, true, null, e);
         } catch (IOException e) {
             module.close();
             throw new IdCardReadException(module.describe() + ": " + e.getMessage(), RecommendedAction.RECONNECT, true, null, e);
