@@ -30,6 +30,12 @@ public interface IdCardModule extends AutoCloseable {
     /** Driver and link for technicians, e.g. {@code ga467 over serial:/dev/ttyUSB0?baud=115200}. */
     String describe();
 
+    /** Closes the link; {@link #open()} may be called again (after an unplug, for example). */
     @Override
     void close();
+
+    /** Ends the module for good when its device is closed; more than {@link #close()} only for simulators. */
+    default void dispose() {
+        close();
+    }
 }

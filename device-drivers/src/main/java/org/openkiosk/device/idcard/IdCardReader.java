@@ -154,7 +154,7 @@ public final class IdCardReader extends AbstractDevice {
     protected void doClose() {
         moduleLock.lock();
         try {
-            module.close();
+            module.dispose();
         } finally {
             moduleLock.unlock();
         }

@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Self-service kiosk terminal for 24-hour government self-service halls.",
         subcommands = {
                 VersionCommand.class,
+                org.openkiosk.app.cli.idcard.IdCardCommand.class,
+                SimulateCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
