@@ -59,10 +59,19 @@ public final class SimulateIdCardCommand implements Callable<Integer> {
             return ExitCodes.BAD_CONFIGURATION;
         }
         CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
         try (IdCardSimulatorServer server = tcpPort != null
                 ? IdCardSimulatorServer.onTcp(tcpPort, s, SyntheticCards.of(type), paceBaud)
                 : IdCardSimulatorServer.onPty(link, s, SyntheticCards.of(type), paceBaud)) {
-            Thread hook = new Thread(stop::countDown, "simulate-idcard-stop");
+            // on Ctrl-C, let the main thread unplug the simulator (pty, link) before the JVM goes
+            Thread hook = new Thread(() -> {
+                stop.countDown();
+                try {
+                    closed.await(2, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "simulate-idcard-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             out.println(server.address());
             out.println("# GA 467 ID card reader simulator: scenario " + s.cliName() + " (" + s.description() + "), "
@@ -81,6 +90,8 @@ public final class SimulateIdCardCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // Ctrl-C: the JVM is already stopping
             }
+        } finally {
+            closed.countDown();
         }
         return ExitCodes.OK;
     }
