@@ -141,6 +141,7 @@ public final class IdCardReaderSimulator implements AutoCloseable {
                     }
                     continue;
                 }
+                awaitRequestWireTime(request);
                 answer(request);
             }
         } catch (DisconnectedException gone) {
@@ -149,6 +150,21 @@ public final class IdCardReaderSimulator implements AutoCloseable {
             log.warn("simulator stopped: {}", e.getMessage());
         } finally {
             running = false;
+        }
+    }
+
+    /**
+     * A pty delivers the host's request at once; a UART would take its wire time. When pacing, the module "finishes
+     * receiving" only after that time, so both directions of an exchange cost what they would on a real link.
+     */
+    private void awaitRequestWireTime(Ga467Frame request) {
+        int baud = pacingBaud;
+        if (baud > 0) {
+            long due = System.nanoTime() + (long) request.encode().length * 10 * 1_000_000_000L / baud;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
         }
     }
 
