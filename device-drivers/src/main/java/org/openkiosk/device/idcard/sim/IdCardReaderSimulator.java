@@ -36,6 +36,8 @@ public final class IdCardReaderSimulator implements AutoCloseable {
     private volatile SyntheticCard card;
     private volatile int pacingBaud;
     private volatile int lateAfterPolls = 3;
+    private volatile long lateAfterNanos = -1;
+    private volatile long scenarioStartNanos = System.nanoTime();
     private volatile boolean cardOnReader;
     private volatile boolean placementReadOnce;
     private volatile int findsWithoutCard;
@@ -59,18 +61,27 @@ public final class IdCardReaderSimulator implements AutoCloseable {
     /** For {@link SimScenario#CARD_LATE}: the card appears after this many find polls. */
     public IdCardReaderSimulator lateAfterPolls(int polls) {
         this.lateAfterPolls = polls;
+        this.lateAfterNanos = -1;
+        return this;
+    }
+
+    /** For {@link SimScenario#CARD_LATE}: the card appears at the first find this long after the scenario began. */
+    public IdCardReaderSimulator lateAfter(Duration delay) {
+        this.lateAfterNanos = delay.toNanos();
         return this;
     }
 
     public synchronized void setScenario(SimScenario next) {
         this.scenario = next;
         this.findsWithoutCard = 0;
+        this.scenarioStartNanos = System.nanoTime();
         boolean present = next == SimScenario.CARD_PRESENT || next == SimScenario.CARD_REMOVED_MID_READ
                 || next == SimScenario.CHECKSUM_ERROR;
         if (present) {
             placeCard();
         } else {
             removeCard();
+            placementReadOnce = false;
         }
     }
 
@@ -194,8 +205,12 @@ public final class IdCardReaderSimulator implements AutoCloseable {
     }
 
     private void find() throws IOException {
-        if (scenario == SimScenario.CARD_LATE && !cardOnReader) {
-            if (++findsWithoutCard > lateAfterPolls) {
+        if (scenario == SimScenario.CARD_LATE && !cardOnReader && !placementReadOnce) {
+            findsWithoutCard++;
+            boolean due = lateAfterNanos >= 0
+                    ? System.nanoTime() - scenarioStartNanos >= lateAfterNanos
+                    : findsWithoutCard > lateAfterPolls;
+            if (due) {
                 placeCard();
             }
         }
