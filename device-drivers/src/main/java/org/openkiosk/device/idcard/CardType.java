@@ -21,6 +21,22 @@ public enum CardType {
         return marker;
     }
 
+    /**
+     * Parses a name as typed by people: {@code resident}, {@code J}/{@code hk-macao-taiwan-permit},
+     * {@code Y}/{@code foreigner-2023}, {@code I}/{@code foreigner-2017} (any case).
+     */
+    public static CardType parse(String text) {
+        String key = text.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        return switch (key) {
+            case "RESIDENT", "ID" -> RESIDENT;
+            case "J", "HK_MACAO_TAIWAN_PERMIT", "PERMIT" -> HK_MACAO_TAIWAN_PERMIT;
+            case "Y", "FOREIGNER_2023" -> FOREIGNER_2023;
+            case "I", "FOREIGNER_2017" -> FOREIGNER_2017;
+            default -> throw new IllegalArgumentException("unknown card type \"" + text
+                    + "\"; known: resident, hk-macao-taiwan-permit (J), foreigner-2023 (Y), foreigner-2017 (I)");
+        };
+    }
+
     public static CardType ofMarker(char marker) throws IdCardFormatException {
         for (CardType t : values()) {
             if (t.marker == marker) {

@@ -20,6 +20,15 @@ public final class IdCardReaders {
         return new IdCardReader(logicalName, module(driver, uri));
     }
 
+    /** A simulated reader and the handle to its simulator (to place and remove cards, switch scenarios in a demo). */
+    public record Simulated(IdCardReader reader, org.openkiosk.device.idcard.sim.IdCardReaderSimulator simulator) {}
+
+    /** For demo mode: the simulator on an in-process pty, read through the real GA 467 stack. */
+    public static Simulated createSimulated(String logicalName, SimScenario scenario, CardType cardType) throws IOException {
+        SimulatedReaderLink link = SimulatedReaderLink.start(scenario, SyntheticCards.of(cardType));
+        return new Simulated(new IdCardReader(logicalName, link), link.simulator());
+    }
+
     /** The module for a driver name and URI; the message of the exception says what would fit. */
     public static IdCardModule module(String driver, TransportUri uri) throws IOException {
         switch (driver) {
@@ -30,7 +39,7 @@ public final class IdCardReaders {
                 }
                 if (uri.isSimulator()) {
                     SimScenario scenario = uri.target().isEmpty() ? SimScenario.CARD_PRESENT : SimScenario.parse(uri.target());
-                    CardType type = CardType.valueOf(uri.parameter("cardType", "RESIDENT"));
+                    CardType type = CardType.parse(uri.parameter("cardType", "resident"));
                     return SimulatedReaderLink.start(scenario, SyntheticCards.of(type));
                 }
                 throw new IllegalArgumentException("driver ga467 needs a serial: or sim: URI, got " + uri);

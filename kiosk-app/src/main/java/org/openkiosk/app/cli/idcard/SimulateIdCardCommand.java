@@ -3,7 +3,6 @@ package org.openkiosk.app.cli.idcard;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -97,14 +96,6 @@ public final class SimulateIdCardCommand implements Callable<Integer> {
     }
 
     static CardType parseCardType(String text) {
-        String key = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        return switch (key) {
-            case "RESIDENT", "ID" -> CardType.RESIDENT;
-            case "J", "HK_MACAO_TAIWAN_PERMIT", "PERMIT" -> CardType.HK_MACAO_TAIWAN_PERMIT;
-            case "Y", "FOREIGNER_2023" -> CardType.FOREIGNER_2023;
-            case "I", "FOREIGNER_2017" -> CardType.FOREIGNER_2017;
-            default -> throw new IllegalArgumentException("unknown card type \"" + text
-                    + "\"; known: resident, hk-macao-taiwan-permit (J), foreigner-2023 (Y), foreigner-2017 (I)");
-        };
+        return CardType.parse(text);
     }
 }
