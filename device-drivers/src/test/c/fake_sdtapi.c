@@ -60,7 +60,7 @@ int SDT_ReadBaseMsg(int port, unsigned char *t, unsigned int *tlen, unsigned cha
     if (port != open_port) return 0x01;
     if (scenario == MODULE_FAULT) return 0x60;
     if (scenario == NO_CARD) return 0x41;
-    if (scenario == HANG_ON_READ) sleep(3);
+    if (scenario == HANG_ON_READ) sleep(1);
     memcpy(t, text, 256);
     *tlen = 256;
     memcpy(p, photo, 1024);

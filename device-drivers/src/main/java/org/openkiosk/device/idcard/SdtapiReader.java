@@ -50,6 +50,8 @@ public final class SdtapiReader implements IdCardModule {
     private SdtapiLibrary library;
     private ExecutorService caller;
     private volatile boolean open;
+    /** A native call that overran its deadline and may still be running inside the vendor library. */
+    private volatile Future<Integer> overrun;
 
     public SdtapiReader(TransportUri uri) {
         this(uri, CALL_TIMEOUT);
@@ -68,6 +70,11 @@ public final class SdtapiReader implements IdCardModule {
     public synchronized void open() throws IOException {
         if (open) {
             return;
+        }
+        Future<Integer> stuck = overrun;
+        if (stuck != null && !stuck.isDone()) {
+            // vendor libraries are rarely thread-safe: never call in while an earlier call is still inside
+            throw new ReadTimeoutException(describe() + ": an earlier vendor call has not returned yet");
         }
         if (library == null) {
             try {
@@ -188,6 +195,7 @@ public final class SdtapiReader implements IdCardModule {
         } catch (TimeoutException e) {
             // the native call keeps running; this executor is unusable until it returns
             open = false;
+            overrun = pending;
             synchronized (this) {
                 if (caller == executor) {
                     caller.shutdown();

@@ -96,6 +96,26 @@ class Ga467FrameReaderFuzzTest {
         });
     }
 
+    @Test
+    void randomTextBlocks() {
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            Random random = new Random(SEED + 3);
+            char[] markers = {' ', 'J', 'Y', 'I', 'Q'};
+            for (int round = 0; round < 5000; round++) {
+                byte[] text = SyntheticCards.of(CardType.values()[random.nextInt(4)]).text();
+                for (int i = 0, n = random.nextInt(12); i < n; i++) {
+                    text[random.nextInt(248)] = (byte) random.nextInt(256);
+                }
+                text[248] = (byte) markers[random.nextInt(markers.length)];
+                try {
+                    IdCardTextParser.parse(text, null);
+                } catch (IdCardFormatException expected) {
+                    // typed
+                }
+            }
+        });
+    }
+
     private static void parseLikeTheDriver(Ga467Frame frame) {
         assertThat(Ga467Frame.checksum(frame.len(), frame.payload(), 0, frame.payloadLength()))
                 .isEqualTo(frame.encode()[frame.encode().length - 1] & 0xFF);

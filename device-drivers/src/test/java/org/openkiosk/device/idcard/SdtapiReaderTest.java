@@ -132,6 +132,20 @@ class SdtapiReaderTest {
         assertThatThrownBy(module::readCard).isInstanceOf(ReadTimeoutException.class).hasMessageContaining("SDT_ReadBaseMsg");
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2000);
         assertThat(module.isOpen()).isFalse();
+        assertThatThrownBy(module::open).isInstanceOf(ReadTimeoutException.class).hasMessageContaining("has not returned yet");
+        fake.FAKE_SetScenario(0);
+        // the fake's read sleeps 1 s; once it returned, the module opens again
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (true) {
+            try {
+                module.open();
+                break;
+            } catch (ReadTimeoutException stillInside) {
+                assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(50);
+            }
+        }
+        assertThat(module.findCard()).isTrue();
         module.close();
     }
 
