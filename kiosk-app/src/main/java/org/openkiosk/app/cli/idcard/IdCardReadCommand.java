@@ -36,7 +36,8 @@ public final class IdCardReadCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--port", required = true, paramLabel = "PATH",
-            description = "Serial device of a GA 467 reader (/dev/ttyUSB0, a pty), or a full URI (sdtapi:/opt/lib.so?port=1001).")
+            description = "Serial device of a GA 467 reader (/dev/ttyUSB0, a pty), or a URI: serial:PATH?baud=N, "
+                    + "sdtapi:/opt/lib.so?port=1001, sim:SCENARIO (in-process simulator).")
     String port;
 
     @Option(names = "--baud", defaultValue = "115200", description = "Baud rate (default ${DEFAULT-VALUE}).")
@@ -52,6 +53,10 @@ public final class IdCardReadCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
+            err.println("idcard read: --timeout must be between 0 and 3600 seconds, got " + timeoutSeconds);
+            return ExitCodes.BAD_CONFIGURATION;
+        }
         IdCardReader reader;
         try {
             reader = IdCardReaders.create("idcard-cli", driverOf(port), uriOf(port, baud));

@@ -64,6 +64,13 @@ class IdCardCommandTest {
     }
 
     @Test
+    void simUriNeedsNoExternalSimulator() {
+        Run run = kiosk("idcard", "read", "--port", "sim:checksum-error?cardType=I", "--timeout", "3");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("cardType: FOREIGNER_2017").contains("englishName: TESTER, SAMPLE");
+    }
+
+    @Test
     void noCardBeforeTheTimeoutExitsThree() throws Exception {
         try (IdCardSimulatorServer sim = IdCardSimulatorServer.onPty(null, SimScenario.NO_CARD, SyntheticCards.resident(), 0)) {
             Run run = kiosk("idcard", "read", "--port", sim.address(), "--timeout", "0.5");
@@ -97,6 +104,8 @@ class IdCardCommandTest {
         assertThat(missing.exitCode()).isEqualTo(4);
         assertThat(missing.err()).contains("/dev/nonexistent-reader");
         assertThat(kiosk("idcard", "read").exitCode()).isEqualTo(2);
+        assertThat(kiosk("idcard", "read", "--port", "/dev/ttyS0", "--timeout", "-1").exitCode()).isEqualTo(2);
+        assertThat(kiosk("idcard", "read", "--port", "/dev/ttyS0", "--baud", "0").exitCode()).isEqualTo(2);
         assertThat(kiosk("simulate", "idcard", "--scenario", "sideways", "--duration", "0").exitCode()).isEqualTo(2);
     }
 
