@@ -10,6 +10,11 @@ import picocli.CommandLine.Command;
         description = "Self-service kiosk terminal for 24-hour government self-service halls.",
         subcommands = {
                 VersionCommand.class,
+                ConfigCommand.class,
+                DoctorCommand.class,
+                org.openkiosk.app.cli.store.StoreCommand.class,
+                org.openkiosk.app.cli.store.AuditCommand.class,
+                org.openkiosk.app.cli.store.ServicesCommand.class,
                 org.openkiosk.app.cli.idcard.IdCardCommand.class,
                 SimulateCommand.class,
                 CommandLine.HelpCommand.class
@@ -26,6 +31,16 @@ public final class KioskCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Global {@code --config DIR}, read by sub-commands through {@link DirectoryOptions}. */
+    @CommandLine.Option(names = "--config", paramLabel = "DIR",
+            description = "Configuration directory for every sub-command (default: $KIOSK_CONFIG, else <kiosk home>/config).")
+    String configDir;
+
+    /** Global {@code --data DIR}, read by sub-commands through {@link DirectoryOptions}. */
+    @CommandLine.Option(names = "--data", paramLabel = "DIR",
+            description = "Data directory for logs and the embedded store (default: $KIOSK_DATA, else <kiosk home>/data).")
+    String dataDir;
 
     @Override
     public void run() {
