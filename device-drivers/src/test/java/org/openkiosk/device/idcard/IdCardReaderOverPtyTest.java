@@ -144,6 +144,24 @@ class IdCardReaderOverPtyTest {
     }
 
     @Test
+    void healthChecksAtEachLevel() throws Exception {
+        try (ReaderRig rig = new ReaderRig(dir, SimScenario.NO_CARD)) {
+            rig.reader.open();
+            long statusBefore = rig.simulator.received("MODULE_STATUS");
+            rig.simulator.setScenario(SimScenario.MODULE_FAULT);
+            // INTERNAL does no I/O: still the last known health
+            assertThat(rig.reader.checkHealth(org.openkiosk.device.HealthCheckLevel.INTERNAL).health()).isEqualTo(Health.ONLINE);
+            assertThat(rig.simulator.received("MODULE_STATUS")).isEqualTo(statusBefore);
+            var external = rig.reader.checkHealth(org.openkiosk.device.HealthCheckLevel.EXTERNAL);
+            assertThat(external.health()).isEqualTo(Health.ERROR);
+            assertThat(external.text()).contains("SW3 60");
+            assertThat(external.action()).isEqualTo(RecommendedAction.CALL_MAINTENANCE);
+            rig.simulator.setScenario(SimScenario.NO_CARD);
+            assertThat(rig.reader.checkHealth(org.openkiosk.device.HealthCheckLevel.EXTERNAL).health()).isEqualTo(Health.ONLINE);
+        }
+    }
+
+    @Test
     void silentModuleIsAConfigurationProblem() throws Exception {
         try (ReaderRig rig = new ReaderRig(dir, SimScenario.SILENT)) {
             assertThatThrownBy(rig.reader::open).isInstanceOfSatisfying(IdCardReadException.class, e -> {
