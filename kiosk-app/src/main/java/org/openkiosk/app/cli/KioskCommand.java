@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 org.openkiosk.app.cli.store.StoreCommand.class,
                 org.openkiosk.app.cli.store.AuditCommand.class,
                 org.openkiosk.app.cli.store.ServicesCommand.class,
+                org.openkiosk.app.cli.idcard.IdCardCommand.class,
+                SimulateCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
