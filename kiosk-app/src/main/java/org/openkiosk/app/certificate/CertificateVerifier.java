@@ -57,6 +57,7 @@ public final class CertificateVerifier {
             if (document.getNumberOfPages() < 1) {
                 return VerificationResult.of(Verdict.UNREADABLE_DOCUMENT, null, "the PDF has no pages");
             }
+            boolean extraPages = document.getNumberOfPages() > 1;
             BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, RENDER_DPI, ImageType.GRAY);
             List<DecodedCode> codes = CodeDecoder.decode(page, text -> text.startsWith(CertificatePayload.PREFIX + "|"));
             Optional<String> payloadText = codes.stream().map(DecodedCode::text)
@@ -72,6 +73,10 @@ public final class CertificateVerifier {
             }
             CertificatePayload payload = signature.payload().orElseThrow();
             String text = extractText(document);
+            if (extraPages) {
+                return VerificationResult.of(Verdict.CONTENT_ALTERED, payload, "a certificate is one page; this PDF has "
+                        + document.getNumberOfPages());
+            }
             if (!MessageDigest.isEqual(payload.digest(), CanonicalText.digest(text))) {
                 return VerificationResult.of(Verdict.CONTENT_ALTERED, payload,
                         "the text of the PDF does not match the digest signed in its code");

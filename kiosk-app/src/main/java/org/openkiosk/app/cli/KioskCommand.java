@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
         description = "Self-service kiosk terminal for 24-hour government self-service halls.",
         subcommands = {
                 VersionCommand.class,
+                org.openkiosk.app.cli.certificate.CertificateCommand.class,
+                org.openkiosk.app.cli.a4.PrintCommand.class,
+                org.openkiosk.app.cli.a4.ScanCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
