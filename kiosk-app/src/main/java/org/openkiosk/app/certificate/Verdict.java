@@ -2,17 +2,19 @@ package org.openkiosk.app.certificate;
 
 /** The result of checking a certificate or a scanned payload. */
 public enum Verdict {
-    VALID("the certificate is genuine and unchanged"),
-    BAD_SIGNATURE("the code's signature does not match: the code was altered or forged"),
-    UNKNOWN_KEY("the code is signed with a key this verifier does not trust"),
-    CONTENT_ALTERED("the certificate's text differs from what was signed"),
-    NO_CODE_FOUND("no verification code was found on the page"),
-    MALFORMED_PAYLOAD("the code is not a well-formed certificate code"),
-    UNREADABLE_DOCUMENT("the file is not a readable PDF");
+    VALID(0, "the certificate is genuine and unchanged"),
+    BAD_SIGNATURE(10, "the code's signature does not match: the code was altered or forged"),
+    UNKNOWN_KEY(11, "the code is signed with a key this verifier does not trust"),
+    CONTENT_ALTERED(12, "the certificate's text differs from what was signed"),
+    NO_CODE_FOUND(13, "no verification code was found on the page"),
+    MALFORMED_PAYLOAD(14, "the code is not a well-formed certificate code"),
+    UNREADABLE_DOCUMENT(15, "the file is not a readable PDF");
 
+    private final int exitCode;
     private final String description;
 
-    Verdict(String description) {
+    Verdict(int exitCode, String description) {
+        this.exitCode = exitCode;
         this.description = description;
     }
 
@@ -20,8 +22,8 @@ public enum Verdict {
         return description;
     }
 
-    /** Exit code of {@code kiosk certificate verify}: 0 for VALID, 10 + ordinal for each reason. */
+    /** Exit code of {@code kiosk certificate verify}: 0 for VALID, 10–15 for the reasons. */
     public int exitCode() {
-        return this == VALID ? 0 : 10 + ordinal();
+        return exitCode;
     }
 }
