@@ -60,6 +60,6 @@ public class CertificateVerifyBenchmark {
 
     @Benchmark
     public List<DecodedCode> decodeFrame() {
-        return CodeDecoder.decode(frame, text -> text.startsWith(CertificatePayload.PREFIX));
+        return CodeDecoder.decodeQr(frame, text -> text.startsWith(CertificatePayload.PREFIX));
     }
 }

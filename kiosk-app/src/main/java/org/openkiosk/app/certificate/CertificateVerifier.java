@@ -59,7 +59,7 @@ public final class CertificateVerifier {
             }
             boolean extraPages = document.getNumberOfPages() > 1;
             BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, RENDER_DPI, ImageType.GRAY);
-            List<DecodedCode> codes = CodeDecoder.decode(page, text -> text.startsWith(CertificatePayload.PREFIX + "|"));
+            List<DecodedCode> codes = CodeDecoder.decodeQr(page, text -> text.startsWith(CertificatePayload.PREFIX + "|"));
             Optional<String> payloadText = codes.stream().map(DecodedCode::text)
                     .filter(text -> text.startsWith(CertificatePayload.PREFIX + "|")).findFirst();
             if (payloadText.isEmpty()) {
