@@ -159,6 +159,26 @@ class CertificateRoundTripTest {
     }
 
     @Test
+    void aSealImageFromConfigurationReplacesTheDrawnSeal() throws Exception {
+        Path png = dir.resolve("seal.png");
+        java.awt.image.BufferedImage seal = new java.awt.image.BufferedImage(200, 200, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = seal.createGraphics();
+        g.setColor(java.awt.Color.RED);
+        g.drawOval(5, 5, 190, 190);
+        g.dispose();
+        javax.imageio.ImageIO.write(seal, "png", png.toFile());
+        CertificateTemplate residence = CertificateFixtures.templates().get("residence");
+        CertificateTemplate withImage = new CertificateTemplate(residence.type(), residence.code(), residence.title(),
+                residence.fields(), residence.body(), residence.issuingOffice(), residence.footer(), new SealSpec("", "", png));
+        RenderedCertificate certificate = new CertificateRenderer(new CertificateTemplates(Map.of("residence", withImage)),
+                CertificateFixtures.signing().signer(), true).render(CertificateFixtures.request("residence"));
+        try (PDDocument document = Loader.loadPDF(certificate.pdf())) {
+            assertThat(document.getPage(0).getResources().getXObjectNames()).hasSize(1);
+        }
+        assertThat(verifier.verifyPdf(certificate.pdf()).verdict()).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
     void theRequestNeverPrintsTheFullNameOrIdNumber() {
         String text = CertificateFixtures.request("residence").toString();
         assertThat(text).doesNotContain("测试䶮").doesNotContain("11010519491231002X").contains("测*䶮");

@@ -49,6 +49,10 @@ public final class PrintCommand implements Callable<Integer> {
             err.println("no such file: " + file);
             return ExitCodes.BAD_CONFIGURATION;
         }
+        if (pdf.length < 5 || !new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-")) {
+            err.println(file + " is not a PDF");
+            return ExitCodes.BAD_CONFIGURATION;
+        }
         TransportUri uri;
         try {
             uri = TransportUri.parse(printer.contains(":") ? printer : "cups:" + printer);
@@ -71,7 +75,7 @@ public final class PrintCommand implements Callable<Integer> {
             return outcome.printed() ? ExitCodes.OK : ExitCodes.DEVICE_FAULT;
         } catch (DeviceException e) {
             err.println("NOT PRINTED: " + e.getMessage() + " — " + e.action().description());
-            return e.getMessage().contains("not a PDF") ? ExitCodes.BAD_CONFIGURATION : ExitCodes.DEVICE_FAULT;
+            return ExitCodes.DEVICE_FAULT;
         }
     }
 }

@@ -108,6 +108,12 @@ class CertificateCommandsTest {
         Run print = kiosk("print", "--printer", "cups:ipp://127.0.0.1:9/ipp/print", "--timeout", "5", pdf.toString());
         assertThat(print.exit()).isEqualTo(4);
         assertThat(print.err()).contains("NOT PRINTED", "cannot reach");
+
+        Path text = dir.resolve("note.txt");
+        Files.writeString(text, "hello");
+        Run notPdf = kiosk("print", "--printer", "kioskA4", text.toString());
+        assertThat(notPdf.exit()).isEqualTo(2);
+        assertThat(notPdf.err()).contains("not a PDF");
     }
 
     @Test
