@@ -62,7 +62,31 @@ class A4PrinterDeviceTest {
     }
 
     @Test
-    void aPrinterKilledAfterTheJobWasAcceptedIsReportedAsUnreachable() throws Exception {
+    void aPrinterKilledWhileTheJobIsProcessingIsReportedAsUnreachableNotPrinted() throws Exception {
+        IppEvePrinter ipp = IppEvePrinter.start(dir);
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (A4PrinterDevice device = new A4PrinterDevice("a4Printer", TransportUri.parse("cups:" + ipp.ippUri()), FAST)) {
+            enable(device);
+            java.util.concurrent.Future<PrintOutcome> printing = executor.submit(() -> device.print(TinyPdf.withText("dies"), "dies"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (ipp.receivedDocuments().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(ipp.receivedDocuments()).as("the printer accepted the job").hasSize(1);
+            ipp.close();
+            PrintOutcome outcome = printing.get(30, TimeUnit.SECONDS);
+            assertThat(outcome.printed()).isFalse();
+            assertThat(outcome.status()).as(outcome.toString()).isEqualTo(PrintStatus.UNREACHABLE);
+            assertThat(outcome.jobId()).isPositive();
+            assertThat(outcome.detail()).contains("stopped answering");
+        } finally {
+            executor.shutdownNow();
+            ipp.close();
+        }
+    }
+
+    @Test
+    void aPrinterThatIsGoneBeforeSubmissionIsUnreachable() throws Exception {
         IppEvePrinter ipp = IppEvePrinter.start(dir);
         try (A4PrinterDevice device = new A4PrinterDevice("a4Printer", TransportUri.parse("cups:" + ipp.ippUri()), FAST)) {
             enable(device);
