@@ -35,13 +35,20 @@ public final class CertificateSampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = ConfigDirectory.resolve(config);
-        CertificateTemplates templates = CertificateTemplates.load(dir);
+        CertificateTemplates templates;
+        CertificateRenderer renderer;
+        try {
+            templates = CertificateTemplates.load(dir);
+            renderer = new CertificateRenderer(templates, SigningConfig.load(dir).signer(), demo);
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("bad certificate configuration: " + e.getMessage());
+            return ExitCodes.BAD_CONFIGURATION;
+        }
         if (templates.find(type).isEmpty()) {
             spec.commandLine().getErr().println("unknown certificate type \"" + type + "\" (known: "
                     + String.join(", ", templates.types()) + ")");
             return ExitCodes.BAD_CONFIGURATION;
         }
-        CertificateRenderer renderer = new CertificateRenderer(templates, SigningConfig.load(dir).signer(), demo);
         RenderedCertificate certificate = renderer.render(SamplePeople.request(templates.get(type), LocalDate.now()));
         Files.write(out, certificate.pdf());
         if (certificate.signedWithDemoKey()) {

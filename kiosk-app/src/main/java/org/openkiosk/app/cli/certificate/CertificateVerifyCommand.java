@@ -48,8 +48,13 @@ public final class CertificateVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        TrustedKeys trusted = keys != null ? TrustedKeys.fromDirectory(keys)
-                : SigningConfig.load(ConfigDirectory.resolve(config)).trusted();
+        TrustedKeys trusted;
+        try {
+            trusted = keys != null ? TrustedKeys.fromDirectory(keys) : SigningConfig.load(ConfigDirectory.resolve(config)).trusted();
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("bad key configuration: " + e.getMessage());
+            return ExitCodes.BAD_CONFIGURATION;
+        }
         CertificateVerifier verifier = new CertificateVerifier(trusted);
         VerificationResult result;
         if (input.qr != null) {

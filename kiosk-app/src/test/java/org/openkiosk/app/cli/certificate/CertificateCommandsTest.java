@@ -76,6 +76,17 @@ class CertificateCommandsTest {
     }
 
     @Test
+    void aMissingConfigurationIsNamed() {
+        Run run = kiosk("certificate", "sample", "--type", "residence", "--out", dir.resolve("x.pdf").toString(),
+                "--config", dir.resolve("nowhere").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("nowhere");
+        Run verify = kiosk("certificate", "verify", "--qr", "x", "--keys", dir.resolve("nokeys").toString());
+        assertThat(verify.exit()).isEqualTo(2);
+        assertThat(verify.err()).contains("nokeys");
+    }
+
+    @Test
     void anUnknownTypeIsAUsageError() {
         Run run = kiosk("certificate", "sample", "--type", "marriage", "--out", dir.resolve("x.pdf").toString(), "--config", CONFIG);
         assertThat(run.exit()).isEqualTo(2);
