@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
                 org.openkiosk.app.cli.store.ServicesCommand.class,
                 org.openkiosk.app.cli.idcard.IdCardCommand.class,
                 SimulateCommand.class,
+                org.openkiosk.app.cli.certificate.CertificateCommand.class,
+                org.openkiosk.app.cli.a4.PrintCommand.class,
+                org.openkiosk.app.cli.a4.ScanCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

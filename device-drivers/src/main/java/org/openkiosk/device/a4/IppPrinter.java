@@ -1,0 +1,102 @@
+package org.openkiosk.device.a4;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.openkiosk.device.a4.ipp.IppAttribute;
+import org.openkiosk.device.a4.ipp.IppClient;
+import org.openkiosk.device.a4.ipp.IppMessage;
+import org.openkiosk.device.a4.ipp.IppOperation;
+import org.openkiosk.device.a4.ipp.IppTag;
+
+/** The four IPP operations the kiosk needs, against one printer (a CUPS queue or an IPP printer). */
+public final class IppPrinter {
+
+    private final PrinterEndpoint endpoint;
+    private final IppClient client;
+    private final String userName;
+
+    public IppPrinter(PrinterEndpoint endpoint, Duration requestTimeout, String userName) {
+        this.endpoint = endpoint;
+        this.client = new IppClient(endpoint.httpUri(), requestTimeout);
+        this.userName = userName;
+    }
+
+    public PrinterEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** Submits a PDF; returns the created job, or throws {@link IppRejectedException} with the status code. */
+    public JobStatus printPdf(byte[] pdf, String jobName, List<IppAttribute> jobAttributes) throws IOException {
+        IppMessage.Builder request = request(IppOperation.PRINT_JOB)
+                .operation("job-name", IppTag.NAME, jobName)
+                .operation("document-format", IppTag.MIME_MEDIA_TYPE, "application/pdf");
+        if (!jobAttributes.isEmpty()) {
+            request.group(IppTag.JOB_ATTRIBUTES, jobAttributes);
+        }
+        IppMessage response = client.send(request.build(), pdf);
+        requireSuccess(response, "Print-Job");
+        int jobId = response.find(IppTag.JOB_ATTRIBUTES, "job-id").map(a -> a.intValue(0)).orElse(0);
+        if (jobId <= 0) {
+            throw new IppRejectedException(response.code(), "Print-Job answered without a job-id");
+        }
+        return jobStatus(response, jobId);
+    }
+
+    public JobStatus jobStatus(int jobId) throws IOException {
+        IppMessage response = client.send(request(IppOperation.GET_JOB_ATTRIBUTES)
+                .operation("job-id", IppTag.INTEGER, jobId)
+                .operation("requested-attributes", IppTag.KEYWORD, "job-id", "job-state", "job-state-reasons")
+                .build());
+        requireSuccess(response, "Get-Job-Attributes");
+        return jobStatus(response, jobId);
+    }
+
+    public PrinterStatus printerStatus() throws IOException {
+        IppMessage response = client.send(request(IppOperation.GET_PRINTER_ATTRIBUTES)
+                .operation("requested-attributes", IppTag.KEYWORD, "printer-state", "printer-state-reasons",
+                        "printer-state-message", "printer-is-accepting-jobs")
+                .build());
+        requireSuccess(response, "Get-Printer-Attributes");
+        int state = response.find(IppTag.PRINTER_ATTRIBUTES, "printer-state").map(a -> a.intValue(0)).orElse(0);
+        List<String> reasons = response.find(IppTag.PRINTER_ATTRIBUTES, "printer-state-reasons")
+                .map(IppAttribute::strings).orElse(List.of());
+        String message = response.find(IppTag.PRINTER_ATTRIBUTES, "printer-state-message")
+                .map(a -> String.join(" ", a.strings())).orElse("");
+        boolean accepting = response.find(IppTag.PRINTER_ATTRIBUTES, "printer-is-accepting-jobs")
+                .map(a -> !a.values().isEmpty() && Boolean.TRUE.equals(a.values().get(0))).orElse(true);
+        return new PrinterStatus(state, reasons.stream().filter(r -> !r.equals("none")).toList(), message, accepting);
+    }
+
+    /** Cancels a job; an already finished job is not an error. */
+    public void cancel(int jobId) throws IOException {
+        IppMessage response = client.send(request(IppOperation.CANCEL_JOB)
+                .operation("job-id", IppTag.INTEGER, jobId)
+                .build());
+        // client-error-not-possible (0x0404): the job is already finished
+        if (!response.isSuccessful() && response.code() != 0x0404) {
+            throw new IppRejectedException(response.code(), "Cancel-Job of job " + jobId);
+        }
+    }
+
+    private IppMessage.Builder request(int operation) {
+        return new IppMessage.Builder(operation, client.nextRequestId())
+                .operation("printer-uri", IppTag.URI, endpoint.printerUri().toString())
+                .operation("requesting-user-name", IppTag.NAME, userName);
+    }
+
+    private static JobStatus jobStatus(IppMessage response, int jobId) {
+        int state = response.find(IppTag.JOB_ATTRIBUTES, "job-state").map(a -> a.intValue(-1)).orElse(-1);
+        List<String> reasons = response.find(IppTag.JOB_ATTRIBUTES, "job-state-reasons")
+                .map(IppAttribute::strings).orElse(List.of());
+        return new JobStatus(jobId, JobState.of(state), reasons.stream().filter(r -> !r.equals("none")).toList());
+    }
+
+    private static void requireSuccess(IppMessage response, String operation) throws IppRejectedException {
+        if (!response.isSuccessful()) {
+            String message = response.find(IppTag.OPERATION_ATTRIBUTES, "status-message")
+                    .map(a -> String.join(" ", a.strings())).orElse("");
+            throw new IppRejectedException(response.code(), operation + (message.isEmpty() ? "" : ": " + message));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.openkiosk.device.a4;
+
+/** IPP {@code job-state} values (RFC 8011 §5.3.7). */
+public enum JobState {
+    PENDING(3),
+    PENDING_HELD(4),
+    PROCESSING(5),
+    PROCESSING_STOPPED(6),
+    CANCELED(7),
+    ABORTED(8),
+    COMPLETED(9),
+    UNKNOWN(-1);
+
+    private final int code;
+
+    JobState(int code) {
+        this.code = code;
+    }
+
+    public static JobState of(int code) {
+        for (JobState state : values()) {
+            if (state.code == code) {
+                return state;
+            }
+        }
+        return UNKNOWN;
+    }
+
+    public boolean isTerminal() {
+        return this == CANCELED || this == ABORTED || this == COMPLETED;
+    }
+}

@@ -1,0 +1,41 @@
+package org.openkiosk.device.a4;
+
+import java.net.URI;
+import org.openkiosk.device.transport.TransportUri;
+
+/**
+ * Where IPP requests for one A4 printer go.
+ * <ul>
+ *   <li>{@code cups:QUEUE} — the queue of the local CUPS ({@code http://localhost:631/printers/QUEUE});
+ *       {@code cups:QUEUE?server=HOST:PORT} for another CUPS server</li>
+ *   <li>{@code cups:ipp://HOST:PORT/PATH} — an IPP printer spoken to directly (IPP Everywhere, ippeveprinter)</li>
+ * </ul>
+ *
+ * @param httpUri    the URL requests are POSTed to
+ * @param printerUri the {@code printer-uri} operation attribute
+ */
+public record PrinterEndpoint(URI httpUri, URI printerUri) {
+
+    public static PrinterEndpoint of(TransportUri uri) {
+        if (!uri.scheme().equals("cups")) {
+            throw new IllegalArgumentException("an A4 printer needs a cups: URI (cups:QUEUE or cups:ipp://HOST:PORT/PATH), got " + uri);
+        }
+        String target = uri.target();
+        if (target.startsWith("ipp://") || target.startsWith("http://")) {
+            URI printer = URI.create(target.replaceFirst("^http://", "ipp://"));
+            int port = printer.getPort() > 0 ? printer.getPort() : 631;
+            URI http = URI.create("http://" + printer.getHost() + ":" + port + printer.getRawPath());
+            return new PrinterEndpoint(http, printer);
+        }
+        if (target.startsWith("ipps://") || target.startsWith("https://")) {
+            throw new IllegalArgumentException("IPP over TLS is not supported; let the local CUPS talk to " + target
+                    + " and configure cups:QUEUE");
+        }
+        if (!target.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("bad CUPS queue name \"" + target + "\" (letters, digits, _ . - only)");
+        }
+        String server = uri.parameter("server", "localhost:631");
+        return new PrinterEndpoint(URI.create("http://" + server + "/printers/" + target),
+                URI.create("ipp://" + server + "/printers/" + target));
+    }
+}

@@ -1,0 +1,31 @@
+package org.openkiosk.device.a4.ipp;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One IPP attribute: its name, its value tag and one or more values. Values are {@link Integer} for
+ * integer/enum, {@link Boolean} for boolean, {@link String} for the character-string tags and {@code byte[]}
+ * for everything else (dateTime, resolution, collections are kept raw).
+ */
+public record IppAttribute(String name, int tag, List<Object> values) {
+
+    public IppAttribute {
+        Objects.requireNonNull(name, "name");
+        values = List.copyOf(values);
+    }
+
+    public static IppAttribute of(String name, int tag, Object... values) {
+        return new IppAttribute(name, tag, List.of(values));
+    }
+
+    /** The first value as an int, or {@code fallback} when absent or not an integer. */
+    public int intValue(int fallback) {
+        return !values.isEmpty() && values.get(0) instanceof Integer i ? i : fallback;
+    }
+
+    /** Every string value (keywords, names, texts …). */
+    public List<String> strings() {
+        return values.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+    }
+}

@@ -1,0 +1,108 @@
+package org.openkiosk.device.docscan;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.Binarizer;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.Result;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.multi.GenericMultipleBarcodeReader;
+import com.google.zxing.multi.MultipleBarcodeReader;
+import com.google.zxing.multi.qrcode.QRCodeMultiReader;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Finds QR codes and common barcodes on a page image. No single ZXing setting reads every rotated or scaled
+ * code (the default and {@code TRY_HARDER} each miss ones the other reads), so several strategies run in turn
+ * until one finds a wanted code.
+ */
+public final class CodeDecoder {
+
+    private static final List<BarcodeFormat> FORMATS = List.of(BarcodeFormat.QR_CODE, BarcodeFormat.DATA_MATRIX,
+            BarcodeFormat.PDF_417, BarcodeFormat.CODE_128, BarcodeFormat.CODE_39, BarcodeFormat.EAN_13);
+
+    private record Strategy(String name, Function<BufferedImage, BufferedImage> prepare,
+                            Function<LuminanceSource, Binarizer> binarizer, boolean tryHarder) {}
+
+    private static final List<Strategy> STRATEGIES = List.of(
+            new Strategy("hybrid", Function.identity(), HybridBinarizer::new, false),
+            new Strategy("hybrid, try harder", Function.identity(), HybridBinarizer::new, true),
+            new Strategy("global histogram, try harder", Function.identity(), GlobalHistogramBinarizer::new, true),
+            new Strategy("half size", CodeDecoder::halfSize, HybridBinarizer::new, true));
+
+    private CodeDecoder() {}
+
+    /** Every code of any supported format found by the first strategy that finds any (scanned documents). */
+    public static List<DecodedCode> decodeAll(BufferedImage image) {
+        return decode(image, FORMATS, text -> true);
+    }
+
+    /**
+     * QR codes only, from the first strategy that finds one whose text is {@code wanted}. Much faster than
+     * {@link #decodeAll} on a whole page (the 1D readers scan every row of every sub-region).
+     */
+    public static List<DecodedCode> decodeQr(BufferedImage image, Predicate<String> wanted) {
+        return decode(image, List.of(BarcodeFormat.QR_CODE), wanted);
+    }
+
+    private static List<DecodedCode> decode(BufferedImage image, List<BarcodeFormat> formats, Predicate<String> wanted) {
+        for (Strategy strategy : STRATEGIES) {
+            List<DecodedCode> found = run(strategy, image, formats);
+            if (found.stream().anyMatch(code -> wanted.test(code.text()))) {
+                return found;
+            }
+        }
+        return List.of();
+    }
+
+    private static List<DecodedCode> run(Strategy strategy, BufferedImage image, List<BarcodeFormat> formats) {
+        BufferedImage prepared = strategy.prepare().apply(image);
+        BinaryBitmap bitmap = new BinaryBitmap(strategy.binarizer().apply(new BufferedImageLuminanceSource(prepared)));
+        Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
+        hints.put(DecodeHintType.POSSIBLE_FORMATS, formats);
+        hints.put(DecodeHintType.CHARACTER_SET, "UTF-8");
+        if (strategy.tryHarder()) {
+            hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        }
+        Set<DecodedCode> codes = new LinkedHashSet<>();
+        try {
+            MultipleBarcodeReader reader = formats.equals(List.of(BarcodeFormat.QR_CODE)) ? new QRCodeMultiReader()
+                    : new GenericMultipleBarcodeReader(new MultiFormatReader());
+            for (Result result : reader.decodeMultiple(bitmap, hints)) {
+                codes.add(new DecodedCode(result.getBarcodeFormat().name(), result.getText()));
+            }
+        } catch (NotFoundException e) {
+            // nothing with this strategy
+        }
+        return new ArrayList<>(codes);
+    }
+
+    private static BufferedImage halfSize(BufferedImage image) {
+        int w = Math.max(1, image.getWidth() / 2);
+        int h = Math.max(1, image.getHeight() / 2);
+        BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = small.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(image, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        return small;
+    }
+}

@@ -1,0 +1,145 @@
+package org.openkiosk.device.a4;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real IPP Everywhere printer process ({@code ippeveprinter} from cups-ipp-utils) in a temporary directory,
+ * keeping every received job ({@code -k}). Started and stopped by PID; tests skip when the tool is absent.
+ */
+public final class IppEvePrinter implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path spool;
+
+    private IppEvePrinter(Process process, int port, Path spool) {
+        this.process = process;
+        this.port = port;
+        this.spool = spool;
+    }
+
+    public static boolean available() {
+        return onPath("ippeveprinter") && onPath("dbus-daemon");
+    }
+
+    /** Starts a printer; skips the calling test with the reason when it cannot run here. */
+    public static IppEvePrinter start(Path dir) throws Exception {
+        assumeTrue(available(), "ippeveprinter (cups-ipp-utils) and dbus-daemon (dbus) are needed for the IPP printer tests");
+        ensureSystemDbus();
+        Path spool = Files.createDirectories(dir.resolve("spool"));
+        int port = freePort();
+        Process process = new ProcessBuilder("ippeveprinter", "-r", "off", "-p", Integer.toString(port), "-n", "localhost",
+                "-k", "-s", "600", "-d", spool.toString(), "-f", "application/pdf", "KioskTestA4")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("ippeveprinter.log").toFile())
+                .start();
+        IppEvePrinter printer = new IppEvePrinter(process, port, spool);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!printer.listening()) {
+            if (!process.isAlive()) {
+                String log = Files.readString(dir.resolve("ippeveprinter.log"));
+                assumeTrue(false, "ippeveprinter exited at start: " + log.strip());
+            }
+            if (System.nanoTime() > deadline) {
+                printer.close();
+                throw new IllegalStateException("ippeveprinter did not listen on port " + port + " within 10 s");
+            }
+            Thread.sleep(50);
+        }
+        return printer;
+    }
+
+    public String ippUri() {
+        return "ipp://localhost:" + port + "/ipp/print";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Files the printer received and kept, e.g. {@code 1-certificate.pdf}. */
+    public List<Path> receivedDocuments() throws IOException {
+        try (Stream<Path> files = Files.list(spool)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".pdf")).sorted().toList();
+        }
+    }
+
+    /** Freezes the printer process (SIGSTOP): it keeps its socket but never answers, like a hung printer. */
+    public void freeze() throws Exception {
+        signal("STOP");
+    }
+
+    public void thaw() throws Exception {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws Exception {
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor(5, TimeUnit.SECONDS);
+    }
+
+    private boolean listening() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (!process.isAlive()) {
+            return;
+        }
+        signal("CONT");
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static boolean onPath(String tool) {
+        String path = System.getenv("PATH") + File.pathSeparator + "/usr/sbin" + File.pathSeparator + "/sbin";
+        for (String dir : path.split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** ippeveprinter needs a system D-Bus even with DNS-SD off; start one when root and none runs. */
+    private static void ensureSystemDbus() throws Exception {
+        if (Files.exists(Path.of("/run/dbus/system_bus_socket"))) {
+            return;
+        }
+        assumeTrue("root".equals(System.getProperty("user.name")),
+                "ippeveprinter needs a system D-Bus; start one with: mkdir -p /run/dbus && dbus-daemon --system --fork");
+        Files.createDirectories(Path.of("/run/dbus"));
+        Process dbus = new ProcessBuilder("dbus-daemon", "--system", "--fork").inheritIO().start();
+        dbus.waitFor(10, TimeUnit.SECONDS);
+        assumeTrue(Files.exists(Path.of("/run/dbus/system_bus_socket")), "could not start a system D-Bus for ippeveprinter");
+    }
+}

@@ -1,0 +1,116 @@
+package org.openkiosk.app.certificate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+/**
+ * Ed25519 key files in PEM, the same format as {@code openssl genpkey -algorithm ed25519}: the private key as
+ * PKCS#8 ({@code ID.private.pem}), the public key as X.509 SubjectPublicKeyInfo ({@code ID.public.pem}). The key
+ * id is the file name before {@code .private.pem} / {@code .public.pem}. Lines outside the PEM block (comments)
+ * are ignored, which is where the demo key says it is demo-only.
+ */
+public final class CertificateKeys {
+
+    public static final String PRIVATE_SUFFIX = ".private.pem";
+    public static final String PUBLIC_SUFFIX = ".public.pem";
+    /** Key ids starting with this are demo keys whose private half is published in the repository. */
+    public static final String DEMO_PREFIX = "demo-only";
+
+    private CertificateKeys() {}
+
+    public static boolean isDemoKeyId(String keyId) {
+        return keyId.startsWith(DEMO_PREFIX);
+    }
+
+    public static String keyIdOf(Path file) {
+        String name = file.getFileName().toString();
+        for (String suffix : new String[] {PRIVATE_SUFFIX, PUBLIC_SUFFIX}) {
+            if (name.endsWith(suffix)) {
+                return name.substring(0, name.length() - suffix.length());
+            }
+        }
+        throw new IllegalArgumentException("key file " + file + " must be named ID" + PRIVATE_SUFFIX + " or ID" + PUBLIC_SUFFIX);
+    }
+
+    /** A key id goes into the QR payload: short, and free of the payload's separator. */
+    public static void requireValidKeyId(String keyId) {
+        if (!keyId.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}")) {
+            throw new IllegalArgumentException("key id \"" + keyId + "\" must be 1–40 letters, digits, _ . - (no spaces)");
+        }
+    }
+
+    public static PrivateKey readPrivate(Path file) throws IOException {
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pemBody(file, "PRIVATE KEY")));
+        } catch (GeneralSecurityException e) {
+            throw new IOException(file + " is not an Ed25519 private key in PKCS#8 PEM: " + e.getMessage(), e);
+        }
+    }
+
+    public static PublicKey readPublic(Path file) throws IOException {
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(pemBody(file, "PUBLIC KEY")));
+        } catch (GeneralSecurityException e) {
+            throw new IOException(file + " is not an Ed25519 public key in X.509 PEM: " + e.getMessage(), e);
+        }
+    }
+
+    /** Generates a new key pair and writes {@code ID.private.pem} (owner-only permissions) and {@code ID.public.pem}. */
+    public static KeyPair generate(Path directory, String keyId, String comment) throws IOException {
+        requireValidKeyId(keyId);
+        Path privateFile = directory.resolve(keyId + PRIVATE_SUFFIX);
+        Path publicFile = directory.resolve(keyId + PUBLIC_SUFFIX);
+        if (Files.exists(privateFile) || Files.exists(publicFile)) {
+            throw new IOException("key " + keyId + " already exists in " + directory + "; choose another id");
+        }
+        KeyPair pair;
+        try {
+            pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IOException("this JDK cannot generate Ed25519 keys", e);
+        }
+        Files.createDirectories(directory);
+        String header = comment.isBlank() ? "" : "# " + comment.replace("\n", "\n# ") + "\n";
+        Files.writeString(privateFile, header + pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+        try {
+            Files.setPosixFilePermissions(privateFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the operator protects the file
+        }
+        Files.writeString(publicFile, header + pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
+        return pair;
+    }
+
+    static String pem(String label, byte[] der) {
+        return "-----BEGIN " + label + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + label + "-----\n";
+    }
+
+    private static byte[] pemBody(Path file, String label) throws IOException {
+        String text = Files.readString(file, StandardCharsets.US_ASCII);
+        String begin = "-----BEGIN " + label + "-----";
+        String end = "-----END " + label + "-----";
+        int from = text.indexOf(begin);
+        int to = text.indexOf(end);
+        if (from < 0 || to < from) {
+            throw new IOException(file + " has no \"" + begin + "\" block");
+        }
+        try {
+            return Base64.getMimeDecoder().decode(text.substring(from + begin.length(), to));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": the PEM block is not valid Base64", e);
+        }
+    }
+}

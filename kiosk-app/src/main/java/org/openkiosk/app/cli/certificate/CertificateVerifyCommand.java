@@ -1,0 +1,93 @@
+package org.openkiosk.app.cli.certificate;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+import org.openkiosk.app.certificate.CertificatePayload;
+import org.openkiosk.app.certificate.CertificateVerifier;
+import org.openkiosk.app.certificate.SigningConfig;
+import org.openkiosk.app.certificate.TrustedKeys;
+import org.openkiosk.app.certificate.VerificationResult;
+import org.openkiosk.app.cli.ExitCodes;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Verify a certificate PDF (QR code, signature, text) or a scanned payload.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:VALID", "10:BAD_SIGNATURE", "11:UNKNOWN_KEY", "12:CONTENT_ALTERED", "13:NO_CODE_FOUND",
+                "14:MALFORMED_PAYLOAD", "15:UNREADABLE_DOCUMENT", "2:bad usage or configuration"})
+public final class CertificateVerifyCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    static final class Input {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE.pdf", description = "the certificate PDF")
+        Path pdf;
+
+        @Option(names = "--qr", paramLabel = "TEXT", description = "a payload read from a QR code elsewhere")
+        String qr;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    @Option(names = "--config", description = "configuration directory (default: the kiosk's config/)")
+    Path config;
+
+    @Option(names = "--keys", description = "directory of trusted *.public.pem keys (default: from certificate-signing.yaml)")
+    Path keys;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        TrustedKeys trusted;
+        try {
+            trusted = keys != null ? TrustedKeys.fromDirectory(keys) : SigningConfig.load(ConfigDirectory.resolve(config)).trusted();
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("bad key configuration: " + e.getMessage());
+            return ExitCodes.BAD_CONFIGURATION;
+        }
+        CertificateVerifier verifier = new CertificateVerifier(trusted);
+        VerificationResult result;
+        if (input.qr != null) {
+            result = verifier.verifyPayload(input.qr);
+        } else {
+            byte[] pdf;
+            try {
+                pdf = Files.readAllBytes(input.pdf);
+            } catch (NoSuchFileException e) {
+                spec.commandLine().getErr().println("no such file: " + input.pdf);
+                return ExitCodes.BAD_CONFIGURATION;
+            }
+            result = verifier.verifyPdf(pdf);
+        }
+        out.println(result.verdict() + ": " + result.verdict().description());
+        out.println("  " + result.detail());
+        result.payload().ifPresent(p -> print(out, p));
+        if (result.isValid() && result.signedWithDemoKey()) {
+            out.println("  WARNING: signed with the published DEMO key: valid for demonstrations only, proves nothing");
+        }
+        if (result.isValid() && input.qr != null) {
+            out.println("  (payload only: compare the number, type, name and date with the paper)");
+        }
+        return result.verdict().exitCode();
+    }
+
+    private static void print(PrintWriter out, CertificatePayload p) {
+        out.println("  number:  " + p.number());
+        out.println("  type:    " + p.type());
+        out.println("  holder:  " + p.maskedName());
+        out.println("  issued:  " + p.issueDate());
+        out.println("  key:     " + p.keyId());
+        out.println("  digest:  " + Base64.getUrlEncoder().withoutPadding().encodeToString(p.digest()));
+    }
+
+}

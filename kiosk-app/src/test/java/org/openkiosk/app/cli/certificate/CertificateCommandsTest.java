@@ -1,0 +1,162 @@
+package org.openkiosk.app.cli.certificate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openkiosk.app.cli.KioskCommand;
+import picocli.CommandLine;
+
+/** The commands as a technician runs them: sample → verify, keygen, print to a real IPP printer, scan. */
+class CertificateCommandsTest {
+
+    static final String CONFIG = Path.of("..", "config").toString();
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {}
+
+    static Run kiosk(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = KioskCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void sampleThenVerifyRoundTripsAndAPastedPayloadIsChecked() throws Exception {
+        Path pdf = dir.resolve("residence.pdf");
+        Run sample = kiosk("certificate", "sample", "--type", "residence", "--out", pdf.toString(), "--config", CONFIG);
+        assertThat(sample.exit()).as(sample.err()).isZero();
+        assertThat(sample.err()).contains("DEMO key");
+        Run verify = kiosk("certificate", "verify", pdf.toString(), "--config", CONFIG);
+        assertThat(verify.exit()).as(verify.out()).isZero();
+        assertThat(verify.out()).startsWith("VALID").contains("测*䶮", "residence", "demo-only-2026");
+
+        String payload = verify.out().lines().filter(l -> l.contains("number:")).findFirst().orElseThrow();
+        assertThat(payload).contains("RES-");
+        Run garbage = kiosk("certificate", "verify", "--qr", "OKC1|broken", "--config", CONFIG);
+        assertThat(garbage.exit()).isEqualTo(14);
+        assertThat(garbage.out()).startsWith("MALFORMED_PAYLOAD");
+    }
+
+    @Test
+    void aPageWithoutACodeExitsWithNoCodeFound() throws Exception {
+        Path pdf = dir.resolve("blank.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument d = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            d.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            d.save(pdf.toFile());
+        }
+        Run verify = kiosk("certificate", "verify", pdf.toString(), "--config", CONFIG);
+        assertThat(verify.exit()).isEqualTo(13);
+        assertThat(verify.out()).startsWith("NO_CODE_FOUND");
+    }
+
+    @Test
+    void keygenWritesAKeyPairThatVerifiesItsOwnCertificates() throws Exception {
+        Run keygen = kiosk("certificate", "keygen", "--id", "test-office-2026", "--dir", dir.toString());
+        assertThat(keygen.exit()).as(keygen.err()).isZero();
+        assertThat(Files.readString(dir.resolve("test-office-2026.private.pem"))).contains("BEGIN PRIVATE KEY");
+        assertThat(Files.getPosixFilePermissions(dir.resolve("test-office-2026.private.pem")).toString())
+                .doesNotContain("GROUP", "OTHERS");
+        assertThat(kiosk("certificate", "keygen", "--id", "demo-only-x", "--dir", dir.toString()).exit()).isEqualTo(2);
+        assertThat(kiosk("certificate", "keygen", "--id", "test-office-2026", "--dir", dir.toString()).exit()).isNotZero();
+    }
+
+    @Test
+    void aMissingConfigurationIsNamed() {
+        Run run = kiosk("certificate", "sample", "--type", "residence", "--out", dir.resolve("x.pdf").toString(),
+                "--config", dir.resolve("nowhere").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("nowhere");
+        Run verify = kiosk("certificate", "verify", "--qr", "x", "--keys", dir.resolve("nokeys").toString());
+        assertThat(verify.exit()).isEqualTo(2);
+        assertThat(verify.err()).contains("nokeys");
+    }
+
+    @Test
+    void anUnknownTypeIsAUsageError() {
+        Run run = kiosk("certificate", "sample", "--type", "marriage", "--out", dir.resolve("x.pdf").toString(), "--config", CONFIG);
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("no-criminal-record");
+    }
+
+    @Test
+    void aCertificatePrintedOnARealIppPrinterCompletesAndTheReceivedTextMatches() throws Exception {
+        Path pdf = dir.resolve("ncr.pdf");
+        assertThat(kiosk("certificate", "sample", "--type", "no-criminal-record", "--out", pdf.toString(),
+                "--config", CONFIG, "--demo").exit()).isZero();
+        try (TestIppPrinter printer = TestIppPrinter.start(dir)) {
+            Run print = kiosk("print", "--printer", printer.uri(), "--timeout", "30", pdf.toString());
+            assertThat(print.exit()).as(print.out() + print.err()).isZero();
+            assertThat(print.out()).contains("PRINTED: COMPLETED");
+            List<Path> received = printer.received();
+            assertThat(received).hasSize(1);
+            assumeTrue(TestIppPrinter.onPath("pdftotext"), "pdftotext (poppler-utils) reads the received job back");
+            assertThat(pdfToText(received.get(0))).isEqualTo(pdfToText(pdf)).contains("测试䶮", "无犯罪记录证明");
+            // what the printer received still verifies
+            Run verify = kiosk("certificate", "verify", received.get(0).toString(), "--config", CONFIG);
+            assertThat(verify.exit()).as(verify.out()).isZero();
+        }
+    }
+
+    @Test
+    void printingToAPrinterThatIsNotThereFailsWithDeviceFault() throws Exception {
+        Path pdf = dir.resolve("p.pdf");
+        Files.write(pdf, minimalPdf());
+        Run print = kiosk("print", "--printer", "cups:ipp://127.0.0.1:9/ipp/print", "--timeout", "5", pdf.toString());
+        assertThat(print.exit()).isEqualTo(4);
+        assertThat(print.err()).contains("NOT PRINTED", "cannot reach");
+
+        Path text = dir.resolve("note.txt");
+        Files.writeString(text, "hello");
+        Run notPdf = kiosk("print", "--printer", "kioskA4", text.toString());
+        assertThat(notPdf.exit()).isEqualTo(2);
+        assertThat(notPdf.err()).contains("not a PDF");
+    }
+
+    @Test
+    void scanSavesThePageAndListsTheCodes() throws Exception {
+        Path png = dir.resolve("scan.png");
+        Run sim = kiosk("scan", "--device", "sim:?code=HELLO-KIOSK", "--out", png.toString());
+        assertThat(sim.exit()).as(sim.err()).isZero();
+        assertThat(sim.out()).contains("1 code(s) found", "QR_CODE: HELLO-KIOSK");
+        assertThat(javax.imageio.ImageIO.read(png.toFile())).isNotNull();
+
+        assumeTrue(TestIppPrinter.onPath("scanimage"), "scanimage (sane-utils) is needed for the SANE test backend");
+        Run sane = kiosk("scan", "--device", "sane:test", "--out", png.toString());
+        assertThat(sane.exit()).as(sane.err()).isZero();
+        assertThat(sane.out()).contains("0 code(s) found");
+        Run jammed = kiosk("scan", "--device", "sane:test?read-return-value=SANE_STATUS_JAMMED", "--out", png.toString());
+        assertThat(jammed.exit()).isEqualTo(4);
+        assertThat(jammed.err()).contains("jammed", "clear the paper jam");
+    }
+
+    static byte[] minimalPdf() throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument d = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            d.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            d.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    static String pdfToText(Path pdf) throws Exception {
+        Process p = new ProcessBuilder("pdftotext", "-enc", "UTF-8", pdf.toString(), "-").redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        return new String(out, StandardCharsets.UTF_8);
+    }
+}
