@@ -4,8 +4,7 @@ import java.nio.charset.Charset;
 
 /**
  * Which characters the printer's own font can print. Most Chinese receipt printers carry a GBK-sized font:
- * characters GB 18030 encodes in four bytes (CJK extension A such as 䶮, rare symbols) come out as blanks or
- * garbage, so such lines are printed as a raster image rendered with the bundled font instead.
+ * characters outside GBK (CJK extension A such as 䶮, rare symbols) come out as blanks or garbage, so such lines are printed as a raster image rendered with the bundled font instead.
  */
 public interface ResidentFont {
 
@@ -13,16 +12,16 @@ public interface ResidentFont {
 
     boolean canPrint(int codePoint);
 
-    /** ASCII plus every character GB 18030 encodes in one or two bytes (the GBK repertoire). */
+    /**
+     * ASCII plus the GBK repertoire (what Java's GBK charset encodes). GBK lacks characters such as 䶮, which
+     * GB 18030-2022 (the JDK's mapping since 17.0.10) places at FE 9F — a code point many printer fonts leave blank.
+     */
     ResidentFont GBK = codePoint -> {
         if (codePoint < 0x80) {
             return codePoint >= 0x20;
         }
-        if (!Character.isBmpCodePoint(codePoint)) {
-            return false;
-        }
-        String s = String.valueOf((char) codePoint);
-        return GB18030.newEncoder().canEncode(s) && s.getBytes(GB18030).length == 2;
+        return Character.isBmpCodePoint(codePoint) && !Character.isSurrogate((char) codePoint)
+                && Charset.forName("GBK").newEncoder().canEncode((char) codePoint);
     };
 
     /** Printers with a full GB 18030 font (the option {@code residentFont: gb18030}). */
