@@ -1,39 +1,32 @@
 package org.openkiosk.device.transport;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A USB printer-class device file ({@code usblp:/dev/usb/lp0?read=true&writeTimeoutMs=5000}).
  *
- * <p>Writes go straight to the file, guarded by a watchdog because the kernel blocks a write while the printer
- * is offline. Status replies can only be read from bidirectional printers: a reader thread collects them; when
- * the kernel refuses reads (or {@code read=false}), reads fail with {@link ReadNotSupportedException} so the
- * driver reports the status as unknown. The channel is interruptible, so closing it wakes the reader thread.
+ * <p>The file is opened non-blocking and every read and write waits in {@code poll} with a deadline (see
+ * {@link PosixDeviceFile}), so an offline printer cannot hang a job. Status replies come back only from
+ * bidirectional printers: when the kernel refuses reads (or {@code read=false}), reads fail with
+ * {@link ReadNotSupportedException} and the driver reports the status as unknown. ENODEV/EIO and hang-ups mean
+ * the printer was unplugged: {@link DisconnectedException}.
  */
 public final class UsbLpTransport implements Transport {
 
-    private static final Logger log = LoggerFactory.getLogger(UsbLpTransport.class);
+    private static final int ENODEV = 19;
+    private static final int EIO = 5;
+    private static final int ENXIO = 6;
 
     private final Path path;
     private final boolean readRequested;
     private final Duration writeTimeout;
     private final String description;
 
-    private FileChannel channel;
-    private ByteInbox inbox;
-    private Thread reader;
+    private volatile PosixDeviceFile file;
     private volatile String readFailure;
-    private volatile boolean disconnected;
 
     public UsbLpTransport(TransportUri uri) {
         if (!uri.scheme().equals("usblp")) {
@@ -58,51 +51,17 @@ public final class UsbLpTransport implements Transport {
             throw new DisconnectedException(description + ": " + path + " does not exist (printer unplugged or usblp module not loaded)");
         }
         try {
-            channel = readRequested
-                    ? FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)
-                    : FileChannel.open(path, StandardOpenOption.WRITE);
-        } catch (NoSuchFileException e) {
-            throw new DisconnectedException(description + ": " + path + " vanished", e);
+            file = PosixDeviceFile.open(path.toString(), readRequested);
         } catch (IOException e) {
-            throw new DisconnectedException(description + ": cannot open " + path + " (" + e.getMessage() + ")", e);
+            throw new DisconnectedException(description + ": cannot open (" + e.getMessage() + ")", e);
         }
-        disconnected = false;
         readFailure = readRequested ? null : "reading disabled by read=false";
-        inbox = new ByteInbox(4096);
-        if (readRequested) {
-            FileChannel ch = channel;
-            ByteInbox box = inbox;
-            reader = new Thread(() -> pump(ch, box), "usblp-reader " + path);
-            reader.setDaemon(true);
-            reader.start();
-        }
-    }
-
-    private void pump(FileChannel ch, ByteInbox box) {
-        ByteBuffer buffer = ByteBuffer.allocate(256);
-        try {
-            while (true) {
-                buffer.clear();
-                int n = ch.read(buffer);
-                if (n < 0) {
-                    readFailure = "the device file reports end of data (printer not bidirectional)";
-                    break;
-                }
-                box.put(buffer.array(), 0, n);
-            }
-        } catch (ClosedChannelException e) {
-            readFailure = "closed";
-        } catch (IOException e) {
-            readFailure = "the kernel refuses reads (" + e.getMessage() + ")";
-            log.debug("{}: reads unsupported: {}", description, e.getMessage());
-        } finally {
-            box.end();
-        }
     }
 
     @Override
-    public synchronized boolean isOpen() {
-        return channel != null && channel.isOpen() && !disconnected;
+    public boolean isOpen() {
+        PosixDeviceFile f = file;
+        return f != null && f.isOpen();
     }
 
     /** Whether status replies can come back over this link (as far as known so far). */
@@ -112,59 +71,80 @@ public final class UsbLpTransport implements Transport {
 
     @Override
     public int read(byte[] buffer, int offset, int length, Duration timeout) throws IOException {
-        ByteInbox box;
-        synchronized (this) {
-            requireOpen();
-            box = inbox;
+        PosixDeviceFile f = requireOpen();
+        if (readFailure != null) {
+            throw new ReadNotSupportedException(description + ": cannot read status: " + readFailure);
         }
-        if (readFailure != null && !readRequested) {
-            throw new ReadNotSupportedException(description + ": " + readFailure);
-        }
-        try {
-            int n = box.take(buffer, offset, length, timeout);
-            if (n < 0) {
-                throw new ReadNotSupportedException(description + ": cannot read status: " + readFailure);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            PosixDeviceFile.Readiness ready = f.await(false, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            if (ready == PosixDeviceFile.Readiness.TIMEOUT) {
+                return 0;
             }
-            return n;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException(description + ": interrupted while reading");
+            if (ready == PosixDeviceFile.Readiness.HANGUP) {
+                throw gone("the device hung up");
+            }
+            int n;
+            try {
+                n = f.read(buffer, offset, length);
+            } catch (PosixDeviceFile.ErrnoException e) {
+                if (e.errno() == ENODEV || e.errno() == EIO || e.errno() == ENXIO) {
+                    throw gone(e.getMessage());
+                }
+                readFailure = "the kernel refuses reads (" + e.getMessage() + ")";
+                throw new ReadNotSupportedException(description + ": " + readFailure);
+            }
+            if (n < 0) {
+                readFailure = "the device file reports end of data (printer not bidirectional)";
+                throw new ReadNotSupportedException(description + ": " + readFailure);
+            }
+            if (n > 0 || System.nanoTime() >= deadline) {
+                return n;
+            }
         }
     }
 
     @Override
     public void write(byte[] data) throws IOException {
-        FileChannel ch;
-        synchronized (this) {
-            ch = requireOpen();
-        }
-        WriteWatchdog.Guard guard = WriteWatchdog.start(writeTimeout, () -> closeQuietly(ch));
-        try {
-            ByteBuffer buffer = ByteBuffer.wrap(data);
-            while (buffer.hasRemaining()) {
-                ch.write(buffer);
+        PosixDeviceFile f = requireOpen();
+        long deadline = System.nanoTime() + writeTimeout.toNanos();
+        int done = 0;
+        while (done < data.length) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                close();
+                throw new DisconnectedException(description + ": write did not finish within " + writeTimeout.toMillis()
+                        + " ms (" + done + " of " + data.length + " bytes; printer offline or not reading)");
             }
-        } catch (IOException e) {
-            boolean timedOut = guard.finish();
-            markDisconnected();
-            throw new DisconnectedException(description + (timedOut
-                    ? ": write did not finish within " + writeTimeout.toMillis() + " ms (printer offline?)"
-                    : ": write failed (" + e.getMessage() + "), printer unplugged?"), e);
-        }
-        if (guard.finish()) {
-            markDisconnected();
-            throw new DisconnectedException(description + ": write overran " + writeTimeout.toMillis() + " ms");
+            PosixDeviceFile.Readiness ready = f.await(true, Duration.ofNanos(left));
+            if (ready == PosixDeviceFile.Readiness.HANGUP) {
+                throw gone("the device hung up");
+            }
+            if (ready == PosixDeviceFile.Readiness.READY) {
+                try {
+                    done += f.write(data, done, Math.min(4096, data.length - done));
+                } catch (IOException e) {
+                    throw gone(e.getMessage());
+                }
+            }
         }
     }
 
     @Override
     public void discardInput() throws IOException {
-        ByteInbox box;
-        synchronized (this) {
-            requireOpen();
-            box = inbox;
+        if (readFailure != null) {
+            return;
         }
-        box.clear();
+        byte[] scratch = new byte[256];
+        while (true) {
+            try {
+                if (read(scratch, 0, scratch.length, Duration.ZERO) <= 0) {
+                    return;
+                }
+            } catch (ReadNotSupportedException e) {
+                return;
+            }
+        }
     }
 
     @Override
@@ -174,37 +154,23 @@ public final class UsbLpTransport implements Transport {
 
     @Override
     public synchronized void close() {
-        if (channel != null) {
-            closeQuietly(channel);
-            channel = null;
-        }
-        if (reader != null) {
-            try {
-                reader.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            reader = null;
+        PosixDeviceFile f = file;
+        file = null;
+        if (f != null) {
+            f.close();
         }
     }
 
-    private synchronized void markDisconnected() {
-        disconnected = true;
+    private DisconnectedException gone(String why) {
         close();
+        return new DisconnectedException(description + ": printer gone (" + why + "), unplugged?");
     }
 
-    private FileChannel requireOpen() throws DisconnectedException {
-        if (channel == null || !channel.isOpen() || disconnected) {
+    private PosixDeviceFile requireOpen() throws DisconnectedException {
+        PosixDeviceFile f = file;
+        if (f == null || !f.isOpen()) {
             throw new DisconnectedException(description + ": not open");
         }
-        return channel;
-    }
-
-    private static void closeQuietly(FileChannel ch) {
-        try {
-            ch.close();
-        } catch (IOException ignored) {
-            // best effort
-        }
+        return f;
     }
 }
