@@ -1,6 +1,8 @@
 package org.openkiosk.app;
 
 import org.openkiosk.app.cli.KioskCommand;
+import org.openkiosk.app.config.DataDirectory;
+import org.openkiosk.app.logging.KioskLogging;
 
 /** Entry point of the kiosk program; see {@code ./kiosk --help}. */
 public final class Main {
@@ -8,6 +10,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // Logback may configure itself before any command has parsed --data; give logback.xml a sane default.
+        if (System.getProperty(KioskLogging.DATA_PROPERTY) == null) {
+            System.setProperty(KioskLogging.DATA_PROPERTY, DataDirectory.resolve(null).toString());
+        }
         System.exit(KioskCommand.commandLine().execute(args));
     }
 }

@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Self-service kiosk terminal for 24-hour government self-service halls.",
         subcommands = {
                 VersionCommand.class,
+                ConfigCommand.class,
+                DoctorCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -24,6 +26,16 @@ public final class KioskCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Global {@code --config DIR}, read by sub-commands through {@link DirectoryOptions}. */
+    @CommandLine.Option(names = "--config", paramLabel = "DIR",
+            description = "Configuration directory for every sub-command (default: $KIOSK_CONFIG, else <kiosk home>/config).")
+    String configDir;
+
+    /** Global {@code --data DIR}, read by sub-commands through {@link DirectoryOptions}. */
+    @CommandLine.Option(names = "--data", paramLabel = "DIR",
+            description = "Data directory for logs and the embedded store (default: $KIOSK_DATA, else <kiosk home>/data).")
+    String dataDir;
 
     @Override
     public void run() {

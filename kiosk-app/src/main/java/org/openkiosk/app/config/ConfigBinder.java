@@ -1,0 +1,200 @@
+package org.openkiosk.app.config;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openkiosk.app.config.YamlTree.Entry;
+import org.openkiosk.device.DeviceClass;
+import org.openkiosk.device.transport.TransportUri;
+
+/**
+ * Turns the parsed {@code kiosk.yaml} tree into a {@link KioskConfig}, checking every field and collecting every
+ * problem. Returns {@code null} when there was any problem: a half-valid configuration is never handed out.
+ */
+final class ConfigBinder {
+
+    static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration DEFAULT_IDLE_WARNING = Duration.ofSeconds(30);
+    static final Duration MIN_IDLE_WARNING = Duration.ofSeconds(20);
+    static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+    private final Problems problems;
+    private final UnaryOperator<String> environment;
+
+    ConfigBinder(Problems problems, UnaryOperator<String> environment) {
+        this.problems = problems;
+        this.environment = environment;
+    }
+
+    KioskConfig bind(YamlTree.Node rootNode) {
+        Section root = Section.root(rootNode, problems);
+        KioskIdentity kiosk = identity(root.section("kiosk", true));
+        UiSettings ui = ui(root.section("ui", false));
+        Map<String, DeviceConfig> devices = devices(root.section("devices", false));
+        StoreConfig store = store(root.section("store", false));
+        root.rejectUnknownKeys();
+        return problems.isEmpty() ? new KioskConfig(kiosk, ui, devices, store) : null;
+    }
+
+    private KioskIdentity identity(Section s) {
+        String id = identifier(s, "id", "K-0101");
+        String hallId = identifier(s, "hallId", "H-3101");
+        Section names = s.section("hallName", true);
+        String zh = nonBlank(names, "zh", "市民服务中心");
+        String en = nonBlank(names, "en", "Citizen Service Centre");
+        names.rejectUnknownKeys();
+        s.rejectUnknownKeys();
+        return new KioskIdentity(id, hallId, zh, en);
+    }
+
+    private String identifier(Section s, String key, String example) {
+        String value = s.requiredText(key, example);
+        if (value != null && !ID.matcher(value).matches()) {
+            s.problems().add(s.entry(key).map(e -> e.value().line()).orElse(s.line()), s.pathOf(key),
+                    "\"" + value + "\" is not a valid id",
+                    "1–32 letters, digits, '.', '_' or '-', e.g. " + example);
+            return null;
+        }
+        return value;
+    }
+
+    private static String nonBlank(Section s, String key, String example) {
+        String value = s.requiredText(key, example);
+        if (value != null && value.isBlank()) {
+            s.missing(key, "e.g. " + key + ": " + example);
+            return null;
+        }
+        return value == null ? null : value.strip();
+    }
+
+    private UiSettings ui(Section s) {
+        String language = s.choice("language", "zh", List.of("zh", "en"));
+        boolean elderMode = s.bool("elderMode", false);
+        Duration idleTimeout = atLeast(s, "idleTimeout", DEFAULT_IDLE_TIMEOUT, MIN_IDLE_TIMEOUT,
+                "shorter would interrupt citizens while they read");
+        Duration idleWarning = atLeast(s, "idleWarning", DEFAULT_IDLE_WARNING, MIN_IDLE_WARNING,
+                "citizens need at least 20s to answer \"still there?\"");
+        boolean touchMode = s.bool("touchMode", true);
+        s.rejectUnknownKeys();
+        return new UiSettings(language, elderMode, idleTimeout, idleWarning, touchMode);
+    }
+
+    private static Duration atLeast(Section s, String key, Duration fallback, Duration minimum, String why) {
+        Duration value = s.duration(key, fallback);
+        if (value != null && value.compareTo(minimum) < 0) {
+            s.problems().add(s.entry(key).map(e -> e.value().line()).orElse(s.line()), s.pathOf(key),
+                    "must be at least " + Durations.format(minimum) + ", got " + Durations.format(value), why);
+            return null;
+        }
+        return value;
+    }
+
+    private Map<String, DeviceConfig> devices(Section s) {
+        Map<String, DeviceConfig> devices = new LinkedHashMap<>();
+        for (Entry e : s.entries()) {
+            Optional<DeviceClass> deviceClass = DriverCatalog.deviceClassOf(e.key());
+            if (deviceClass.isEmpty()) {
+                s.unknownKey(e, DriverCatalog.logicalNames());
+                continue;
+            }
+            DeviceConfig device = device(s.nested(e), deviceClass.get());
+            if (device != null) {
+                devices.put(e.key(), device);
+            }
+        }
+        return devices;
+    }
+
+    private DeviceConfig device(Section s, DeviceClass deviceClass) {
+        String driver = s.requiredText("driver", DriverCatalog.driversFor(deviceClass).get(0));
+        if (driver != null && !DriverCatalog.isKnownDriver(deviceClass, driver)) {
+            problems.add(s.entry("driver").orElseThrow().value().line(), s.pathOf("driver"),
+                    "unknown driver \"" + driver + "\"",
+                    "known: " + String.join(", ", DriverCatalog.driversFor(deviceClass)));
+            driver = null;
+        }
+        TransportUri uri = uri(s, driver, deviceClass);
+        boolean required = s.bool("required", true);
+        Map<String, String> options = s.stringMap("options");
+        s.rejectUnknownKeys();
+        return driver == null || uri == null ? null : new DeviceConfig(driver, uri, required, options);
+    }
+
+    private TransportUri uri(Section s, String driver, DeviceClass deviceClass) {
+        Optional<Entry> entry = s.entry("uri");
+        if (entry.isEmpty() && DriverCatalog.SIMULATOR.equals(driver)) {
+            return TransportUri.parse("sim:");
+        }
+        String text = s.requiredText("uri", "serial:/dev/ttyUSB0?baud=115200");
+        if (text == null) {
+            return null;
+        }
+        int line = entry.orElseThrow().value().line();
+        TransportUri uri;
+        try {
+            uri = TransportUri.parse(text.strip());
+        } catch (IllegalArgumentException e) {
+            String hint = text.strip().equals("sim") ? "write \"sim:\" (with the colon, in quotes)"
+                    : "forms: serial:/dev/ttyUSB0?baud=115200, tcp://HOST:PORT, usblp:/dev/usb/lp0, cups:QUEUE, "
+                    + "sane:DEVICE, wedge:, sdtapi:LIB?port=N, sim:";
+            problems.add(line, s.pathOf("uri"), e.getMessage(), hint);
+            return null;
+        }
+        if (driver != null && !uri.isSimulator()) {
+            List<String> schemes = DriverCatalog.schemesFor(deviceClass, driver);
+            if (!schemes.contains(uri.scheme())) {
+                problems.add(line, s.pathOf("uri"), "driver " + driver + " cannot use a " + uri.scheme() + ": URI",
+                        "use " + String.join(":, ", schemes) + ":");
+                return null;
+            }
+        }
+        return uri;
+    }
+
+    private StoreConfig store(Section s) {
+        String type = s.choice("type", "embedded", List.of("embedded", "postgresql"));
+        String url = s.optionalText("url", null);
+        String user = s.optionalText("user", null);
+        String password = expandEnvironment(s, "password");
+        if ("postgresql".equals(type)) {
+            if (url == null || url.isBlank()) {
+                s.missing("url", "e.g. url: jdbc:postgresql://10.1.2.5:5432/kiosk");
+            } else if (!url.startsWith("jdbc:postgresql:")) {
+                problems.add(s.entry("url").orElseThrow().value().line(), s.pathOf("url"),
+                        "\"" + url + "\" is not a PostgreSQL JDBC URL", "e.g. jdbc:postgresql://10.1.2.5:5432/kiosk");
+            }
+        }
+        s.rejectUnknownKeys();
+        return new StoreConfig(type, url, user, password);
+    }
+
+    /** {@code password: ${KIOSK_DB_PASSWORD}} keeps secrets out of the file. */
+    private String expandEnvironment(Section s, String key) {
+        String value = s.optionalText(key, null);
+        if (value == null) {
+            return null;
+        }
+        Matcher m = ENV_REFERENCE.matcher(value);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String resolved = environment.apply(m.group(1));
+            if (resolved == null) {
+                problems.add(s.entry(key).orElseThrow().value().line(), s.pathOf(key),
+                        "environment variable " + m.group(1) + " is not set",
+                        "set it for the kiosk's service, or write the value directly");
+                resolved = "";
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(resolved));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+}

@@ -1,0 +1,130 @@
+package org.openkiosk.app.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a YAML document into a small tree whose every node remembers its line, so that validation can name the
+ * line of each problem. Uses Jackson's streaming YAML parser and its token locations; binding to records
+ * directly would stop at the first problem and lose positions.
+ */
+final class YamlTree {
+
+    sealed interface Node permits MapNode, ListNode, ScalarNode {
+        int line();
+    }
+
+    /** One {@code key: value} pair; {@code keyLine} is where the key is written. */
+    record Entry(String key, int keyLine, Node value) {}
+
+    record MapNode(int line, Map<String, Entry> entries) implements Node {}
+
+    record ListNode(int line, List<Node> items) implements Node {}
+
+    /** A scalar with its original text (so {@code id: 0102} stays "0102") and the type YAML gave it. */
+    record ScalarNode(int line, String text, JsonToken token) implements Node {
+        boolean isNull() {
+            return token == JsonToken.VALUE_NULL;
+        }
+
+        boolean isBoolean() {
+            return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
+        }
+    }
+
+    /** YAML that cannot be parsed at all. */
+    static final class SyntaxException extends Exception {
+        private final int line;
+
+        SyntaxException(int line, String message) {
+            super(message);
+            this.line = line;
+        }
+
+        int line() {
+            return line;
+        }
+    }
+
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+
+    private YamlTree() {}
+
+    /**
+     * Parses one document. Duplicate keys are reported to {@code problems} (the later value wins), since YAML
+     * parsers silently keep one of them and the technician would edit the wrong one.
+     *
+     * @return the root node, or {@code null} for an empty document
+     */
+    static Node parse(String text, Problems problems) throws SyntaxException {
+        try (JsonParser parser = FACTORY.createParser(new StringReader(text))) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return null;
+            }
+            return readValue(parser, "", problems);
+        } catch (JsonProcessingException e) {
+            throw syntaxError(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringReader does not fail
+        }
+    }
+
+    private static Node readValue(JsonParser parser, String path, Problems problems) throws IOException {
+        JsonToken token = parser.currentToken();
+        int line = lineOf(parser.currentTokenLocation());
+        switch (token) {
+            case START_OBJECT: {
+                Map<String, Entry> entries = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    int keyLine = lineOf(parser.currentTokenLocation());
+                    parser.nextToken();
+                    String childPath = path.isEmpty() ? key : path + "." + key;
+                    Node value = readValue(parser, childPath, problems);
+                    Entry previous = entries.put(key, new Entry(key, keyLine, value));
+                    if (previous != null) {
+                        problems.add(keyLine, childPath, "duplicate key (also on line " + previous.keyLine() + ")",
+                                "keep only one; this later one would win");
+                    }
+                }
+                return new MapNode(line, entries);
+            }
+            case START_ARRAY: {
+                List<Node> items = new ArrayList<>();
+                int index = 0;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(readValue(parser, path + "[" + index++ + "]", problems));
+                }
+                return new ListNode(line, items);
+            }
+            default:
+                return new ScalarNode(line, token == JsonToken.VALUE_NULL ? null : parser.getText(), token);
+        }
+    }
+
+    private static int lineOf(JsonLocation location) {
+        return location == null ? 0 : Math.max(0, location.getLineNr());
+    }
+
+    private static SyntaxException syntaxError(JsonProcessingException e) {
+        // SnakeYAML's marked exception carries the exact position and a readable problem text.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblemMark() != null) {
+                String problem = marked.getProblem() == null ? e.getOriginalMessage() : marked.getProblem();
+                return new SyntaxException(marked.getProblemMark().getLine() + 1, problem);
+            }
+        }
+        return new SyntaxException(lineOf(e.getLocation()), e.getOriginalMessage());
+    }
+}

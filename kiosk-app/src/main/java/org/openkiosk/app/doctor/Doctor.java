@@ -1,0 +1,83 @@
+package org.openkiosk.app.doctor;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.openkiosk.app.config.ConfigException;
+import org.openkiosk.app.config.ConfigLoader;
+import org.openkiosk.app.config.KioskConfig;
+
+/**
+ * Runs the installation checks of {@code kiosk doctor}: each on its own daemon thread with a time limit, so that a
+ * hanging OS call (a serial driver, a font file on a dead mount) shows up as a failed check instead of a hung
+ * command.
+ */
+public final class Doctor {
+
+    public static final Duration CHECK_TIMEOUT = Duration.ofSeconds(15);
+
+    private final UnaryOperator<String> environment;
+
+    public Doctor(UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
+
+    public List<CheckResult> run(Path configDir, Path dataDir) {
+        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "kiosk-doctor");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<CheckResult> results = new ArrayList<>();
+            results.add(timed(executor, "Java", true, SystemChecks::java));
+            KioskConfig[] config = new KioskConfig[1];
+            results.add(timed(executor, "configuration", true, () -> {
+                try {
+                    config[0] = ConfigLoader.load(configDir);
+                    return SystemChecks.configurationValid(config[0], configDir);
+                } catch (ConfigException e) {
+                    return SystemChecks.configurationInvalid(e, configDir);
+                }
+            }));
+            results.add(timed(executor, "data directory", true, () -> SystemChecks.dataDirectory(dataDir)));
+            results.add(timed(executor, "bundled font", true, SystemChecks::bundledFonts));
+            boolean serialNeeded = config[0] != null && config[0].devices().values().stream()
+                    .anyMatch(d -> d.uri().scheme().equals("serial"));
+            results.add(timed(executor, "serial ports", serialNeeded, () -> SystemChecks.serialPorts(serialNeeded)));
+            for (String[] tool : SystemChecks.OS_TOOLS) {
+                results.add(timed(executor, tool[0], false, () -> SystemChecks.osTool(tool[0], tool[1], environment)));
+            }
+            results.add(timed(executor, "display", false, () -> SystemChecks.display(environment)));
+            return results;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static CheckResult timed(ExecutorService executor, String label, boolean required,
+                                     Supplier<CheckResult> check) {
+        Future<CheckResult> future = executor.submit(check::get);
+        try {
+            return future.get(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return CheckResult.fail(label, required, "did not finish within " + CHECK_TIMEOUT.toSeconds() + "s");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            return CheckResult.fail(label, required, "failed: " + cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CheckResult.fail(label, required, "interrupted");
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.openkiosk.app.doctor;
+
+import com.fazecast.jSerialComm.SerialPort;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.openkiosk.app.config.ConfigException;
+import org.openkiosk.app.config.ConfigProblem;
+import org.openkiosk.app.config.KioskConfig;
+import org.openkiosk.fonts.BundledFonts;
+
+/** The individual checks of {@link Doctor}; each returns a result and never throws for an expected failure. */
+final class SystemChecks {
+
+    static final int MINIMUM_JAVA = 17;
+    /** Text the bundled font must render: the demo hall's name and rare name characters. */
+    static final String CHINESE_SAMPLE = "市公安局政务服务中心自助服务区欧阳梅䶮镕";
+    /** OS tools the drivers and tests use, with what for. */
+    static final String[][] OS_TOOLS = {
+            {"lp", "prints to CUPS queues (cups: URIs)"},
+            {"lpstat", "lists CUPS queues and printer states"},
+            {"scanimage", "SANE document scanners (sane: URIs)"},
+            {"socat", "pseudo-terminal pairs for serial tests and simulators"},
+    };
+
+    private SystemChecks() {}
+
+    static CheckResult java() {
+        Runtime.Version v = Runtime.version();
+        String detail = "Java " + v + " (" + System.getProperty("java.vendor") + "), " + MINIMUM_JAVA + " or newer required";
+        return v.feature() >= MINIMUM_JAVA ? CheckResult.pass("Java", true, detail) : CheckResult.fail("Java", true, detail);
+    }
+
+    static CheckResult configurationValid(KioskConfig config, Path configDir) {
+        return CheckResult.pass("configuration", true, "valid: kiosk " + config.kiosk().id() + ", "
+                + config.devices().size() + " devices, store " + config.store().type() + " — " + configDir);
+    }
+
+    static CheckResult configurationInvalid(ConfigException e, Path configDir) {
+        List<String> notes = e.problems().stream().map(ConfigProblem::toString).toList();
+        return new CheckResult("configuration", true, false, e.problems().size() + " problem(s) in " + configDir
+                + " (details: kiosk config validate " + configDir + ")", notes);
+    }
+
+    /** Creates the directory if needed and proves it can hold a durable file. */
+    static CheckResult dataDirectory(Path dataDir) {
+        String label = "data directory";
+        if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            return CheckResult.fail(label, true, "not writable: " + dataDir + " (exists but is not a directory)");
+        }
+        try {
+            Files.createDirectories(dataDir);
+            Path probe = Files.createTempFile(dataDir, ".doctor-", ".probe");
+            try (FileChannel channel = FileChannel.open(probe, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap("ok".getBytes(StandardCharsets.US_ASCII)));
+                channel.force(true);
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+            long freeMb = Files.getFileStore(dataDir).getUsableSpace() / (1024 * 1024);
+            return CheckResult.pass(label, true, "writable: " + dataDir + " (" + freeMb + " MB free)");
+        } catch (IOException | SecurityException e) {
+            return CheckResult.fail(label, true, "not writable: " + dataDir + " (" + e + ")");
+        }
+    }
+
+    /** Loads both bundled faces as AWT fonts and checks that they cover Chinese text. */
+    static CheckResult bundledFonts() {
+        String label = "bundled font";
+        for (BundledFonts face : BundledFonts.values()) {
+            try (InputStream in = face.open()) {
+                Font font = Font.createFont(Font.TRUETYPE_FONT, in);
+                int missing = font.canDisplayUpTo(CHINESE_SAMPLE);
+                if (missing >= 0) {
+                    return CheckResult.fail(label, true, face.fileName() + " has no glyph for '"
+                            + CHINESE_SAMPLE.charAt(missing) + "'");
+                }
+            } catch (IOException | FontFormatException | RuntimeException e) {
+                return CheckResult.fail(label, true, face.fileName() + " cannot be loaded: " + e);
+            }
+        }
+        return CheckResult.pass(label, true, BundledFonts.FAMILY + " (regular, bold) loads and covers Chinese text");
+    }
+
+    /** Loads jSerialComm's native library by listing the ports. */
+    static CheckResult serialPorts(boolean required) {
+        String label = "serial ports";
+        try {
+            SerialPort[] ports = SerialPort.getCommPorts();
+            String names = ports.length == 0 ? "none found"
+                    : Arrays.stream(ports).map(SerialPort::getSystemPortPath).collect(Collectors.joining(", "));
+            return CheckResult.pass(label, required, "jSerialComm " + SerialPort.getVersion() + " native library loaded; "
+                    + ports.length + " port(s): " + names);
+        } catch (Throwable e) { // UnsatisfiedLinkError and friends: the native part is what we check
+            return CheckResult.fail(label, required, "jSerialComm native library does not load: " + e
+                    + (required ? "" : " (no serial device configured)"));
+        }
+    }
+
+    static CheckResult osTool(String name, String purpose, UnaryOperator<String> environment) {
+        Optional<Path> found = findOnPath(name, environment.apply("PATH"));
+        return found.map(p -> CheckResult.pass(name, false, p + " — " + purpose))
+                .orElseGet(() -> CheckResult.fail(name, false, "not installed — " + purpose));
+    }
+
+    static Optional<Path> findOnPath(String name, String path) {
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(dir, name);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The kiosk window needs a display; over SSH there usually is none (use xvfb-run for a headless try). */
+    static CheckResult display(UnaryOperator<String> environment) {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (!os.contains("linux") && !os.contains("bsd")) {
+            return CheckResult.pass("display", false, "desktop OS (" + System.getProperty("os.name") + ")");
+        }
+        String x = environment.apply("DISPLAY");
+        String wayland = environment.apply("WAYLAND_DISPLAY");
+        if (x != null && !x.isBlank()) {
+            return CheckResult.pass("display", false, "X11 display " + x);
+        }
+        if (wayland != null && !wayland.isBlank()) {
+            return CheckResult.pass("display", false, "Wayland display " + wayland);
+        }
+        return CheckResult.fail("display", false,
+                "none (DISPLAY and WAYLAND_DISPLAY unset); the kiosk window needs one — try xvfb-run -a ./kiosk demo --windowed");
+    }
+}
