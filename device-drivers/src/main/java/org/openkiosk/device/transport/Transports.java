@@ -10,7 +10,7 @@ public final class Transports {
         return switch (uri.scheme()) {
             case "tcp" -> new TcpTransport(uri);
             case "usblp" -> new UsbLpTransport(uri);
-            case "serial" -> throw new IllegalArgumentException("serial transport not available yet: " + uri);
+            case "serial" -> new SerialTransport(uri);
             default -> throw new IllegalArgumentException("\"" + uri + "\" is not a byte-pipe transport "
                     + "(expected serial:PATH, tcp://HOST:PORT or usblp:PATH)");
         };

@@ -64,7 +64,7 @@ class StatusRepliesTest {
     void fuzzedRepliesEitherParseOrFailTyped() {
         Random random = new Random(42);
         int parsed = 0;
-        for (int i = 0; i < 100_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             int[] b = {random.nextInt(256), random.nextInt(256), random.nextInt(256), random.nextInt(256)};
             try {
                 PrinterStatus s = StatusReplies.parse(b[0], b[1], b[2], b[3]);
@@ -80,6 +80,6 @@ class StatusRepliesTest {
             }
         }
         // 1 in 16 bytes matches 0xx1xx10, so about (1/16)^4 of the tuples parse; the pattern must not be too lax
-        assertThat(parsed).isLessThan(100);
+        assertThat(parsed).isLessThan(20);
     }
 }
