@@ -159,8 +159,8 @@ public final class ReceiptPrinter extends AbstractDevice {
             // the printer stopped before the end of the job: the real-time status (answered even offline) says why
             PrinterStatus status = StatusQuery.query(transport, options.statusTimeout());
             lastStatus = status;
-            String cause = describeFault(status).orElse("it did not confirm the job within " + options.jobTimeout().toMillis() + " ms");
-            RecommendedAction action = actionFor(status).orElse(RecommendedAction.RETRY);
+            String cause = status.fault().orElse("it did not confirm the job within " + options.jobTimeout().toMillis() + " ms");
+            RecommendedAction action = status.remedy().orElse(RecommendedAction.RETRY);
             throw fail(new DeviceException(logicalName() + ": job " + jobId + " stopped before its end: " + cause
                     + "; the receipt is incomplete — " + action.description() + " and print it again", action, true),
                     HealthStatus.error(cause, action));
@@ -198,12 +198,12 @@ public final class ReceiptPrinter extends AbstractDevice {
     }
 
     private void refuseUnlessReady(PrinterStatus status) throws DeviceException {
-        Optional<String> fault = describeFault(status);
+        Optional<String> fault = status.fault();
         if (fault.isEmpty()) {
             healthFrom(status, "ready");
             return;
         }
-        RecommendedAction action = actionFor(status).orElse(RecommendedAction.RETRY);
+        RecommendedAction action = status.remedy().orElse(RecommendedAction.RETRY);
         boolean retryable = !status.unrecoverable();
         throw fail(new DeviceException(logicalName() + ": not printing: " + fault.get() + " — " + action.description(),
                 action, retryable), HealthStatus.error(fault.get(), action));
@@ -218,47 +218,6 @@ public final class ReceiptPrinter extends AbstractDevice {
         } else {
             updateHealth(HealthStatus.online(what));
         }
-    }
-
-    static Optional<String> describeFault(PrinterStatus s) {
-        if (s.coverOpen()) {
-            return Optional.of("cover open");
-        }
-        if (s.paper() == PaperLevel.EMPTY) {
-            return Optional.of("paper end");
-        }
-        if (s.cutterError()) {
-            return Optional.of("auto-cutter error (paper jammed at the blade?)");
-        }
-        if (s.unrecoverable()) {
-            return Optional.of("unrecoverable printer error");
-        }
-        if (s.autoRecoverable()) {
-            return Optional.of("temporary printer error (e.g. print head overheated)");
-        }
-        if (!s.online()) {
-            return Optional.of("printer offline");
-        }
-        return Optional.empty();
-    }
-
-    static Optional<RecommendedAction> actionFor(PrinterStatus s) {
-        if (s.coverOpen()) {
-            return Optional.of(RecommendedAction.CLOSE_COVER);
-        }
-        if (s.paper() == PaperLevel.EMPTY) {
-            return Optional.of(RecommendedAction.LOAD_PAPER);
-        }
-        if (s.cutterError()) {
-            return Optional.of(RecommendedAction.CLEAR_PAPER_JAM);
-        }
-        if (s.unrecoverable()) {
-            return Optional.of(RecommendedAction.CALL_MAINTENANCE);
-        }
-        if (s.autoRecoverable() || !s.online()) {
-            return Optional.of(RecommendedAction.RETRY);
-        }
-        return Optional.empty();
     }
 
     /** Reopens the transport after a disconnect, so a re-plugged printer works without restarting the kiosk. */
@@ -299,9 +258,9 @@ public final class ReceiptPrinter extends AbstractDevice {
                 print(TestPage.receipt(options.paper()));
             } else {
                 status().ifPresentOrElse(s -> {
-                    Optional<String> fault = describeFault(s);
+                    Optional<String> fault = s.fault();
                     if (fault.isPresent()) {
-                        updateHealth(HealthStatus.error(fault.get(), actionFor(s).orElse(RecommendedAction.RETRY)));
+                        updateHealth(HealthStatus.error(fault.get(), s.remedy().orElse(RecommendedAction.RETRY)));
                     } else {
                         healthFrom(s, "ready");
                     }

@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
                 VersionCommand.class,
                 ConfigCommand.class,
                 DoctorCommand.class,
+                org.openkiosk.app.cli.escpos.ReceiptCommand.class,
+                org.openkiosk.app.cli.scanner.ScannerCommand.class,
+                SimulateCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
