@@ -75,4 +75,52 @@ public final class BundledFontRenderer {
         }
         return image;
     }
+
+    /**
+     * Renders text the way a printer's resident font lays it out: every character in a fixed cell, 12 dots wide
+     * (24 for CJK and other wide characters) times the width multiplier, so columns line up as on paper.
+     */
+    public static BufferedImage renderCells(String text, int width, int widthMultiplier, int heightMultiplier,
+                                            boolean bold, Alignment alignment) {
+        int cell = 12 * widthMultiplier;
+        int height = 24 * heightMultiplier + 6;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            g.setColor(Color.BLACK);
+            Font font = font(bold, 22f * heightMultiplier);
+            g.setFont(font);
+            FontMetrics metrics = g.getFontMetrics();
+            int total = text.codePoints().map(c -> ReceiptWriter.displayWidth(new String(Character.toChars(c))) * cell).sum();
+            int x = switch (alignment) {
+                case LEFT -> 0;
+                case CENTRE -> Math.max(0, (width - total) / 2);
+                case RIGHT -> Math.max(0, width - total);
+            };
+            int baseline = (height - metrics.getHeight()) / 2 + metrics.getAscent();
+            for (int i = 0; i < text.length(); ) {
+                int c = text.codePointAt(i);
+                String ch = new String(Character.toChars(c));
+                int w = ReceiptWriter.displayWidth(ch) * cell;
+                int glyph = metrics.stringWidth(ch);
+                // squeeze or centre the glyph into its cell
+                if (glyph > w) {
+                    java.awt.geom.AffineTransform saved = g.getTransform();
+                    g.translate(x, 0);
+                    g.scale((double) w / glyph, 1);
+                    g.drawString(ch, 0, baseline);
+                    g.setTransform(saved);
+                } else {
+                    g.drawString(ch, x + (w - glyph) / 2, baseline);
+                }
+                x += w;
+                i += Character.charCount(c);
+            }
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
 }

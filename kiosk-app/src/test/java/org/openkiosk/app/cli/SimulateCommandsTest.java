@@ -43,7 +43,7 @@ class SimulateCommandsTest {
     void receiptSimulatorOnTcpCapturesTheTestPageAsBinTextAndPng() throws Exception {
         StringWriter out = new StringWriter();
         CompletableFuture<Integer> exit = new CompletableFuture<>();
-        String address = startInBackground(out, exit, "simulate", "receipt", "--tcp", "0", "--out", dir.toString(), "--duration", "6");
+        String address = startInBackground(out, exit, "simulate", "receipt", "--tcp", "0", "--out", dir.toString(), "--duration", "3");
         assertThat(address).matches("tcp://127\\.0\\.0\\.1:\\d+");
 
         CommandRun print = CommandRun.of("receipt", "print", "--to", address, "--test-page");
@@ -63,7 +63,7 @@ class SimulateCommandsTest {
     void receiptSimulatorOnAPtyReportsEmptyPaper() throws Exception {
         StringWriter out = new StringWriter();
         CompletableFuture<Integer> exit = new CompletableFuture<>();
-        String address = startInBackground(out, exit, "simulate", "receipt", "--paper", "empty", "--out", dir.toString(), "--duration", "5");
+        String address = startInBackground(out, exit, "simulate", "receipt", "--paper", "empty", "--out", dir.toString(), "--duration", "2");
         Matcher m = Pattern.compile("serial:(/dev/pts/\\d+)").matcher(address);
         assertThat(m.matches()).as(address).isTrue();
 
@@ -78,7 +78,7 @@ class SimulateCommandsTest {
         StringWriter out = new StringWriter();
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         String path = startInBackground(out, exit, "simulate", "scanner", "--codes", "Q-1,Q-2", "--interval", "50",
-                "--delay", "700", "--duration", "5");
+                "--delay", "700", "--duration", "3");
         assertThat(path).startsWith("/dev/pts/");
 
         CommandRun listen = CommandRun.of("scanner", "listen", "--port", path, "--count", "2", "--timeout", "5");

@@ -79,6 +79,7 @@ public final class ReceiptRendering {
         Alignment alignment = Alignment.LEFT;
         boolean bold = false;
         int height = 1;
+        int widthMul = 1;
         String qr = null;
         int moduleSize = 3;
         for (EscPosToken token : tokens) {
@@ -86,7 +87,7 @@ public final class ReceiptRendering {
                 line.append(t.text());
                 pending = true;
             } else if (token instanceof EscPosToken.LineFeed || token instanceof EscPosToken.Feed) {
-                strips.add(BundledFontRenderer.renderLine(line.toString(), width, height, bold, alignment));
+                strips.add(BundledFontRenderer.renderCells(line.toString(), width, widthMul, height, bold, alignment));
                 line.setLength(0);
                 pending = false;
                 if (token instanceof EscPosToken.Feed f && f.lines() > 1) {
@@ -98,10 +99,12 @@ public final class ReceiptRendering {
                 bold = b.on();
             } else if (token instanceof EscPosToken.Size s) {
                 height = s.height();
+                widthMul = s.width();
             } else if (token instanceof EscPosToken.Initialise) {
                 alignment = Alignment.LEFT;
                 bold = false;
                 height = 1;
+                widthMul = 1;
             } else if (token instanceof EscPosToken.QrSetting s && s.function() == 0x43) {
                 moduleSize = Math.max(1, Math.min(16, s.value()));
             } else if (token instanceof EscPosToken.QrStore s) {
@@ -115,7 +118,7 @@ public final class ReceiptRendering {
             }
         }
         if (pending) {
-            strips.add(BundledFontRenderer.renderLine(line.toString(), width, height, bold, alignment));
+            strips.add(BundledFontRenderer.renderCells(line.toString(), width, widthMul, height, bold, alignment));
         }
         int total = Math.max(1, strips.stream().mapToInt(BufferedImage::getHeight).sum());
         BufferedImage paperImage = blank(width, total);
