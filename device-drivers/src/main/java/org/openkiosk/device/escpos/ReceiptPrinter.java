@@ -43,6 +43,7 @@ public final class ReceiptPrinter extends AbstractDevice {
     private final AtomicLong jobIds = new AtomicLong();
     private final Object jobLock = new Object();
     private volatile PrinterStatus lastStatus;
+    private final java.util.List<AutoCloseable> companions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ReceiptPrinter(String logicalName, Transport transport, ReceiptPrinterOptions options) {
         super(logicalName, DeviceClass.RECEIPT_PRINTER);
@@ -86,6 +87,18 @@ public final class ReceiptPrinter extends AbstractDevice {
     @Override
     protected void doClose() {
         transport.close();
+        for (AutoCloseable companion : companions) {
+            try {
+                companion.close();
+            } catch (Exception e) {
+                log.warn("{}: closing {} failed", logicalName(), companion, e);
+            }
+        }
+    }
+
+    /** Something that lives as long as this printer (e.g. the simulator behind a {@code sim:} URI). */
+    public void closeWith(AutoCloseable companion) {
+        companions.add(companion);
     }
 
     /** The status seen by the last query, if any. */

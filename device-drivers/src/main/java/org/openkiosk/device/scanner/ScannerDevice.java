@@ -25,6 +25,7 @@ public abstract class ScannerDevice extends AbstractDevice {
     public static final String DROPPED = "dropped";
 
     private final AtomicReference<Consumer<String>> armed = new AtomicReference<>();
+    private final java.util.List<AutoCloseable> companions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     protected ScannerDevice(String logicalName) {
         super(logicalName, DeviceClass.BARCODE_SCANNER);
@@ -61,6 +62,22 @@ public abstract class ScannerDevice extends AbstractDevice {
             consumer.accept(code);
         } catch (RuntimeException e) {
             log.warn("{}: scan consumer failed", logicalName(), e);
+        }
+    }
+
+    /** Something that lives as long as this scanner (e.g. the simulator behind a {@code sim:} URI). */
+    public void closeWith(AutoCloseable companion) {
+        companions.add(companion);
+    }
+
+    /** Subclasses call this from {@code doClose}. */
+    protected final void closeCompanions() {
+        for (AutoCloseable companion : companions) {
+            try {
+                companion.close();
+            } catch (Exception e) {
+                log.warn("{}: closing {} failed", logicalName(), companion, e);
+            }
         }
     }
 

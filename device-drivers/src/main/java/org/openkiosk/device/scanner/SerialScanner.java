@@ -101,6 +101,7 @@ public final class SerialScanner extends ScannerDevice {
     @Override
     protected void doClose() {
         transport.close();
+        closeCompanions();
     }
 
     private void readLoop() {

@@ -42,5 +42,6 @@ public final class WedgeScanner extends ScannerDevice {
     @Override
     protected void doClose() {
         decoder.reset();
+        closeCompanions();
     }
 }

@@ -43,6 +43,8 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptPrinterSimulator.class);
     private static final Duration POLL = Duration.ofMillis(100);
+    /** Captured jobs kept in memory (older ones stay only in the output directory). */
+    public static final int KEPT_RECEIPTS = 100;
 
     private final PaperWidth paper;
     private volatile SimulatedPaper condition;
@@ -85,6 +87,7 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
         outputDirectory = directory;
     }
 
+    /** The last {@value #KEPT_RECEIPTS} captured jobs, oldest first. */
     public List<CapturedReceipt> receipts() {
         return List.copyOf(receipts);
     }
@@ -305,7 +308,13 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
             if (hasContent) {
                 CapturedReceipt receipt = new CapturedReceipt(receiptNumbers.incrementAndGet(), raw.toByteArray(), printed, complete);
                 receipts.add(receipt);
+                while (receipts.size() > KEPT_RECEIPTS) {
+                    receipts.remove(0);
+                }
                 save(receipt);
+                while (arrivals.size() >= KEPT_RECEIPTS) {
+                    arrivals.poll();
+                }
                 arrivals.add(receipt);
             }
             raw = new ByteArrayOutputStream();
