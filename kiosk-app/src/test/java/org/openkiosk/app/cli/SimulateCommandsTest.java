@@ -63,7 +63,7 @@ class SimulateCommandsTest {
     void receiptSimulatorOnAPtyReportsEmptyPaper() throws Exception {
         StringWriter out = new StringWriter();
         CompletableFuture<Integer> exit = new CompletableFuture<>();
-        String address = startInBackground(out, exit, "simulate", "receipt", "--paper", "empty", "--out", dir.toString(), "--duration", "2");
+        String address = startInBackground(out, exit, "simulate", "receipt", "pty", "--paper", "empty", "--out", dir.toString(), "--duration", "2");
         Matcher m = Pattern.compile("serial:(/dev/pts/\\d+)").matcher(address);
         assertThat(m.matches()).as(address).isTrue();
 

@@ -28,6 +28,9 @@ public final class SimulateReceiptCommand implements Callable<Integer> {
     @Option(names = "--tcp", paramLabel = "PORT", description = "Serve on 127.0.0.1:PORT (0 = any free port) instead of a pty.")
     Integer tcpPort;
 
+    @CommandLine.Parameters(arity = "0..1", paramLabel = "pty", description = "Optional word \"pty\" (the default link).")
+    String mode;
+
     @Option(names = "--link", paramLabel = "PATH", description = "Also create a symbolic link PATH to the pty.")
     Path link;
 
@@ -54,6 +57,9 @@ public final class SimulateReceiptCommand implements Callable<Integer> {
         SimulatedPaper condition;
         PaperWidth width;
         try {
+            if (mode != null && (!mode.equals("pty") || tcpPort != null)) {
+                throw new IllegalArgumentException("give either the word pty or --tcp PORT, not \"" + mode + "\"");
+            }
             condition = SimulatedPaper.parse(paper);
             width = PaperWidth.ofMillimetres(paperWidthMm);
             if (runOutAfter != null && runOutAfter < 1) {
