@@ -10,6 +10,8 @@ public interface ResidentFont {
 
     Charset GB18030 = Charset.forName("GB18030");
 
+    Charset GBK_CHARSET = Charset.forName("GBK");
+
     boolean canPrint(int codePoint);
 
     /**
@@ -21,7 +23,7 @@ public interface ResidentFont {
             return codePoint >= 0x20;
         }
         return Character.isBmpCodePoint(codePoint) && !Character.isSurrogate((char) codePoint)
-                && Charset.forName("GBK").newEncoder().canEncode((char) codePoint);
+                && GBK_CHARSET.newEncoder().canEncode((char) codePoint);
     };
 
     /** Printers with a full GB 18030 font (the option {@code residentFont: gb18030}). */

@@ -1,6 +1,5 @@
 package org.openkiosk.device.escpos.sim;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -313,11 +312,5 @@ public final class EscPosDecoder {
             sb.append(String.format("%02X", b & 0xFF));
         }
         return sb.toString();
-    }
-
-    static byte[] concat(List<byte[]> parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        parts.forEach(out::writeBytes);
-        return out.toByteArray();
     }
 }
