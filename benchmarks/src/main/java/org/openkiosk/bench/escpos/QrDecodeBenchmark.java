@@ -28,7 +28,8 @@ import org.openkiosk.device.scanner.ImageCodeDecoder;
 
 /**
  * Decoding one 1280×720 camera frame holding a Chinese UTF-8 QR code (rotated 17°, scaled 0.8), per ZXing
- * strategy and for the kiosk's cascade. The cascade's cost on a frame without a code is its worst case.
+ * strategy, for the kiosk's cascade ({@code decode}) and for {@code decodeAll} (multi-code search first). The
+ * cascade's cost on a frame without a code is its worst case.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,7 +41,7 @@ public class QrDecodeBenchmark {
 
     static final String PAYLOAD = "预约:20261122:A012:测试";
 
-    @Param({"MULTIPLE", "DEFAULT", "TRY_HARDER", "PURE", "INVERTED", "CASCADE", "CASCADE_NO_CODE"})
+    @Param({"MULTIPLE", "DEFAULT", "TRY_HARDER", "PURE", "INVERTED", "CASCADE", "CASCADE_NO_CODE", "DECODE_ALL"})
     public String strategy;
 
     private BufferedImage frame;
@@ -70,6 +71,7 @@ public class QrDecodeBenchmark {
     public List<String> decode() {
         return switch (strategy) {
             case "CASCADE", "CASCADE_NO_CODE" -> cascade.decode(frame);
+            case "DECODE_ALL" -> cascade.decodeAll(frame);
             default -> ImageCodeDecoder.decodeWith(ImageCodeDecoder.Strategy.valueOf(strategy), frame);
         };
     }

@@ -60,6 +60,9 @@ class ImageCodeDecoderTest {
     void findsEveryCodeInAFrame() throws Exception {
         BufferedImage frame = frame(qr("FIRST-001", 200), 100, 200, 0, 1, null);
         frame(qr("第二个-002", 200), 800, 300, 10, 1, frame);
+        assertThat(decoder.decodeAll(frame)).containsExactlyInAnyOrder("FIRST-001", "第二个-002");
+        // the single-code strategies find nothing on such a frame; the cascade ends with the multi-code search
+        assertThat(ImageCodeDecoder.decodeWith(ImageCodeDecoder.Strategy.DEFAULT, frame)).isEmpty();
         assertThat(decoder.decode(frame)).containsExactlyInAnyOrder("FIRST-001", "第二个-002");
     }
 

@@ -145,6 +145,8 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
         while (running) {
             try (Socket socket = listening.accept()) {
                 socket.setSoTimeout((int) POLL.toMillis());
+                // one-byte status replies: without this, Nagle + the client's delayed ACK add ~40 ms per query
+                socket.setTcpNoDelay(true);
                 InputStream in = socket.getInputStream();
                 OutputStream out = socket.getOutputStream();
                 Session session = new Session(bytes -> {
