@@ -1,0 +1,80 @@
+package org.openkiosk.app.cli.store;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.openkiosk.app.cli.ExitCodes;
+import org.openkiosk.app.service.platform.DemoData;
+import org.openkiosk.app.store.Store;
+import org.openkiosk.app.store.StoreException;
+import org.openkiosk.app.store.StoreUnavailableException;
+import org.openkiosk.app.store.Stores;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code kiosk store migrate | seed-demo}: prepare the kiosk's database. */
+@Command(name = "store", mixinStandardHelpOptions = true,
+        description = "Prepare the kiosk's database (embedded H2 file, or PostgreSQL with --store-url).",
+        subcommands = {StoreCommand.Migrate.class, StoreCommand.SeedDemo.class})
+public final class StoreCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Shared failure handling: a database that cannot be reached is "out of service", anything else a failure. */
+    static int fail(CommandLine.Model.CommandSpec spec, StoreException e) {
+        spec.commandLine().getErr().println("store: " + e.getMessage());
+        return e instanceof StoreUnavailableException ? ExitCodes.OUT_OF_SERVICE : ExitCodes.FAILURE;
+    }
+
+    @Command(name = "migrate", mixinStandardHelpOptions = true,
+            description = "Create or upgrade the schema to the latest version (the kiosk also does this at start).")
+    static final class Migrate implements Callable<Integer> {
+
+        @Mixin
+        StoreOptions options;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (Store store = Stores.open(options.storeConfig(), options.dataDirectory())) {
+                spec.commandLine().getOut().println("store " + store.description() + ": schema is up to date");
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                return fail(spec, e);
+            }
+        }
+    }
+
+    @Command(name = "seed-demo", mixinStandardHelpOptions = true,
+            description = "Fill an empty store with synthetic demo citizens, applications, certificates, halls and guides.")
+    static final class SeedDemo implements Callable<Integer> {
+
+        @Mixin
+        StoreOptions options;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (Store store = options.open()) {
+                boolean seeded = DemoData.seed(store, Clock.systemUTC());
+                spec.commandLine().getOut().println(seeded
+                        ? "store " + store.description() + ": demo data added (test person 测试, "
+                                + DemoData.TEST_PERSON.masked() + ")"
+                        : "store " + store.description() + ": already has citizens; left unchanged");
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                return fail(spec, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.openkiosk.app.service;
+
+import java.time.Clock;
+import org.openkiosk.app.service.appointment.AppointmentService;
+import org.openkiosk.app.service.appointment.BookingRepository;
+import org.openkiosk.app.service.audit.AuditLog;
+import org.openkiosk.app.service.catalogue.ServiceCatalogue;
+import org.openkiosk.app.service.certificate.CertificateService;
+import org.openkiosk.app.service.identity.IdentificationService;
+import org.openkiosk.app.service.platform.ServicePlatform;
+import org.openkiosk.app.service.port.A4PrintPort;
+import org.openkiosk.app.service.port.CertificateDocumentPort;
+import org.openkiosk.app.service.port.ReceiptPort;
+import org.openkiosk.app.service.query.QueryService;
+import org.openkiosk.app.service.queue.QueueService;
+import org.openkiosk.app.service.rating.RatingService;
+import org.openkiosk.app.store.Store;
+
+/**
+ * All citizen services of one kiosk, wired once from the store, the platform, the catalogue and the device
+ * ports. The UI holds one of these; none of its methods may run on the JavaFX thread (they do I/O).
+ */
+public final class CitizenServices {
+
+    private final IdentificationService identification;
+    private final QueryService queries;
+    private final CertificateService certificates;
+    private final AppointmentService appointments;
+    private final QueueService queue;
+    private final RatingService ratings;
+    private final AuditLog audit;
+
+    public CitizenServices(Store store, ServicePlatform platform, ServiceCatalogue catalogue,
+                           CertificateDocumentPort renderer, A4PrintPort a4, ReceiptPort receipts, Clock clock,
+                           String kioskId, String hallId) {
+        BookingRepository bookings = new BookingRepository(store);
+        this.audit = new AuditLog(store, clock, kioskId);
+        this.identification = new IdentificationService(platform, bookings, clock);
+        this.certificates = new CertificateService(store, platform, catalogue, renderer, a4, audit, clock, kioskId);
+        this.queries = new QueryService(platform, bookings, certificates);
+        this.appointments = new AppointmentService(store, bookings, catalogue, platform, receipts, audit, clock, kioskId);
+        this.queue = new QueueService(store, bookings, catalogue, platform, receipts, audit, clock, kioskId, hallId);
+        this.ratings = new RatingService(store, audit, clock, kioskId);
+    }
+
+    public IdentificationService identification() {
+        return identification;
+    }
+
+    public QueryService queries() {
+        return queries;
+    }
+
+    public CertificateService certificates() {
+        return certificates;
+    }
+
+    public AppointmentService appointments() {
+        return appointments;
+    }
+
+    public QueueService queue() {
+        return queue;
+    }
+
+    public RatingService ratings() {
+        return ratings;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+}

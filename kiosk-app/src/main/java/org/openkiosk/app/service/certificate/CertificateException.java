@@ -1,0 +1,25 @@
+package org.openkiosk.app.service.certificate;
+
+/** A certificate cannot be issued; {@link #reason()} says why. */
+public class CertificateException extends RuntimeException {
+
+    public enum Reason {
+        /** the platform does not list this certificate for this person */
+        NOT_ENTITLED,
+        /** this kiosk network does not print this type (not in services.yaml) */
+        NOT_PRINTABLE_HERE,
+        /** the person has used up first print and reprints */
+        REPRINT_LIMIT_REACHED
+    }
+
+    private final Reason reason;
+
+    public CertificateException(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

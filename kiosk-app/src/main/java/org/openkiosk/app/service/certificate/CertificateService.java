@@ -1,0 +1,191 @@
+package org.openkiosk.app.service.certificate;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openkiosk.app.service.audit.AuditAction;
+import org.openkiosk.app.service.audit.AuditEntry;
+import org.openkiosk.app.service.audit.AuditLog;
+import org.openkiosk.app.service.catalogue.CertificateRule;
+import org.openkiosk.app.service.catalogue.ServiceCatalogue;
+import org.openkiosk.app.service.identity.Identity;
+import org.openkiosk.app.service.platform.Entitlement;
+import org.openkiosk.app.service.platform.ServicePlatform;
+import org.openkiosk.app.service.port.A4PrintPort;
+import org.openkiosk.app.service.port.CertificateDocumentPort;
+import org.openkiosk.app.service.port.CertificateRequest;
+import org.openkiosk.app.service.port.PrintOutcome;
+import org.openkiosk.app.service.port.RenderedCertificate;
+import org.openkiosk.app.store.NumberSequences;
+import org.openkiosk.app.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Certificates: what a person may print here, and issuing one — number it, render it, print it on A4 and
+ * record the attempt (type, number, time, kiosk, outcome) with its audit record. An attempt is reserved as
+ * PENDING before rendering and completed as PRINTED or FAILED with the printer's answer; PRINTED and PENDING
+ * count against the reprint limit, FAILED does not — a failure is recorded as failed, never as printed.
+ */
+public final class CertificateService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CertificateService.class);
+
+    private final Store store;
+    private final ServicePlatform platform;
+    private final ServiceCatalogue catalogue;
+    private final CertificateDocumentPort renderer;
+    private final A4PrintPort printer;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final String kioskId;
+
+    public CertificateService(Store store, ServicePlatform platform, ServiceCatalogue catalogue,
+                              CertificateDocumentPort renderer, A4PrintPort printer, AuditLog audit, Clock clock,
+                              String kioskId) {
+        this.store = store;
+        this.platform = platform;
+        this.catalogue = catalogue;
+        this.renderer = renderer;
+        this.printer = printer;
+        this.audit = audit;
+        this.clock = clock;
+        this.kioskId = kioskId;
+    }
+
+    /** The person's certificates that this kiosk network prints, with prints remaining. */
+    public List<PrintableCertificate> printable(Identity who) {
+        List<PrintableCertificate> result = new ArrayList<>();
+        String holder = HolderKey.of(who.idNumber());
+        for (Entitlement entitlement : platform.entitlements(who.idNumber())) {
+            Optional<CertificateRule> rule = catalogue.certificate(entitlement.certificateType());
+            if (rule.isPresent()) {
+                int printed = store.inTransaction(c -> attemptsCounting(c, holder, entitlement.certificateType()));
+                result.add(new PrintableCertificate(entitlement, printed,
+                        Math.max(0, rule.get().printLimit() - printed)));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Issues one certificate.
+     *
+     * @throws CertificateException NOT_ENTITLED, NOT_PRINTABLE_HERE or REPRINT_LIMIT_REACHED (nothing recorded)
+     */
+    public IssueResult issue(Identity who, String certificateType) {
+        CertificateRule rule = catalogue.certificate(certificateType).orElseThrow(() -> new CertificateException(
+                CertificateException.Reason.NOT_PRINTABLE_HERE, certificateType + " is not printed at this kiosk"));
+        Entitlement entitlement = platform.entitlements(who.idNumber()).stream()
+                .filter(e -> e.certificateType().equals(certificateType)).findFirst()
+                .orElseThrow(() -> new CertificateException(CertificateException.Reason.NOT_ENTITLED,
+                        "the platform lists no " + certificateType + " for " + who.idNumber()));
+        String holder = HolderKey.of(who.idNumber());
+        Instant now = clock.instant();
+        int year = now.atZone(catalogue.zone()).getYear();
+        // Reserve: under a per-person-and-type lock row, check the limit (pending attempts count) and record
+        // a PENDING attempt with its number, so two taps or two kiosks cannot both pass the check.
+        String number = store.inTransaction(c -> {
+            NumberSequences.next(c, "print-lock:" + holder.substring(0, 32) + ":" + certificateType);
+            int used = attemptsCounting(c, holder, certificateType);
+            if (used >= rule.printLimit()) {
+                throw new CertificateException(CertificateException.Reason.REPRINT_LIMIT_REACHED,
+                        certificateType + " was printed " + used + " times; the limit is " + rule.printLimit());
+            }
+            long seq = NumberSequences.next(c, "certificate:" + rule.numberPrefix() + ":" + year);
+            String allocated = String.format("%s%d%08d", rule.numberPrefix(), year, seq);
+            reserve(c, certificateType, allocated, holder, now);
+            return allocated;
+        });
+
+        Optional<String> digest = Optional.empty();
+        PrintOutcome outcome;
+        try {
+            RenderedCertificate rendered = renderer.render(new CertificateRequest(certificateType,
+                    entitlement.titleZh(), entitlement.titleEn(), entitlement.issuerZh(), number,
+                    who.name().orElse(""), who.idNumber(), now, kioskId));
+            digest = Optional.of(rendered.sha256() != null ? rendered.sha256() : sha256(rendered.pdf()));
+            outcome = printer.print(entitlement.titleZh() + " " + number, rendered.pdf());
+        } catch (RuntimeException e) {
+            LOG.warn("certificate {} for {} failed before printing", number, who.idNumber(), e);
+            outcome = PrintOutcome.failed("could not render or send the document: " + e.getMessage());
+        }
+        PrintOutcome recorded = outcome;
+        Optional<String> recordedDigest = digest;
+        int remaining = store.inTransaction(c -> {
+            complete(c, number, recorded, recordedDigest);
+            audit.append(c, new AuditEntry(recorded.printed() ? AuditAction.CERTIFICATE_PRINTED
+                    : AuditAction.CERTIFICATE_PRINT_FAILED, "certificate:" + number, Map.of(
+                    "type", certificateType, "holder", who.idNumber().masked(),
+                    "outcome", recorded.printed() ? "PRINTED" : "FAILED: " + recorded.failureReason())));
+            return rule.printLimit() - attemptsCounting(c, holder, certificateType);
+        });
+        LOG.info("certificate {} ({}) for {}: {}", number, certificateType, who.idNumber(),
+                recorded.printed() ? "printed" : "failed: " + recorded.failureReason());
+        return new IssueResult(number, recorded, Math.max(0, remaining));
+    }
+
+    private void reserve(Connection c, String type, String number, String holder, Instant at) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO certificate_print (certificate_type,"
+                + " certificate_number, holder_key, printed_at, kiosk_id, outcome) VALUES (?, ?, ?, ?, ?, 'PENDING')")) {
+            insert.setString(1, type);
+            insert.setString(2, number);
+            insert.setString(3, holder);
+            insert.setObject(4, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            insert.setString(5, kioskId);
+            insert.executeUpdate();
+        }
+    }
+
+    private static void complete(Connection c, String number, PrintOutcome outcome, Optional<String> digest)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE certificate_print SET outcome = ?,"
+                + " failure_reason = ?, document_sha256 = ? WHERE certificate_number = ? AND outcome = 'PENDING'")) {
+            update.setString(1, outcome.printed() ? "PRINTED" : "FAILED");
+            update.setString(2, outcome.printed() ? null : truncate(outcome.failureReason(), 300));
+            update.setString(3, digest.orElse(null));
+            update.setString(4, number);
+            if (update.executeUpdate() != 1) {
+                throw new SQLException("print attempt " + number + " is no longer pending");
+            }
+        }
+    }
+
+    /** Successful and still-pending attempts: both may have produced paper. */
+    private static int attemptsCounting(Connection c, String holder, String type) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM certificate_print"
+                + " WHERE holder_key = ? AND certificate_type = ? AND outcome IN ('PRINTED', 'PENDING')")) {
+            ps.setString(1, holder);
+            ps.setString(2, type);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,91 @@
+package org.openkiosk.app.service.identity;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.openkiosk.app.service.appointment.AppointmentQr;
+import org.openkiosk.app.service.appointment.BookingRepository;
+import org.openkiosk.app.service.platform.Citizen;
+import org.openkiosk.app.service.platform.ServicePlatform;
+import org.openkiosk.device.idcard.IdNumber;
+import org.openkiosk.device.idcard.InvalidIdNumberException;
+
+/** Turns a card read, a scanned appointment slip or a typed number into an {@link Identity}. */
+public final class IdentificationService {
+
+    private final ServicePlatform platform;
+    private final BookingRepository bookings;
+    private final Clock clock;
+
+    public IdentificationService(ServicePlatform platform, BookingRepository bookings, Clock clock) {
+        this.platform = platform;
+        this.bookings = bookings;
+        this.clock = clock;
+    }
+
+    /** A card read: the reader already checked the chip; we check that number and card type agree. */
+    public Identity fromCard(CardIdentity card) throws IdentificationException {
+        String number = card.idNumber().value();
+        boolean consistent = switch (card.cardType()) {
+            case RESIDENT_ID -> !number.startsWith("8") && !number.startsWith("9");
+            case HONG_KONG_MACAO_RESIDENCE_PERMIT -> number.startsWith("810000") || number.startsWith("820000");
+            case TAIWAN_RESIDENCE_PERMIT -> number.startsWith("830000");
+            case FOREIGN_PERMANENT_RESIDENCE -> number.startsWith("9");
+        };
+        if (!consistent) {
+            throw new IdentificationException(IdentificationException.Reason.CARD_TYPE_MISMATCH,
+                    "the number " + card.idNumber() + " does not belong to a " + card.cardType());
+        }
+        return new Identity(card.idNumber(), Optional.of(card.name()), IdentitySource.CARD,
+                Optional.of(card.cardType()), Optional.empty());
+    }
+
+    /** A scanned appointment slip: the booking it names must exist. */
+    public Identity fromAppointmentQr(String payload) throws IdentificationException {
+        String code = AppointmentQr.parse(payload).orElseThrow(() -> new IdentificationException(
+                IdentificationException.Reason.NOT_AN_APPOINTMENT_CODE,
+                "this code is not an appointment slip of this service"));
+        IdNumber holder = bookings.holderOf(code).orElseThrow(() -> new IdentificationException(
+                IdentificationException.Reason.APPOINTMENT_NOT_FOUND, "no appointment " + code + " exists"));
+        return new Identity(holder, Optional.empty(), IdentitySource.APPOINTMENT_QR, Optional.empty(),
+                Optional.of(code));
+    }
+
+    /**
+     * A number typed on the keypad: length, characters, birth date (also not in the future), check character
+     * and — when the citizen chose one — sex parity are checked before the platform is asked.
+     */
+    public Identity fromTypedNumber(String typed, Optional<Sex> declaredSex) throws IdentificationException {
+        IdNumber number = checkTyped(typed, declaredSex, LocalDate.now(clock));
+        Citizen citizen = platform.findCitizen(number).orElseThrow(() -> new IdentificationException(
+                IdentificationException.Reason.UNKNOWN_PERSON, "the platform has no record of " + number));
+        return new Identity(number, Optional.of(citizen.name()), IdentitySource.TYPED_NUMBER, Optional.empty(),
+                Optional.empty());
+    }
+
+    /** The local checks of a typed number, without any lookup. */
+    public static IdNumber checkTyped(String typed, Optional<Sex> declaredSex, LocalDate today)
+            throws IdentificationException {
+        IdNumber number;
+        try {
+            number = IdNumber.parse(typed == null ? "" : typed);
+        } catch (InvalidIdNumberException e) {
+            IdentificationException.Reason reason = switch (e.reason()) {
+                case LENGTH -> IdentificationException.Reason.LENGTH;
+                case CHARACTERS -> IdentificationException.Reason.CHARACTERS;
+                case BIRTH_DATE -> IdentificationException.Reason.BIRTH_DATE;
+                case CHECK_DIGIT -> IdentificationException.Reason.CHECK_DIGIT;
+            };
+            throw new IdentificationException(reason, e.getMessage());
+        }
+        if (number.birthDate().isAfter(today)) {
+            throw new IdentificationException(IdentificationException.Reason.BIRTH_DATE_IN_FUTURE,
+                    "the birth date in the number lies in the future");
+        }
+        if (declaredSex.isPresent() && declaredSex.get().code() != number.sexCode()) {
+            throw new IdentificationException(IdentificationException.Reason.SEX_MISMATCH,
+                    "the 17th digit's parity does not match the chosen sex (mistyped digit?)");
+        }
+        return number;
+    }
+}

@@ -1,0 +1,29 @@
+package org.openkiosk.app.service.identity;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.openkiosk.device.idcard.IdNumber;
+import org.openkiosk.device.privacy.Masking;
+
+/**
+ * Who the citizen at the kiosk is, for one session only. {@link #toString()} is masked.
+ *
+ * @param idNumber    the checked ID number
+ * @param name        the name, when known (card read or platform lookup)
+ * @param source      how the citizen identified
+ * @param cardType    the card type, for a card read
+ * @param bookingCode the appointment that identified them, for a scanned slip
+ */
+public record Identity(IdNumber idNumber, Optional<String> name, IdentitySource source,
+                       Optional<CardType> cardType, Optional<String> bookingCode) {
+
+    public Identity {
+        Objects.requireNonNull(idNumber, "idNumber");
+        Objects.requireNonNull(source, "source");
+    }
+
+    @Override
+    public String toString() {
+        return "Identity[" + idNumber + ", " + name.map(Masking::name).orElse("?") + ", " + source + "]";
+    }
+}

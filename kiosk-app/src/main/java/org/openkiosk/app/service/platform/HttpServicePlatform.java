@@ -1,0 +1,233 @@
+package org.openkiosk.app.service.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.openkiosk.device.idcard.IdNumber;
+import org.openkiosk.device.idcard.InvalidIdNumberException;
+
+/**
+ * A provincial service platform reached with JSON over HTTP; the contract is in
+ * {@code docs/platform-http-api.md}. Person queries are POSTs so that ID numbers never appear in URLs (and
+ * so in access logs). Every call has a connect and a request timeout.
+ */
+public final class HttpServicePlatform implements ServicePlatform {
+
+    private final URI base;
+    private final Duration requestTimeout;
+    private final Optional<String> bearerToken;
+    private final HttpClient client;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /**
+     * @param base           the platform's base URI, e.g. {@code https://platform.example.gov.cn/kiosk}
+     * @param connectTimeout how long to wait for a connection
+     * @param requestTimeout how long to wait for the whole reply
+     * @param bearerToken    sent as {@code Authorization: Bearer …} when present
+     */
+    public HttpServicePlatform(URI base, Duration connectTimeout, Duration requestTimeout,
+                               Optional<String> bearerToken) {
+        String text = Objects.requireNonNull(base, "base").toString();
+        this.base = URI.create(text.endsWith("/") ? text : text + "/");
+        this.requestTimeout = Objects.requireNonNull(requestTimeout);
+        this.bearerToken = bearerToken;
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    public Optional<Citizen> findCitizen(IdNumber idNumber) {
+        JsonNode reply = post("v1/citizens/lookup", idNumber);
+        JsonNode citizen = reply.get("citizen");
+        if (citizen == null) {
+            throw malformed("v1/citizens/lookup", "field 'citizen' is missing (use null for an unknown person)");
+        }
+        if (citizen.isNull()) {
+            return Optional.empty();
+        }
+        IdNumber returned = idNumber(text(citizen, "idNumber", "v1/citizens/lookup"), "v1/citizens/lookup");
+        if (!returned.equals(idNumber)) {
+            throw malformed("v1/citizens/lookup", "the reply is about a different person");
+        }
+        return Optional.of(new Citizen(returned, text(citizen, "name", "v1/citizens/lookup")));
+    }
+
+    @Override
+    public List<Application> applications(IdNumber idNumber) {
+        String path = "v1/citizens/applications";
+        return list(post(path, idNumber), "applications", path, a -> new Application(
+                text(a, "id", path), text(a, "serviceCode", path), text(a, "titleZh", path), text(a, "titleEn", path),
+                list(a, "timeline", path, e -> new ProgressEvent(status(text(e, "status", path), path),
+                        instant(text(e, "at", path), path), optionalText(e, "noteZh")))));
+    }
+
+    @Override
+    public List<Entitlement> entitlements(IdNumber idNumber) {
+        String path = "v1/citizens/certificates";
+        return list(post(path, idNumber), "certificates", path, c -> new Entitlement(text(c, "type", path),
+                text(c, "titleZh", path), text(c, "titleEn", path), text(c, "issuerZh", path)));
+    }
+
+    @Override
+    public List<ServiceGuide> guides() {
+        String path = "v1/guides";
+        return list(get(path), "guides", path, g -> new ServiceGuide(text(g, "code", path), text(g, "titleZh", path),
+                text(g, "titleEn", path), text(g, "materialsZh", path), text(g, "materialsEn", path),
+                text(g, "feeZh", path), text(g, "feeEn", path), text(g, "timeLimitZh", path),
+                text(g, "timeLimitEn", path)));
+    }
+
+    @Override
+    public List<Hall> halls() {
+        String path = "v1/halls";
+        return list(get(path), "halls", path, h -> new Hall(text(h, "id", path), text(h, "nameZh", path),
+                text(h, "nameEn", path), text(h, "addressZh", path),
+                list(h, "counters", path, c -> new Hall.Counter(text(c, "counterNo", path),
+                        text(c, "counterType", path)))));
+    }
+
+    private JsonNode get(String path) {
+        return exchange(path, request(path).GET().build());
+    }
+
+    private JsonNode post(String path, IdNumber idNumber) {
+        ObjectNode body = json.createObjectNode().put("idNumber", idNumber.value());
+        String text;
+        try {
+            text = json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return exchange(path, request(path)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(requestTimeout)
+                .header("Accept", "application/json");
+        bearerToken.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
+        return builder;
+    }
+
+    private JsonNode exchange(String path, HttpRequest request) {
+        HttpResponse<String> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpConnectTimeoutException e) {
+            throw new PlatformUnavailableException("the platform at " + base + " did not accept a connection within "
+                    + "the connect timeout", e);
+        } catch (HttpTimeoutException e) {
+            throw new PlatformUnavailableException("the platform at " + base + " did not answer " + path
+                    + " within " + requestTimeout.toMillis() + " ms", e);
+        } catch (ConnectException e) {
+            throw new PlatformUnavailableException("the platform at " + base + " is unreachable: "
+                    + (e.getMessage() == null ? "connection refused" : e.getMessage()), e);
+        } catch (IOException e) {
+            throw new PlatformUnavailableException("the connection to the platform at " + base + " failed during "
+                    + path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformUnavailableException("interrupted while waiting for the platform", e);
+        }
+        int status = response.statusCode();
+        if (status >= 500 || status == 429 || status == 408) {
+            throw new PlatformUnavailableException("the platform answered " + path + " with HTTP " + status
+                    + " (temporarily unavailable)", null);
+        }
+        if (status != 200) {
+            throw new PlatformReplyException("the platform refused " + path + " with HTTP " + status);
+        }
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        if (!contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw malformed(path, "Content-Type is '" + contentType + "', expected application/json");
+        }
+        try {
+            JsonNode node = json.readTree(response.body());
+            if (node == null || !node.isObject()) {
+                throw malformed(path, "the body is not a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new PlatformReplyException("the platform's reply to " + path + " is not valid JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static <T> List<T> list(JsonNode parent, String field, String path, Function<JsonNode, T> item) {
+        JsonNode array = parent.get(field);
+        if (array == null || !array.isArray()) {
+            throw malformed(path, "field '" + field + "' must be an array");
+        }
+        List<T> result = new ArrayList<>();
+        for (JsonNode element : array) {
+            if (!element.isObject()) {
+                throw malformed(path, "'" + field + "' must hold objects");
+            }
+            result.add(item.apply(element));
+        }
+        return result;
+    }
+
+    private static String text(JsonNode node, String field, String path) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw malformed(path, "field '" + field + "' must be a non-empty string");
+        }
+        return value.asText();
+    }
+
+    private static String optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? "" : value.asText();
+    }
+
+    private static ApplicationStatus status(String text, String path) {
+        try {
+            return ApplicationStatus.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw malformed(path, "unknown application status '" + text + "'");
+        }
+    }
+
+    private static Instant instant(String text, String path) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw malformed(path, "'" + text + "' is not an ISO-8601 instant like 2026-11-20T08:30:00Z");
+        }
+    }
+
+    private static IdNumber idNumber(String text, String path) {
+        try {
+            return IdNumber.parse(text);
+        } catch (InvalidIdNumberException e) {
+            throw malformed(path, "idNumber in the reply is invalid: " + e.getMessage());
+        }
+    }
+
+    private static PlatformReplyException malformed(String path, String why) {
+        return new PlatformReplyException("the platform's reply to " + path + " breaks the contract: " + why);
+    }
+}

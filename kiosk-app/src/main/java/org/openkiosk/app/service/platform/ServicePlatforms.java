@@ -1,0 +1,28 @@
+package org.openkiosk.app.service.platform;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.openkiosk.app.service.catalogue.PlatformSettings;
+import org.openkiosk.app.store.Store;
+
+/** Creates the configured service platform adapter. */
+public final class ServicePlatforms {
+
+    private ServicePlatforms() {}
+
+    public static ServicePlatform create(PlatformSettings settings, Store store) {
+        return create(settings, store, System::getenv);
+    }
+
+    static ServicePlatform create(PlatformSettings settings, Store store, UnaryOperator<String> environment) {
+        if (PlatformSettings.HTTP.equals(settings.type())) {
+            Optional<String> token = Optional.ofNullable(settings.tokenEnvironment()).map(environment)
+                    .filter(t -> !t.isBlank());
+            return new HttpServicePlatform(URI.create(settings.baseUrl()), Duration.ofMillis(settings.connectTimeout()),
+                    Duration.ofMillis(settings.requestTimeout()), token);
+        }
+        return new EmbeddedServicePlatform(store);
+    }
+}

@@ -1,0 +1,15 @@
+package org.openkiosk.app.service.port;
+
+import org.openkiosk.app.service.appointment.AppointmentSlip;
+import org.openkiosk.app.service.queue.QueueTicket;
+
+/**
+ * Prints slips and queue tickets on the receipt printer (implemented over {@code org.openkiosk.device.escpos}:
+ * the slip's {@link AppointmentSlip#qrPayload()} becomes a QR code).
+ */
+public interface ReceiptPort {
+
+    PrintOutcome printSlip(AppointmentSlip slip);
+
+    PrintOutcome printTicket(QueueTicket ticket);
+}

@@ -1,0 +1,264 @@
+package org.openkiosk.app.service.queue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import org.openkiosk.app.service.appointment.Booking;
+import org.openkiosk.app.service.appointment.BookingRepository;
+import org.openkiosk.app.service.appointment.BookingStatus;
+import org.openkiosk.app.service.audit.AuditAction;
+import org.openkiosk.app.service.audit.AuditEntry;
+import org.openkiosk.app.service.audit.AuditLog;
+import org.openkiosk.app.service.catalogue.CheckInWindow;
+import org.openkiosk.app.service.catalogue.ServiceCatalogue;
+import org.openkiosk.app.service.catalogue.ServiceDefinition;
+import org.openkiosk.app.service.identity.Identity;
+import org.openkiosk.app.service.platform.ServicePlatform;
+import org.openkiosk.app.service.port.PrintOutcome;
+import org.openkiosk.app.service.port.ReceiptPort;
+import org.openkiosk.app.store.NumberSequences;
+import org.openkiosk.app.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Check-in and the live queue of one hall. Ticket numbers come from a per-hall, per-day, per-queue counter
+ * row in the shared database, so kiosks of one hall never hand out the same number. Booked citizens
+ * checking in within the {@link CheckInWindow} get priority 0 and are called before walk-ins (priority 1).
+ */
+public final class QueueService {
+
+    static final int PRIORITY_BOOKED = 0;
+    static final int PRIORITY_WALK_IN = 1;
+    private static final Logger LOG = LoggerFactory.getLogger(QueueService.class);
+
+    private final Store store;
+    private final BookingRepository bookings;
+    private final ServiceCatalogue catalogue;
+    private final ServicePlatform platform;
+    private final ReceiptPort receipts;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final String kioskId;
+    private final String hallId;
+
+    public QueueService(Store store, BookingRepository bookings, ServiceCatalogue catalogue, ServicePlatform platform,
+                        ReceiptPort receipts, AuditLog audit, Clock clock, String kioskId, String hallId) {
+        this.store = store;
+        this.bookings = bookings;
+        this.catalogue = catalogue;
+        this.platform = platform;
+        this.receipts = receipts;
+        this.audit = audit;
+        this.clock = clock;
+        this.kioskId = kioskId;
+        this.hallId = hallId;
+    }
+
+    /** Check-in with the booking code from a scanned slip (see {@code AppointmentQr}). */
+    public TicketResult checkIn(String bookingCode) {
+        Booking booking = bookings.byCode(bookingCode).orElseThrow(() -> new CheckInException(
+                CheckInException.Reason.NO_BOOKING_TODAY, "no booking " + bookingCode));
+        return checkIn(booking);
+    }
+
+    /** Check-in with the ID card: the person's earliest booking in this hall today. */
+    public TicketResult checkIn(Identity who) {
+        LocalDate today = today();
+        Booking booking = bookings.of(who.idNumber()).stream()
+                .filter(b -> b.status() == BookingStatus.BOOKED && b.hallId().equals(hallId) && b.date().equals(today))
+                .min(Comparator.comparing(Booking::start))
+                .orElseThrow(() -> new CheckInException(CheckInException.Reason.NO_BOOKING_TODAY,
+                        "no booking in this hall today; take a walk-in ticket"));
+        return checkIn(booking);
+    }
+
+    private TicketResult checkIn(Booking booking) {
+        switch (booking.status()) {
+            case CANCELLED -> throw new CheckInException(CheckInException.Reason.CANCELLED,
+                    "booking " + booking.code() + " was cancelled");
+            case CHECKED_IN -> throw new CheckInException(CheckInException.Reason.ALREADY_CHECKED_IN,
+                    "booking " + booking.code() + " is already checked in");
+            case BOOKED -> { }
+        }
+        if (!booking.hallId().equals(hallId)) {
+            throw new CheckInException(CheckInException.Reason.OTHER_HALL,
+                    "booking " + booking.code() + " is for hall " + booking.hallId());
+        }
+        if (!booking.date().equals(today())) {
+            throw new CheckInException(CheckInException.Reason.NOT_TODAY,
+                    "booking " + booking.code() + " is for " + booking.date());
+        }
+        ServiceDefinition service = service(booking.serviceCode());
+        Instant now = clock.instant();
+        int priority = withinWindow(booking, now) ? PRIORITY_BOOKED : PRIORITY_WALK_IN;
+        long counters = countersOf(service);
+        QueueTicket ticket = store.inTransaction(c -> {
+            try (PreparedStatement use = c.prepareStatement("UPDATE booking SET status = 'CHECKED_IN',"
+                    + " active_holder = NULL WHERE id = ? AND status = 'BOOKED'")) {
+                use.setLong(1, booking.id());
+                if (use.executeUpdate() != 1) {
+                    throw new CheckInException(CheckInException.Reason.ALREADY_CHECKED_IN,
+                            "booking " + booking.code() + " changed meanwhile");
+                }
+            }
+            QueueTicket issued = issue(c, service, priority, Optional.of(booking.id()), now, counters);
+            audit.append(c, new AuditEntry(AuditAction.CHECKED_IN, "booking:" + booking.code(), Map.of(
+                    "ticket", issued.ticketNo(), "hall", hallId, "service", service.code(),
+                    "priority", Boolean.toString(issued.priority()), "holder", booking.holder().masked())));
+            return issued;
+        });
+        LOG.info("checked in {} → ticket {}", booking.code(), ticket.ticketNo());
+        return new TicketResult(ticket, print(ticket));
+    }
+
+    /** A walk-in ticket for a service (no identity needed). */
+    public TicketResult walkIn(String serviceCode) {
+        ServiceDefinition service = service(serviceCode);
+        Instant now = clock.instant();
+        long counters = countersOf(service);
+        QueueTicket ticket = store.inTransaction(c -> {
+            QueueTicket issued = issue(c, service, PRIORITY_WALK_IN, Optional.empty(), now, counters);
+            audit.append(c, new AuditEntry(AuditAction.WALK_IN_TICKET, "ticket:" + issued.ticketNo(), Map.of(
+                    "hall", hallId, "service", service.code())));
+            return issued;
+        });
+        return new TicketResult(ticket, print(ticket));
+    }
+
+    /**
+     * The counter calls the next ticket of its queue: booked-priority tickets first, then in issue order.
+     * Returns the ticket number, empty when nobody waits.
+     */
+    public Optional<String> callNext(String counterType) {
+        LocalDate today = today();
+        return store.inTransaction(c -> {
+            while (true) {
+                Optional<Long> next = Optional.empty();
+                String ticketNo = null;
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, ticket_no FROM queue_ticket"
+                        + " WHERE hall_id = ? AND ticket_date = ? AND counter_type = ? AND status = 'WAITING'"
+                        + " ORDER BY priority, id LIMIT 1")) {
+                    ps.setString(1, hallId);
+                    ps.setObject(2, today);
+                    ps.setString(3, counterType);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            next = Optional.of(rs.getLong(1));
+                            ticketNo = rs.getString(2);
+                        }
+                    }
+                }
+                if (next.isEmpty()) {
+                    return Optional.empty();
+                }
+                try (PreparedStatement call = c.prepareStatement(
+                        "UPDATE queue_ticket SET status = 'CALLED' WHERE id = ? AND status = 'WAITING'")) {
+                    call.setLong(1, next.get());
+                    if (call.executeUpdate() == 1) {
+                        return Optional.of(ticketNo);
+                    }
+                }
+                // another counter called it first: look again
+            }
+        });
+    }
+
+    private QueueTicket issue(Connection c, ServiceDefinition service, int priority, Optional<Long> bookingId,
+                              Instant now, long counters) throws SQLException {
+        LocalDate today = now.atZone(catalogue.zone()).toLocalDate();
+        long number = NumberSequences.next(c, "ticket:" + hallId + ":" + today + ":" + service.counterType());
+        String ticketNo = service.ticketPrefix() + String.format("%03d", number);
+        long id;
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_ticket (hall_id, ticket_date,"
+                + " counter_type, ticket_no, priority, booking_id, service_code, issued_at, kiosk_id, status)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING')", new String[] {"id"})) {
+            insert.setString(1, hallId);
+            insert.setObject(2, today);
+            insert.setString(3, service.counterType());
+            insert.setString(4, ticketNo);
+            insert.setInt(5, priority);
+            if (bookingId.isPresent()) {
+                insert.setLong(6, bookingId.get());
+            } else {
+                insert.setNull(6, java.sql.Types.BIGINT);
+            }
+            insert.setString(7, service.code());
+            insert.setObject(8, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            insert.setString(9, kioskId);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        int ahead;
+        try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM queue_ticket WHERE hall_id = ?"
+                + " AND ticket_date = ? AND counter_type = ? AND status = 'WAITING'"
+                + " AND (priority < ? OR (priority = ? AND id < ?))")) {
+            count.setString(1, hallId);
+            count.setObject(2, today);
+            count.setString(3, service.counterType());
+            count.setInt(4, priority);
+            count.setInt(5, priority);
+            count.setLong(6, id);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                ahead = rs.getInt(1);
+            }
+        }
+        return new QueueTicket(ticketNo, hallId, today, service.counterType(), service.code(), service.titleZh(),
+                priority == PRIORITY_BOOKED, ahead, estimatedWait(service, ahead, counters), now, kioskId);
+    }
+
+    /** People ahead × average service time, shared by the counters of this queue (at least one). */
+    static Duration estimatedWait(ServiceDefinition service, int peopleAhead, long counters) {
+        long minutes = (long) Math.ceil(peopleAhead * (double) service.averageServiceMinutes() / Math.max(1, counters));
+        return Duration.ofMinutes(minutes);
+    }
+
+    /** Counters serving this queue, asked before a transaction opens (the platform may need a connection too). */
+    private long countersOf(ServiceDefinition service) {
+        return platform.hall(hallId).map(h -> h.countersOfType(service.counterType())).orElse(1L);
+    }
+
+    /** Whether a check-in at {@code now} is near enough to the booked slot to go ahead of walk-ins. */
+    boolean withinWindow(Booking booking, Instant now) {
+        CheckInWindow window = catalogue.checkIn();
+        Instant slotStart = ZonedDateTime.of(booking.date(), booking.start(), catalogue.zone()).toInstant();
+        return !now.isBefore(slotStart.minus(window.early())) && !now.isAfter(slotStart.plus(window.late()));
+    }
+
+    private ServiceDefinition service(String code) {
+        return catalogue.service(code).orElseThrow(() -> new CheckInException(
+                CheckInException.Reason.UNKNOWN_SERVICE, "no service " + code));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(catalogue.zone()));
+    }
+
+    private PrintOutcome print(QueueTicket ticket) {
+        try {
+            PrintOutcome outcome = receipts.printTicket(ticket);
+            if (!outcome.printed()) {
+                LOG.warn("ticket {} not printed: {}", ticket.ticketNo(), outcome.failureReason());
+            }
+            return outcome;
+        } catch (RuntimeException e) {
+            LOG.warn("ticket {} not printed", ticket.ticketNo(), e);
+            return PrintOutcome.failed("receipt printer error: " + e.getMessage());
+        }
+    }
+}

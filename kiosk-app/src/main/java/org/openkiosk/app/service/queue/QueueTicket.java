@@ -1,0 +1,17 @@
+package org.openkiosk.app.service.queue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A queue ticket as printed. Holds no personal data.
+ *
+ * @param ticketNo      e.g. {@code A007}: unique per hall per day
+ * @param priority      whether it was a booked citizen checking in near the slot (goes ahead of walk-ins)
+ * @param peopleAhead   tickets of the same queue that will be called first, when issued
+ * @param estimatedWait the wait this suggests given the counters open for this queue
+ */
+public record QueueTicket(String ticketNo, String hallId, LocalDate date, String counterType, String serviceCode,
+                          String serviceTitleZh, boolean priority, int peopleAhead, Duration estimatedWait,
+                          Instant issuedAt, String kioskId) {}

@@ -1,0 +1,40 @@
+package org.openkiosk.app.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Gap-free counters (certificate numbers, queue tickets per hall per day) shared by every kiosk on the same
+ * database. The UPDATE takes the counter row's lock, so concurrent callers are served one after another and
+ * the number is only used if the caller's transaction commits.
+ */
+public final class NumberSequences {
+
+    private NumberSequences() {}
+
+    /** The next value of the named counter (1 for a new counter), within the caller's transaction. */
+    public static long next(Connection connection, String name) throws SQLException {
+        try (PreparedStatement create = connection.prepareStatement(
+                "INSERT INTO number_sequence (name, last_value) VALUES (?, 0) ON CONFLICT DO NOTHING")) {
+            create.setString(1, name);
+            create.executeUpdate();
+        }
+        try (PreparedStatement bump = connection.prepareStatement(
+                "UPDATE number_sequence SET last_value = last_value + 1 WHERE name = ?")) {
+            bump.setString(1, name);
+            if (bump.executeUpdate() != 1) {
+                throw new SQLException("number sequence " + name + " vanished");
+            }
+        }
+        try (PreparedStatement read = connection.prepareStatement(
+                "SELECT last_value FROM number_sequence WHERE name = ?")) {
+            read.setString(1, name);
+            try (ResultSet rs = read.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.openkiosk.app.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * The kiosk's database: a pooled data source plus transactions that either commit completely or roll back.
+ * Every SQL failure leaves as a {@link StoreException}; an unreachable database as a
+ * {@link StoreUnavailableException}.
+ */
+public final class Store implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+    private final String description;
+
+    Store(HikariDataSource dataSource, Dialect dialect, String description) {
+        this.dataSource = Objects.requireNonNull(dataSource);
+        this.dialect = Objects.requireNonNull(dialect);
+        this.description = description;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Where the data lives, without credentials, for messages and logs. */
+    public String description() {
+        return description;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Runs {@code work} in one READ COMMITTED transaction; commits on success, rolls back on any failure. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        Connection connection = borrow();
+        try {
+            try {
+                connection.setAutoCommit(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    /** True when the SQL state says "unique or check constraint violated" (same codes on H2 and PostgreSQL). */
+    public static boolean isUniqueViolation(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+
+    private Connection borrow() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("the database " + description + " cannot be reached: "
+                    + rootMessage(e), e);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new StoreUnavailableException("the database " + description + " cannot be reached: "
+                    + rootMessage(e), e);
+        }
+    }
+
+    private StoreException translate(SQLException e) {
+        String state = e.getSQLState();
+        // 08xxx: connection exceptions (PostgreSQL and H2 both use the SQL standard class); 57P0x: server shutting down
+        if (e instanceof SQLTransientConnectionException
+                || (state != null && (state.startsWith("08") || state.startsWith("57P")))) {
+            return new StoreUnavailableException("the database " + description + " went away: " + rootMessage(e), e);
+        }
+        return new StoreException("database operation failed (SQL state " + state + "): " + e.getMessage(), e);
+    }
+
+    private static void rollbackQuietly(Connection connection, Exception cause) {
+        try {
+            if (!connection.isClosed()) {
+                connection.rollback();
+            }
+        } catch (SQLException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the pool evicts a broken connection itself
+        }
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Store[" + dialect + " " + description + "]";
+    }
+}

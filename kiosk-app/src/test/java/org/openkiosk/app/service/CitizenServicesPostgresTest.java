@@ -1,0 +1,57 @@
+package org.openkiosk.app.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openkiosk.app.cli.ExitCodes;
+import org.openkiosk.app.cli.KioskCommand;
+import org.openkiosk.app.service.rating.SatisfactionLevel;
+import picocli.CommandLine;
+import org.openkiosk.app.store.PostgresServer;
+import org.openkiosk.app.store.StoreBackend;
+
+/** The citizen-services contract on a real PostgreSQL server, started once for this class. */
+class CitizenServicesPostgresTest extends CitizenServicesContract {
+
+    private static PostgresServer server;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        server = PostgresServer.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void auditVerifyCommandChecksTheSharedDatabase() {
+        services.ratings().rate(PASSPORTS, SatisfactionLevel.SATISFIED, Optional.empty());
+        services.ratings().rate(PASSPORTS, SatisfactionLevel.SATISFIED, Optional.empty());
+        assertThat(auditVerify()).isEqualTo(ExitCodes.OK);
+        execute("UPDATE audit_log SET recorded_at = recorded_at + INTERVAL '1' SECOND WHERE seq = 1");
+        StringWriter err = new StringWriter();
+        assertThat(auditVerify(err)).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString()).contains("BROKEN at record 1");
+    }
+
+    private int auditVerify(StringWriter... err) {
+        CommandLine cl = KioskCommand.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        cl.setErr(new PrintWriter(err.length > 0 ? err[0] : new StringWriter(), true));
+        return cl.execute("audit", "verify", "--store-url", config.url(), "--store-user", config.user());
+    }
+
+    @Override
+    StoreBackend backend() {
+        return tempDir -> server.newDatabase();
+    }
+}
