@@ -234,8 +234,12 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
                 try {
                     next = decoder.next();
                 } catch (EscPosProtocolException e) {
-                    protocolErrors.incrementAndGet();
-                    log.warn("simulator: {}", e.getMessage());
+                    // a few warnings show a technician what is wrong; a stream of garbage must not flood the log
+                    if (protocolErrors.incrementAndGet() <= 5) {
+                        log.warn("simulator: {}", e.getMessage());
+                    } else {
+                        log.debug("simulator: {}", e.getMessage());
+                    }
                     continue;
                 }
                 if (next.isEmpty()) {
