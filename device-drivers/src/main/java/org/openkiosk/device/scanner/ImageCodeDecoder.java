@@ -7,7 +7,6 @@ import com.google.zxing.InvertedLuminanceSource;
 import com.google.zxing.LuminanceSource;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
-import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
@@ -96,24 +95,30 @@ public final class ImageCodeDecoder {
         Set<String> texts = new LinkedHashSet<>();
         try {
             if (strategy == Strategy.MULTIPLE) {
-                collect(texts, new QRCodeMultiReader().decodeMultiple(bitmap, hints));
-                collect(texts, new GenericMultipleBarcodeReader(reader).decodeMultiple(bitmap, hints));
+                attempt(texts, () -> new QRCodeMultiReader().decodeMultiple(bitmap, hints));
+                attempt(texts, () -> new GenericMultipleBarcodeReader(reader).decodeMultiple(bitmap, hints));
             } else {
-                texts.add(reader.decodeWithState(bitmap).getText());
+                attempt(texts, () -> new Result[] {reader.decodeWithState(bitmap)});
             }
-        } catch (NotFoundException e) {
-            // nothing found with this strategy; the caller tries the next
-        } catch (ReaderException | RuntimeException e) {
-            // ZXing throws checksum/format errors and occasionally runtime exceptions on odd frames
         } finally {
             reader.reset();
         }
         return new ArrayList<>(texts);
     }
 
-    private static void collect(Set<String> texts, Result[] results) {
-        for (Result r : results) {
-            texts.add(r.getText());
+    private interface Search {
+        Result[] run() throws NotFoundException;
+    }
+
+    private static void attempt(Set<String> texts, Search search) {
+        try {
+            for (Result r : search.run()) {
+                texts.add(r.getText());
+            }
+        } catch (NotFoundException e) {
+            // nothing found this way; the caller tries the next strategy
+        } catch (RuntimeException e) {
+            // ZXing occasionally throws runtime exceptions (e.g. index errors) on odd frames: treat as not found
         }
     }
 
