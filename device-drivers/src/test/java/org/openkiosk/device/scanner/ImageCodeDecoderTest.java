@@ -80,6 +80,15 @@ class ImageCodeDecoderTest {
     }
 
     @Test
+    void findsALinearBarcodeToo() throws Exception {
+        BufferedImage bars = MatrixToImageWriter.toBufferedImage(new com.google.zxing.oned.Code128Writer()
+                .encode("SLIP-20261122-0042", BarcodeFormat.CODE_128, 500, 120, Map.of(EncodeHintType.MARGIN, 20)));
+        BufferedImage frame = frame(bars, 300, 300, 0, 1, null);
+        assertThat(decoder.decode(frame)).containsExactly("SLIP-20261122-0042");
+        assertThat(decoder.decodeAll(frame)).containsExactly("SLIP-20261122-0042");
+    }
+
+    @Test
     void aFrameWithoutACodeGivesNothing() {
         BufferedImage frame = new BufferedImage(1280, 720, BufferedImage.TYPE_INT_RGB);
         assertThat(decoder.decode(frame)).isEmpty();
