@@ -96,6 +96,18 @@ class ReceiptCommandsTest {
     }
 
     @Test
+    void oneWayUsbPrinterPrintsButItsStatusIsUnknown(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path lp = java.nio.file.Files.createFile(dir.resolve("lp0"));
+        CommandRun print = CommandRun.of("receipt", "print", "--to", "usblp:" + lp, "--text", "单向 one-way");
+        assertThat(print.exitCode()).as(print.err()).isZero();
+        assertThat(print.out()).contains("status unknown");
+        assertThat(java.nio.file.Files.size(lp)).isPositive();
+        CommandRun status = CommandRun.of("receipt", "status", "--to", "usblp:" + lp);
+        assertThat(status.exitCode()).isEqualTo(3);
+        assertThat(status.err()).contains("status unknown");
+    }
+
+    @Test
     void usageErrorsAreExit2() {
         assertThat(CommandRun.of("receipt", "print", "--to", uri).exitCode()).isEqualTo(2);
         assertThat(CommandRun.of("receipt", "print", "--to", "lpt:1", "--test-page").exitCode()).isEqualTo(2);
