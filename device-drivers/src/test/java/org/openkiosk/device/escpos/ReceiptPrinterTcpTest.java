@@ -129,6 +129,13 @@ class ReceiptPrinterTcpTest {
     }
 
     @Test
+    void interactiveHealthCheckPrintsTheTestPage() throws Exception {
+        assertThat(printer.checkHealth(HealthCheckLevel.INTERACTIVE).health()).isEqualTo(Health.ONLINE);
+        assertThat(simulator.awaitReceipt(Duration.ofSeconds(5)).orElseThrow().textLines()).contains("打印测试");
+        assertThat(printer.checkHealth(HealthCheckLevel.INTERNAL)).isSameAs(printer.health());
+    }
+
+    @Test
     void externalHealthCheckQueriesTheStatus() {
         simulator.setCondition(SimulatedPaper.COVER_OPEN);
         assertThat(printer.checkHealth(HealthCheckLevel.EXTERNAL).action()).isEqualTo(RecommendedAction.CLOSE_COVER);
