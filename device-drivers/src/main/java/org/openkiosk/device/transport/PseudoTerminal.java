@@ -109,6 +109,10 @@ public final class PseudoTerminal implements AutoCloseable {
             hold = libc.open(slave, O_RDWR | O_NOCTTY | O_CLOEXEC);
             libc.fcntl(master, F_SETFL, libc.fcntl(master, F_GETFL, 0) | O_NONBLOCK);
             if (link != null) {
+                // replace only an old link of ours: never delete a real file someone named by mistake
+                if (Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(link)) {
+                    throw new IOException(link + " exists and is not a symbolic link; choose another path for the pty link");
+                }
                 Files.deleteIfExists(link);
                 Files.createSymbolicLink(link, Path.of(slave));
             }

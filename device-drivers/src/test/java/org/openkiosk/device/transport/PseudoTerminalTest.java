@@ -40,6 +40,13 @@ class PseudoTerminalTest {
     }
 
     @Test
+    void refusesToReplaceARealFileWithItsLink() throws Exception {
+        Path file = Files.writeString(dir.resolve("precious.txt"), "keep me");
+        assertThatThrownBy(() -> PseudoTerminal.open(file)).hasMessageContaining("is not a symbolic link");
+        assertThat(Files.readString(file)).isEqualTo("keep me");
+    }
+
+    @Test
     void discardInputDropsPendingBytes() throws Exception {
         try (PseudoTerminal pty = PseudoTerminal.open();
                 SerialTransport serial = SerialTransport.of(pty.slavePath(), 115200)) {

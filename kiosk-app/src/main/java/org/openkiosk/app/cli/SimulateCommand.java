@@ -1,6 +1,7 @@
 package org.openkiosk.app.cli;
 
 import org.openkiosk.app.cli.escpos.SimulateReceiptCommand;
+import org.openkiosk.app.cli.idcard.SimulateIdCardCommand;
 import org.openkiosk.app.cli.scanner.SimulateScannerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run a wire-level device simulator on a pseudo-terminal (or TCP port) until Ctrl-C.",
         subcommands = {
+                SimulateIdCardCommand.class,
                 SimulateReceiptCommand.class,
                 SimulateScannerCommand.class
         })

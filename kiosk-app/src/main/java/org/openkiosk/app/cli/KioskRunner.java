@@ -1,0 +1,106 @@
+package org.openkiosk.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import org.openkiosk.app.logging.KioskLogging;
+import org.openkiosk.app.ui.KioskLauncher;
+import org.openkiosk.app.ui.ShellOptions;
+import org.openkiosk.app.ui.i18n.Language;
+import org.openkiosk.app.ui.startup.StartupCheck;
+import org.openkiosk.app.ui.startup.StartupProblem;
+import org.openkiosk.app.ui.startup.StartupResult;
+
+/**
+ * What {@code run} and {@code demo} share: check the configuration before any window, then either report
+ * (with {@code --check} or without a display) or start the shell, out of service if need be.
+ */
+final class KioskRunner {
+
+    private KioskRunner() {}
+
+    static int run(Path configDir, Path dataDir, boolean demo, ShellCliOptions cli, PrintWriter out,
+                   PrintWriter err) {
+        if (cli.retrySeconds < 1) {
+            err.println("kiosk: --retry-seconds must be at least 1");
+            return ExitCodes.BAD_CONFIGURATION;
+        }
+        Language language;
+        try { // before the configuration, so a typo in the option is reported as such
+            language = cli.language == null ? null : Language.ofCode(cli.language);
+        } catch (IllegalArgumentException e) {
+            err.println("kiosk: --language: " + e.getMessage());
+            return ExitCodes.BAD_CONFIGURATION;
+        }
+        if (!cli.check && Displays.available()) {
+            KioskLauncher.startToolkitEarly(); // overlaps with the configuration and logging below
+        }
+        StartupCheck check = StartupChecks.forDirectory(configDir);
+        StartupResult first = check.check();
+        if (cli.check) {
+            return report(configDir, first, out, err);
+        }
+        try {
+            KioskLogging.init(dataDir);
+        } catch (IOException | IllegalStateException e) {
+            // the kiosk can still serve; the technician sees this on the console and in `kiosk doctor`
+            err.println("kiosk: logging to " + dataDir + " failed, logging to the console only: " + e.getMessage());
+        }
+        if (!Displays.available()) {
+            if (first instanceof StartupResult.OutOfService) {
+                report(configDir, first, out, err);
+                return ExitCodes.BAD_CONFIGURATION;
+            }
+            err.println("kiosk: no display (DISPLAY is not set). On a machine without a screen: "
+                    + "xvfb-run -a ./kiosk " + (demo ? "demo" : "run") + " --windowed");
+            return ExitCodes.OUT_OF_SERVICE;
+        }
+        if (first instanceof StartupResult.OutOfService) {
+            report(configDir, first, out, err);
+            err.println("kiosk: starting out of service; retrying every " + cli.retrySeconds + " s");
+        }
+        ShellOptions options = new ShellOptions(cli.windowed || cli.screenshot != null, demo, language,
+                cli.elder ? Boolean.TRUE : null, Duration.ofSeconds(cli.retrySeconds));
+        out.flush();
+        int code = KioskLauncher.launch(new KioskLauncher.Request(options, first, check, cli.screenshot,
+                cli.benchmarkFirstFrame, cli.benchmarkFirstFrame), System.out);
+        return code;
+    }
+
+    /** Prints the outcome of a check; 0 when ready, 2 when not. */
+    private static int report(Path configDir, StartupResult result, PrintWriter out, PrintWriter err) {
+        if (result instanceof StartupResult.OutOfService oos) {
+            err.println("kiosk: cannot serve with the configuration in " + configDir + ":");
+            for (StartupProblem p : oos.problems()) {
+                err.println("  " + p.code() + "  " + p.detail());
+            }
+            err.flush();
+            return ExitCodes.BAD_CONFIGURATION;
+        }
+        out.println("kiosk: configuration in " + configDir + " is fine");
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Whether JavaFX can open a window here. */
+    static final class Displays {
+        private Displays() {}
+
+        static boolean available() {
+            if ("monocle".equalsIgnoreCase(System.getProperty("glass.platform"))) {
+                return true;
+            }
+            String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+            if (!os.contains("linux") && !os.contains("bsd")) {
+                return true; // Windows and macOS sessions always have one
+            }
+            return notBlank(System.getenv("DISPLAY")) || notBlank(System.getenv("WAYLAND_DISPLAY"));
+        }
+
+        private static boolean notBlank(String s) {
+            return s != null && !s.isBlank();
+        }
+    }
+}

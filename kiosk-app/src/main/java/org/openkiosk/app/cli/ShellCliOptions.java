@@ -1,0 +1,35 @@
+package org.openkiosk.app.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code run} and {@code demo}. */
+public final class ShellCliOptions {
+
+    @Option(names = "--windowed", description = "A normal 1920×1080 window instead of the locked-down fullscreen "
+            + "kiosk (development; closing the window ends the program).")
+    boolean windowed;
+
+    @Option(names = "--check", description = "Only check the configuration, print every problem and exit "
+            + "(0 = fine, 2 = broken). Opens no window.")
+    boolean check;
+
+    @Option(names = "--screenshot", paramLabel = "FILE",
+            description = "Write the first frame to FILE (PNG) and exit. Use with --windowed, e.g. under xvfb-run.")
+    Path screenshot;
+
+    @Option(names = "--language", paramLabel = "zh|en",
+            description = "Start in this language instead of the configured one.")
+    String language;
+
+    @Option(names = "--elder", description = "Start in elder mode (large type, high contrast).")
+    boolean elder;
+
+    @Option(names = "--retry-seconds", paramLabel = "N", defaultValue = "30",
+            description = "How often the out-of-service screen retries the start-up check (default: ${DEFAULT-VALUE}).")
+    int retrySeconds;
+
+    @Option(names = "--benchmark-first-frame", hidden = true,
+            description = "Print a nanoTime marker at the first frame and exit (start-up benchmark).")
+    boolean benchmarkFirstFrame;
+}

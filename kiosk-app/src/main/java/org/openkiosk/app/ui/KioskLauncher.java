@@ -1,0 +1,188 @@
+package org.openkiosk.app.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.openkiosk.app.ui.startup.StartupCheck;
+import org.openkiosk.app.ui.startup.StartupResult;
+import org.openkiosk.app.ui.theme.KioskFonts;
+import org.openkiosk.app.ui.work.BackgroundWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts JavaFX from the command line (no {@code Application} subclass, so the configuration is handed over
+ * as plain arguments), shows the shell and waits until it ends. Returns the program's exit code.
+ */
+public final class KioskLauncher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KioskLauncher.class);
+
+    /** Printed to stdout at the first frame when asked; the start-up benchmark reads it. */
+    public static final String FIRST_FRAME_MARKER = "KIOSK_FIRST_FRAME_NANOS=";
+
+    /** Exit codes (same values as {@code org.openkiosk.app.cli.ExitCodes}; the UI does not depend on the CLI). */
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int OUT_OF_SERVICE = 3;
+
+    /**
+     * @param options        shell options
+     * @param initial        the first start-up check's result (done by the caller, before any window)
+     * @param retry          the check the out-of-service screen repeats
+     * @param screenshot     if set, write the scene to this PNG after the first frame and end
+     * @param exitAfterFirstFrame end right after the first frame (the benchmark)
+     * @param printFirstFrame print {@link #FIRST_FRAME_MARKER} with {@link System#nanoTime()} at the first frame
+     */
+    public record Request(ShellOptions options, StartupResult initial, StartupCheck retry, Path screenshot,
+                          boolean exitAfterFirstFrame, boolean printFirstFrame) {
+    }
+
+    private KioskLauncher() {}
+
+    private static CompletableFuture<Void> toolkit;
+
+    /**
+     * Starts the JavaFX toolkit and loads the bundled fonts on another thread, so that this overlaps with
+     * loading the configuration and logging set-up (about half a second saved at a cold start). Call only
+     * when a display is there; {@link #launch} waits for it (or does it itself if nobody called this).
+     */
+    public static synchronized void startToolkitEarly() {
+        if (toolkit == null) {
+            toolkit = CompletableFuture.runAsync(KioskLauncher::startToolkit);
+        }
+    }
+
+    private static void startToolkit() {
+        try {
+            Platform.startup(() -> { });
+        } catch (IllegalStateException alreadyRunning) {
+            LOG.debug("JavaFX already running");
+        }
+        Platform.setImplicitExit(false);
+        KioskFonts.load(); // off the JavaFX thread, before the stage shows
+    }
+
+    public static int launch(Request request, PrintStream out) {
+        startToolkitEarly();
+        try {
+            toolkit.join();
+        } catch (CompletionException | CancellationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            out.println("kiosk: cannot open the display: " + cause.getMessage());
+            LOG.error("JavaFX could not start", cause);
+            return OUT_OF_SERVICE;
+        }
+
+        CountDownLatch ended = new CountDownLatch(1);
+        AtomicInteger exitCode = new AtomicInteger(OK);
+        BackgroundWork work = new BackgroundWork();
+        KioskShell[] shellRef = new KioskShell[1];
+        Platform.runLater(() -> {
+            try {
+                ShellOptions options = request.options();
+                KioskShell shell = new KioskShell(options, Clock.systemDefaultZone(), work,
+                        KioskStage.WINDOWED_WIDTH, KioskStage.WINDOWED_HEIGHT);
+                shellRef[0] = shell;
+                Stage stage = new Stage();
+                Runnable end = () -> {
+                    exitCode.compareAndSet(OK, shell.inService() ? OK : OUT_OF_SERVICE);
+                    ended.countDown();
+                };
+                if (request.initial() instanceof StartupResult.Ready ready) {
+                    shell.showReady(ready.config());
+                } else if (request.initial() instanceof StartupResult.OutOfService oos) {
+                    shell.showOutOfService(oos.problems(), request.retry());
+                }
+                if (options.windowed()) {
+                    KioskStage.windowed(stage, shell.scene(), "OpenKiosk", end);
+                } else {
+                    boolean touch = shell.context().map(c -> c.config().ui().touchMode()).orElse(true);
+                    KioskStage.lockDown(stage, shell.scene(), touch);
+                }
+                onFirstFrame(shell.scene(), () -> afterFirstFrame(request, shell.scene(), work, exitCode, ended, out));
+                stage.show();
+            } catch (RuntimeException e) {
+                LOG.error("the kiosk shell failed to start", e);
+                out.println("kiosk: the shell failed to start: " + e);
+                exitCode.set(FAILURE);
+                ended.countDown();
+            }
+        });
+        try {
+            ended.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            if (shellRef[0] != null) {
+                shellRef[0].stop();
+            }
+            stopped.countDown();
+        });
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        work.close();
+        Platform.exit();
+        return exitCode.get();
+    }
+
+    /** Runs {@code action} once, right after the first pulse that laid out the scene. */
+    static void onFirstFrame(Scene scene, Runnable action) {
+        Runnable[] self = new Runnable[1];
+        self[0] = () -> {
+            scene.removePostLayoutPulseListener(self[0]);
+            action.run();
+        };
+        scene.addPostLayoutPulseListener(self[0]);
+    }
+
+    private static void afterFirstFrame(Request request, Scene scene, BackgroundWork work, AtomicInteger exitCode,
+                                        CountDownLatch ended, PrintStream out) {
+        if (request.printFirstFrame()) {
+            out.println(FIRST_FRAME_MARKER + System.nanoTime());
+            out.flush();
+        }
+        if (request.screenshot() != null) {
+            WritableImage image = scene.snapshot(null);
+            BufferedImage png = SwingFXUtils.fromFXImage(image, null);
+            Path file = request.screenshot();
+            work.run(() -> {
+                if (file.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(file.toAbsolutePath().getParent());
+                }
+                if (!ImageIO.write(png, "png", file.toFile())) {
+                    throw new IOException("no PNG writer");
+                }
+                return file;
+            }, f -> {
+                out.println("kiosk: screenshot written to " + f);
+                ended.countDown();
+            }, failure -> {
+                out.println("kiosk: could not write the screenshot " + file + ": " + failure.getMessage());
+                exitCode.set(FAILURE);
+                ended.countDown();
+            });
+        } else if (request.exitAfterFirstFrame()) {
+            ended.countDown();
+        }
+    }
+}

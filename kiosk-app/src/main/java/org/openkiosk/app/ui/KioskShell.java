@@ -1,0 +1,143 @@
+package org.openkiosk.app.ui;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import org.openkiosk.app.config.KioskConfig;
+import org.openkiosk.app.config.UiSettings;
+import org.openkiosk.app.session.SessionHolder;
+import org.openkiosk.app.ui.i18n.Language;
+import org.openkiosk.app.ui.idle.IdleController;
+import org.openkiosk.app.ui.idle.IdleMonitor;
+import org.openkiosk.app.ui.idle.IdleWarningOverlay;
+import org.openkiosk.app.ui.nav.ScreenNavigator;
+import org.openkiosk.app.ui.screens.outofservice.OutOfServiceScreen;
+import org.openkiosk.app.ui.screens.outofservice.OutOfServiceViewModel;
+import org.openkiosk.app.ui.startup.StartupCheck;
+import org.openkiosk.app.ui.startup.StartupProblem;
+import org.openkiosk.app.ui.theme.Theme;
+import org.openkiosk.app.ui.work.BackgroundWork;
+
+/**
+ * The kiosk's one scene and what runs in it: either in service (header, the navigator's screens, the idle
+ * warning overlay) or out of service (the retrying out-of-service screen). Knows nothing about the stage, so
+ * tests and the screen renderer can put it anywhere. JavaFX thread only.
+ */
+public final class KioskShell {
+
+    private final StackPane root = new StackPane();
+    private final Scene scene;
+    private final ShellOptions options;
+    private final Clock clock;
+    private final BackgroundWork work;
+    private final SessionHolder sessions;
+    private UiContext context;
+    private IdleController idle;
+    private OutOfServiceScreen outOfService;
+
+    public KioskShell(ShellOptions options, Clock clock, BackgroundWork work, double width, double height) {
+        this.options = options;
+        this.clock = clock;
+        this.work = work;
+        this.sessions = new SessionHolder(clock);
+        root.setId("kiosk-root");
+        root.getStyleClass().add("kiosk-root");
+        scene = new Scene(root, width, height);
+        Theme.NORMAL.applyTo(scene);
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    /** In service: builds the context from the configuration and shows the attract screen. */
+    public void showReady(KioskConfig config) {
+        stopOutOfService();
+        UiSettings ui = config.ui();
+        Language language = options.language() != null ? options.language() : configuredLanguage(ui);
+        boolean elder = options.elderMode() != null ? options.elderMode() : ui.elderMode();
+        ScreenNavigator navigator = new ScreenNavigator();
+        context = new UiContext(config, language, elder, navigator, sessions, work, clock, options.demo());
+        ScreenFactory screens = new ScreenFactory(context);
+        context.setScreens(screens);
+        navigator.setHome(screens::attract);
+
+        IdleWarningOverlay overlay = new IdleWarningOverlay(context.messages());
+        idle = new IdleController(new IdleMonitor(clock, ui.idleTimeout(), ui.idleWarning()), navigator, overlay,
+                context::endSession);
+        idle.install(scene);
+        context.setActivity(idle::activity);
+
+        BorderPane layout = new BorderPane(navigator.host());
+        layout.setTop(new org.openkiosk.app.ui.widgets.KioskHeader(context));
+        layout.getStyleClass().add("kiosk-layout");
+        // if a screen is ever too tall, the header stays visible and the bottom is what gets cut
+        javafx.scene.layout.StackPane.setAlignment(layout, javafx.geometry.Pos.TOP_CENTER);
+        root.getChildren().setAll(layout, overlay);
+
+        context.elderModeProperty().addListener((obs, old, now) -> Theme.of(now).applyTo(scene));
+        Theme.of(elder).applyTo(scene);
+        navigator.home();
+        idle.start();
+    }
+
+    /** Out of service: shows the problems' codes and retries {@code check} in the background. */
+    public void showOutOfService(List<StartupProblem> problems, StartupCheck check) {
+        stopOutOfService();
+        OutOfServiceViewModel model = new OutOfServiceViewModel(problems, check, work, clock,
+                options.retryInterval(), this::showReady);
+        outOfService = new OutOfServiceScreen(model);
+        Theme.NORMAL.applyTo(scene);
+        root.getChildren().setAll(outOfService.view());
+        outOfService.onShow();
+    }
+
+    /** The loader validates {@code ui.language}; should an unknown one slip through, Chinese is the safe choice. */
+    private static Language configuredLanguage(UiSettings ui) {
+        try {
+            return Language.ofCode(ui.language());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            org.slf4j.LoggerFactory.getLogger(KioskShell.class).warn("ui.language: {}; showing Chinese", e.getMessage());
+            return Language.ZH;
+        }
+    }
+
+    public boolean inService() {
+        return context != null;
+    }
+
+    public Optional<UiContext> context() {
+        return Optional.ofNullable(context);
+    }
+
+    public Optional<IdleController> idle() {
+        return Optional.ofNullable(idle);
+    }
+
+    public Optional<OutOfServiceScreen> outOfService() {
+        return Optional.ofNullable(outOfService);
+    }
+
+    /** Stops timers, wipes any session and empties the scene (which stops the screens' timelines too). */
+    public void stop() {
+        stopOutOfService();
+        if (idle != null) {
+            idle.stop();
+        }
+        if (context != null && context.navigator().current() != null) {
+            context.navigator().current().onHide();
+        }
+        sessions.end();
+        root.getChildren().clear();
+    }
+
+    private void stopOutOfService() {
+        if (outOfService != null) {
+            outOfService.onHide();
+            outOfService = null;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.openkiosk.app.ui;
+
+import java.time.Clock;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.openkiosk.app.config.KioskConfig;
+import org.openkiosk.app.session.SessionHolder;
+import org.openkiosk.app.ui.i18n.Language;
+import org.openkiosk.app.ui.i18n.Messages;
+import org.openkiosk.app.ui.nav.ScreenNavigator;
+import org.openkiosk.app.ui.work.BackgroundWork;
+
+/**
+ * What every screen may use: the configuration, texts, display preferences, navigation, the citizen session
+ * and background work. One per running shell; screens receive it in their constructor.
+ */
+public final class UiContext {
+
+    private final KioskConfig config;
+    private final Messages messages;
+    private final BooleanProperty elderMode = new SimpleBooleanProperty(this, "elderMode");
+    private final ScreenNavigator navigator;
+    private final SessionHolder sessions;
+    private final BackgroundWork work;
+    private final Clock clock;
+    private final boolean demo;
+    private final Language defaultLanguage;
+    private final boolean defaultElderMode;
+    private ScreenFactory screens;
+    private Runnable activity = () -> { };
+
+    public UiContext(KioskConfig config, Language language, boolean elderMode, ScreenNavigator navigator,
+                     SessionHolder sessions, BackgroundWork work, Clock clock, boolean demo) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.messages = new Messages(language);
+        this.defaultLanguage = language;
+        this.defaultElderMode = elderMode;
+        this.elderMode.set(elderMode);
+        this.navigator = navigator;
+        this.sessions = sessions;
+        this.work = work;
+        this.clock = clock;
+        this.demo = demo;
+    }
+
+    public KioskConfig config() {
+        return config;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public BooleanProperty elderModeProperty() {
+        return elderMode;
+    }
+
+    public ScreenNavigator navigator() {
+        return navigator;
+    }
+
+    public SessionHolder sessions() {
+        return sessions;
+    }
+
+    public BackgroundWork work() {
+        return work;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public boolean demo() {
+        return demo;
+    }
+
+    public ScreenFactory screens() {
+        return screens;
+    }
+
+    void setScreens(ScreenFactory screens) {
+        this.screens = screens;
+    }
+
+    void setActivity(Runnable activity) {
+        this.activity = activity;
+    }
+
+    /**
+     * The citizen did something that did not pass through the scene (placed a card, scanned a code): restart
+     * the idle timer and hide a "still there?" warning. Touches and keys are counted automatically.
+     */
+    public void activity() {
+        activity.run();
+    }
+
+    /**
+     * The citizen is gone (finished, or the idle timer ran out): wipe the session, restore the configured
+     * language and elder mode for the next person, and show a fresh attract screen.
+     */
+    public void endSession() {
+        sessions.end();
+        messages.setLanguage(defaultLanguage);
+        elderMode.set(defaultElderMode);
+        navigator.home();
+    }
+}

@@ -1,0 +1,110 @@
+package org.openkiosk.app.ui.screens.attract;
+
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.openkiosk.app.session.KioskService;
+import org.openkiosk.app.ui.UiContext;
+import org.openkiosk.app.ui.i18n.Messages;
+import org.openkiosk.app.ui.nav.Screen;
+
+/**
+ * The screen nobody is using: "place your ID card or scan a code" and the four big service buttons. Choosing
+ * a service asks the citizen to identify first.
+ */
+public final class AttractScreen implements Screen {
+
+    public static final String ID = "attract";
+
+    private final UiContext ctx;
+    private final AttractViewModel model;
+    private VBox view;
+
+    public AttractScreen(UiContext ctx) {
+        this.ctx = ctx;
+        this.model = new AttractViewModel(
+                service -> ctx.navigator().show(ctx.screens().identify(service)));
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean idleTimed() {
+        return false;
+    }
+
+    @Override
+    public Parent view() {
+        if (view == null) {
+            view = build();
+        }
+        return view;
+    }
+
+    private VBox build() {
+        Messages messages = ctx.messages();
+        Label prompt = new Label();
+        prompt.setId("attract-prompt");
+        prompt.getStyleClass().add("screen-title");
+        prompt.setWrapText(true);
+        prompt.textProperty().bind(messages.text("attract.prompt"));
+
+        Label sub = new Label();
+        sub.getStyleClass().add("body-text");
+        sub.setWrapText(true);
+        sub.textProperty().bind(messages.text("attract.subprompt"));
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("service-grid");
+        grid.setAlignment(Pos.CENTER);
+        for (int c = 0; c < 2; c++) { // equal cells whatever the text lengths
+            javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
+            column.setPercentWidth(50);
+            grid.getColumnConstraints().add(column);
+            javafx.scene.layout.RowConstraints row = new javafx.scene.layout.RowConstraints();
+            row.setPercentHeight(50);
+            grid.getRowConstraints().add(row);
+        }
+        int i = 0;
+        for (KioskService service : model.services()) {
+            Button button = serviceButton(messages, service);
+            grid.add(button, i % 2, i / 2);
+            GridPane.setHgrow(button, Priority.ALWAYS);
+            i++;
+        }
+        VBox box = new VBox(prompt, sub, grid);
+        box.getStyleClass().addAll("screen", "attract-screen");
+        box.setAlignment(Pos.TOP_CENTER);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        return box;
+    }
+
+    private Button serviceButton(Messages messages, KioskService service) {
+        Label title = new Label();
+        title.getStyleClass().add("service-title");
+        title.textProperty().bind(messages.text(AttractViewModel.titleKey(service)));
+        Label hint = new Label();
+        hint.getStyleClass().add("service-hint");
+        hint.setWrapText(true);
+        hint.textProperty().bind(messages.text(AttractViewModel.hintKey(service)));
+        VBox graphic = new VBox(8, title, hint);
+        graphic.setAlignment(Pos.CENTER);
+        graphic.setMouseTransparent(true);
+        Button button = new Button();
+        button.setGraphic(graphic);
+        button.setId("service-" + service.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        button.getStyleClass().add("service-button");
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.setMaxHeight(Double.MAX_VALUE);
+        button.setOnAction(e -> model.choose(service));
+        return button;
+    }
+}

@@ -1,0 +1,22 @@
+package org.openkiosk.app.ui.startup;
+
+import java.util.List;
+import org.openkiosk.app.config.KioskConfig;
+
+/** The outcome of checking the configuration (and later the required devices) before serving. */
+public sealed interface StartupResult {
+
+    /** Everything needed is there. */
+    record Ready(KioskConfig config) implements StartupResult {
+    }
+
+    /** The kiosk must stay out of service; at least one problem. */
+    record OutOfService(List<StartupProblem> problems) implements StartupResult {
+        public OutOfService {
+            if (problems.isEmpty()) {
+                throw new IllegalArgumentException("out of service needs at least one problem");
+            }
+            problems = List.copyOf(problems);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.openkiosk.app.ui.widgets;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.openkiosk.app.config.KioskIdentity;
+import org.openkiosk.app.ui.UiContext;
+import org.openkiosk.app.ui.UiText;
+import org.openkiosk.app.ui.i18n.Messages;
+
+/**
+ * The band across the top of every screen: hall name, clock, the demo flag, and the language and elder-mode
+ * toggles, so a citizen can change them on any screen.
+ */
+public final class KioskHeader extends HBox {
+
+    public KioskHeader(UiContext ctx) {
+        Messages messages = ctx.messages();
+        getStyleClass().add("kiosk-header");
+        setAlignment(Pos.CENTER_LEFT);
+
+        KioskIdentity identity = ctx.config().kiosk();
+        Label hall = UiText.data(new Label());
+        hall.setId("hall-name");
+        hall.getStyleClass().add("hall-name");
+        hall.textProperty().bind(Bindings.createStringBinding(
+                () -> identity.hallName(messages.language().code()), messages.languageProperty()));
+        ClockLabel clock = new ClockLabel(ctx.clock(), messages);
+        VBox titles = new VBox(4, hall, clock);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(titles, spacer);
+
+        if (ctx.demo()) {
+            Label demo = new Label();
+            demo.setId("demo-flag");
+            demo.getStyleClass().add("demo-flag");
+            demo.textProperty().bind(messages.text("demo.flag"));
+            getChildren().add(demo);
+        }
+
+        ToggleButton elder = new ToggleButton();
+        elder.setId("toggle-elder");
+        elder.getStyleClass().add("header-toggle");
+        elder.selectedProperty().bindBidirectional(ctx.elderModeProperty());
+        elder.textProperty().bind(Bindings.when(elder.selectedProperty())
+                .then(messages.text("toggle.elder.off")).otherwise(messages.text("toggle.elder.on")));
+
+        Button language = new Button();
+        language.setId("toggle-language");
+        language.getStyleClass().add("header-toggle");
+        language.textProperty().bind(messages.text("toggle.language"));
+        language.setOnAction(e -> messages.setLanguage(messages.language().other()));
+
+        getChildren().addAll(elder, language);
+        setSpacing(20);
+    }
+}

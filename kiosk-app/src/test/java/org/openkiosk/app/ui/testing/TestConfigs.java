@@ -1,0 +1,26 @@
+package org.openkiosk.app.ui.testing;
+
+import java.time.Duration;
+import java.util.Map;
+import org.openkiosk.app.config.KioskConfig;
+import org.openkiosk.app.config.KioskIdentity;
+import org.openkiosk.app.config.StoreConfig;
+import org.openkiosk.app.config.UiSettings;
+
+/** Configurations built in code for UI tests (no files, no devices). */
+public final class TestConfigs {
+
+    public static final String HALL_ZH = "北京市东城区政务服务中心";
+    public static final String HALL_EN = "Dongcheng District Government Service Centre";
+
+    private TestConfigs() {}
+
+    public static KioskConfig sample() {
+        return withUi(new UiSettings("zh", false, Duration.ofSeconds(90), Duration.ofSeconds(30), true));
+    }
+
+    public static KioskConfig withUi(UiSettings ui) {
+        return new KioskConfig(new KioskIdentity("K-0102", "H-0101", HALL_ZH, HALL_EN), ui, Map.of(),
+                new StoreConfig("embedded", null, null, null));
+    }
+}
