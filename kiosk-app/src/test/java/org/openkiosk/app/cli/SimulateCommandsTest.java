@@ -78,7 +78,7 @@ class SimulateCommandsTest {
         StringWriter out = new StringWriter();
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         String path = startInBackground(out, exit, "simulate", "scanner", "--codes", "Q-1,Q-2", "--interval", "50",
-                "--delay", "700", "--duration", "3");
+                "--delay", "1500", "--duration", "4");
         assertThat(path).startsWith("/dev/pts/");
 
         CommandRun listen = CommandRun.of("scanner", "listen", "--port", path, "--count", "2", "--timeout", "5");
