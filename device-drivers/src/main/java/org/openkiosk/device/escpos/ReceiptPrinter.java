@@ -138,7 +138,7 @@ public final class ReceiptPrinter extends AbstractDevice {
             try {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream(job.length + 3);
                 bytes.write(job);
-                boolean confirm = before.isPresent();
+                boolean confirm = before.isPresent() && options.confirmJobs();
                 if (confirm) {
                     new EscPosEncoder(bytes, options.paper()).requestPaperStatus();
                     transport.discardInput();
@@ -146,6 +146,8 @@ public final class ReceiptPrinter extends AbstractDevice {
                 transport.write(bytes.toByteArray());
                 if (confirm) {
                     awaitJobProcessed(jobId);
+                } else if (before.isPresent()) {
+                    healthFrom(before.get(), "sent job " + jobId + " (not confirmed: confirmJobs is off)");
                 } else {
                     updateHealth(HealthStatus.online("printed job " + jobId + "; status unknown (the link cannot read replies)"));
                 }

@@ -13,11 +13,14 @@ import java.util.Set;
  * @param statusMode    {@code status}: auto (default: query, but tolerate links that cannot read), on, off
  * @param statusTimeout {@code statusTimeoutMs}: wait for real-time replies (default 1000)
  * @param jobTimeout    {@code jobTimeoutMs}: wait for the "job processed" reply after a job (default 20000)
+ * @param confirmJobs   {@code confirmJobs}: end each job with GS r 1 and wait for the reply (default true); false for
+ *                      models that do not implement GS r (jobs then count as done once written)
  */
 public record ReceiptPrinterOptions(PaperWidth paper, boolean cutter, ResidentFont residentFont, StatusMode statusMode,
-                                    Duration statusTimeout, Duration jobTimeout) {
+                                    Duration statusTimeout, Duration jobTimeout, boolean confirmJobs) {
 
-    public static final Set<String> KEYS = Set.of("paperWidthMm", "cutter", "residentFont", "status", "statusTimeoutMs", "jobTimeoutMs");
+    public static final Set<String> KEYS = Set.of("paperWidthMm", "cutter", "residentFont", "status", "statusTimeoutMs",
+            "jobTimeoutMs", "confirmJobs");
 
     /** Whether and how the driver asks the printer for its status. */
     public enum StatusMode {
@@ -51,11 +54,8 @@ public record ReceiptPrinterOptions(PaperWidth paper, boolean cutter, ResidentFo
         }
         Duration statusTimeout = Duration.ofMillis(intOption(options, "statusTimeoutMs", 1000));
         Duration jobTimeout = Duration.ofMillis(intOption(options, "jobTimeoutMs", 20_000));
-        return new ReceiptPrinterOptions(paper, cutter, font, mode, statusTimeout, jobTimeout);
-    }
-
-    public ReceiptPrinterOptions withJobTimeout(Duration timeout) {
-        return new ReceiptPrinterOptions(paper, cutter, residentFont, statusMode, statusTimeout, timeout);
+        boolean confirm = boolOption(options, "confirmJobs", true);
+        return new ReceiptPrinterOptions(paper, cutter, font, mode, statusTimeout, jobTimeout, confirm);
     }
 
     private static int intOption(Map<String, String> options, String key, int fallback) {

@@ -129,6 +129,22 @@ class ReceiptPrinterTcpTest {
     }
 
     @Test
+    void withoutConfirmationTheJobEndsWithoutGsR() throws Exception {
+        int port = Integer.parseInt(printer.description().replaceAll(".*:(\\d+)$", "$1"));
+        try (ReceiptPrinter unconfirmed = new ReceiptPrinter("p2", new TcpTransport(TransportUri.parse("tcp://127.0.0.1:" + port)),
+                ReceiptPrinterOptions.fromMap(Map.of("confirmJobs", "false")))) {
+            printer.close();   // the simulator serves one connection at a time
+            unconfirmed.open();
+            unconfirmed.claim();
+            unconfirmed.enable();
+            unconfirmed.print(slip());
+            CapturedReceipt r = simulator.awaitReceipt(Duration.ofSeconds(5)).orElseThrow();
+            assertThat(org.openkiosk.device.escpos.sim.EscPosDecoder.hex(r.bytes())).endsWith("1D 56 42 03");
+            assertThat(unconfirmed.statistics().get(DeviceStatistics.PRINTS)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void interactiveHealthCheckPrintsTheTestPage() throws Exception {
         assertThat(printer.checkHealth(HealthCheckLevel.INTERACTIVE).health()).isEqualTo(Health.ONLINE);
         assertThat(simulator.awaitReceipt(Duration.ofSeconds(5)).orElseThrow().textLines()).contains("打印测试");
