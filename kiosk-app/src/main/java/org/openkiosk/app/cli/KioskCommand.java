@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
                 org.openkiosk.app.cli.store.AuditCommand.class,
                 org.openkiosk.app.cli.store.ServicesCommand.class,
                 org.openkiosk.app.cli.idcard.IdCardCommand.class,
+                org.openkiosk.app.cli.escpos.ReceiptCommand.class,
+                org.openkiosk.app.cli.scanner.ScannerCommand.class,
                 SimulateCommand.class,
                 org.openkiosk.app.cli.certificate.CertificateCommand.class,
                 org.openkiosk.app.cli.a4.PrintCommand.class,

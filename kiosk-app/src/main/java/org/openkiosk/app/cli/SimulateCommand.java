@@ -1,6 +1,8 @@
 package org.openkiosk.app.cli;
 
+import org.openkiosk.app.cli.escpos.SimulateReceiptCommand;
 import org.openkiosk.app.cli.idcard.SimulateIdCardCommand;
+import org.openkiosk.app.cli.scanner.SimulateScannerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +10,9 @@ import picocli.CommandLine.Command;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run a wire-level device simulator on a pseudo-terminal (or TCP port) until Ctrl-C.",
         subcommands = {
-                SimulateIdCardCommand.class
+                SimulateIdCardCommand.class,
+                SimulateReceiptCommand.class,
+                SimulateScannerCommand.class
         })
 public final class SimulateCommand implements Runnable {
 
