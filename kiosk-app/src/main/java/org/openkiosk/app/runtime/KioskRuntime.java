@@ -1,0 +1,48 @@
+package org.openkiosk.app.runtime;
+
+import java.util.List;
+import java.util.Optional;
+import org.openkiosk.app.config.KioskConfig;
+import org.openkiosk.app.service.CitizenServices;
+import org.openkiosk.device.DeviceRegistry;
+import org.openkiosk.device.a4.A4PrinterDevice;
+import org.openkiosk.device.escpos.ReceiptPrinter;
+import org.openkiosk.device.idcard.IdCardReader;
+import org.openkiosk.device.scanner.ScannerDevice;
+
+/**
+ * Everything a running kiosk is made of, built once from the configuration: the devices (real drivers, or the
+ * real drivers talking to their wire-level simulators in demo mode), the store and the citizen services.
+ * No JavaFX here: the UI receives a runtime and calls it off the JavaFX thread.
+ */
+public interface KioskRuntime extends AutoCloseable {
+
+    KioskConfig config();
+
+    /** Demo mode: simulated devices, demo data, the demo signing key allowed. */
+    boolean demo();
+
+    CitizenServices services();
+
+    /** Every configured device by logical name; subscribe to follow their events and health. */
+    DeviceRegistry devices();
+
+    /** Cards arrive as {@code DeviceEvent.Data<IdCard>} events from this device (once per placement). */
+    Optional<IdCardReader> idReader();
+
+    /** Arm for one code (e.g. an appointment slip's QR code); disarms after one item. */
+    Optional<ScannerDevice> scanner();
+
+    Optional<ReceiptPrinter> receiptPrinter();
+
+    Optional<A4PrinterDevice> a4Printer();
+
+    /** Present only in demo mode: lets a person try the kiosk with no hardware. */
+    Optional<DemoControls> demoControls();
+
+    /** Required devices that are not usable right now (empty = in service). */
+    List<DeviceProblem> deviceProblems();
+
+    @Override
+    void close();
+}
