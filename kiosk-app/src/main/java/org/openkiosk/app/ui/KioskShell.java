@@ -35,6 +35,7 @@ public final class KioskShell {
     private final BackgroundWork work;
     private final SessionHolder sessions;
     private UiContext context;
+    private org.openkiosk.app.runtime.KioskRuntime runtime;
     private IdleController idle;
     private OutOfServiceScreen outOfService;
 
@@ -61,6 +62,7 @@ public final class KioskShell {
         boolean elder = options.elderMode() != null ? options.elderMode() : ui.elderMode();
         ScreenNavigator navigator = new ScreenNavigator();
         context = new UiContext(config, language, elder, navigator, sessions, work, clock, options.demo());
+        context.setRuntime(runtime);
         ScreenFactory screens = new ScreenFactory(context);
         context.setScreens(screens);
         navigator.setHome(screens::attract);
@@ -82,6 +84,14 @@ public final class KioskShell {
         Theme.of(elder).applyTo(scene);
         navigator.home();
         idle.start();
+    }
+
+    /** The devices, store and services the screens use; set before {@link #showReady}. */
+    public void setRuntime(org.openkiosk.app.runtime.KioskRuntime runtime) {
+        this.runtime = runtime;
+        if (context != null) {
+            context.setRuntime(runtime);
+        }
     }
 
     /** Out of service: shows the problems' codes and retries {@code check} in the background. */

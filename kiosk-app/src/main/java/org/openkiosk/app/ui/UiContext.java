@@ -2,6 +2,13 @@ package org.openkiosk.app.ui;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import org.openkiosk.app.logging.PersonalDataRedactor;
+import org.openkiosk.app.runtime.KioskRuntime;
+import org.openkiosk.app.service.identity.Identity;
+import org.openkiosk.app.session.CitizenSession;
+import org.openkiosk.app.session.IdentificationMethod;
+import org.openkiosk.app.ui.flow.SessionKeys;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.openkiosk.app.config.KioskConfig;
@@ -29,6 +36,8 @@ public final class UiContext {
     private final boolean defaultElderMode;
     private ScreenFactory screens;
     private Runnable activity = () -> { };
+    private KioskRuntime runtime;
+    private PersonalDataRedactor.Registration redaction;
 
     public UiContext(KioskConfig config, Language language, boolean elderMode, ScreenNavigator navigator,
                      SessionHolder sessions, BackgroundWork work, Clock clock, boolean demo) {
@@ -76,6 +85,41 @@ public final class UiContext {
         return demo;
     }
 
+    /** The wired devices, store and services; empty when the shell runs without them (some UI tests). */
+    public Optional<KioskRuntime> runtime() {
+        return Optional.ofNullable(runtime);
+    }
+
+    public void setRuntime(KioskRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /**
+     * Starts the citizen's session from a checked identity and registers their name and number with the log
+     * redactor until the session ends.
+     */
+    public CitizenSession startSession(IdentificationMethod method, Identity identity) {
+        CitizenSession session = sessions.start(method, identity.idNumber());
+        identity.name().ifPresent(session::setName);
+        identity.cardType().ifPresent(t -> session.choose(SessionKeys.CARD_TYPE, t.name()));
+        identity.bookingCode().ifPresent(c -> session.choose(SessionKeys.BOOKING_CODE, c));
+        closeRedaction();
+        redaction = PersonalDataRedactor.registerCitizen(identity.name().orElse(null), identity.idNumber().value());
+        return session;
+    }
+
+    /** Stops masking the last citizen's name and number in logs (their session has been wiped). */
+    public void clearRedaction() {
+        closeRedaction();
+    }
+
+    private void closeRedaction() {
+        if (redaction != null) {
+            redaction.close();
+            redaction = null;
+        }
+    }
+
     public ScreenFactory screens() {
         return screens;
     }
@@ -102,6 +146,7 @@ public final class UiContext {
      */
     public void endSession() {
         sessions.end();
+        closeRedaction();
         messages.setLanguage(defaultLanguage);
         elderMode.set(defaultElderMode);
         navigator.home();

@@ -137,6 +137,25 @@ public final class CertificateService {
         return new IssueResult(number, recorded, Math.max(0, remaining));
     }
 
+    /**
+     * The certificate as it will look, for the preview on screen: rendered with a sample number of the right
+     * form; nothing is numbered, recorded or printed.
+     *
+     * @throws CertificateException NOT_ENTITLED or NOT_PRINTABLE_HERE
+     */
+    public byte[] preview(Identity who, String certificateType) {
+        CertificateRule rule = catalogue.certificate(certificateType).orElseThrow(() -> new CertificateException(
+                CertificateException.Reason.NOT_PRINTABLE_HERE, certificateType + " is not printed at this kiosk"));
+        Entitlement entitlement = platform.entitlements(who.idNumber()).stream()
+                .filter(e -> e.certificateType().equals(certificateType)).findFirst()
+                .orElseThrow(() -> new CertificateException(CertificateException.Reason.NOT_ENTITLED,
+                        "the platform lists no " + certificateType + " for " + who.idNumber()));
+        Instant now = clock.instant();
+        String sample = String.format("%s%d%08d", rule.numberPrefix(), now.atZone(catalogue.zone()).getYear(), 0);
+        return renderer.render(new CertificateRequest(certificateType, entitlement.titleZh(), entitlement.titleEn(),
+                entitlement.issuerZh(), sample, who.name().orElse(""), who.idNumber(), now, kioskId)).pdf();
+    }
+
     private void reserve(Connection c, String type, String number, String holder, Instant at) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO certificate_print (certificate_type,"
                 + " certificate_number, holder_key, printed_at, kiosk_id, outcome) VALUES (?, ?, ?, ?, ?, 'PENDING')")) {

@@ -24,6 +24,7 @@ public final class AttractScreen implements Screen {
     private final UiContext ctx;
     private final AttractViewModel model;
     private VBox view;
+    private AutoCloseable cards;
 
     public AttractScreen(UiContext ctx) {
         this.ctx = ctx;
@@ -39,6 +40,26 @@ public final class AttractScreen implements Screen {
     @Override
     public boolean idleTimed() {
         return false;
+    }
+
+    /** A card placed here identifies the citizen at once; the service is chosen after. */
+    @Override
+    public void onShow() {
+        cards = org.openkiosk.app.ui.flow.DeviceInputs.onCard(ctx.runtime(), card -> {
+            ctx.activity();
+            var identify = (org.openkiosk.app.ui.screens.identify.IdentifyScreen) ctx.screens().identify(null);
+            ctx.navigator().show(identify);
+            identify.acceptCard(card);
+        });
+    }
+
+    @Override
+    public void onHide() {
+        try {
+            cards.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
@@ -80,7 +101,7 @@ public final class AttractScreen implements Screen {
             GridPane.setHgrow(button, Priority.ALWAYS);
             i++;
         }
-        VBox box = new VBox(prompt, sub, grid);
+        VBox box = new VBox(prompt, sub, grid, org.openkiosk.app.ui.flow.DemoPanel.of(ctx));
         box.getStyleClass().addAll("screen", "attract-screen");
         box.setAlignment(Pos.TOP_CENTER);
         VBox.setVgrow(grid, Priority.ALWAYS);

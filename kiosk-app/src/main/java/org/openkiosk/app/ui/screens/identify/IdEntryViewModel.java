@@ -84,6 +84,11 @@ public final class IdEntryViewModel {
         }
     }
 
+    /** A refusal decided elsewhere (e.g. the platform has no record of the number): shows {@code key}. */
+    public void refuse(String key) {
+        errorKey.set(key);
+    }
+
     static String group(String s) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {

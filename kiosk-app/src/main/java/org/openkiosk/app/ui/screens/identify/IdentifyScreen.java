@@ -1,34 +1,59 @@
 package org.openkiosk.app.ui.screens.identify;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.openkiosk.app.service.identity.Identity;
+import org.openkiosk.app.service.identity.IdentitySource;
 import org.openkiosk.app.session.IdentificationMethod;
 import org.openkiosk.app.session.KioskService;
 import org.openkiosk.app.ui.UiContext;
 import org.openkiosk.app.ui.UiText;
+import org.openkiosk.app.ui.flow.CardIdentities;
+import org.openkiosk.app.ui.flow.DemoPanel;
+import org.openkiosk.app.ui.flow.DeviceInputs;
+import org.openkiosk.app.ui.flow.ErrorMessages;
 import org.openkiosk.app.ui.i18n.Messages;
 import org.openkiosk.app.ui.nav.Screen;
 import org.openkiosk.app.ui.screens.attract.AttractViewModel;
+import org.openkiosk.app.ui.work.BackgroundWork;
+import org.openkiosk.device.idcard.IdCard;
+import org.openkiosk.device.idcard.IdNumber;
+import org.openkiosk.device.idcard.InvalidIdNumberException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * "Identify yourself": place the ID card, scan an appointment slip, or type the ID number on the keypad.
- * The card and code paths are armed by the device layer (issue 6); the keypad path works now.
+ * "Identify yourself": place the ID card (any of the four card types), scan an appointment slip, or type the
+ * ID number on the keypad (checked locally before the platform is asked). While this screen shows it listens to
+ * the card reader and has the scanner armed; leaving it stops both.
  */
 public final class IdentifyScreen implements Screen {
 
     public static final String ID = "identify";
+    private static final Logger LOG = LoggerFactory.getLogger(IdentifyScreen.class);
 
     private final UiContext ctx;
     private final KioskService service;
     private final IdEntryViewModel entry = new IdEntryViewModel();
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    private final List<AutoCloseable> inputs = new ArrayList<>();
+    private BackgroundWork.Job job;
     private HBox view;
 
+    /** @param service the service chosen on the attract screen; null when the citizen placed a card there */
     public IdentifyScreen(UiContext ctx, KioskService service) {
         this.ctx = ctx;
         this.service = service;
@@ -47,6 +72,10 @@ public final class IdentifyScreen implements Screen {
         return entry;
     }
 
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
     @Override
     public Parent view() {
         if (view == null) {
@@ -55,30 +84,128 @@ public final class IdentifyScreen implements Screen {
         return view;
     }
 
-    /** Confirm button: a valid number starts the session and moves on; an invalid one says why. */
+    @Override
+    public void onShow() {
+        inputs.add(DeviceInputs.onCard(ctx.runtime(), this::acceptCard));
+        armScanner();
+    }
+
+    private void armScanner() {
+        inputs.add(DeviceInputs.armScanner(ctx.runtime(), this::acceptCode));
+    }
+
+    @Override
+    public void onHide() {
+        if (job != null) {
+            job.cancel();
+        }
+        for (AutoCloseable input : inputs) {
+            try {
+                input.close();
+            } catch (Exception e) {
+                LOG.warn("closing a device input failed", e);
+            }
+        }
+        inputs.clear();
+    }
+
+    /** A card was placed on the reader (JavaFX thread). */
+    public void acceptCard(IdCard card) {
+        ctx.activity();
+        card.wipePhoto(); // the flows need no photo; do not keep it in memory
+        if (busy.get()) {
+            return;
+        }
+        try {
+            var cardIdentity = CardIdentities.of(card);
+            identify(IdentificationMethod.ID_CARD,
+                    () -> ctx.runtime().orElseThrow().services().identification().fromCard(cardIdentity));
+        } catch (InvalidIdNumberException e) {
+            entry.refuse("error.identify.card_unsupported");
+        }
+    }
+
+    /** A code arrived from the armed scanner (JavaFX thread). */
+    public void acceptCode(String code) {
+        ctx.activity();
+        if (busy.get()) {
+            armScanner();
+            return;
+        }
+        identify(IdentificationMethod.QR_CODE,
+                () -> ctx.runtime().orElseThrow().services().identification().fromAppointmentQr(code));
+    }
+
+    /** Confirm button: a locally valid number is looked up, then the session starts; otherwise it says why. */
     void confirm() {
-        entry.confirm().ifPresent(id -> {
-            ctx.sessions().start(IdentificationMethod.TYPED_NUMBER, id)
-                    .choose("service", service.name());
-            entry.clear();
-            ctx.navigator().show(ctx.screens().identityConfirmed(service));
+        Optional<IdNumber> checked = entry.confirm();
+        if (checked.isEmpty()) {
+            return;
+        }
+        if (ctx.runtime().isEmpty()) { // a shell without services (some UI tests): no lookup possible
+            start(IdentificationMethod.TYPED_NUMBER, new Identity(checked.get(), Optional.empty(),
+                    IdentitySource.TYPED_NUMBER, Optional.empty(), Optional.empty()));
+            return;
+        }
+        String typed = checked.get().value();
+        identify(IdentificationMethod.TYPED_NUMBER, () -> ctx.runtime().orElseThrow().services().identification()
+                .fromTypedNumber(typed, Optional.empty()));
+    }
+
+    private void identify(IdentificationMethod method, Callable<Identity> lookup) {
+        busy.set(true);
+        entry.refuse(null);
+        job = ctx.work().run(lookup, identity -> {
+            busy.set(false);
+            start(method, identity);
+        }, failure -> {
+            busy.set(false);
+            entry.refuse(ErrorMessages.keyOf(failure));
+            if (method == IdentificationMethod.QR_CODE) {
+                armScanner();
+            }
         });
+    }
+
+    private void start(IdentificationMethod method, Identity identity) {
+        ctx.startSession(method, identity);
+        if (service != null) {
+            ctx.sessions().current().orElseThrow().choose("service", service.name());
+        }
+        entry.clear();
+        ctx.navigator().show(ctx.screens().identityConfirmed(service));
     }
 
     private HBox build() {
         Messages m = ctx.messages();
 
         Label title = label(m, "identify.title", "screen-title");
-        Label serviceName = label(m, AttractViewModel.titleKey(service), "screen-subtitle");
+        Label serviceName = service == null ? new Label()
+                : label(m, AttractViewModel.titleKey(service), "screen-subtitle");
         Label card = label(m, "identify.card", "body-text");
         Label scan = label(m, "identify.scan", "body-text");
         Label or = label(m, "identify.or.type", "body-text");
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setId("identify-progress");
+        progress.setPrefSize(48, 48);
+        Label checking = label(m, "identify.checking", "body-text");
+        HBox working = new HBox(16, progress, checking);
+        working.visibleProperty().bind(busy);
+        working.managedProperty().bind(busy);
         Button home = new Button();
         home.setId("go-home");
         home.getStyleClass().add("secondary-button");
         home.textProperty().bind(m.text("action.home"));
         home.setOnAction(e -> ctx.endSession());
-        VBox left = new VBox(title, serviceName, card, scan, or, home);
+        VBox left = new VBox(title, serviceName, card, scan, or, working, home, DemoPanel.of(ctx));
+        if (service == KioskService.QUERIES) { // guides are public: no identity needed
+            Button guides = new Button();
+            guides.setId("open-guides");
+            guides.getStyleClass().add("secondary-button");
+            guides.textProperty().bind(m.text("queries.guides"));
+            guides.setOnAction(e -> ctx.navigator().show(ctx.screens().guides()));
+            left.getChildren().add(left.getChildren().indexOf(home), guides);
+        }
         left.getStyleClass().add("identify-instructions");
         HBox.setHgrow(left, Priority.ALWAYS);
 
@@ -98,17 +225,19 @@ public final class IdentifyScreen implements Screen {
                 entry.errorKeyProperty(), m.languageProperty()));
 
         IdKeypad keypad = new IdKeypad(entry, m);
+        keypad.disableProperty().bind(busy);
         VBox.setVgrow(keypad, Priority.ALWAYS);
         Button clear = new Button();
         clear.setId("id-clear");
         clear.getStyleClass().add("secondary-button");
         clear.textProperty().bind(m.text("identify.clear"));
+        clear.disableProperty().bind(busy);
         clear.setOnAction(e -> entry.clear());
         Button ok = new Button();
         ok.setId("id-confirm");
         ok.getStyleClass().add("primary-button");
         ok.textProperty().bind(m.text("identify.confirm"));
-        ok.disableProperty().bind(entry.complete().not());
+        ok.disableProperty().bind(entry.complete().not().or(busy));
         ok.setOnAction(e -> confirm());
         HBox actions = new HBox(16, clear, ok);
         actions.setAlignment(Pos.CENTER_RIGHT);

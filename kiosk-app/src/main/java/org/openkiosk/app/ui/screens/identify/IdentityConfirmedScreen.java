@@ -1,32 +1,31 @@
 package org.openkiosk.app.ui.screens.identify;
 
+import java.util.List;
+import java.util.Locale;
 import javafx.geometry.Pos;
-import javafx.scene.Parent;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.openkiosk.app.session.CitizenSession;
 import org.openkiosk.app.session.KioskService;
 import org.openkiosk.app.ui.UiContext;
-import org.openkiosk.app.ui.UiText;
-import org.openkiosk.app.ui.i18n.Messages;
-import org.openkiosk.app.ui.nav.Screen;
+import org.openkiosk.app.ui.flow.FlowScreen;
 import org.openkiosk.app.ui.screens.attract.AttractViewModel;
+import org.openkiosk.device.privacy.Masking;
 
 /**
- * Confirms who was identified, masked ({@code 1101**********002X}, {@code 测*}), and the chosen service.
- * The service flows themselves (issue 6) continue from here; until then the citizen can only finish.
+ * Confirms who was identified, masked ({@code 1101**********002X}, {@code 测*}). With a service chosen on the
+ * attract screen, one touch continues into it; after a card placed on the attract screen, the citizen picks the
+ * service here.
  */
-public final class IdentityConfirmedScreen implements Screen {
+public final class IdentityConfirmedScreen extends FlowScreen {
 
     public static final String ID = "identity-confirmed";
 
-    private final UiContext ctx;
     private final KioskService service;
-    private VBox view;
 
     public IdentityConfirmedScreen(UiContext ctx, KioskService service) {
-        this.ctx = ctx;
+        super(ctx);
         this.service = service;
     }
 
@@ -36,40 +35,42 @@ public final class IdentityConfirmedScreen implements Screen {
     }
 
     @Override
-    public Parent view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
+    protected String titleKey() {
+        return "confirmed.title";
     }
 
-    private VBox build() {
-        Messages m = ctx.messages();
-        CitizenSession session = ctx.sessions().current()
-                .orElseThrow(() -> new IllegalStateException("identity confirmed without a session"));
-        Label title = new Label();
-        title.getStyleClass().add("screen-title");
-        title.textProperty().bind(m.text("confirmed.title"));
-        Label who = UiText.data(new Label(session.name()
-                .map(n -> org.openkiosk.device.privacy.Masking.name(n) + "  ").orElse("")
-                + session.idNumber().masked()));
+    @Override
+    protected Node content() {
+        CitizenSession session = session();
+        var who = data(session.name().map(n -> Masking.name(n) + "  ").orElse("")
+                + session.idNumber().masked(), "screen-subtitle");
         who.setId("confirmed-id");
-        who.getStyleClass().add("screen-subtitle");
-        Label chosen = new Label();
-        chosen.getStyleClass().add("body-text");
-        chosen.textProperty().bind(m.text(AttractViewModel.titleKey(service)));
-        Label next = new Label();
-        next.getStyleClass().add("body-text");
-        next.setWrapText(true);
-        next.textProperty().bind(m.text("confirmed.pending"));
-        Button finish = new Button();
-        finish.setId("finish");
-        finish.getStyleClass().add("primary-button");
-        finish.textProperty().bind(m.text("action.finish"));
-        finish.setOnAction(e -> ctx.endSession());
-        VBox box = new VBox(28, title, who, chosen, next, finish);
-        box.getStyleClass().addAll("screen", "confirmed-screen");
-        box.setAlignment(Pos.CENTER);
+        VBox box = new VBox(24, who);
+        if (service != null) {
+            box.getChildren().addAll(text(AttractViewModel.titleKey(service), "body-text"),
+                    text("confirmed.pending", "body-text"));
+        } else {
+            box.getChildren().add(text("confirmed.choose", "body-text"));
+            for (KioskService s : new AttractViewModel(x -> { }).services()) {
+                Button b = button("start-" + s.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        AttractViewModel.titleKey(s), "primary-button", () -> {
+                            session().choose("service", s.name());
+                            ctx.navigator().show(ctx.screens().start(s));
+                        });
+                b.setMaxWidth(Double.MAX_VALUE);
+                box.getChildren().add(b);
+            }
+        }
+        box.setAlignment(Pos.TOP_LEFT);
         return box;
+    }
+
+    @Override
+    protected List<Node> actions() {
+        if (service == null) {
+            return List.of(button("finish", "action.finish", "secondary-button", ctx::endSession));
+        }
+        return List.of(button("continue", "action.continue", "primary-button",
+                () -> ctx.navigator().show(ctx.screens().start(service))));
     }
 }

@@ -1,0 +1,12 @@
+package org.openkiosk.app.ui.flow;
+
+/** Keys of the choices a flow records in the citizen session ({@code CitizenSession.choose}). */
+public final class SessionKeys {
+
+    public static final String CARD_TYPE = "cardType";
+    public static final String BOOKING_CODE = "bookingCode";
+    /** What the rating at the end of the flow is about, e.g. {@code certificate:no-criminal-record}. */
+    public static final String RATED_SERVICE = "ratedService";
+
+    private SessionKeys() {}
+}

@@ -1,0 +1,52 @@
+package org.openkiosk.app.ui.screens.appointment;
+
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.layout.VBox;
+import org.openkiosk.app.service.appointment.BookingResult;
+import org.openkiosk.app.ui.UiContext;
+import org.openkiosk.app.ui.flow.FlowScreen;
+
+/** The booking is made: when and where, the code, and whether the slip came out (check-in works by card too). */
+public final class BookedScreen extends FlowScreen {
+
+    public static final String ID = "booked";
+
+    private final BookingResult result;
+
+    public BookedScreen(UiContext ctx, BookingResult result) {
+        super(ctx);
+        this.result = result;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    protected String titleKey() {
+        return "booked.title";
+    }
+
+    @Override
+    protected Node content() {
+        var b = result.booking();
+        var slip = text(result.slipPrint().printed() ? "booked.slip.printed" : "booked.slip.failed",
+                result.slipPrint().printed() ? "body-text" : "error-text");
+        slip.setId("slip-message");
+        return new VBox(20, data(b.date() + "  " + b.start() + " – " + result.slip().end(), "screen-subtitle"),
+                text("booked.code", "body-text", b.code()), slip);
+    }
+
+    @Override
+    protected boolean offersHome() {
+        return false;
+    }
+
+    @Override
+    protected List<Node> actions() {
+        return List.of(button("done", "action.done", "primary-button",
+                () -> ctx.navigator().show(ctx.screens().rating())));
+    }
+}

@@ -1,0 +1,83 @@
+package org.openkiosk.app.ui.screens.certificate;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.layout.VBox;
+import org.openkiosk.app.service.certificate.IssueResult;
+import org.openkiosk.app.service.platform.Entitlement;
+import org.openkiosk.app.ui.UiContext;
+import org.openkiosk.app.ui.flow.FlowScreen;
+
+/**
+ * The honest outcome of a print: printed (take the paper), or not printed with the cause the citizen can act
+ * on — out of paper, or another printer fault — and what to do next. A failed print was recorded as failed
+ * and does not count against the reprint limit.
+ */
+public final class CertificateOutcomeScreen extends FlowScreen {
+
+    public static final String ID = "certificate-outcome";
+
+    private final Entitlement certificate;
+    private final IssueResult result;
+
+    public CertificateOutcomeScreen(UiContext ctx, Entitlement certificate, IssueResult result) {
+        super(ctx);
+        this.certificate = certificate;
+        this.result = result;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    public IssueResult result() {
+        return result;
+    }
+
+    @Override
+    protected String titleKey() {
+        return result.outcome().printed() ? "certificate.printed.title" : "certificate.failed.title";
+    }
+
+    @Override
+    protected Node content() {
+        VBox box = new VBox(20, bilingual(certificate.titleZh(), certificate.titleEn(), "screen-subtitle"));
+        if (result.outcome().printed()) {
+            var message = text("certificate.printed", "body-text");
+            message.setId("outcome-message");
+            box.getChildren().addAll(message,
+                    text("certificate.number", "body-text", result.certificateNumber()),
+                    text("certificate.remaining", "body-text", result.remaining()));
+        } else {
+            var message = text(paperOut(result.outcome().failureReason())
+                    ? "certificate.failed.paper" : "certificate.failed.other", "error-text");
+            message.setId("outcome-message");
+            box.getChildren().add(message);
+        }
+        return box;
+    }
+
+    /** IPP reports "media-empty" (or a text naming the paper) when the tray is empty. */
+    static boolean paperOut(String reason) {
+        String r = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
+        return r.contains("media-empty") || r.contains("media empty") || r.contains("paper") || r.contains("media-needed");
+    }
+
+    @Override
+    protected List<Node> actions() {
+        if (result.outcome().printed()) {
+            return List.of(
+                    button("print-another", "certificate.another", "secondary-button",
+                            () -> ctx.navigator().show(ctx.screens().certificateList())),
+                    button("done", "action.done", "primary-button",
+                            () -> ctx.navigator().show(ctx.screens().rating())));
+        }
+        return List.of(
+                button("retry", "action.retry", "secondary-button",
+                        () -> ctx.navigator().show(ctx.screens().certificatePreview(certificate))),
+                button("done", "action.done", "primary-button",
+                        () -> ctx.navigator().show(ctx.screens().rating())));
+    }
+}

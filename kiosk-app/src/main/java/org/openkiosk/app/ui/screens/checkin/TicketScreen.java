@@ -1,0 +1,60 @@
+package org.openkiosk.app.ui.screens.checkin;
+
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.layout.VBox;
+import org.openkiosk.app.service.queue.TicketResult;
+import org.openkiosk.app.ui.UiContext;
+import org.openkiosk.app.ui.flow.FlowScreen;
+
+/** The queue ticket: number, people ahead, estimated wait, and whether the paper ticket came out. */
+public final class TicketScreen extends FlowScreen {
+
+    public static final String ID = "ticket";
+
+    private final TicketResult result;
+
+    public TicketScreen(UiContext ctx, TicketResult result) {
+        super(ctx);
+        this.result = result;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    public TicketResult result() {
+        return result;
+    }
+
+    @Override
+    protected String titleKey() {
+        return "ticket.title";
+    }
+
+    @Override
+    protected Node content() {
+        var t = result.ticket();
+        var number = data(t.ticketNo(), "ticket-number");
+        number.setId("ticket-number");
+        var printed = text(result.print().printed() ? "ticket.printed" : "ticket.not_printed",
+                result.print().printed() ? "body-text" : "error-text");
+        printed.setId("ticket-message");
+        return new VBox(20, number,
+                text("ticket.ahead", "screen-subtitle", t.peopleAhead()),
+                text("ticket.wait", "body-text", t.estimatedWait().toMinutes()),
+                printed);
+    }
+
+    @Override
+    protected boolean offersHome() {
+        return false;
+    }
+
+    @Override
+    protected List<Node> actions() {
+        return List.of(button("done", "action.done", "primary-button",
+                () -> ctx.navigator().show(ctx.screens().rating())));
+    }
+}

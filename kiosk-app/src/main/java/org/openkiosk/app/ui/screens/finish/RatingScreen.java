@@ -1,0 +1,90 @@
+package org.openkiosk.app.ui.screens.finish;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.layout.VBox;
+import org.openkiosk.app.service.rating.SatisfactionLevel;
+import org.openkiosk.app.ui.UiContext;
+import org.openkiosk.app.ui.flow.FlowScreen;
+import org.openkiosk.app.ui.flow.SessionKeys;
+
+/**
+ * "How was it?" after every completed service: five levels; the bottom two offer a few reasons to pick
+ * (optional). The rating is stored without personal data; then the Leaving screen.
+ */
+public final class RatingScreen extends FlowScreen {
+
+    public static final String ID = "rating";
+    /** Reasons offered for the bottom two levels; stored as their Chinese text. */
+    static final List<String> REASONS = List.of("slow", "complicated", "device", "other");
+
+    private final VBox body = new VBox(14);
+
+    public RatingScreen(UiContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    protected String titleKey() {
+        return "rating.title";
+    }
+
+    @Override
+    protected Node content() {
+        showLevels();
+        return body;
+    }
+
+    private void showLevels() {
+        body.getChildren().setAll(pagedChoices("levels", List.of(SatisfactionLevel.values()), level -> choice(
+                "rate-" + level.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                () -> chosen(level), text(levelKey(level), "choice-title"))));
+    }
+
+    static String levelKey(SatisfactionLevel level) {
+        return "rating.level." + level.name().toLowerCase(Locale.ROOT);
+    }
+
+    private void chosen(SatisfactionLevel level) {
+        if (!level.takesReason()) {
+            submit(level, Optional.empty());
+            return;
+        }
+        VBox reasons = new VBox(12, text("rating.reason.ask", "body-text"));
+        reasons.getChildren().add(pagedChoices("reasons", REASONS, reason -> choice("reason-" + reason,
+                () -> submit(level, Optional.of(m.format(org.openkiosk.app.ui.i18n.Language.ZH,
+                        "rating.reason." + reason))),
+                text("rating.reason." + reason, "choice-title"))));
+        reasons.getChildren().add(button("reason-skip", "rating.reason.skip", "secondary-button",
+                () -> submit(level, Optional.empty())));
+        body.getChildren().setAll(reasons);
+    }
+
+    private void submit(SatisfactionLevel level, Optional<String> reason) {
+        String service = ctx.sessions().current().flatMap(s -> s.choice(SessionKeys.RATED_SERVICE))
+                .or(() -> ctx.sessions().current().flatMap(s -> s.choice("service")))
+                .orElse("kiosk");
+        work(() -> {
+            services().ratings().rate(service, level, reason);
+            return null;
+        }, done -> ctx.navigator().show(ctx.screens().leaving()));
+    }
+
+    @Override
+    protected boolean offersHome() {
+        return false;
+    }
+
+    @Override
+    protected List<Node> actions() {
+        return List.of(button("rating-skip", "rating.skip", "secondary-button",
+                () -> ctx.navigator().show(ctx.screens().leaving())));
+    }
+}
