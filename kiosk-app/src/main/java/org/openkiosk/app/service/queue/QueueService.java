@@ -123,6 +123,11 @@ public final class QueueService {
         return new TicketResult(ticket, print(ticket));
     }
 
+    /** Every service of the hall's queues: walk-in tickets are taken for any of them. */
+    public java.util.List<ServiceDefinition> services() {
+        return catalogue.services();
+    }
+
     /** A walk-in ticket for a service (no identity needed). */
     public TicketResult walkIn(String serviceCode) {
         ServiceDefinition service = service(serviceCode);

@@ -27,6 +27,7 @@ public final class FxShell implements AutoCloseable {
     public final FxRobot robot = new FxRobot();
     public KioskShell shell;
     public Stage stage;
+    public org.openkiosk.app.runtime.KioskRuntime runtime;
 
     private FxShell() {
     }
@@ -44,6 +45,18 @@ public final class FxShell implements AutoCloseable {
     public static FxShell ready(KioskConfig config, ShellOptions options) {
         FxShell s = empty(options);
         s.fx(() -> s.shell.showReady(config));
+        return s;
+    }
+
+    /** A shell in service with {@code config} and the runtime {@code runtime} makes from the shell's clock. */
+    public static FxShell ready(KioskConfig config, ShellOptions options,
+                                java.util.function.Function<java.time.Clock, org.openkiosk.app.runtime.KioskRuntime> runtime) {
+        FxShell s = empty(options);
+        s.runtime = runtime.apply(s.clock);
+        s.fx(() -> {
+            s.shell.setRuntime(s.runtime);
+            s.shell.showReady(config);
+        });
         return s;
     }
 
@@ -96,5 +109,8 @@ public final class FxShell implements AutoCloseable {
             stage.hide();
         });
         work.close();
+        if (runtime != null) {
+            runtime.close();
+        }
     }
 }

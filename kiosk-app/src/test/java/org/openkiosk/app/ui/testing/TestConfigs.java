@@ -19,6 +19,13 @@ public final class TestConfigs {
         return withUi(new UiSettings("zh", false, Duration.ofSeconds(90), Duration.ofSeconds(30), true));
     }
 
+    /** The sample configuration in the demo data's hall (appointments and check-in need a known hall). */
+    public static KioskConfig demoHall() {
+        KioskConfig c = sample();
+        return new KioskConfig(new KioskIdentity("K-0102", org.openkiosk.app.service.platform.DemoData.DEMO_HALL,
+                HALL_ZH, HALL_EN), c.ui(), c.devices(), c.store());
+    }
+
     public static KioskConfig withUi(UiSettings ui) {
         return new KioskConfig(new KioskIdentity("K-0102", "H-0101", HALL_ZH, HALL_EN), ui, Map.of(),
                 new StoreConfig("embedded", null, null, null));

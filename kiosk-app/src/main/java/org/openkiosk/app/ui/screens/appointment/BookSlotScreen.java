@@ -45,7 +45,7 @@ public final class BookSlotScreen extends FlowScreen {
         String hall = ctx.config().kiosk().hallId();
         work(() -> services().appointments().day(serviceCode, hall, day).stream()
                 .filter(SlotAvailability::bookable).toList(), slots -> list.getChildren().setAll(
-                pagedChoices("book-slots", slots, s -> choice("slot-" + s.start(),
+                pagedChoices("book-slots", slots, s -> choice("slot-" + s.start().toString().replace(":", ""),
                         () -> ctx.navigator().show(ctx.screens().bookConfirm(serviceCode, day, s, rescheduling)),
                         data(day + "  " + s.start() + " – " + s.end(), "choice-title"),
                         text("book.slot.free", "choice-hint", s.free())))));

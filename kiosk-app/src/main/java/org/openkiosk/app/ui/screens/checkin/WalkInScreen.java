@@ -35,7 +35,7 @@ public final class WalkInScreen extends FlowScreen {
 
     @Override
     protected void shown() {
-        work(() -> services().appointments().bookableServices(), services -> list.getChildren().setAll(
+        work(() -> services().queue().services(), services -> list.getChildren().setAll(
                 pagedChoices("walkin-services", services, s -> choice("walkin-" + s.code(), () -> take(s.code()),
                         bilingual(s.titleZh(), s.titleEn(), "choice-title")))));
     }

@@ -1,0 +1,169 @@
+package org.openkiosk.app.ui.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openkiosk.app.logging.PersonalDataRedactor;
+import org.openkiosk.app.service.port.PrintOutcome;
+import org.openkiosk.app.ui.ShellOptions;
+import org.openkiosk.app.ui.screens.certificate.CertificatePreviewScreen;
+import org.openkiosk.app.ui.screens.identify.IdentifyScreen;
+import org.openkiosk.app.ui.testing.FlowDriver;
+import org.openkiosk.app.ui.testing.FlowRuntime;
+import org.openkiosk.app.ui.testing.FxShell;
+import org.openkiosk.app.ui.testing.TestConfigs;
+
+/**
+ * The citizen flows walked end to end in the headless shell over the real citizen services (H2 store with the
+ * demo data): card → certificate printed → rating stored → session wiped; out of paper; typed number refused;
+ * idle reset mid-flow.
+ */
+class CitizenFlowsTest {
+
+    @TempDir
+    Path dir;
+
+    private FxShell fx;
+    private FlowRuntime runtime;
+    private FlowDriver citizen;
+
+    private void start() {
+        fx = FxShell.ready(TestConfigs.demoHall(), ShellOptions.kiosk().withWindowed(true), clock -> {
+            runtime = new FlowRuntime(TestConfigs.demoHall(), dir, clock);
+            return runtime;
+        });
+        citizen = new FlowDriver(fx);
+    }
+
+    @AfterEach
+    void close() {
+        if (fx != null) {
+            fx.close();
+        }
+        PersonalDataRedactor.clear();
+    }
+
+    @Test
+    void cardPlacedToCertificatePrintedInAtMostFourTouchesThenRatedAndWiped() {
+        start();
+        citizen.touch("service-certificate-printing");
+        citizen.awaitScreen(IdentifyScreen.ID);
+        citizen.resetTouches();
+
+        citizen.placeCard();
+        citizen.awaitScreen("identity-confirmed");
+        assertThat(fx.<Label>node("#confirmed-id").getText()).isEqualTo("测*  1101**********002X");
+        assertThat(PersonalDataRedactor.redact("测试 11010519491231002X")).doesNotContain("测试")
+                .doesNotContain("11010519491231002X");
+        citizen.touch("continue");
+        citizen.awaitScreen("certificate-list");
+        citizen.touch("certificate-no-criminal-record");
+        citizen.awaitScreen("certificate-preview");
+        assertThat(fx.fx(() -> ((CertificatePreviewScreen) fx.ctx().navigator().current()).page().getImage()))
+                .as("the rendered page is shown").isNotNull();
+        citizen.touch("print");
+        citizen.awaitScreen("certificate-outcome");
+        assertThat(citizen.touches()).as("touches from card placed to certificate printed").isLessThanOrEqualTo(4);
+        assertThat(fx.<Label>node("#outcome-message").getText()).isEqualTo("已打印，请取走证明。");
+        assertThat(runtime.a4.jobs).hasSize(1);
+        assertThat(count("SELECT COUNT(*) FROM certificate_print WHERE outcome = 'PRINTED'")).isEqualTo(1);
+
+        citizen.touch("done");
+        citizen.awaitScreen("rating");
+        citizen.touch("rate-very-satisfied");
+        citizen.awaitScreen("leaving");
+        assertThat(count("SELECT COUNT(*) FROM rating WHERE level = 5"
+                + " AND service_code = 'certificate:no-criminal-record'")).isEqualTo(1);
+        assertThat(fx.<Label>node("#leaving-message").getText()).isEqualTo("请取走身份证和凭条");
+        assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).as("session wiped on the leaving screen").isFalse();
+        assertThat(PersonalDataRedactor.isEmpty()).isTrue();
+        citizen.touch("leave");
+        citizen.awaitScreen("attract");
+    }
+
+    @Test
+    void outOfPaperSaysSoHonestlyAndNothingIsRecordedAsPrinted() {
+        start();
+        runtime.a4.thenAnswer(PrintOutcome.failed("printer-state-reasons: media-empty-error"));
+        citizen.touch("service-certificate-printing");
+        citizen.placeCard();
+        citizen.awaitScreen("identity-confirmed");
+        citizen.touch("continue");
+        citizen.touch("certificate-no-criminal-record");
+        citizen.awaitScreen("certificate-preview");
+        citizen.touch("print");
+        citizen.awaitScreen("certificate-outcome");
+        assertThat(fx.<Label>node("#outcome-message").getText()).startsWith("打印机缺纸——证明未打印");
+        assertThat(count("SELECT COUNT(*) FROM certificate_print WHERE outcome = 'PRINTED'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM certificate_print WHERE outcome = 'FAILED'")).isEqualTo(1);
+        fx.fx(() -> fx.ctx().messages().setLanguage(org.openkiosk.app.ui.i18n.Language.EN));
+        assertThat(fx.<Label>node("#outcome-message").getText()).startsWith("The printer is out of paper");
+    }
+
+    @Test
+    void typedNumberWithAWrongCheckDigitIsRefusedBeforeAnyLookup() {
+        start();
+        citizen.touch("service-queries");
+        fx.fx(() -> "110105194912310021".chars()
+                .forEach(c -> ((IdentifyScreen) fx.ctx().navigator().current()).entry().press((char) c)));
+        citizen.touch("id-confirm");
+        assertThat(citizen.screenId()).isEqualTo(IdentifyScreen.ID);
+        assertThat(fx.<Label>node("#id-error").getText()).startsWith("号码校验未通过");
+        assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).isFalse();
+    }
+
+    @Test
+    void typedNumberOfAKnownPersonIsLookedUpAndConfirmedMasked() {
+        start();
+        citizen.touch("service-queries");
+        fx.fx(() -> "11010519491231002X".chars()
+                .forEach(c -> ((IdentifyScreen) fx.ctx().navigator().current()).entry().press((char) c)));
+        citizen.touch("id-confirm");
+        citizen.awaitScreen("identity-confirmed");
+        assertThat(fx.<Label>node("#confirmed-id").getText()).isEqualTo("测*  1101**********002X");
+        citizen.touch("continue");
+        citizen.awaitScreen("queries");
+        citizen.touch("open-progress");
+        citizen.awaitScreen("progress");
+        assertThat(fx.robot.lookup(".timeline").queryAll()).hasSize(2);
+    }
+
+    @Test
+    void idleResetMidFlowWipesTheSession() {
+        start();
+        citizen.touch("service-certificate-printing");
+        citizen.placeCard();
+        citizen.awaitScreen("identity-confirmed");
+        citizen.touch("continue");
+        citizen.touch("certificate-no-criminal-record");
+        citizen.awaitScreen("certificate-preview");
+        assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).isTrue();
+
+        fx.clock.advance(Duration.ofSeconds(95));
+        fx.fx(() -> fx.shell.idle().orElseThrow().tick());
+        assertThat(fx.node("#idle-overlay").isVisible()).isTrue();
+        fx.clock.advance(Duration.ofSeconds(31));
+        fx.fx(() -> fx.shell.idle().orElseThrow().tick());
+
+        citizen.awaitScreen("attract");
+        assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).isFalse();
+        assertThat(PersonalDataRedactor.isEmpty()).isTrue();
+        assertThat(runtime.a4.jobs).isEmpty();
+    }
+
+    long count(String sql) {
+        return runtime.store.inTransaction(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+}
