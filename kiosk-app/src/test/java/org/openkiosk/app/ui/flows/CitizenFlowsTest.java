@@ -158,6 +158,78 @@ class CitizenFlowsTest {
         assertThat(runtime.a4.jobs).isEmpty();
     }
 
+    @Test
+    void bookingPrintsASlipAndScanningTheSlipOnTheDayChecksInWithATicket() {
+        start();
+        citizen.touch("service-appointments");
+        citizen.placeCard();
+        citizen.awaitScreen("identity-confirmed");
+        citizen.touch("continue");
+        citizen.awaitScreen("book-service");
+        citizen.touch("book-exit-entry");
+        citizen.awaitScreen("book-day");
+        citizen.touch("day-2026-11-24");
+        citizen.awaitScreen("book-slot");
+        citizen.touch("slot-1000");
+        citizen.awaitScreen("book-confirm");
+        citizen.touch("book");
+        citizen.awaitScreen("booked");
+        assertThat(runtime.receipts.slips).hasSize(1);
+        String slipQr = runtime.receipts.slips.get(0).qrPayload();
+        assertThat(fx.<Label>node("#slip-message").getText()).isEqualTo("请取走预约凭条。");
+        citizen.touch("done");
+        citizen.awaitScreen("rating");
+        citizen.touch("rate-dissatisfied");
+        citizen.touch("reason-slow");
+        citizen.awaitScreen("leaving");
+        assertThat(count("SELECT COUNT(*) FROM rating WHERE level = 2 AND reason = '等待时间太长'")).isEqualTo(1);
+        citizen.touch("leave");
+        citizen.awaitScreen("attract");
+
+        // the next day, 20 minutes before the slot: check in by scanning the slip
+        fx.clock.advance(Duration.ofHours(24).plusMinutes(10));
+        citizen.touch("service-check-in");
+        citizen.awaitScreen(IdentifyScreen.ID);
+        scan(slipQr);
+        citizen.awaitScreen("identity-confirmed");
+        assertThat(fx.<Label>node("#confirmed-id").getText()).isEqualTo("1101**********002X");
+        citizen.touch("continue");
+        citizen.awaitScreen("ticket");
+        assertThat(runtime.receipts.tickets).singleElement().satisfies(t -> {
+            assertThat(t.ticketNo()).isEqualTo("A001");
+            assertThat(t.priority()).isTrue();
+            assertThat(t.peopleAhead()).isZero();
+        });
+        assertThat(fx.<Label>node("#ticket-number").getText()).isEqualTo("A001");
+        assertThat(fx.<Label>node("#ticket-message").getText()).startsWith("请取走排队凭条");
+    }
+
+    @Test
+    void withoutABookingTodayTheCitizenIsOfferedAWalkInTicket() {
+        start();
+        citizen.touch("service-check-in");
+        citizen.placeCard();
+        citizen.awaitScreen("identity-confirmed");
+        citizen.touch("continue");
+        citizen.awaitScreen("check-in");
+        assertThat(fx.<Label>node("#flow-error").getText()).contains("取一张现场号");
+        citizen.touch("walk-in");
+        citizen.awaitScreen("walk-in");
+        citizen.touch("walkin-vehicle");
+        citizen.awaitScreen("ticket");
+        assertThat(runtime.receipts.tickets).singleElement()
+                .satisfies(t -> assertThat(t.ticketNo()).isEqualTo("C001"));
+    }
+
+    /** The slip is held to the scanner: through the simulated scanner when the runtime has one. */
+    private void scan(String code) {
+        if (fx.runtime.demoControls().isPresent()) {
+            fx.runtime.demoControls().get().scan(code);
+        } else {
+            fx.fx(() -> ((IdentifyScreen) fx.ctx().navigator().current()).acceptCode(code));
+        }
+    }
+
     long count(String sql) {
         return runtime.store.inTransaction(c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
