@@ -70,6 +70,11 @@ class BundleCoverageTest {
     }
 
     private void checkBothLanguages(String screen) {
+        checkBothLanguages(fx, screen);
+    }
+
+    /** Every visible non-data text on the shell's current screen is a bundle message, in both languages. */
+    static void checkBothLanguages(FxShell fx, String screen) {
         for (Language language : Language.values()) {
             List<String> texts = fx.fx(() -> {
                 fx.ctx().messages().setLanguage(language);

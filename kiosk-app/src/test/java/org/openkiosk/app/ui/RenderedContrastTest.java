@@ -52,6 +52,11 @@ class RenderedContrastTest {
     }
 
     private void check(String screen) {
+        check(fx, screen);
+    }
+
+    /** Every visible text on the shell's current screen meets both themes' contrast. */
+    static void check(FxShell fx, String screen) {
         for (boolean elder : new boolean[] {false, true}) {
             double minimum = elder ? 7.0 : 4.5;
             List<String> failures = fx.fx(() -> {

@@ -24,6 +24,8 @@ final class PagedChoices<T> {
     private final IntegerProperty page = new SimpleIntegerProperty();
     private final VBox list = new VBox(12);
     private final VBox box;
+    /** Held here so the weak listener on the long-lived context lives exactly as long as this list. */
+    private final javafx.beans.InvalidationListener elderChanged;
 
     PagedChoices(FlowScreen screen, String id, List<T> items, Function<T, Node> toNode) {
         this.screen = screen;
@@ -58,7 +60,8 @@ final class PagedChoices<T> {
             next.setVisible(p < pages.count() - 1);
         };
         page.addListener((o, a, b) -> refresh.run());
-        screen.context().elderModeProperty().addListener((o, a, b) -> refresh.run());
+        elderChanged = o -> refresh.run();
+        screen.context().elderModeProperty().addListener(new javafx.beans.WeakInvalidationListener(elderChanged));
         refresh.run();
     }
 

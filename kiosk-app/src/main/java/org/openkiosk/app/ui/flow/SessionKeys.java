@@ -5,7 +5,7 @@ public final class SessionKeys {
 
     public static final String CARD_TYPE = "cardType";
     public static final String BOOKING_CODE = "bookingCode";
-    /** What the rating at the end of the flow is about, e.g. {@code certificate:no-criminal-record}. */
+    /** What the rating at the end of the flow is about, a certificate type or a service code (≤ 32 characters). */
     public static final String RATED_SERVICE = "ratedService";
 
     private SessionKeys() {}

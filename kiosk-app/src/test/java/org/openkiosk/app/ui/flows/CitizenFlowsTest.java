@@ -80,7 +80,7 @@ class CitizenFlowsTest {
         citizen.touch("rate-very-satisfied");
         citizen.awaitScreen("leaving");
         assertThat(count("SELECT COUNT(*) FROM rating WHERE level = 5"
-                + " AND service_code = 'certificate:no-criminal-record'")).isEqualTo(1);
+                + " AND service_code = 'no-criminal-record'")).isEqualTo(1);
         assertThat(fx.<Label>node("#leaving-message").getText()).isEqualTo("请取走身份证和凭条");
         assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).as("session wiped on the leaving screen").isFalse();
         assertThat(PersonalDataRedactor.isEmpty()).isTrue();

@@ -84,6 +84,16 @@ public final class FlowDriver {
         }
     }
 
+    /** The card is placed while the attract screen shows: identification starts from there. */
+    public void placeCardOnAttract() {
+        if (fx.runtime != null && fx.runtime.demoControls().isPresent()) {
+            placeCard();
+            return;
+        }
+        fx.fx(() -> fx.ctx().navigator().show(fx.ctx().screens().identify(null)));
+        placeCard();
+    }
+
     /** The demo resident card (测试, 11010519491231002X) is placed on the reader. */
     public void placeCard() {
         KioskRuntime runtime = fx.runtime;

@@ -56,7 +56,7 @@ public final class BookConfirmScreen extends FlowScreen {
     void book() {
         Identity who = identity();
         String hall = ctx.config().kiosk().hallId();
-        session().choose(SessionKeys.RATED_SERVICE, "appointment:" + serviceCode);
+        session().choose(SessionKeys.RATED_SERVICE, serviceCode);
         work(() -> rescheduling == null
                         ? services().appointments().book(who, serviceCode, hall, day, slot.start())
                         : services().appointments().reschedule(who, rescheduling, day, slot.start()),

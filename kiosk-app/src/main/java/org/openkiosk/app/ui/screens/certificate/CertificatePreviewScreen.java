@@ -77,7 +77,7 @@ public final class CertificatePreviewScreen extends FlowScreen {
     void print() {
         Identity who = identity();
         String type = certificate.certificateType();
-        session().choose(SessionKeys.RATED_SERVICE, "certificate:" + type);
+        session().choose(SessionKeys.RATED_SERVICE, type);
         work(() -> services().certificates().issue(who, type),
                 result -> ctx.navigator().show(ctx.screens().certificateOutcome(certificate, result)));
     }

@@ -41,7 +41,7 @@ public final class WalkInScreen extends FlowScreen {
     }
 
     private void take(String serviceCode) {
-        ctx.sessions().current().ifPresent(s -> s.choose(SessionKeys.RATED_SERVICE, "walk-in:" + serviceCode));
+        ctx.sessions().current().ifPresent(s -> s.choose(SessionKeys.RATED_SERVICE, serviceCode));
         work(() -> services().queue().walkIn(serviceCode), r -> ctx.navigator().show(ctx.screens().ticket(r)));
     }
 
