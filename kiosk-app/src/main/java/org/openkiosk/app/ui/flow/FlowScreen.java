@@ -213,6 +213,7 @@ public abstract class FlowScreen implements Screen {
     /** A large choice button whose face is the given lines (texts or data labels). */
     protected Button choice(String id, Runnable action, Node... lines) {
         VBox face = new VBox(6, lines);
+        face.setAlignment(Pos.CENTER_LEFT);
         face.setMouseTransparent(true);
         Button b = new Button();
         b.setId(id);

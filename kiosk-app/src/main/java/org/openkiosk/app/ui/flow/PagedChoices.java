@@ -57,7 +57,9 @@ final class PagedChoices<T> {
             pager.setManaged(paged);
             where.textProperty().bind(screen.m.text("flow.page", p + 1, pages.count()));
             previous.setVisible(p > 0);
+            previous.setManaged(p > 0);
             next.setVisible(p < pages.count() - 1);
+            next.setManaged(p < pages.count() - 1);
         };
         page.addListener((o, a, b) -> refresh.run());
         elderChanged = o -> refresh.run();

@@ -43,9 +43,14 @@ public final class RatingScreen extends FlowScreen {
     }
 
     private void showLevels() {
-        body.getChildren().setAll(pagedChoices("levels", List.of(SatisfactionLevel.values()), level -> choice(
-                "rate-" + level.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                () -> chosen(level), text(levelKey(level), "choice-title"))));
+        // all five levels on one screen, also in elder mode: paging would hide the lowest ones
+        VBox levels = new VBox(12);
+        levels.setId("levels");
+        for (SatisfactionLevel level : SatisfactionLevel.values()) {
+            levels.getChildren().add(choice("rate-" + level.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    () -> chosen(level), text(levelKey(level), "choice-title")));
+        }
+        body.getChildren().setAll(levels);
     }
 
     static String levelKey(SatisfactionLevel level) {
