@@ -236,4 +236,10 @@ class ConfigLoaderTest {
         assertThat(problemsOfText(MINIMAL + "devices:\n  idreader: {driver: sim}\n")).singleElement()
                 .hasToString("kiosk.yaml:6 devices.idreader: unknown key \"idreader\" (did you mean \"idReader\"?)");
     }
+
+    @Test
+    void aByteOrderMarkIsTolerated(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("kiosk.yaml"), "\uFEFF" + MINIMAL);
+        assertThat(ConfigLoader.load(dir).kiosk().hallNameZh()).isEqualTo("甲");
+    }
 }
