@@ -242,4 +242,10 @@ class ConfigLoaderTest {
         Files.writeString(dir.resolve("kiosk.yaml"), "\uFEFF" + MINIMAL);
         assertThat(ConfigLoader.load(dir).kiosk().hallNameZh()).isEqualTo("甲");
     }
+
+    @Test
+    void anEmptyFileIsMissingItsKioskSection() {
+        assertThat(problemsOfText("# nothing yet\n")).extracting(ConfigProblem::toString)
+                .containsExactly("kiosk.yaml:1 kiosk: missing (add a \"kiosk:\" section)");
+    }
 }
