@@ -248,4 +248,12 @@ class ConfigLoaderTest {
         assertThat(problemsOfText("# nothing yet\n")).extracting(ConfigProblem::toString)
                 .containsExactly("kiosk.yaml:1 kiosk: missing (add a \"kiosk:\" section)");
     }
+
+    @Test
+    void aMisnamedFileIsPointedOut(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("kiosk.yml"), MINIMAL);
+        assertThatThrownBy(() -> ConfigLoader.load(dir)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.hint()).isEqualTo("found kiosk.yml; rename it to kiosk.yaml")));
+    }
 }
