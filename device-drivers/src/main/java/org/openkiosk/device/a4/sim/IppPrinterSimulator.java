@@ -38,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * unchanged in demo mode and in tests.
  *
  * <p>Jobs go pending → processing → completed over a configurable time that only runs while the printer can
- * print. With the paper out ({@code media-empty-error}) or the printer stopped ({@code paused}) a job stops
- * ({@code processing-stopped}, {@code printer-stopped}) until the condition clears or the job is cancelled —
- * it never completes on an empty tray. Received documents are kept in memory (the last
+ * print. With the paper out ({@code media-empty-error}; the job waits with {@code resources-are-not-ready}) or
+ * the printer stopped ({@code paused}; the job shows {@code printer-stopped}) a job stops
+ * ({@code processing-stopped}) until the condition clears or the job is cancelled — it never completes on an
+ * empty tray. Received documents are kept in memory (the last
  * {@value #KEPT_JOBS}) and, if asked, written to a directory.
  */
 public final class IppPrinterSimulator implements AutoCloseable {
@@ -303,7 +304,7 @@ public final class IppPrinterSimulator implements AutoCloseable {
                         IppAttribute.of("job-id", IppTag.INTEGER, job.id()),
                         IppAttribute.of("job-uri", IppTag.URI, printerUri() + "/" + job.id()),
                         IppAttribute.of("job-state", IppTag.ENUM, job.state(running).code()),
-                        IppAttribute.of("job-state-reasons", IppTag.KEYWORD, job.reasons(running).toArray())))
+                        IppAttribute.of("job-state-reasons", IppTag.KEYWORD, job.reasons(running, stopped).toArray())))
                 .build();
     }
 

@@ -75,7 +75,12 @@ final class SimulatedJob {
         return started ? JobState.PROCESSING : JobState.PENDING;
     }
 
-    List<String> reasons(boolean printerRunning) {
+    /**
+     * @param printerRunning false while the paper is out or the printer is stopped
+     * @param paused         whether it is stopped by an operator ({@code printer-stopped}) rather than waiting
+     *                       for a resource such as paper ({@code resources-are-not-ready})
+     */
+    List<String> reasons(boolean printerRunning, boolean paused) {
         if (finalState != null) {
             return List.of(switch (finalState) {
                 case COMPLETED -> "job-completed-successfully";
@@ -84,7 +89,7 @@ final class SimulatedJob {
             });
         }
         if (!printerRunning) {
-            return List.of("printer-stopped");
+            return List.of(paused ? "printer-stopped" : "resources-are-not-ready");
         }
         return List.of(activeNanos >= pendingFor.toNanos() ? "job-printing" : "job-queued");
     }

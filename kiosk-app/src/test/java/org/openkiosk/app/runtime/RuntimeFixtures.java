@@ -1,0 +1,36 @@
+package org.openkiosk.app.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+/** The repository's demo configuration, copied so a test may write {@code services.yaml} into it. */
+final class RuntimeFixtures {
+
+    private RuntimeFixtures() {}
+
+    static Path copyOfRepositoryConfig(Path target) throws IOException {
+        Path source = Paths.get("..", "config").toAbsolutePath().normalize();
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path to = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Files.deleteIfExists(target.resolve("services.yaml")); // the runtime writes the built-in one
+        return target;
+    }
+
+    static long openFileDescriptors() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+}
