@@ -123,15 +123,34 @@ class IppPrinterSimulatorTest {
     }
 
     @Test
-    void closingStopsEveryThreadItStarted() throws Exception {
-        IppPrinterSimulator sim = IppPrinterSimulator.start();
+    void closingStopsEveryThreadAndClosesEverySocketItOpened() throws Exception {
+        IppPrinterSimulator.start().close(); // JDK-wide set-up (selector provider …) happens once
+        java.util.List<String> before = fdTargets();
+        IppPrinterSimulator sim = IppPrinterSimulator.start(Duration.ofMillis(10), Duration.ofMillis(10));
         try (A4PrinterDevice device = enabled(sim)) {
-            assertThat(device.health().isUsable()).isTrue();
+            assertThat(device.print(TinyPdf.withText("x"), "x").printed()).isTrue();
         }
         sim.close();
         Thread.sleep(100);
+        java.util.List<String> after = fdTargets();
+        before.forEach(after::remove);
+        assertThat(after).as("file descriptors left open").isEmpty();
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("ipp-printer-sim"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> enabled(sim).close()).isInstanceOf(DeviceException.class);
+    }
+
+    private static java.util.List<String> fdTargets() throws IOException {
+        java.util.List<String> targets = new java.util.ArrayList<>();
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : (Iterable<Path>) fds::iterator) {
+                try {
+                    targets.add(Files.readSymbolicLink(fd).toString());
+                } catch (IOException gone) {
+                    // the listing's own descriptor
+                }
+            }
+        }
+        return targets;
     }
 
     private static A4PrinterDevice enabled(IppPrinterSimulator sim) throws DeviceException, IOException {

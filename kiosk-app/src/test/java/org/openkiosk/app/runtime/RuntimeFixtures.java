@@ -28,6 +28,21 @@ final class RuntimeFixtures {
         return target;
     }
 
+    /** What each open descriptor points at (a file, a pty, socket:[…]), for a readable leak report. */
+    static java.util.List<String> openFileTargets() throws IOException {
+        java.util.List<String> targets = new java.util.ArrayList<>();
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : (Iterable<Path>) fds::iterator) {
+                try {
+                    targets.add(Files.readSymbolicLink(fd).toString());
+                } catch (IOException gone) {
+                    // the descriptor of the listing itself, closed meanwhile
+                }
+            }
+        }
+        return targets;
+    }
+
     static long openFileDescriptors() throws IOException {
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.count();

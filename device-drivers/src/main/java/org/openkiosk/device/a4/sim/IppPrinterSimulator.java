@@ -218,6 +218,8 @@ public final class IppPrinterSimulator implements AutoCloseable {
             }
             byte[] bytes = IppCodec.encode(response);
             exchange.getResponseHeaders().set("Content-Type", "application/ipp");
+            // one request per connection: nothing stays open in a client's keep-alive cache after close()
+            exchange.getResponseHeaders().set("Connection", "close");
             exchange.sendResponseHeaders(200, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
