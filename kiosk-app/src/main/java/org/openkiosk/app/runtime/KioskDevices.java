@@ -56,7 +56,7 @@ final class KioskDevices implements AutoCloseable {
     }
 
     /** Catalogue order (idReader, receiptPrinter, a4Printer, scanner, documentScanner), unknown names last. */
-    private static List<String> orderedNames(Map<String, DeviceConfig> configured) {
+    static List<String> orderedNames(Map<String, DeviceConfig> configured) {
         List<String> names = new ArrayList<>();
         for (String name : DriverCatalog.logicalNames()) {
             if (configured.containsKey(name)) {
