@@ -5,6 +5,7 @@ import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.openkiosk.app.config.KioskConfig;
+import org.openkiosk.app.runtime.KioskRuntime;
 import org.openkiosk.app.session.SessionHolder;
 import org.openkiosk.app.ui.i18n.Language;
 import org.openkiosk.app.ui.i18n.Messages;
@@ -29,9 +30,17 @@ public final class UiContext {
     private final boolean defaultElderMode;
     private ScreenFactory screens;
     private Runnable activity = () -> { };
+    private final KioskRuntime runtime;
 
     public UiContext(KioskConfig config, Language language, boolean elderMode, ScreenNavigator navigator,
                      SessionHolder sessions, BackgroundWork work, Clock clock, boolean demo) {
+        this(config, language, elderMode, navigator, sessions, work, clock, demo, null);
+    }
+
+    /** @param runtime the wired kiosk the flows use (devices, services); {@code null} only in shell tests */
+    public UiContext(KioskConfig config, Language language, boolean elderMode, ScreenNavigator navigator,
+                     SessionHolder sessions, BackgroundWork work, Clock clock, boolean demo, KioskRuntime runtime) {
+        this.runtime = runtime;
         this.config = Objects.requireNonNull(config, "config");
         this.messages = new Messages(language);
         this.defaultLanguage = language;
@@ -46,6 +55,23 @@ public final class UiContext {
 
     public KioskConfig config() {
         return config;
+    }
+
+    /**
+     * The running kiosk: citizen services, devices, demo controls. Its calls block: use them through
+     * {@link #work()}, never on the JavaFX thread.
+     *
+     * @throws IllegalStateException when the shell was built without one (shell-only tests)
+     */
+    public KioskRuntime runtime() {
+        if (runtime == null) {
+            throw new IllegalStateException("this shell was started without a kiosk runtime");
+        }
+        return runtime;
+    }
+
+    public boolean hasRuntime() {
+        return runtime != null;
     }
 
     public Messages messages() {
