@@ -26,6 +26,11 @@ public enum JobState {
         return UNKNOWN;
     }
 
+    /** The IPP enum value (-1 for {@link #UNKNOWN}). */
+    public int code() {
+        return code;
+    }
+
     public boolean isTerminal() {
         return this == CANCELED || this == ABORTED || this == COMPLETED;
     }

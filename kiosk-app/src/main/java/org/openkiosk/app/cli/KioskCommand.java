@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 ConfigCommand.class,
                 DoctorCommand.class,
+                DevicesCommand.class,
                 org.openkiosk.app.cli.store.StoreCommand.class,
                 org.openkiosk.app.cli.store.AuditCommand.class,
                 org.openkiosk.app.cli.store.ServicesCommand.class,

@@ -3,13 +3,13 @@ package org.openkiosk.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import org.openkiosk.app.logging.KioskLogging;
 import org.openkiosk.app.ui.KioskLauncher;
 import org.openkiosk.app.ui.ShellOptions;
 import org.openkiosk.app.ui.i18n.Language;
-import org.openkiosk.app.ui.startup.StartupCheck;
 import org.openkiosk.app.ui.startup.StartupProblem;
 import org.openkiosk.app.ui.startup.StartupResult;
 
@@ -37,36 +37,40 @@ final class KioskRunner {
         if (!cli.check && Displays.available()) {
             KioskLauncher.startToolkitEarly(); // overlaps with the configuration and logging below
         }
-        StartupCheck check = StartupChecks.forDirectory(configDir);
-        StartupResult first = check.check();
-        if (cli.check) {
-            return report(configDir, first, out, err);
+        if (!cli.check) {
+            try {
+                KioskLogging.init(dataDir);
+            } catch (IOException | IllegalStateException e) {
+                // the kiosk can still serve; the technician sees this on the console and in `kiosk doctor`
+                err.println("kiosk: logging to " + dataDir + " failed, logging to the console only: " + e.getMessage());
+            }
         }
-        try {
-            KioskLogging.init(dataDir);
-        } catch (IOException | IllegalStateException e) {
-            // the kiosk can still serve; the technician sees this on the console and in `kiosk doctor`
-            err.println("kiosk: logging to " + dataDir + " failed, logging to the console only: " + e.getMessage());
-        }
-        if (!Displays.available()) {
+        // the runtime (devices, store, services) is built here, on the main thread, never on the JavaFX thread
+        try (StartupChecks.WithRuntime check = StartupChecks.withRuntime(configDir, dataDir, demo,
+                Clock.systemDefaultZone())) {
+            StartupResult first = check.check();
+            if (cli.check) {
+                return report(configDir, first, out, err);
+            }
+            if (!Displays.available()) {
+                if (first instanceof StartupResult.OutOfService) {
+                    report(configDir, first, out, err);
+                    return ExitCodes.BAD_CONFIGURATION;
+                }
+                err.println("kiosk: no display (DISPLAY is not set). On a machine without a screen: "
+                        + "xvfb-run -a ./kiosk " + (demo ? "demo" : "run") + " --windowed");
+                return ExitCodes.OUT_OF_SERVICE;
+            }
             if (first instanceof StartupResult.OutOfService) {
                 report(configDir, first, out, err);
-                return ExitCodes.BAD_CONFIGURATION;
+                err.println("kiosk: starting out of service; retrying every " + cli.retrySeconds + " s");
             }
-            err.println("kiosk: no display (DISPLAY is not set). On a machine without a screen: "
-                    + "xvfb-run -a ./kiosk " + (demo ? "demo" : "run") + " --windowed");
-            return ExitCodes.OUT_OF_SERVICE;
+            ShellOptions options = new ShellOptions(cli.windowed || cli.screenshot != null, demo, language,
+                    cli.elder ? Boolean.TRUE : null, Duration.ofSeconds(cli.retrySeconds));
+            out.flush();
+            return KioskLauncher.launch(new KioskLauncher.Request(options, first, check, cli.screenshot,
+                    cli.benchmarkFirstFrame, cli.benchmarkFirstFrame), System.out);
         }
-        if (first instanceof StartupResult.OutOfService) {
-            report(configDir, first, out, err);
-            err.println("kiosk: starting out of service; retrying every " + cli.retrySeconds + " s");
-        }
-        ShellOptions options = new ShellOptions(cli.windowed || cli.screenshot != null, demo, language,
-                cli.elder ? Boolean.TRUE : null, Duration.ofSeconds(cli.retrySeconds));
-        out.flush();
-        int code = KioskLauncher.launch(new KioskLauncher.Request(options, first, check, cli.screenshot,
-                cli.benchmarkFirstFrame, cli.benchmarkFirstFrame), System.out);
-        return code;
     }
 
     /** Prints the outcome of a check; 0 when ready, 2 when not. */

@@ -1,34 +1,130 @@
 package org.openkiosk.app.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.openkiosk.app.config.ConfigException;
 import org.openkiosk.app.config.ConfigLoader;
+import org.openkiosk.app.config.KioskConfig;
+import org.openkiosk.app.runtime.DefaultKioskRuntime;
+import org.openkiosk.app.runtime.DeviceProblem;
+import org.openkiosk.app.runtime.KioskRuntime;
+import org.openkiosk.app.runtime.RuntimeStartException;
 import org.openkiosk.app.ui.startup.StartupCheck;
 import org.openkiosk.app.ui.startup.StartupProblem;
 import org.openkiosk.app.ui.startup.StartupResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The start-up check of a configuration directory: load and validate the configuration; each problem becomes
- * an {@code E-CONFIG} entry for the out-of-service screen. Required devices join here once the device layer
- * opens them ({@code E-DEV-<name>}, see {@link StartupProblem#device}).
+ * The start-up check of a configuration directory: load and validate the configuration (each problem an
+ * {@code E-CONFIG} entry for the out-of-service screen), then build the kiosk runtime and look at the
+ * required devices ({@code E-DEV-<name>}, see {@link StartupProblem#device}). Repeating the check retries the
+ * devices that are not usable; a changed configuration rebuilds the runtime.
  */
 final class StartupChecks {
 
     private StartupChecks() {}
 
+    /** Only the configuration (no devices, no store). */
     static StartupCheck forDirectory(Path dir) {
-        return () -> {
-            try {
-                return new StartupResult.Ready(ConfigLoader.load(dir));
-            } catch (ConfigException e) {
-                return new StartupResult.OutOfService(e.problems().stream()
-                        .map(p -> new StartupProblem(StartupProblem.CONFIG, p.toString())).toList());
-            } catch (RuntimeException e) {
-                // a loader bug must still leave a readable out-of-service screen, not a dead kiosk
-                return new StartupResult.OutOfService(List.of(new StartupProblem(StartupProblem.CONFIG,
-                        "cannot read the configuration in " + dir + ": " + e.getClass().getSimpleName())));
+        return () -> loadConfig(dir).result;
+    }
+
+    /** Configuration, runtime and required devices; the caller closes it (and with it the runtime). */
+    static WithRuntime withRuntime(Path configDir, Path dataDir, boolean demo, Clock clock) {
+        return new WithRuntime(configDir, dataDir, demo, clock);
+    }
+
+    private record Loaded(KioskConfig config, StartupResult result) {}
+
+    private static Loaded loadConfig(Path dir) {
+        try {
+            KioskConfig config = ConfigLoader.load(dir);
+            return new Loaded(config, new StartupResult.Ready(config));
+        } catch (ConfigException e) {
+            return new Loaded(null, new StartupResult.OutOfService(e.problems().stream()
+                    .map(p -> new StartupProblem(StartupProblem.CONFIG, p.toString())).toList()));
+        } catch (RuntimeException e) {
+            // a loader bug must still leave a readable out-of-service screen, not a dead kiosk
+            return new Loaded(null, new StartupResult.OutOfService(List.of(new StartupProblem(StartupProblem.CONFIG,
+                    "cannot read the configuration in " + dir + ": " + e.getClass().getSimpleName()))));
+        }
+    }
+
+    /** The full check; keeps the runtime it built between retries. Blocks: never on the JavaFX thread. */
+    static final class WithRuntime implements StartupCheck, AutoCloseable {
+
+        private static final Logger log = LoggerFactory.getLogger(WithRuntime.class);
+
+        private final Path configDir;
+        private final Path dataDir;
+        private final boolean demo;
+        private final Clock clock;
+        private DefaultKioskRuntime runtime;
+        private boolean closed;
+
+        private WithRuntime(Path configDir, Path dataDir, boolean demo, Clock clock) {
+            this.configDir = configDir;
+            this.dataDir = dataDir;
+            this.demo = demo;
+            this.clock = clock;
+        }
+
+        @Override
+        public synchronized StartupResult check() {
+            if (closed) {
+                throw new IllegalStateException("the start-up check was closed");
             }
-        };
+            Loaded loaded = loadConfig(configDir);
+            if (loaded.config() == null) {
+                return loaded.result();
+            }
+            boolean firstLook = false;
+            if (runtime != null && !runtime.config().equals(loaded.config())) {
+                log.info("the configuration in {} changed: rebuilding the kiosk runtime", configDir);
+                closeRuntime();
+            }
+            if (runtime == null) {
+                try {
+                    runtime = DefaultKioskRuntime.start(loaded.config(), configDir, dataDir, demo, clock);
+                    firstLook = true;
+                } catch (RuntimeStartException e) {
+                    return new StartupResult.OutOfService(List.of(new StartupProblem(e.code(), e.getMessage())));
+                } catch (RuntimeException e) {
+                    log.error("the kiosk runtime failed to start", e);
+                    return new StartupResult.OutOfService(List.of(new StartupProblem("E-INTERNAL",
+                            "the kiosk could not start: " + e.getClass().getSimpleName() + ": " + e.getMessage())));
+                }
+            }
+            List<DeviceProblem> problems = firstLook ? runtime.deviceProblems() : runtime.recheckDevices();
+            if (!problems.isEmpty()) {
+                return new StartupResult.OutOfService(problems.stream().map(StartupChecks::toStartupProblem).toList());
+            }
+            return new StartupResult.Ready(loaded.config(), runtime);
+        }
+
+        /** The runtime of the last check, if one was built. */
+        synchronized java.util.Optional<KioskRuntime> runtime() {
+            return java.util.Optional.ofNullable(runtime);
+        }
+
+        @Override
+        public synchronized void close() {
+            closed = true;
+            closeRuntime();
+        }
+
+        private void closeRuntime() {
+            if (runtime != null) {
+                runtime.close();
+                runtime = null;
+            }
+        }
+    }
+
+    static StartupProblem toStartupProblem(DeviceProblem problem) {
+        return StartupProblem.device(problem.logicalName(), problem.health().text() + " — "
+                + problem.health().action().description());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.openkiosk.app.config.KioskConfig;
 import org.openkiosk.app.service.CitizenServices;
 import org.openkiosk.device.DeviceRegistry;
+import org.openkiosk.device.HealthStatus;
 import org.openkiosk.device.a4.A4PrinterDevice;
 import org.openkiosk.device.escpos.ReceiptPrinter;
 import org.openkiosk.device.idcard.IdCardReader;
@@ -40,8 +41,21 @@ public interface KioskRuntime extends AutoCloseable {
     /** Present only in demo mode: lets a person try the kiosk with no hardware. */
     Optional<DemoControls> demoControls();
 
-    /** Required devices that are not usable right now (empty = in service). */
+    /** Required devices that are not usable right now (empty = in service). From the last known health: no I/O. */
     List<DeviceProblem> deviceProblems();
+
+    /**
+     * Tries again to bring the required devices that are not usable back (open, claim, enable, check), then
+     * returns what is still wrong. Blocks: call it from the out-of-service screen's background retry.
+     */
+    default List<DeviceProblem> recheckDevices() {
+        return deviceProblems();
+    }
+
+    /** The last known health of a configured device, including one whose driver could not be built. */
+    default Optional<HealthStatus> deviceHealth(String logicalName) {
+        return devices().find(logicalName).map(org.openkiosk.device.KioskDevice::health);
+    }
 
     @Override
     void close();

@@ -104,7 +104,7 @@ public final class KioskLauncher {
                     ended.countDown();
                 };
                 if (request.initial() instanceof StartupResult.Ready ready) {
-                    shell.showReady(ready.config());
+                    shell.showReady(ready.config(), ready.runtime());
                 } else if (request.initial() instanceof StartupResult.OutOfService oos) {
                     shell.showOutOfService(oos.problems(), request.retry());
                 }

@@ -18,6 +18,8 @@ import org.openkiosk.app.ui.screens.outofservice.OutOfServiceScreen;
 import org.openkiosk.app.ui.screens.outofservice.OutOfServiceViewModel;
 import org.openkiosk.app.ui.startup.StartupCheck;
 import org.openkiosk.app.ui.startup.StartupProblem;
+import org.openkiosk.app.ui.startup.StartupResult;
+import org.openkiosk.app.runtime.KioskRuntime;
 import org.openkiosk.app.ui.theme.Theme;
 import org.openkiosk.app.ui.work.BackgroundWork;
 
@@ -35,7 +37,6 @@ public final class KioskShell {
     private final BackgroundWork work;
     private final SessionHolder sessions;
     private UiContext context;
-    private org.openkiosk.app.runtime.KioskRuntime runtime;
     private IdleController idle;
     private OutOfServiceScreen outOfService;
 
@@ -54,15 +55,19 @@ public final class KioskShell {
         return scene;
     }
 
-    /** In service: builds the context from the configuration and shows the attract screen. */
+    /** In service without a runtime (shell tests): builds the context and shows the attract screen. */
     public void showReady(KioskConfig config) {
+        showReady(config, null);
+    }
+
+    /** In service: builds the context from the configuration and the wired kiosk, shows the attract screen. */
+    public void showReady(KioskConfig config, KioskRuntime runtime) {
         stopOutOfService();
         UiSettings ui = config.ui();
         Language language = options.language() != null ? options.language() : configuredLanguage(ui);
         boolean elder = options.elderMode() != null ? options.elderMode() : ui.elderMode();
         ScreenNavigator navigator = new ScreenNavigator();
-        context = new UiContext(config, language, elder, navigator, sessions, work, clock, options.demo());
-        context.setRuntime(runtime);
+        context = new UiContext(config, language, elder, navigator, sessions, work, clock, options.demo(), runtime);
         ScreenFactory screens = new ScreenFactory(context);
         context.setScreens(screens);
         navigator.setHome(screens::attract);
@@ -86,19 +91,21 @@ public final class KioskShell {
         idle.start();
     }
 
-    /** The devices, store and services the screens use; set before {@link #showReady}. */
-    public void setRuntime(org.openkiosk.app.runtime.KioskRuntime runtime) {
-        this.runtime = runtime;
-        if (context != null) {
-            context.setRuntime(runtime);
-        }
-    }
-
     /** Out of service: shows the problems' codes and retries {@code check} in the background. */
     public void showOutOfService(List<StartupProblem> problems, StartupCheck check) {
         stopOutOfService();
-        OutOfServiceViewModel model = new OutOfServiceViewModel(problems, check, work, clock,
-                options.retryInterval(), this::showReady);
+        // the view model hands back only the configuration; the runtime comes with the check's Ready result
+        java.util.concurrent.atomic.AtomicReference<StartupResult.Ready> recovered = new java.util.concurrent.atomic.AtomicReference<>();
+        StartupCheck remembering = () -> {
+            StartupResult result = check.check();
+            if (result instanceof StartupResult.Ready ready) {
+                recovered.set(ready);
+            }
+            return result;
+        };
+        OutOfServiceViewModel model = new OutOfServiceViewModel(problems, remembering, work, clock,
+                options.retryInterval(), config -> showReady(config,
+                        recovered.get() == null ? null : recovered.get().runtime()));
         outOfService = new OutOfServiceScreen(model);
         Theme.NORMAL.applyTo(scene);
         root.getChildren().setAll(outOfService.view());

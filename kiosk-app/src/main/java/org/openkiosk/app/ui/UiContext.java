@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import org.openkiosk.app.logging.PersonalDataRedactor;
-import org.openkiosk.app.runtime.KioskRuntime;
 import org.openkiosk.app.service.identity.Identity;
 import org.openkiosk.app.session.CitizenSession;
 import org.openkiosk.app.session.IdentificationMethod;
@@ -12,6 +11,7 @@ import org.openkiosk.app.ui.flow.SessionKeys;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.openkiosk.app.config.KioskConfig;
+import org.openkiosk.app.runtime.KioskRuntime;
 import org.openkiosk.app.session.SessionHolder;
 import org.openkiosk.app.ui.i18n.Language;
 import org.openkiosk.app.ui.i18n.Messages;
@@ -36,11 +36,18 @@ public final class UiContext {
     private final boolean defaultElderMode;
     private ScreenFactory screens;
     private Runnable activity = () -> { };
-    private KioskRuntime runtime;
+    private final KioskRuntime runtime;
     private PersonalDataRedactor.Registration redaction;
 
     public UiContext(KioskConfig config, Language language, boolean elderMode, ScreenNavigator navigator,
                      SessionHolder sessions, BackgroundWork work, Clock clock, boolean demo) {
+        this(config, language, elderMode, navigator, sessions, work, clock, demo, null);
+    }
+
+    /** @param runtime the wired kiosk the flows use (devices, services); {@code null} only in shell tests */
+    public UiContext(KioskConfig config, Language language, boolean elderMode, ScreenNavigator navigator,
+                     SessionHolder sessions, BackgroundWork work, Clock clock, boolean demo, KioskRuntime runtime) {
+        this.runtime = runtime;
         this.config = Objects.requireNonNull(config, "config");
         this.messages = new Messages(language);
         this.defaultLanguage = language;
@@ -55,6 +62,23 @@ public final class UiContext {
 
     public KioskConfig config() {
         return config;
+    }
+
+    /**
+     * The running kiosk: citizen services, devices, demo controls. Its calls block: use them through
+     * {@link #work()}, never on the JavaFX thread.
+     *
+     * @throws IllegalStateException when the shell was built without one (shell-only tests)
+     */
+    public KioskRuntime runtime() {
+        if (runtime == null) {
+            throw new IllegalStateException("this shell was started without a kiosk runtime");
+        }
+        return runtime;
+    }
+
+    public boolean hasRuntime() {
+        return runtime != null;
     }
 
     public Messages messages() {
@@ -85,13 +109,9 @@ public final class UiContext {
         return demo;
     }
 
-    /** The wired devices, store and services; empty when the shell runs without them (some UI tests). */
-    public Optional<KioskRuntime> runtime() {
+    /** The runtime, or empty when the shell runs without one (shell-only tests). */
+    public Optional<KioskRuntime> runtimeIfAny() {
         return Optional.ofNullable(runtime);
-    }
-
-    public void setRuntime(KioskRuntime runtime) {
-        this.runtime = runtime;
     }
 
     /**

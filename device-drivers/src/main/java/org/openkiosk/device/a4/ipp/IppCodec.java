@@ -72,7 +72,22 @@ public final class IppCodec {
 
     /** Decodes a response (document data after the attributes, if any, is ignored). */
     public static IppMessage decode(byte[] data) throws IppFormatException {
+        return decode(ByteBuffer.wrap(data), data.length);
+    }
+
+    /** A request as a printer receives it: the attributes and the document data that follows them. */
+    public record Request(IppMessage message, byte[] document) {}
+
+    /** Decodes a request and keeps the document data after the end-of-attributes tag (e.g. a Print-Job's PDF). */
+    public static Request decodeRequest(byte[] data) throws IppFormatException {
         ByteBuffer in = ByteBuffer.wrap(data);
+        IppMessage message = decode(in, data.length);
+        byte[] document = new byte[in.remaining()];
+        in.get(document);
+        return new Request(message, document);
+    }
+
+    private static IppMessage decode(ByteBuffer in, int dataLength) throws IppFormatException {
         try {
             int version = in.getShort() & 0xFFFF;
             int code = in.getShort() & 0xFFFF;
@@ -136,7 +151,7 @@ public final class IppCodec {
                 values.add(decoded);
             }
         } catch (BufferUnderflowException e) {
-            throw new IppFormatException("IPP message truncated after " + data.length + " bytes");
+            throw new IppFormatException("IPP message truncated after " + dataLength + " bytes");
         }
     }
 

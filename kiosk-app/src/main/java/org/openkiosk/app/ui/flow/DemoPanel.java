@@ -29,7 +29,7 @@ public final class DemoPanel {
 
     /** The panel, or an empty node when the kiosk is not in demo mode. */
     public static Node of(UiContext ctx) {
-        Optional<KioskRuntime> runtime = ctx.runtime().filter(KioskRuntime::demo);
+        Optional<KioskRuntime> runtime = ctx.runtimeIfAny().filter(KioskRuntime::demo);
         if (runtime.isEmpty() || runtime.get().demoControls().isEmpty()) {
             HBox none = new HBox();
             none.setManaged(false);

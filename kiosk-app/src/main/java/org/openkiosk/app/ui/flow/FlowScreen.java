@@ -119,7 +119,7 @@ public abstract class FlowScreen implements Screen {
     }
 
     protected CitizenServices services() {
-        return ctx.runtime().orElseThrow(() -> new IllegalStateException("no kiosk runtime")).services();
+        return ctx.runtime().services();
     }
 
     protected CitizenSession session() {

@@ -54,8 +54,7 @@ public final class FxShell implements AutoCloseable {
         FxShell s = empty(options);
         s.runtime = runtime.apply(s.clock);
         s.fx(() -> {
-            s.shell.setRuntime(s.runtime);
-            s.shell.showReady(config);
+            s.shell.showReady(config, s.runtime);
         });
         return s;
     }

@@ -45,7 +45,7 @@ public final class AttractScreen implements Screen {
     /** A card placed here identifies the citizen at once; the service is chosen after. */
     @Override
     public void onShow() {
-        cards = org.openkiosk.app.ui.flow.DeviceInputs.onCard(ctx.runtime(), card -> {
+        cards = org.openkiosk.app.ui.flow.DeviceInputs.onCard(ctx.runtimeIfAny(), card -> {
             ctx.activity();
             var identify = (org.openkiosk.app.ui.screens.identify.IdentifyScreen) ctx.screens().identify(null);
             ctx.navigator().show(identify);

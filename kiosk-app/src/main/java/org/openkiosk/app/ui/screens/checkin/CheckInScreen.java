@@ -61,7 +61,7 @@ public final class CheckInScreen extends FlowScreen {
     }
 
     private void arm() {
-        whileShown(DeviceInputs.armScanner(ctx.runtime(), this::scanned));
+        whileShown(DeviceInputs.armScanner(ctx.runtimeIfAny(), this::scanned));
     }
 
     /** A slip scanned on this screen (JavaFX thread). */

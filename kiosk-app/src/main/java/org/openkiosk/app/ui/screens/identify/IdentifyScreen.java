@@ -86,12 +86,12 @@ public final class IdentifyScreen implements Screen {
 
     @Override
     public void onShow() {
-        inputs.add(DeviceInputs.onCard(ctx.runtime(), this::acceptCard));
+        inputs.add(DeviceInputs.onCard(ctx.runtimeIfAny(), this::acceptCard));
         armScanner();
     }
 
     private void armScanner() {
-        inputs.add(DeviceInputs.armScanner(ctx.runtime(), this::acceptCode));
+        inputs.add(DeviceInputs.armScanner(ctx.runtimeIfAny(), this::acceptCode));
     }
 
     @Override
@@ -119,7 +119,7 @@ public final class IdentifyScreen implements Screen {
         try {
             var cardIdentity = CardIdentities.of(card);
             identify(IdentificationMethod.ID_CARD,
-                    () -> ctx.runtime().orElseThrow().services().identification().fromCard(cardIdentity));
+                    () -> ctx.runtime().services().identification().fromCard(cardIdentity));
         } catch (InvalidIdNumberException e) {
             entry.refuse("error.identify.card_unsupported");
         }
@@ -133,7 +133,7 @@ public final class IdentifyScreen implements Screen {
             return;
         }
         identify(IdentificationMethod.QR_CODE,
-                () -> ctx.runtime().orElseThrow().services().identification().fromAppointmentQr(code));
+                () -> ctx.runtime().services().identification().fromAppointmentQr(code));
     }
 
     /** Confirm button: a locally valid number is looked up, then the session starts; otherwise it says why. */
@@ -142,13 +142,13 @@ public final class IdentifyScreen implements Screen {
         if (checked.isEmpty()) {
             return;
         }
-        if (ctx.runtime().isEmpty()) { // a shell without services (some UI tests): no lookup possible
+        if (ctx.runtimeIfAny().isEmpty()) { // a shell without services (some UI tests): no lookup possible
             start(IdentificationMethod.TYPED_NUMBER, new Identity(checked.get(), Optional.empty(),
                     IdentitySource.TYPED_NUMBER, Optional.empty(), Optional.empty()));
             return;
         }
         String typed = checked.get().value();
-        identify(IdentificationMethod.TYPED_NUMBER, () -> ctx.runtime().orElseThrow().services().identification()
+        identify(IdentificationMethod.TYPED_NUMBER, () -> ctx.runtime().services().identification()
                 .fromTypedNumber(typed, Optional.empty()));
     }
 

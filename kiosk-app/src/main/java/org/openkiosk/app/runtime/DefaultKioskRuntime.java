@@ -1,0 +1,277 @@
+package org.openkiosk.app.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.openkiosk.app.certificate.CertificateRenderer;
+import org.openkiosk.app.certificate.CertificateSigner;
+import org.openkiosk.app.certificate.CertificateTemplates;
+import org.openkiosk.app.certificate.SigningConfig;
+import org.openkiosk.app.config.KioskConfig;
+import org.openkiosk.app.config.StoreConfig;
+import org.openkiosk.app.runtime.adapters.A4PrinterPort;
+import org.openkiosk.app.runtime.adapters.CertificateFields;
+import org.openkiosk.app.runtime.adapters.ReceiptLayouts;
+import org.openkiosk.app.runtime.adapters.ReceiptPrinterPort;
+import org.openkiosk.app.runtime.adapters.RendererDocumentPort;
+import org.openkiosk.app.runtime.adapters.UnavailableDocumentPort;
+import org.openkiosk.app.service.CitizenServices;
+import org.openkiosk.app.service.catalogue.CatalogueException;
+import org.openkiosk.app.service.catalogue.CatalogueLoader;
+import org.openkiosk.app.service.catalogue.ServiceCatalogue;
+import org.openkiosk.app.service.platform.DemoData;
+import org.openkiosk.app.service.platform.ServicePlatform;
+import org.openkiosk.app.service.platform.ServicePlatforms;
+import org.openkiosk.app.service.port.CertificateDocumentPort;
+import org.openkiosk.app.store.Store;
+import org.openkiosk.app.store.StoreException;
+import org.openkiosk.app.store.Stores;
+import org.openkiosk.device.DeviceRegistry;
+import org.openkiosk.device.HealthStatus;
+import org.openkiosk.device.a4.A4PrinterDevice;
+import org.openkiosk.device.escpos.ReceiptPrinter;
+import org.openkiosk.device.idcard.IdCardReader;
+import org.openkiosk.device.scanner.ScannerDevice;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kiosk wired from its configuration: devices (real drivers, or real drivers on their wire-level
+ * simulators), the store, the service catalogue and platform, the certificate renderer and the citizen
+ * services over device ports. Built once, off the JavaFX thread; {@link #close()} undoes it in reverse order.
+ */
+public final class DefaultKioskRuntime implements KioskRuntime {
+
+    private static final Logger log = LoggerFactory.getLogger(DefaultKioskRuntime.class);
+
+    /** File name (without H2's {@code .mv.db}) of the demo store under the data directory, apart from real data. */
+    public static final String DEMO_STORE_FILE = "demo-store";
+
+    private final KioskConfig config;
+    private final boolean demo;
+    private final KioskDevices devices;
+    private final Store store;
+    private final ServiceCatalogue catalogue;
+    private final CitizenServices services;
+    private final Optional<DemoControls> demoControls;
+
+    private DefaultKioskRuntime(KioskConfig config, boolean demo, KioskDevices devices, Store store,
+                                ServiceCatalogue catalogue, CitizenServices services) {
+        this.config = config;
+        this.demo = demo;
+        this.devices = devices;
+        this.store = store;
+        this.catalogue = catalogue;
+        this.services = services;
+        this.demoControls = demo ? Optional.of(new SimulatorDemoControls(devices.simulators())) : Optional.empty();
+    }
+
+    /**
+     * Builds the kiosk. Blocks (device I/O, database): never on the JavaFX thread. Device trouble does not stop
+     * it (see {@link #deviceProblems()}); a store that cannot be opened or an invalid {@code services.yaml} does.
+     *
+     * @param configDir the configuration directory ({@code services.yaml} is copied there from the built-in
+     *                  default when missing, so technicians can edit it)
+     * @param dataDir   the data directory (the embedded store lives here)
+     * @param demo      demo mode: the demo store seeded with {@link DemoData}, the demo signing key allowed,
+     *                  {@link DemoControls} over the simulators
+     * @throws RuntimeStartException when the kiosk cannot serve at all; nothing is left open
+     */
+    public static DefaultKioskRuntime start(KioskConfig config, Path configDir, Path dataDir, boolean demo, Clock clock) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(configDir, "configDir");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(clock, "clock");
+        ServiceCatalogue catalogue = loadCatalogue(configDir);
+        KioskDevices devices = KioskDevices.start(config.devices());
+        Store store = null;
+        try {
+            store = openStore(config, dataDir, demo, clock);
+            ServicePlatform platform = ServicePlatforms.create(catalogue.platform(), store);
+            CertificateDocumentPort documents = documents(configDir, catalogue, demo);
+            CitizenServices services = new CitizenServices(store, platform, catalogue, documents,
+                    new A4PrinterPort(devices.find(KioskConfig.A4_PRINTER, A4PrinterDevice.class)),
+                    new ReceiptPrinterPort(devices.find(KioskConfig.RECEIPT_PRINTER, ReceiptPrinter.class),
+                            new ReceiptLayouts(catalogue.zone())),
+                    clock, config.kiosk().id(), config.kiosk().hallId());
+            DefaultKioskRuntime runtime = new DefaultKioskRuntime(config, demo, devices, store, catalogue, services);
+            log.info("kiosk {} started{}: store {}, devices {}, problems {}", config.kiosk().id(),
+                    demo ? " in DEMO mode" : "", store.description(), devices.registry().all().size(),
+                    runtime.deviceProblems().stream().map(DeviceProblem::code).toList());
+            return runtime;
+        } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
+            devices.close();
+            throw e;
+        }
+    }
+
+    static ServiceCatalogue loadCatalogue(Path configDir) {
+        Path file = configDir.resolve(CatalogueLoader.FILE_NAME);
+        if (!Files.exists(file)) {
+            copyDefaultCatalogue(file);
+        }
+        try {
+            return new CatalogueLoader().loadFromConfigDir(configDir);
+        } catch (CatalogueException e) {
+            throw new RuntimeStartException(RuntimeStartException.CONFIG, e.getMessage(), e);
+        }
+    }
+
+    /** Puts the built-in catalogue where technicians edit it; a read-only directory keeps the built-in one. */
+    private static void copyDefaultCatalogue(Path file) {
+        try (InputStream in = CatalogueLoader.class.getResourceAsStream(CatalogueLoader.DEFAULT_RESOURCE)) {
+            if (in == null) {
+                return; // loadDefault reports it
+            }
+            Files.createDirectories(file.getParent());
+            Files.copy(in, file);
+            log.info("wrote the built-in service catalogue to {} (edit it there)", file);
+        } catch (IOException e) {
+            log.warn("cannot write the service catalogue to {}, using the built-in one: {}", file, e.toString());
+        }
+    }
+
+    private static Store openStore(KioskConfig config, Path dataDir, boolean demo, Clock clock) {
+        // the demo never touches a real store: its own embedded file under the data directory
+        StoreConfig storeConfig = demo
+                ? new StoreConfig(Stores.EMBEDDED, dataDir.resolve(DEMO_STORE_FILE).toString(), null, null)
+                : config.store();
+        Store store;
+        try {
+            store = Stores.open(storeConfig, dataDir);
+        } catch (StoreException e) {
+            throw new RuntimeStartException(RuntimeStartException.STORE, e.getMessage(), e);
+        }
+        if (demo) {
+            try {
+                if (DemoData.seed(store, clock)) {
+                    log.info("seeded the demo store with synthetic citizens and applications");
+                }
+            } catch (RuntimeException e) {
+                store.close();
+                throw new RuntimeStartException(RuntimeStartException.STORE, "seeding the demo store failed: "
+                        + e.getMessage(), e);
+            }
+        }
+        return store;
+    }
+
+    /** The renderer port; certificates are refused (recorded FAILED) when signing is not set up or not allowed. */
+    private static CertificateDocumentPort documents(Path configDir, ServiceCatalogue catalogue, boolean demo) {
+        try {
+            CertificateTemplates templates = CertificateTemplates.load(configDir);
+            CertificateSigner signer = SigningConfig.load(configDir).signer();
+            if (signer.isDemoKey() && !demo) {
+                String reason = "the signing key " + signer.keyId() + " is the published DEMO key; generate a "
+                        + "production key with ./kiosk certificate keygen";
+                log.error("certificates disabled: {}", reason);
+                return new UnavailableDocumentPort(reason);
+            }
+            return new RendererDocumentPort(new CertificateRenderer(templates, signer, demo), catalogue.zone(),
+                    demo ? CertificateFields.demo() : CertificateFields.none());
+        } catch (IOException | RuntimeException e) {
+            log.error("certificates disabled: cannot load templates or signing key from {}: {}", configDir, e.toString());
+            return new UnavailableDocumentPort("cannot load the certificate set-up from " + configDir + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public KioskConfig config() {
+        return config;
+    }
+
+    @Override
+    public boolean demo() {
+        return demo;
+    }
+
+    @Override
+    public CitizenServices services() {
+        return services;
+    }
+
+    /** The opened store (maintenance commands and tests read records from it). */
+    public Store store() {
+        return store;
+    }
+
+    public ServiceCatalogue catalogue() {
+        return catalogue;
+    }
+
+    @Override
+    public DeviceRegistry devices() {
+        return devices.registry();
+    }
+
+    @Override
+    public Optional<IdCardReader> idReader() {
+        return devices.find(KioskConfig.ID_READER, IdCardReader.class);
+    }
+
+    @Override
+    public Optional<ScannerDevice> scanner() {
+        return devices.find(KioskConfig.SCANNER, ScannerDevice.class);
+    }
+
+    @Override
+    public Optional<ReceiptPrinter> receiptPrinter() {
+        return devices.find(KioskConfig.RECEIPT_PRINTER, ReceiptPrinter.class);
+    }
+
+    @Override
+    public Optional<A4PrinterDevice> a4Printer() {
+        return devices.find(KioskConfig.A4_PRINTER, A4PrinterDevice.class);
+    }
+
+    @Override
+    public Optional<DemoControls> demoControls() {
+        return demoControls;
+    }
+
+    /** The simulators behind {@code sim:} devices (tests and maintenance tools look at what they received). */
+    public Simulators simulators() {
+        return devices.simulators();
+    }
+
+    @Override
+    public List<DeviceProblem> deviceProblems() {
+        return devices.problems();
+    }
+
+    @Override
+    public List<DeviceProblem> recheckDevices() {
+        return devices.recheck();
+    }
+
+    @Override
+    public Optional<HealthStatus> deviceHealth(String logicalName) {
+        return devices.health(logicalName);
+    }
+
+    /** Store, then devices in reverse order, then the simulators; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            store.close();
+        } catch (RuntimeException e) {
+            log.warn("closing the store failed", e);
+        }
+        devices.close();
+        log.info("kiosk {} stopped", config.kiosk().id());
+    }
+
+    private boolean closed;
+}

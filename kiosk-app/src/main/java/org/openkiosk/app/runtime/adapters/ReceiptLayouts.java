@@ -1,0 +1,65 @@
+package org.openkiosk.app.runtime.adapters;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.openkiosk.app.service.appointment.AppointmentSlip;
+import org.openkiosk.app.service.queue.QueueTicket;
+import org.openkiosk.device.escpos.Alignment;
+import org.openkiosk.device.escpos.Receipt;
+
+/**
+ * What the kiosk's receipts say, in Chinese, laid out for an 80 mm (or 58 mm) roll: the appointment slip with
+ * its QR code and the queue ticket. No full ID number or name is ever printed on them (a slip may be lost).
+ */
+public final class ReceiptLayouts {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ZoneId zone;
+
+    public ReceiptLayouts(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public Receipt slip(AppointmentSlip slip) {
+        return Receipt.builder()
+                .title("预约凭条")
+                .centred(slip.hallNameZh())
+                .divider()
+                .keyValue("预约号", slip.bookingCode())
+                .keyValue("办理事项", slip.serviceTitleZh())
+                .keyValue("日期", DATE.format(slip.date()))
+                .keyValue("时段", TIME.format(slip.start()) + "–" + TIME.format(slip.end()))
+                .keyValue("证件号码", slip.maskedIdNumber())
+                .divider()
+                .qr(slip.qrPayload())
+                .centred("请于预约时段前到自助机扫码取号")
+                .centred("Scan this code at the kiosk to check in")
+                .divider()
+                .line("打印时间 " + STAMP.format(slip.issuedAt().atZone(zone)) + "  终端 " + slip.kioskId(),
+                        Alignment.LEFT, false)
+                .cut()
+                .build();
+    }
+
+    public Receipt ticket(QueueTicket ticket) {
+        Receipt.Builder receipt = Receipt.builder()
+                .title("排队号 " + ticket.ticketNo())
+                .centred(ticket.serviceTitleZh());
+        if (ticket.priority()) {
+            receipt.line("预约优先", Alignment.CENTRE, true);
+        }
+        return receipt.divider()
+                .keyValue("前面还有", ticket.peopleAhead() + " 人")
+                .keyValue("预计等候", "约 " + Math.max(1, ticket.estimatedWait().toMinutes()) + " 分钟")
+                .keyValue("日期", DATE.format(ticket.date()))
+                .divider()
+                .centred("请留意叫号屏幕，过号请重新取号")
+                .line("取号时间 " + STAMP.format(ticket.issuedAt().atZone(zone)) + "  终端 " + ticket.kioskId(),
+                        Alignment.LEFT, false)
+                .cut()
+                .build();
+    }
+}

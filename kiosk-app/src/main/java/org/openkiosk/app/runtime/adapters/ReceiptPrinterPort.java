@@ -1,0 +1,63 @@
+package org.openkiosk.app.runtime.adapters;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.openkiosk.app.service.appointment.AppointmentSlip;
+import org.openkiosk.app.service.port.PrintOutcome;
+import org.openkiosk.app.service.port.ReceiptPort;
+import org.openkiosk.app.service.queue.QueueTicket;
+import org.openkiosk.device.DeviceException;
+import org.openkiosk.device.DeviceState;
+import org.openkiosk.device.escpos.Receipt;
+import org.openkiosk.device.escpos.ReceiptPrinter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The services' receipt port over the {@code escpos} driver: slips and tickets as {@link ReceiptLayouts} draws
+ * them. Printed only when the printer confirmed the whole job; otherwise a failed outcome with its reason.
+ */
+public final class ReceiptPrinterPort implements ReceiptPort {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiptPrinterPort.class);
+
+    private final Optional<ReceiptPrinter> printer;
+    private final ReceiptLayouts layouts;
+
+    public ReceiptPrinterPort(Optional<ReceiptPrinter> printer, ReceiptLayouts layouts) {
+        this.printer = Objects.requireNonNull(printer, "printer");
+        this.layouts = Objects.requireNonNull(layouts, "layouts");
+    }
+
+    @Override
+    public PrintOutcome printSlip(AppointmentSlip slip) {
+        return print(layouts.slip(slip), "appointment slip " + slip.bookingCode());
+    }
+
+    @Override
+    public PrintOutcome printTicket(QueueTicket ticket) {
+        return print(layouts.ticket(ticket), "queue ticket " + ticket.ticketNo());
+    }
+
+    private PrintOutcome print(Receipt receipt, String what) {
+        if (printer.isEmpty()) {
+            return PrintOutcome.failed("no receipt printer is configured");
+        }
+        ReceiptPrinter device = printer.get();
+        if (device.state() != DeviceState.ENABLED) {
+            return PrintOutcome.failed("the receipt printer is not ready (" + device.state().name().toLowerCase()
+                    + "): " + device.health().text());
+        }
+        try {
+            long job = device.print(receipt);
+            log.info("{} printed as job {}", what, job);
+            return PrintOutcome.success();
+        } catch (DeviceException e) {
+            log.warn("{} not printed: {}", what, e.getMessage());
+            return PrintOutcome.failed(e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("{} failed unexpectedly", what, e);
+            return PrintOutcome.failed("the receipt printer driver failed: " + e);
+        }
+    }
+}

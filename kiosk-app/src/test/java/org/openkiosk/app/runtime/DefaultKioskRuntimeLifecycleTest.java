@@ -1,0 +1,126 @@
+package org.openkiosk.app.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openkiosk.app.config.ConfigLoader;
+import org.openkiosk.app.config.DeviceConfig;
+import org.openkiosk.app.config.KioskConfig;
+import org.openkiosk.app.config.StoreConfig;
+import org.openkiosk.device.RecommendedAction;
+import org.openkiosk.device.transport.TransportUri;
+
+/** Start-up with broken devices, a broken store, and closing without leaking threads or file handles. */
+class DefaultKioskRuntimeLifecycleTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aBrokenRequiredDeviceIsADeviceProblemAndABrokenOptionalOneOnlyShowsInItsHealth() throws Exception {
+        Path configDir = RuntimeFixtures.copyOfRepositoryConfig(tmp.resolve("config"));
+        KioskConfig demo = ConfigLoader.load(configDir);
+        Map<String, DeviceConfig> devices = new HashMap<>(demo.devices());
+        devices.put("idReader", new DeviceConfig("ga467", TransportUri.parse("serial:" + tmp.resolve("no-such-reader")),
+                true, Map.of()));
+        devices.put("receiptPrinter", new DeviceConfig("zebra", TransportUri.parse("sim:"), true, Map.of()));
+        devices.put("a4Printer", new DeviceConfig("ipp", TransportUri.parse("cups:ipp://127.0.0.1:" + freePort()
+                + "/ipp/print"), false, Map.of("requestTimeoutSeconds", "1")));
+        KioskConfig broken = new KioskConfig(demo.kiosk(), demo.ui(), devices, demo.store());
+
+        try (DefaultKioskRuntime runtime = DefaultKioskRuntime.start(broken, configDir, tmp.resolve("data"), true,
+                Clock.systemDefaultZone())) {
+            assertThat(runtime.deviceProblems()).extracting(DeviceProblem::code)
+                    .containsExactly("E-DEV-idReader", "E-DEV-receiptPrinter");
+            DeviceProblem reader = runtime.deviceProblems().get(0);
+            assertThat(reader.health().text()).contains("no-such-reader");
+            DeviceProblem printer = runtime.deviceProblems().get(1);
+            assertThat(printer.health().text()).contains("receiptPrinter").contains("unknown driver \"zebra\"");
+            assertThat(printer.health().action()).isEqualTo(RecommendedAction.CHECK_CONFIGURATION);
+            assertThat(runtime.receiptPrinter()).isEmpty();
+
+            assertThat(runtime.deviceHealth("a4Printer")).hasValueSatisfying(h -> {
+                assertThat(h.isUsable()).isFalse();
+                assertThat(h.action()).isEqualTo(RecommendedAction.RECONNECT);
+            });
+            // the services still run: a certificate fails honestly instead of the kiosk dying
+            assertThat(runtime.services()).isNotNull();
+            assertThat(runtime.recheckDevices()).extracting(DeviceProblem::code)
+                    .containsExactly("E-DEV-idReader", "E-DEV-receiptPrinter");
+        }
+    }
+
+    @Test
+    void aStoreThatCannotBeOpenedStopsTheStartWithEStoreAndLeavesNoDeviceOpen() throws Exception {
+        Path configDir = RuntimeFixtures.copyOfRepositoryConfig(tmp.resolve("config"));
+        KioskConfig demo = ConfigLoader.load(configDir);
+        KioskConfig badStore = new KioskConfig(demo.kiosk(), demo.ui(), demo.devices(),
+                new StoreConfig("postgresql", "jdbc:postgresql://127.0.0.1:" + freePort() + "/kiosk", "kiosk", "x"));
+        long fdsBefore = RuntimeFixtures.openFileDescriptors();
+
+        assertThatThrownBy(() -> DefaultKioskRuntime.start(badStore, configDir, tmp.resolve("data"), false,
+                Clock.systemDefaultZone()))
+                .isInstanceOf(RuntimeStartException.class)
+                .satisfies(e -> assertThat(((RuntimeStartException) e).code()).isEqualTo(RuntimeStartException.STORE));
+        assertThat(RuntimeFixtures.openFileDescriptors()).isLessThanOrEqualTo(fdsBefore + 2);
+    }
+
+    @Test
+    void anInvalidServicesFileIsAConfigurationProblem() throws Exception {
+        Path configDir = RuntimeFixtures.copyOfRepositoryConfig(tmp.resolve("config"));
+        Files.writeString(configDir.resolve("services.yaml"), "zone: Asia/Shanghai\nservicez: []\n");
+        KioskConfig demo = ConfigLoader.load(configDir);
+        assertThatThrownBy(() -> DefaultKioskRuntime.start(demo, configDir, tmp.resolve("data"), true,
+                Clock.systemDefaultZone()))
+                .isInstanceOf(RuntimeStartException.class)
+                .hasMessageContaining("servicez")
+                .satisfies(e -> assertThat(((RuntimeStartException) e).code()).isEqualTo(RuntimeStartException.CONFIG));
+    }
+
+    @Test
+    void closingLeavesNoThreadAndNoFileHandleBehind() throws Exception {
+        Path configDir = RuntimeFixtures.copyOfRepositoryConfig(tmp.resolve("config"));
+        KioskConfig config = ConfigLoader.load(configDir);
+        // once to load classes, fonts and JDK-wide threads that live for the whole JVM
+        DefaultKioskRuntime.start(config, configDir, tmp.resolve("data"), true, Clock.systemDefaultZone()).close();
+        Thread.sleep(300);
+        Set<String> threadsBefore = threadNames();
+        long fdsBefore = RuntimeFixtures.openFileDescriptors();
+        java.util.List<String> targetsBefore = RuntimeFixtures.openFileTargets();
+
+        for (int i = 0; i < 2; i++) {
+            try (DefaultKioskRuntime runtime = DefaultKioskRuntime.start(config, configDir, tmp.resolve("data"), true,
+                    Clock.systemDefaultZone())) {
+                assertThat(runtime.deviceProblems()).isEmpty();
+                assertThat(threadNames()).anyMatch(n -> n.startsWith("idcard-poll"));
+            }
+        }
+        Thread.sleep(300);
+        assertThat(threadNames()).as("threads left after close").isSubsetOf(threadsBefore);
+        java.util.List<String> added = new java.util.ArrayList<>(RuntimeFixtures.openFileTargets());
+        targetsBefore.forEach(added::remove);
+        assertThat(RuntimeFixtures.openFileDescriptors()).as("open file descriptors; new: %s", added)
+                .isLessThanOrEqualTo(fdsBefore);
+    }
+
+    private static Set<String> threadNames() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> !n.startsWith("ForkJoinPool.commonPool")).collect(Collectors.toSet());
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
