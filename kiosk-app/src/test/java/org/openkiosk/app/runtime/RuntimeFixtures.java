@@ -8,11 +8,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /** The repository's demo configuration, copied so a test may write {@code services.yaml} into it. */
-final class RuntimeFixtures {
+public final class RuntimeFixtures {
 
     private RuntimeFixtures() {}
 
-    static Path copyOfRepositoryConfig(Path target) throws IOException {
+    public static Path copyOfRepositoryConfig(Path target) throws IOException {
         Path source = Paths.get("..", "config").toAbsolutePath().normalize();
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : (Iterable<Path>) files::iterator) {

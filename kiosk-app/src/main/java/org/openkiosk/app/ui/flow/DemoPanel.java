@@ -37,7 +37,7 @@ public final class DemoPanel {
         }
         DemoControls demo = runtime.get().demoControls().get();
         BooleanProperty paperOut = new SimpleBooleanProperty();
-        Button card = demoButton(ctx, "demo-card", "demo.card", () -> demo.placeCard(CardType.RESIDENT));
+        Button card = demoButton(ctx, "demo-card", "demo.card", () -> placeAgain(demo));
         Button scan = demoButton(ctx, "demo-scan", "demo.scan", () -> demo.scan(newestSlip(runtime.get())));
         Button paper = new Button();
         paper.setId("demo-paper");
@@ -70,6 +70,21 @@ public final class DemoPanel {
         }, r -> { }, f -> { }));
         return b;
     }
+
+    /** Takes the card off first (it may lie there from the last visitor) so the reader reads it anew. */
+    public static void placeAgain(DemoControls demo) {
+        demo.removeCard();
+        try {
+            Thread.sleep(REMOVED_FOR_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        demo.placeCard(CardType.RESIDENT);
+    }
+
+    /** Longer than two polls of the reader (300 ms each), so it notices the card was gone. */
+    static final long REMOVED_FOR_MS = 800;
 
     /** The QR payload of the demo person's newest active booking, or a code that is no slip. */
     static String newestSlip(KioskRuntime runtime) {

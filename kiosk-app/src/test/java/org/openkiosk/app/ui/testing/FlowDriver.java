@@ -98,7 +98,7 @@ public final class FlowDriver {
     public void placeCard() {
         KioskRuntime runtime = fx.runtime;
         if (runtime != null && runtime.demoControls().isPresent()) {
-            runtime.demoControls().get().placeCard(CardType.RESIDENT);
+            org.openkiosk.app.ui.flow.DemoPanel.placeAgain(runtime.demoControls().get());
             return;
         }
         IdCard card = new IdCard(CardType.RESIDENT, "测试", Sex.FEMALE, null, LocalDate.of(1949, 12, 31), null,

@@ -59,10 +59,11 @@ public final class CertificateOutcomeScreen extends FlowScreen {
         return box;
     }
 
-    /** IPP reports "media-empty" (or a text naming the paper) when the tray is empty. */
+    /** The A4 port names OUT_OF_PAPER; IPP's own words are "media-empty" / "media-needed". */
     static boolean paperOut(String reason) {
         String r = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
-        return r.contains("media-empty") || r.contains("media empty") || r.contains("paper") || r.contains("media-needed");
+        return r.contains("out_of_paper") || r.contains("paper") || r.contains("media-empty")
+                || r.contains("media-needed");
     }
 
     @Override
