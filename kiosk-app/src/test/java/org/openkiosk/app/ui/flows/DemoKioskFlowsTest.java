@@ -20,6 +20,7 @@ import org.openkiosk.app.ui.ShellOptions;
 import org.openkiosk.app.ui.screens.identify.IdentifyScreen;
 import org.openkiosk.app.ui.testing.FlowDriver;
 import org.openkiosk.app.ui.testing.FxShell;
+import org.openkiosk.app.ui.testing.ScreenRenderer;
 import org.openkiosk.device.escpos.sim.CapturedReceipt;
 import org.openkiosk.device.scanner.ScannerDevice;
 
@@ -63,16 +64,23 @@ class DemoKioskFlowsTest {
         var a4 = runtime.simulators().a4().orElseThrow();
         citizen.touch("service-certificate-printing");
         citizen.awaitScreen(IdentifyScreen.ID);
+        shot("identify");
         citizen.resetTouches();
 
         citizen.placeCard();
         citizen.awaitScreen("identity-confirmed");
         assertThat(fx.<Label>node("#confirmed-id").getText()).isEqualTo("测*  1101**********002X");
         citizen.touch("continue");
+        citizen.awaitScreen("certificate-list");
+        int touchesSoFar = citizen.touches();
+        shot("certificate-list");
         citizen.touch("certificate-no-criminal-record");
         citizen.awaitScreen("certificate-preview");
+        shot("certificate-preview");
         citizen.touch("print");
         citizen.awaitScreen("certificate-outcome");
+        shot("certificate-printed");
+        assertThat(touchesSoFar).isEqualTo(1);
 
         assertThat(citizen.touches()).as("touches from card placed to certificate printed").isLessThanOrEqualTo(4);
         assertThat(fx.<Label>node("#outcome-message").getText()).isEqualTo("已打印，请取走证明。");
@@ -82,8 +90,11 @@ class DemoKioskFlowsTest {
         assertThat(count("SELECT COUNT(*) FROM certificate_print WHERE outcome = 'PRINTED'")).isEqualTo(1);
 
         citizen.touch("done");
+        citizen.awaitScreen("rating");
+        shot("rating");
         citizen.touch("rate-satisfied");
         citizen.awaitScreen("leaving");
+        shot("leaving");
         assertThat(count("SELECT COUNT(*) FROM rating WHERE level = 4 AND service_code = 'no-criminal-record'"))
                 .isEqualTo(1);
         assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).isFalse();
@@ -106,6 +117,7 @@ class DemoKioskFlowsTest {
         citizen.awaitScreen("certificate-outcome");
 
         assertThat(fx.<Label>node("#outcome-message").getText()).startsWith("打印机缺纸——证明未打印");
+        shot("certificate-paper-out");
         assertThat(count("SELECT COUNT(*) FROM certificate_print WHERE outcome = 'PRINTED'")).isZero();
         assertThat(count("SELECT COUNT(*) FROM certificate_print WHERE outcome = 'FAILED'")).isEqualTo(1);
         Thread.sleep(1_500); // longer than a simulated print: nothing comes out later either
@@ -121,9 +133,12 @@ class DemoKioskFlowsTest {
         citizen.touch("continue");
         citizen.touch("book-exit-entry");
         citizen.touch("day-2026-11-24");
+        citizen.awaitScreen("book-slot");
+        shot("book-slot");
         citizen.touch("slot-1000");
         citizen.touch("book");
         citizen.awaitScreen("booked");
+        shot("booked");
         citizen.await(() -> receipts.receipts().size() == 1, "the slip");
         CapturedReceipt slip = receipts.receipts().get(0);
         assertThat(slip.qrPayloads()).hasSize(1);
@@ -142,6 +157,11 @@ class DemoKioskFlowsTest {
         citizen.touch("continue");
         citizen.awaitScreen("ticket");
         assertThat(fx.<Label>node("#ticket-number").getText()).isEqualTo("A001");
+        shot("ticket");
+        fx.fx(() -> fx.ctx().elderModeProperty().set(true));
+        shot("ticket-elder");
+        fx.fx(() -> fx.ctx().messages().setLanguage(org.openkiosk.app.ui.i18n.Language.EN));
+        shot("ticket-elder-en");
         citizen.await(() -> receipts.receipts().size() == 2, "the ticket");
         assertThat(receipts.receipts().get(1).text()).contains("A001");
     }
@@ -182,6 +202,12 @@ class DemoKioskFlowsTest {
         assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).isFalse();
         assertThat(PersonalDataRedactor.isEmpty()).isTrue();
         assertThat(runtime.scanner().orElseThrow().isArmed()).isFalse();
+    }
+
+    /** The demo kiosk's screen as it is, for review and the README (target/test-output/screens/demo-*.png). */
+    private void shot(String name) {
+        citizen.awaitIdle();
+        fx.fx(() -> ScreenRenderer.render(fx.shell.scene(), "demo-" + name));
     }
 
     long count(String sql) {

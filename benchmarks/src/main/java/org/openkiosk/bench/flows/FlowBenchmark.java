@@ -1,0 +1,297 @@
+package org.openkiosk.bench.flows;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
+import javafx.stage.Stage;
+import org.openkiosk.app.config.ConfigLoader;
+import org.openkiosk.app.config.KioskConfig;
+import org.openkiosk.app.runtime.DefaultKioskRuntime;
+import org.openkiosk.app.ui.KioskShell;
+import org.openkiosk.app.ui.ShellOptions;
+import org.openkiosk.app.ui.UiContext;
+import org.openkiosk.app.ui.flow.DemoPanel;
+import org.openkiosk.app.ui.flow.FlowScreen;
+import org.openkiosk.app.ui.nav.Screen;
+import org.openkiosk.app.ui.screens.identify.IdentifyScreen;
+import org.openkiosk.app.ui.theme.KioskFonts;
+import org.openkiosk.app.ui.work.BackgroundWork;
+
+/**
+ * Citizen flows through the real UI on the demo kiosk's simulators, in one process under headless Monocle:
+ * <ol>
+ *   <li>touches from card placed (simulated reader) to certificate printed (IPP simulator);</li>
+ *   <li>tap-to-next-screen latency: from a button's action to the next screen being shown with its
+ *       background load finished (polled every millisecond), p50 / p95 / max over every navigating tap of the
+ *       soak;</li>
+ *   <li>a soak of N sessions (default 1,000) rotating through the four services, reporting heap used after a
+ *       full GC at the start (after 20 warm-up sessions) and at the end.</li>
+ * </ol>
+ * <pre>
+ * mvn -B -q -pl benchmarks -am package -DskipTests
+ * java -Xmx512m -cp "benchmarks/target/classes:benchmarks/target/lib/*" org.openkiosk.bench.flows.FlowBenchmark --sessions 1000
+ * </pre>
+ */
+public final class FlowBenchmark {
+
+    private static final String TEST_PERSON = "11010519491231002X";
+    private static final int WARM_UP = 20;
+
+    private final UiContext ctx;
+    private final KioskShell shell;
+    private final List<Double> latenciesMs = new ArrayList<>();
+    private int touches;
+
+    private FlowBenchmark(KioskShell shell) {
+        this.shell = shell;
+        this.ctx = shell.context().orElseThrow();
+    }
+
+    public static void main(String[] args) throws Exception {
+        int sessions = 1000;
+        for (int i = 0; i < args.length; i++) {
+            if ("--sessions".equals(args[i]) && i + 1 < args.length) {
+                sessions = Integer.parseInt(args[++i]);
+            } else {
+                System.err.println("usage: FlowBenchmark [--sessions N]");
+                System.exit(2);
+            }
+        }
+        headless();
+        // a line per screen change × thousands of sessions would measure the console, not the kiosk
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        Path home = Paths.get(System.getProperty("kiosk.home", ".")).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(home.resolve("config/kiosk.yaml"))) {
+            System.err.println("run from the repository root (or pass -Dkiosk.home=DIR): no config/kiosk.yaml in " + home);
+            System.exit(2);
+        }
+        Path tmp = Files.createTempDirectory("kiosk-bench-flows");
+        Path configDir = copyConfig(home.resolve("config"), tmp.resolve("config"));
+        KioskConfig config = ConfigLoader.load(configDir);
+        Clock clock = Clock.systemDefaultZone();
+        try (DefaultKioskRuntime runtime = DefaultKioskRuntime.start(config, configDir, tmp.resolve("data"), true, clock);
+             BackgroundWork work = new BackgroundWork()) {
+            CompletableFuture<Void> started = new CompletableFuture<>();
+            Platform.startup(() -> started.complete(null));
+            started.get(30, TimeUnit.SECONDS);
+            KioskFonts.load();
+            KioskShell shell = fx(() -> {
+                KioskShell s = new KioskShell(ShellOptions.kiosk().withWindowed(true).withDemo(true), clock, work,
+                        1920, 1080);
+                Stage stage = new Stage();
+                stage.setScene(s.scene());
+                stage.show();
+                s.showReady(config, runtime);
+                return s;
+            });
+            FlowBenchmark bench = new FlowBenchmark(shell);
+            System.out.printf(Locale.ROOT, "citizen flows on the demo kiosk's simulators, Monocle headless, %s %s, %d cpus, -Xmx%d MB%n",
+                    System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+
+            int certificateTouches = bench.certificateByCard(runtime);
+            System.out.printf(Locale.ROOT, "touches from card placed to certificate printed: %d%n", certificateTouches);
+
+            for (int i = 0; i < WARM_UP; i++) {
+                bench.session(i);
+            }
+            bench.latenciesMs.clear();
+            long heapStart = heapAfterGc();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < sessions; i++) {
+                bench.session(i);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long heapEnd = heapAfterGc();
+            System.out.printf(Locale.ROOT, "soak: %d sessions in %.1f s (%.0f ms per session)%n", sessions, seconds,
+                    seconds * 1000 / sessions);
+            System.out.printf(Locale.ROOT, "heap used after full GC: start %.1f MB, end %.1f MB (%+.1f MB)%n",
+                    heapStart / 1048576.0, heapEnd / 1048576.0, (heapEnd - heapStart) / 1048576.0);
+            List<Double> sorted = new ArrayList<>(bench.latenciesMs);
+            Collections.sort(sorted);
+            System.out.printf(Locale.ROOT, "tap to next screen ready (%d taps): p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                    sorted.size(), percentile(sorted, 50), percentile(sorted, 95), sorted.get(sorted.size() - 1));
+            fx(() -> {
+                shell.stop();
+                return null;
+            });
+        }
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** The card flow once, counting touches from the card placed to the certificate printed. */
+    private int certificateByCard(DefaultKioskRuntime runtime) throws Exception {
+        tap("service-certificate-printing", IdentifyScreen.ID);
+        touches = 0;
+        DemoPanel.placeAgain(runtime.demoControls().orElseThrow());
+        awaitScreen("identity-confirmed");
+        tap("continue", "certificate-list");
+        tap("certificate-no-criminal-record", "certificate-preview");
+        tap("print", "certificate-outcome");
+        int counted = touches;
+        boolean printed = fx(() -> ((org.openkiosk.app.ui.screens.certificate.CertificateOutcomeScreen)
+                ctx.navigator().current()).result().outcome().printed());
+        if (!printed || runtime.simulators().a4().orElseThrow().printed().size() != 1) {
+            throw new IllegalStateException("the certificate was not printed on the IPP simulator");
+        }
+        tap("done", "rating");
+        tap("rate-very-satisfied", "leaving");
+        tap("leave", "attract");
+        return counted;
+    }
+
+    /** One citizen: identify by typed number, a few steps of one of the four services, leave. */
+    private void session(int i) throws Exception {
+        switch (i % 4) {
+            case 0 -> {
+                identify("service-certificate-printing");
+                tap("continue", "certificate-list");
+                tap("certificate-household-registration", "certificate-preview");
+                tap("go-home", "attract");
+            }
+            case 1 -> {
+                identify("service-queries");
+                tap("continue", "queries");
+                tap("open-progress", "progress");
+                tap("back", "queries");
+                tap("open-guides", "guides");
+                tap("go-home", "attract");
+            }
+            case 2 -> {
+                identify("service-appointments");
+                tap("continue", "book-service");
+                tap("book-exit-entry", "book-day");
+                tap("go-home", "attract");
+            }
+            default -> {
+                identify("service-check-in");
+                tap("continue", "check-in");
+                tap("walk-in", "walk-in");
+                tap("walkin-vehicle", "ticket");
+                tap("done", "rating");
+                tap("rate-satisfied", "leaving");
+                tap("leave", "attract");
+            }
+        }
+    }
+
+    private void identify(String service) throws Exception {
+        tap(service, IdentifyScreen.ID);
+        fx(() -> {
+            IdentifyScreen screen = (IdentifyScreen) ctx.navigator().current();
+            TEST_PERSON.chars().forEach(c -> screen.entry().press((char) c));
+            return null;
+        });
+        tap("id-confirm", "identity-confirmed");
+    }
+
+    /** Fires the button like a touch and waits until the next screen is shown and has finished loading. */
+    private void tap(String id, String nextScreen) throws Exception {
+        awaitIdle();
+        long start = fx(() -> {
+            Node node = shell.scene().lookup("#" + id);
+            if (!(node instanceof ButtonBase button) || button.isDisabled()) {
+                throw new IllegalStateException("no enabled #" + id + " on " + ctx.navigator().current().id());
+            }
+            long t = System.nanoTime();
+            button.fire();
+            return t;
+        });
+        touches++;
+        awaitScreen(nextScreen);
+        latenciesMs.add((System.nanoTime() - start) / 1e6);
+    }
+
+    private void awaitScreen(String id) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!fx(() -> id.equals(ctx.navigator().current().id()) && !busy(ctx.navigator().current()))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no screen " + id + " within 30 s (on "
+                        + fx(() -> ctx.navigator().current().id()) + ")");
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    private void awaitIdle() throws Exception {
+        while (fx(() -> busy(ctx.navigator().current()))) {
+            Thread.sleep(1);
+        }
+    }
+
+    private static boolean busy(Screen screen) {
+        return (screen instanceof FlowScreen f && f.busyProperty().get())
+                || (screen instanceof IdentifyScreen i && i.busyProperty().get());
+    }
+
+    private static <T> T fx(Callable<T> action) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return result.get(30, TimeUnit.SECONDS);
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    private static void headless() {
+        setDefault("glass.platform", "Monocle");
+        setDefault("monocle.platform", "Headless");
+        setDefault("prism.order", "sw");
+        setDefault("prism.text", "t2k");
+        setDefault("headless.geometry", "1920x1080-32");
+        setDefault("java.awt.headless", "true");
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    private static Path copyConfig(Path source, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path to = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return target;
+    }
+}
