@@ -55,10 +55,13 @@ public final class AttractScreen implements Screen {
 
     @Override
     public void onHide() {
-        try {
-            cards.close();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        if (cards != null) {
+            try {
+                cards.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            cards = null;
         }
     }
 
