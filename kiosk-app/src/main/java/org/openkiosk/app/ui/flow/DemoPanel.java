@@ -55,7 +55,7 @@ public final class DemoPanel {
         HBox box = new HBox(12, card, scan, paper);
         box.setId("demo-panel");
         box.getStyleClass().add("demo-panel");
-        box.setAlignment(Pos.CENTER_RIGHT);
+        box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 

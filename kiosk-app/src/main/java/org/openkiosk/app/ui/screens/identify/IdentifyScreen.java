@@ -197,7 +197,9 @@ public final class IdentifyScreen implements Screen {
         home.getStyleClass().add("secondary-button");
         home.textProperty().bind(m.text("action.home"));
         home.setOnAction(e -> ctx.endSession());
-        VBox left = new VBox(title, serviceName, card, scan, or, working, home, DemoPanel.of(ctx));
+        javafx.scene.layout.Region push = new javafx.scene.layout.Region(); // the demo panel sits at the bottom
+        VBox.setVgrow(push, Priority.ALWAYS);
+        VBox left = new VBox(title, serviceName, card, scan, or, working, home, push, DemoPanel.of(ctx));
         if (service == KioskService.QUERIES) { // guides are public: no identity needed
             Button guides = new Button();
             guides.setId("open-guides");
