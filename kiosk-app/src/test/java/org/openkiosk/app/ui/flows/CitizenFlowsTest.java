@@ -221,6 +221,55 @@ class CitizenFlowsTest {
                 .satisfies(t -> assertThat(t.ticketNo()).isEqualTo("C001"));
     }
 
+    @Test
+    void myAppointmentsMovesABookingToAnotherTimeAndCancelsIt() {
+        start();
+        citizen.touch("service-appointments");
+        citizen.placeCard();
+        citizen.awaitScreen("identity-confirmed");
+        citizen.touch("continue");
+        citizen.touch("book-exit-entry");
+        citizen.touch("day-2026-11-24");
+        citizen.touch("slot-1000");
+        citizen.touch("book");
+        citizen.awaitScreen("booked");
+        String code = runtime.receipts.slips.get(0).bookingCode();
+        citizen.touch("done");
+        citizen.touch("rating-skip");
+        citizen.touch("leave");
+
+        citizen.touch("service-queries");
+        citizen.placeCard();
+        citizen.awaitScreen("identity-confirmed");
+        citizen.touch("continue");
+        citizen.touch("open-appointments");
+        citizen.awaitScreen("my-appointments");
+        citizen.touch("reschedule-" + code);
+        citizen.awaitScreen("book-day");
+        citizen.touch("day-2026-11-25");
+        citizen.touch("slot-0930");
+        citizen.awaitScreen("book-confirm");
+        citizen.touch("book");
+        citizen.awaitScreen("booked");
+        assertThat(runtime.receipts.slips).hasSize(2);
+        assertThat(runtime.receipts.slips.get(1).bookingCode()).isEqualTo(code);
+        assertThat(runtime.receipts.slips.get(1).start()).isEqualTo(java.time.LocalTime.of(9, 30));
+        citizen.touch("done");
+        citizen.touch("rating-skip");
+        citizen.touch("leave");
+
+        citizen.touch("service-queries");
+        citizen.placeCard();
+        citizen.awaitScreen("identity-confirmed");
+        citizen.touch("continue");
+        citizen.touch("open-appointments");
+        citizen.awaitScreen("my-appointments");
+        citizen.touch("cancel-" + code);
+        citizen.awaitIdle();
+        citizen.await(() -> fx.robot.lookup("#cancel-" + code).tryQuery().isEmpty(), "the booking cancelled");
+        assertThat(count("SELECT COUNT(*) FROM booking WHERE status = 'CANCELLED'")).isEqualTo(1);
+    }
+
     /** The slip is held to the scanner: through the simulated scanner when the runtime has one. */
     private void scan(String code) {
         if (fx.runtime.demoControls().isPresent()) {

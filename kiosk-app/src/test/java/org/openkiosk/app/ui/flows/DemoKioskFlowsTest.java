@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -202,6 +203,35 @@ class DemoKioskFlowsTest {
         assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).isFalse();
         assertThat(PersonalDataRedactor.isEmpty()).isTrue();
         assertThat(runtime.scanner().orElseThrow().isArmed()).isFalse();
+    }
+
+    @Test
+    void everyCardTypeOnTheReaderIdentifiesOrSaysWhatToDoInstead() throws Exception {
+        var demo = runtime.demoControls().orElseThrow();
+        record Expected(org.openkiosk.device.idcard.CardType type, String confirmed) {}
+        for (Expected e : List.of(
+                new Expected(org.openkiosk.device.idcard.CardType.HK_MACAO_TAIWAN_PERMIT, "测*港  8100**********0015"),
+                new Expected(org.openkiosk.device.idcard.CardType.FOREIGNER_2023, "测*者  9110**********0020"),
+                new Expected(org.openkiosk.device.idcard.CardType.RESIDENT, "测*  1101**********002X"))) {
+            citizen.touch("service-queries");
+            citizen.awaitScreen(IdentifyScreen.ID);
+            demo.removeCard();
+            Thread.sleep(800);
+            demo.placeCard(e.type());
+            citizen.awaitScreen("identity-confirmed");
+            assertThat(fx.<Label>node("#confirmed-id").getText()).as(e.type().name()).isEqualTo(e.confirmed());
+            citizen.touch("go-home");
+            citizen.awaitScreen("attract");
+        }
+        // the 2017 foreigner's card carries a 15-character card number the platform does not know
+        citizen.touch("service-queries");
+        demo.removeCard();
+        Thread.sleep(800);
+        demo.placeCard(org.openkiosk.device.idcard.CardType.FOREIGNER_2017);
+        citizen.await(() -> !fx.<Label>node("#id-error").getText().isEmpty(), "the refusal");
+        assertThat(fx.<Label>node("#id-error").getText()).contains("请输入 18 位号码");
+        assertThat(citizen.screenId()).isEqualTo(IdentifyScreen.ID);
+        assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).isFalse();
     }
 
     /** The demo kiosk's screen as it is, for review and the README (target/test-output/screens/demo-*.png). */
