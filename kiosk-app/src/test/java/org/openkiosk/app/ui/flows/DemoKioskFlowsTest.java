@@ -90,6 +90,16 @@ class DemoKioskFlowsTest {
                 .isEqualTo("%PDF-");
         assertThat(count("SELECT COUNT(*) FROM certificate_print WHERE outcome = 'PRINTED'")).isEqualTo(1);
 
+        var receipts = runtime.simulators().receipt().orElseThrow();
+        citizen.touch("print-receipt");
+        citizen.awaitIdle();
+        assertThat(fx.<Label>node("#receipt-message").getText()).isEqualTo("回执已打印，请一并取走。");
+        citizen.await(() -> receipts.receipts().size() == 1, "the receipt");
+        String number = fx.fx(() -> ((org.openkiosk.app.ui.screens.certificate.CertificateOutcomeScreen)
+                fx.ctx().navigator().current()).result().certificateNumber());
+        assertThat(receipts.receipts().get(0).text()).contains(number).contains("1101**********002X")
+                .doesNotContain("11010519491231002X").doesNotContain("测试");
+
         citizen.touch("done");
         citizen.awaitScreen("rating");
         shot("rating");

@@ -49,7 +49,9 @@ public final class CertificateOutcomeScreen extends FlowScreen {
             message.setId("outcome-message");
             box.getChildren().addAll(message,
                     text("certificate.number", "body-text", result.certificateNumber()),
-                    text("certificate.remaining", "body-text", result.remaining()));
+                    text("certificate.remaining", "body-text", result.remaining()), receiptLine);
+            receiptLine.setId("receipt-message");
+            receiptLine.getStyleClass().add("body-text");
         } else {
             var message = text(paperOut(result.outcome().failureReason())
                     ? "certificate.failed.paper" : "certificate.failed.other", "error-text");
@@ -66,10 +68,26 @@ public final class CertificateOutcomeScreen extends FlowScreen {
                 || r.contains("media-needed");
     }
 
+    /** Prints the optional receipt on the receipt printer (its own outcome shown; the certificate is done). */
+    void printReceipt() {
+        var printer = ctx.runtimeIfAny().flatMap(org.openkiosk.app.runtime.KioskRuntime::receiptPrinter);
+        if (printer.isEmpty()) {
+            showError("certificate.receipt.failed");
+            return;
+        }
+        var receipt = CertificateReceipt.of(certificate.titleZh(), result.certificateNumber(),
+                session().idNumber().masked(), ctx.clock().instant(), ctx.clock().getZone(), ctx.config().kiosk().id());
+        work(() -> printer.get().print(receipt), job -> receiptLine.textProperty().bind(m.text("certificate.receipt.printed")),
+                failure -> showError("certificate.receipt.failed"));
+    }
+
+    private final javafx.scene.control.Label receiptLine = new javafx.scene.control.Label();
+
     @Override
     protected List<Node> actions() {
         if (result.outcome().printed()) {
             return List.of(
+                    button("print-receipt", "certificate.receipt", "secondary-button", this::printReceipt),
                     button("print-another", "certificate.another", "secondary-button",
                             () -> ctx.navigator().show(ctx.screens().certificateList())),
                     button("done", "action.done", "primary-button",
