@@ -148,6 +148,9 @@ public final class KioskShell {
             context.navigator().current().onHide();
         }
         sessions.end();
+        if (context != null) {
+            context.clearRedaction(); // the session's name and number need no masking once it is gone
+        }
         root.getChildren().clear();
     }
 
