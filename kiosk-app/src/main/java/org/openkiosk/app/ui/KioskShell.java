@@ -8,6 +8,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import org.openkiosk.app.config.KioskConfig;
 import org.openkiosk.app.config.UiSettings;
+import org.openkiosk.app.runtime.KioskRuntime;
 import org.openkiosk.app.session.SessionHolder;
 import org.openkiosk.app.ui.i18n.Language;
 import org.openkiosk.app.ui.idle.IdleController;
@@ -19,7 +20,6 @@ import org.openkiosk.app.ui.screens.outofservice.OutOfServiceViewModel;
 import org.openkiosk.app.ui.startup.StartupCheck;
 import org.openkiosk.app.ui.startup.StartupProblem;
 import org.openkiosk.app.ui.startup.StartupResult;
-import org.openkiosk.app.runtime.KioskRuntime;
 import org.openkiosk.app.ui.theme.Theme;
 import org.openkiosk.app.ui.work.BackgroundWork;
 
