@@ -28,6 +28,7 @@ import org.openkiosk.app.service.platform.DemoData;
 import org.openkiosk.app.service.platform.ServicePlatform;
 import org.openkiosk.app.service.platform.ServicePlatforms;
 import org.openkiosk.app.service.port.CertificateDocumentPort;
+import org.openkiosk.app.service.port.ReceiptPort;
 import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.StoreException;
 import org.openkiosk.app.store.Stores;
@@ -58,10 +59,12 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     private final Store store;
     private final ServiceCatalogue catalogue;
     private final CitizenServices services;
+    private final ReceiptPort receipts;
     private final Optional<DemoControls> demoControls;
 
     private DefaultKioskRuntime(KioskConfig config, boolean demo, KioskDevices devices, Store store,
-                                ServiceCatalogue catalogue, CitizenServices services) {
+                                ServiceCatalogue catalogue, CitizenServices services, ReceiptPort receipts) {
+        this.receipts = receipts;
         this.config = config;
         this.demo = demo;
         this.devices = devices;
@@ -94,12 +97,13 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             store = openStore(config, dataDir, demo, clock);
             ServicePlatform platform = ServicePlatforms.create(catalogue.platform(), store);
             CertificateDocumentPort documents = documents(configDir, catalogue, demo);
+            ReceiptPort receipts = new ReceiptPrinterPort(devices.find(KioskConfig.RECEIPT_PRINTER, ReceiptPrinter.class),
+                    new ReceiptLayouts(catalogue.zone()));
             CitizenServices services = new CitizenServices(store, platform, catalogue, documents,
-                    new A4PrinterPort(devices.find(KioskConfig.A4_PRINTER, A4PrinterDevice.class)),
-                    new ReceiptPrinterPort(devices.find(KioskConfig.RECEIPT_PRINTER, ReceiptPrinter.class),
-                            new ReceiptLayouts(catalogue.zone())),
+                    new A4PrinterPort(devices.find(KioskConfig.A4_PRINTER, A4PrinterDevice.class)), receipts,
                     clock, config.kiosk().id(), config.kiosk().hallId());
-            DefaultKioskRuntime runtime = new DefaultKioskRuntime(config, demo, devices, store, catalogue, services);
+            DefaultKioskRuntime runtime = new DefaultKioskRuntime(config, demo, devices, store, catalogue, services,
+                    receipts);
             log.info("kiosk {} started{}: store {}, devices {}, problems {}", config.kiosk().id(),
                     demo ? " in DEMO mode" : "", store.description(), devices.registry().all().size(),
                     runtime.deviceProblems().stream().map(DeviceProblem::code).toList());
@@ -201,6 +205,11 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     /** The opened store (maintenance commands and tests read records from it). */
     public Store store() {
         return store;
+    }
+
+    @Override
+    public ReceiptPort receipts() {
+        return receipts;
     }
 
     public ServiceCatalogue catalogue() {

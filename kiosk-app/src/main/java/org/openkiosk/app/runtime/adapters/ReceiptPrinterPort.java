@@ -3,6 +3,7 @@ package org.openkiosk.app.runtime.adapters;
 import java.util.Objects;
 import java.util.Optional;
 import org.openkiosk.app.service.appointment.AppointmentSlip;
+import org.openkiosk.app.service.port.CertificateReceipt;
 import org.openkiosk.app.service.port.PrintOutcome;
 import org.openkiosk.app.service.port.ReceiptPort;
 import org.openkiosk.app.service.queue.QueueTicket;
@@ -37,6 +38,11 @@ public final class ReceiptPrinterPort implements ReceiptPort {
     @Override
     public PrintOutcome printTicket(QueueTicket ticket) {
         return print(layouts.ticket(ticket), "queue ticket " + ticket.ticketNo());
+    }
+
+    @Override
+    public PrintOutcome printCertificateReceipt(CertificateReceipt receipt) {
+        return print(layouts.certificate(receipt), "certificate receipt " + receipt.certificateNumber());
     }
 
     private PrintOutcome print(Receipt receipt, String what) {
