@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /** {@code kiosk config …}: configuration tools for technicians. */
 @Command(name = "config", mixinStandardHelpOptions = true,
-        description = "Configuration tools.",
+        description = "Configuration tools (validate).",
         subcommands = {ConfigValidateCommand.class})
 public final class ConfigCommand implements Callable<Integer> {
 

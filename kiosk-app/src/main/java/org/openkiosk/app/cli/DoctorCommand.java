@@ -12,8 +12,10 @@ import picocli.CommandLine.Mixin;
 
 /** {@code kiosk doctor}: is this machine ready to run the kiosk? */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check this machine and installation: Java, configuration, data directory, bundled font,",
-                "serial library; and, for information, OS tools (lp, lpstat, scanimage, socat) and the display."},
+        description = {"Check that this machine can run the kiosk.",
+                "Required: Java 17+, a valid configuration, a writable data directory, the bundled font, the serial "
+                        + "library (when a serial device is configured). For information: OS tools (lp, lpstat, "
+                        + "scanimage, socat) and the display."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every required check passed", "1:a required check failed",
                 "2:the configuration is invalid"})

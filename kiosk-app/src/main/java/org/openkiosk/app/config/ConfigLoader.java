@@ -32,10 +32,7 @@ public final class ConfigLoader {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
-            throw single(0, "file not found: " + file.toAbsolutePath(),
-                    Files.isDirectory(configDir) ? "create it (see docs/configuration.md)"
-                            : "configuration directory " + configDir.toAbsolutePath() + " does not exist; "
-                            + "use --config DIR or KIOSK_CONFIG");
+            throw single(0, "file not found: " + file.toAbsolutePath(), missingFileHint(configDir));
         } catch (CharacterCodingException e) {
             throw single(0, "not UTF-8 text", "save the file as UTF-8 (Chinese names need it)");
         } catch (IOException e) {
@@ -65,6 +62,24 @@ public final class ConfigLoader {
             throw new ConfigException(problems.sorted());
         }
         return config;
+    }
+
+    private static String missingFileHint(Path configDir) {
+        if (!Files.isDirectory(configDir)) {
+            return "configuration directory " + configDir.toAbsolutePath() + " does not exist; "
+                    + "use --config DIR or KIOSK_CONFIG";
+        }
+        try (var files = Files.list(configDir)) {
+            List<String> lookalikes = files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.toLowerCase(java.util.Locale.ROOT).matches("kiosk\\.(yml|yaml|yaml\\.txt)"))
+                    .toList();
+            if (!lookalikes.isEmpty()) {
+                return "found " + String.join(", ", lookalikes) + "; rename it to " + KIOSK_FILE;
+            }
+        } catch (IOException e) {
+            // fall through to the general hint
+        }
+        return "create it (see docs/configuration.md)";
     }
 
     private static String syntaxHint(String problem) {

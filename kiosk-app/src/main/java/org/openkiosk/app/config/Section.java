@@ -137,10 +137,13 @@ final class Section {
             return fallback;
         }
         Node value = e.get().value();
-        if (value instanceof ScalarNode s && s.isBoolean()) {
-            return Boolean.parseBoolean(s.text());
+        // YAML 1.1 also reads yes/no/on/off as booleans; accept only the unambiguous words
+        if (value instanceof ScalarNode s && s.isBoolean()
+                && (s.text().equalsIgnoreCase("true") || s.text().equalsIgnoreCase("false"))) {
+            return s.token() == com.fasterxml.jackson.core.JsonToken.VALUE_TRUE;
         }
-        problems.add(value.line(), pathOf(key), "expected true or false, got " + describe(value), "");
+        problems.add(value.line(), pathOf(key), "expected true or false, got " + describe(value),
+                value instanceof ScalarNode s && s.isBoolean() ? "write true or false" : "");
         return fallback;
     }
 

@@ -72,7 +72,12 @@ final class YamlTree {
             if (first == null) {
                 return null;
             }
-            return readValue(parser, "", problems);
+            Node root = readValue(parser, "", problems);
+            if (parser.nextToken() != null) {
+                problems.add(lineOf(parser.currentTokenLocation()), "", "a second YAML document (after ---)",
+                        "keep the whole configuration in one document");
+            }
+            return root;
         } catch (JsonProcessingException e) {
             throw syntaxError(e);
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package org.openkiosk.app.logging;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,8 +19,27 @@ import org.openkiosk.device.privacy.Masking;
  */
 public final class PersonalDataRedactor {
 
-    /** One value to hide and what to write instead. */
-    private record Secret(Pattern pattern, String masked, Registration owner) {}
+    /**
+     * One value to hide and what to write instead. Values whose letters have case (Latin names, an ID number's X)
+     * are matched ignoring case with a pattern; the rest (Chinese names, digits) by plain, much faster, search.
+     */
+    private record Secret(String value, Pattern caseless, String masked, Registration owner) {
+
+        static Secret of(String value, String masked, Registration owner) {
+            boolean hasCase = !value.toLowerCase(Locale.ROOT).equals(value.toUpperCase(Locale.ROOT));
+            Pattern caseless = hasCase
+                    ? Pattern.compile(Pattern.quote(value), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                    : null;
+            return new Secret(value, caseless, masked, owner);
+        }
+
+        String redact(String text) {
+            if (caseless == null) {
+                return text.replace(value, masked);
+            }
+            return caseless.matcher(text).replaceAll(Matcher.quoteReplacement(masked));
+        }
+    }
 
     private static final Object LOCK = new Object();
     private static volatile List<Secret> secrets = List.of();
@@ -37,19 +57,17 @@ public final class PersonalDataRedactor {
         List<Secret> added = new ArrayList<>();
         if (name != null && name.strip().codePointCount(0, name.strip().length()) >= 2) {
             String n = name.strip();
-            added.add(new Secret(Pattern.compile(Pattern.quote(n), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-                    Masking.name(n), registration));
+            added.add(Secret.of(n, Masking.name(n), registration));
         }
         if (idNumber != null && !idNumber.isBlank()) {
             String id = idNumber.strip();
-            added.add(new Secret(Pattern.compile(Pattern.quote(id), Pattern.CASE_INSENSITIVE), Masking.idNumber(id),
-                    registration));
+            added.add(Secret.of(id, Masking.idNumber(id), registration));
         }
         synchronized (LOCK) {
             List<Secret> next = new ArrayList<>(secrets);
             next.addAll(added);
             // longest first, so that a value containing another is masked whole
-            next.sort(Comparator.comparingInt((Secret s) -> s.pattern().pattern().length()).reversed());
+            next.sort(Comparator.comparingInt((Secret s) -> s.value().length()).reversed());
             secrets = List.copyOf(next);
         }
         return registration;
@@ -75,7 +93,7 @@ public final class PersonalDataRedactor {
         }
         String result = text;
         for (Secret s : current) {
-            result = s.pattern().matcher(result).replaceAll(Matcher.quoteReplacement(s.masked()));
+            result = s.redact(result);
         }
         return result;
     }

@@ -207,4 +207,53 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(dir)).isInstanceOfSatisfying(ConfigException.class,
                 e -> assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message()).isEqualTo("not UTF-8 text")));
     }
+
+    private static List<ConfigProblem> problemsOfText(String yaml) {
+        ConfigException e = catchThrowableOfType(() -> ConfigLoader.parse("kiosk.yaml", yaml, name -> null),
+                ConfigException.class);
+        assertThat(e).as("must be rejected:%n%s", yaml).isNotNull();
+        return e.problems();
+    }
+
+    private static final String MINIMAL = "kiosk:\n  id: K\n  hallId: H\n  hallName: {zh: 甲, en: A}\n";
+
+    @Test
+    void yesAndOnAreNotTakenForBooleans() {
+        assertThat(problemsOfText(MINIMAL + "ui:\n  elderMode: yes\n  touchMode: off\n"))
+                .extracting(ConfigProblem::toString).containsExactly(
+                        "kiosk.yaml:6 ui.elderMode: expected true or false, got \"yes\" (write true or false)",
+                        "kiosk.yaml:7 ui.touchMode: expected true or false, got \"off\" (write true or false)");
+    }
+
+    @Test
+    void aSecondDocumentIsAnError() {
+        assertThat(problemsOfText(MINIMAL + "---\nui: {}\n")).singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("a second YAML document (after ---)"));
+    }
+
+    @Test
+    void anUnknownDeviceNameSuggestsTheClosestLogicalName() {
+        assertThat(problemsOfText(MINIMAL + "devices:\n  idreader: {driver: sim}\n")).singleElement()
+                .hasToString("kiosk.yaml:6 devices.idreader: unknown key \"idreader\" (did you mean \"idReader\"?)");
+    }
+
+    @Test
+    void aByteOrderMarkIsTolerated(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("kiosk.yaml"), "\uFEFF" + MINIMAL);
+        assertThat(ConfigLoader.load(dir).kiosk().hallNameZh()).isEqualTo("甲");
+    }
+
+    @Test
+    void anEmptyFileIsMissingItsKioskSection() {
+        assertThat(problemsOfText("# nothing yet\n")).extracting(ConfigProblem::toString)
+                .containsExactly("kiosk.yaml:1 kiosk: missing (add a \"kiosk:\" section)");
+    }
+
+    @Test
+    void aMisnamedFileIsPointedOut(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("kiosk.yml"), MINIMAL);
+        assertThatThrownBy(() -> ConfigLoader.load(dir)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.hint()).isEqualTo("found kiosk.yml; rename it to kiosk.yaml")));
+    }
 }

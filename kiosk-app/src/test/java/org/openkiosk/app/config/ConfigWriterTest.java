@@ -78,6 +78,18 @@ class ConfigWriterTest {
         }
     }
 
+    @Test
+    void aFailedReplacementLeavesTheOldFileAndNoTemporaryFiles() throws Exception {
+        ConfigWriter.write(dir, V1);
+        // a non-empty directory where the backup must go: the backup rename fails like a full or broken disk would
+        Files.createDirectories(dir.resolve(ConfigWriter.PREVIOUS_FILE).resolve("blocker"));
+
+        assertThatThrownBy(() -> ConfigWriter.write(dir, V2)).isInstanceOf(IOException.class);
+
+        assertThat(dir.resolve("kiosk.yaml")).hasContent(V1);
+        assertThat(filesIn(dir)).containsExactlyInAnyOrder("kiosk.yaml", "kiosk.yaml.prev");
+    }
+
     private static Stream<String> filesIn(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).toList().stream();

@@ -81,4 +81,19 @@ class LogMaskerTest {
         PersonalDataRedactor.registerCitizen("A", null);
         assertThat(PersonalDataRedactor.isEmpty()).isTrue();
     }
+
+    @Test
+    void groupingNeedsSingleSeparatorsBetweenDigits() {
+        assertThat(LogMasker.mask("620102  19630101  0722")).isEqualTo("620102  19630101  0722");
+        assertThat(LogMasker.mask("at 2026-11-22 02:21:22, ports 9100-9101 9102")).isEqualTo("at 2026-11-22 02:21:22, ports 9100-9101 9102");
+        assertThat(LogMasker.mask("ids 620102196301010722-11010519491231002X"))
+                .isEqualTo("ids 6201" + "*".repeat(37 - 8) + "002X");
+    }
+
+    @Test
+    void anXCountsOnlyAsTheLastCharacter() {
+        assertThat(LogMasker.mask("12345678901234X")).isEqualTo("1234*******234X");
+        assertThat(LogMasker.mask("12345678901234X5")).isEqualTo("12345678901234X5");
+        assertThat(LogMasker.mask("1234567890123X")).isEqualTo("1234567890123X");
+    }
 }
