@@ -61,6 +61,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     private final CitizenServices services;
     private final ReceiptPort receipts;
     private final Optional<DemoControls> demoControls;
+    private boolean closed;
 
     private DefaultKioskRuntime(KioskConfig config, boolean demo, KioskDevices devices, Store store,
                                 ServiceCatalogue catalogue, CitizenServices services, ReceiptPort receipts) {
@@ -281,6 +282,4 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         devices.close();
         log.info("kiosk {} stopped", config.kiosk().id());
     }
-
-    private boolean closed;
 }
