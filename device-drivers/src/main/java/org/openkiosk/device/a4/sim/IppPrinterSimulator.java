@@ -76,7 +76,8 @@ public final class IppPrinterSimulator implements AutoCloseable {
     private boolean stopped;
     private volatile Path outputDirectory;
 
-    private IppPrinterSimulator(Duration pendingFor, Duration processingFor, LongSupplier nanoTime) throws IOException {
+    private IppPrinterSimulator(int port, Duration pendingFor, Duration processingFor, LongSupplier nanoTime)
+            throws IOException {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.lastTick = nanoTime.getAsLong();
         this.pendingFor = Objects.requireNonNull(pendingFor, "pendingFor");
@@ -87,7 +88,7 @@ public final class IppPrinterSimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 8);
         server.setExecutor(handlers);
         server.createContext(PATH, this::handle);
     }
@@ -100,7 +101,16 @@ public final class IppPrinterSimulator implements AutoCloseable {
     /** With its own time source, so a test can step a job through its states without racing the wall clock. */
     public static IppPrinterSimulator start(Duration pendingFor, Duration processingFor, LongSupplier nanoTime)
             throws IOException {
-        IppPrinterSimulator simulator = new IppPrinterSimulator(pendingFor, processingFor, nanoTime);
+        return start(0, pendingFor, processingFor, nanoTime);
+    }
+
+    /** On a given port of 127.0.0.1 (0 = any free port), e.g. for {@code kiosk simulate a4 --port 8631}. */
+    public static IppPrinterSimulator start(int port, Duration pendingFor, Duration processingFor, LongSupplier nanoTime)
+            throws IOException {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0–65535, got " + port);
+        }
+        IppPrinterSimulator simulator = new IppPrinterSimulator(port, pendingFor, processingFor, nanoTime);
         simulator.server.start();
         log.info("IPP printer simulator on {}", simulator.printerUri());
         return simulator;
