@@ -83,7 +83,7 @@ final class KioskRunner {
             err.flush();
             return ExitCodes.BAD_CONFIGURATION;
         }
-        out.println("kiosk: configuration in " + configDir + " is fine");
+        out.println("kiosk: configuration in " + configDir + " is fine; store and required devices ready");
         out.flush();
         return ExitCodes.OK;
     }
