@@ -158,6 +158,28 @@ final class KioskDevices implements AutoCloseable {
         return problems();
     }
 
+    /**
+     * Every configured device that is not usable, required or not, gets another chance: built again, brought up
+     * again, or asked for its health (a printer whose paper was loaded reports ONLINE again). Blocks.
+     */
+    synchronized List<DeviceProblem> recheckAll() {
+        for (String name : orderedNames(configured)) {
+            if (unbuilt.containsKey(name)) {
+                build(name);
+                continue;
+            }
+            registry.find(name).ifPresent(device -> {
+                if (device.state() != DeviceState.ENABLED) {
+                    bringUp(device);
+                }
+                if (device.state() == DeviceState.ENABLED && !device.health().isUsable()) {
+                    device.checkHealth(org.openkiosk.device.HealthCheckLevel.EXTERNAL);
+                }
+            });
+        }
+        return problems();
+    }
+
     /** Devices in reverse order of registration, then the simulators they do not own. */
     @Override
     public void close() {
