@@ -121,10 +121,10 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             store = openStore(config, dataDir, demo, clock);
             ServicePlatform platform = ServicePlatforms.create(catalogue.platform(), store);
             CertificateDocumentPort documents = documents(configDir, catalogue, demo);
-            ReceiptPort receipts = new ReceiptPrinterPort(devices.find(KioskConfig.RECEIPT_PRINTER, ReceiptPrinter.class),
+            ReceiptPort receipts = new ReceiptPrinterPort(() -> devices.find(KioskConfig.RECEIPT_PRINTER, ReceiptPrinter.class),
                     new ReceiptLayouts(catalogue.zone()));
             CitizenServices services = new CitizenServices(store, platform, catalogue, documents,
-                    new A4PrinterPort(devices.find(KioskConfig.A4_PRINTER, A4PrinterDevice.class)), receipts,
+                    new A4PrinterPort(() -> devices.find(KioskConfig.A4_PRINTER, A4PrinterDevice.class)), receipts,
                     clock, config.kiosk().id(), config.kiosk().hallId());
             DefaultKioskRuntime runtime = new DefaultKioskRuntime(config, demo, devices, store, catalogue, services,
                     receipts);
