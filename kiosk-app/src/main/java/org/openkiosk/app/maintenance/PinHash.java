@@ -21,7 +21,7 @@ public final class PinHash {
     public static final String ALGORITHM = "pbkdf2-sha256";
     /** Slow enough to make guessing a 6-digit PIN from a stolen kiosk.yaml cost hours, fast enough for a touch (~0.1–0.3 s). */
     public static final int DEFAULT_ITERATIONS = 210_000;
-    static final int MIN_ITERATIONS = 10_000;
+    public static final int MIN_ITERATIONS = 10_000;
     public static final int MIN_PIN_LENGTH = 6;
     public static final int MAX_PIN_LENGTH = 12;
     private static final int SALT_BYTES = 16;
