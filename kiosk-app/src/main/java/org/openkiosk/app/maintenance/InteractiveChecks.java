@@ -65,7 +65,7 @@ public final class InteractiveChecks {
                 long job = printer.get().print(TestPage.receipt(printer.get().options().paper()));
                 return CheckOutcome.passed("test receipt printed (job " + job + ", confirmed by the printer)");
             } catch (DeviceException e) {
-                return CheckOutcome.failed(e.getMessage() + " — " + e.action().description());
+                return failure(e);
             }
         });
     }
@@ -90,7 +90,7 @@ public final class InteractiveChecks {
                         : CheckOutcome.failed("test page not printed: " + outcome.status() + " " + outcome.detail()
                                 + " — " + outcome.action().description());
             } catch (DeviceException e) {
-                return CheckOutcome.failed(e.getMessage() + " — " + e.action().description());
+                return failure(e);
             }
         });
     }
@@ -125,7 +125,7 @@ public final class InteractiveChecks {
             try {
                 Optional<IdCard> card = reader.get().readOnce(timeout);
                 if (card.isEmpty()) {
-                    return CheckOutcome.failed("no card could be read within " + timeout.toSeconds() + " s — place a test card");
+                    return CheckOutcome.failed("no card could be read within " + seconds(timeout) + " — place a test card");
                 }
                 IdCard read = card.get();
                 String photo = read.photo() == null ? "no photo" : "photo present";
@@ -134,7 +134,7 @@ public final class InteractiveChecks {
                         + org.openkiosk.device.privacy.Masking.name(read.displayName()) + ", "
                         + org.openkiosk.device.privacy.Masking.idNumber(read.idNumber()) + ", " + photo);
             } catch (DeviceException e) {
-                return CheckOutcome.failed(e.getMessage() + " — " + e.action().description());
+                return failure(e);
             }
         });
     }
@@ -152,7 +152,7 @@ public final class InteractiveChecks {
                 String text = code.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 return CheckOutcome.passed("code received (" + text.length() + " characters): " + LogMasker.mask(shorten(text)));
             } catch (TimeoutException e) {
-                return CheckOutcome.failed("no code within " + timeout.toSeconds() + " s — scan the test code");
+                return CheckOutcome.failed("no code within " + seconds(timeout) + " — scan the test code");
             } catch (ExecutionException e) {
                 return CheckOutcome.failed("the scanner failed: " + e.getCause());
             } catch (InterruptedException e) {
@@ -162,6 +162,17 @@ public final class InteractiveChecks {
                 scanner.get().disarm();
             }
         });
+    }
+
+    /** The device's message, with what to do unless it says so already. */
+    private static CheckOutcome failure(DeviceException e) {
+        String message = String.valueOf(e.getMessage());
+        String action = e.action().description();
+        return CheckOutcome.failed(message.contains(action) ? message : message + " — " + action);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static String shorten(String text) {

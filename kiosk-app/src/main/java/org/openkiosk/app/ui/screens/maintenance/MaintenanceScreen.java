@@ -156,6 +156,7 @@ public final class MaintenanceScreen implements Screen {
         sectionTitle.setId("maint-section-title");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
+        scroll.setPannable(true); // a finger drags the list
         scroll.getStyleClass().add("maint-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         resultStatus.setId("maint-result-status");

@@ -23,6 +23,7 @@ import org.openkiosk.app.ui.work.BackgroundWork;
 public final class PinScreen implements Screen {
 
     public static final String ID = "maintenance-pin";
+    private static final double KEY_WIDTH = 150;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final UiContext ctx;
@@ -88,6 +89,9 @@ public final class PinScreen implements Screen {
         clear.setOnAction(e -> entry.clear());
         Button delete = button("maint.pin.delete", "maint-pin-delete", "keypad-key");
         delete.setOnAction(e -> entry.delete());
+        keypad.getChildren().forEach(n -> ((Button) n).setMinWidth(KEY_WIDTH));
+        clear.setMinWidth(KEY_WIDTH);
+        delete.setMinWidth(KEY_WIDTH);
         keypad.add(clear, 0, 3);
         keypad.add(digit('0'), 1, 3);
         keypad.add(delete, 2, 3);
@@ -122,6 +126,7 @@ public final class PinScreen implements Screen {
         Button b = UiText.data(new Button(String.valueOf(d)));
         b.setId("maint-pin-" + d);
         b.getStyleClass().add("keypad-key");
+        b.setMinWidth(KEY_WIDTH);
         b.setOnAction(e -> entry.press(d));
         return b;
     }

@@ -195,6 +195,7 @@ class MaintenanceModeTest {
             // the device list shows the print in the statistics
             await("the refreshed statistics", () -> fx.robot.lookup(".maint-small").queryAll().stream()
                     .anyMatch(n -> ((Label) n).getText().contains("prints=")));
+            fx.fx(() -> org.openkiosk.app.ui.testing.ScreenRenderer.render(fx.shell.scene(), "maintenance-devices-zh"));
         }
     }
 
@@ -283,17 +284,6 @@ class MaintenanceModeTest {
     }
 
     static Path copyOfRepositoryConfig(Path target) throws IOException {
-        Path source = Paths.get("..", "config").toAbsolutePath().normalize();
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path to = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else if (!file.getFileName().toString().equals("services.yaml")) {
-                    Files.copy(file, to);
-                }
-            }
-        }
-        return target;
+        return org.openkiosk.app.maintenance.RepositoryConfig.copyTo(target);
     }
 }
