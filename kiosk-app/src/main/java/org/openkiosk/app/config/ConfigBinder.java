@@ -184,7 +184,7 @@ final class ConfigBinder {
             Optional<String> problem = MaintenanceSettings.formatProblem(pinHash.strip());
             if (problem.isPresent()) {
                 problems.add(s.entry("pinHash").orElseThrow().value().line(), s.pathOf("pinHash"), problem.get(),
-                        "generate it with: echo -n PIN | ./kiosk maintenance hash-pin");
+                        "generate it with: printf PIN | ./kiosk maintenance hash-pin");
                 pinHash = null;
             } else {
                 pinHash = pinHash.strip();
