@@ -79,6 +79,12 @@ public final class DiagnosticsCommand implements Runnable {
             config.ifPresent(c -> bundle.kioskId(c.kiosk().id())
                     .deviceReport(() -> devices(c))
                     .auditCheck(() -> {
+                        if (Stores.EMBEDDED.equals(c.store().type()) && c.store().url() == null
+                                && !java.nio.file.Files.exists(dataDir.resolve(Stores.EMBEDDED_FILE + ".mv.db"))) {
+                            // do not create an empty store just to check it
+                            throw new IllegalStateException("no embedded store under " + dataDir + " yet");
+                        }
+                        // an embedded store held by the running kiosk is refused ("in use"): export from the screen then
                         try (Store store = Stores.open(c.store(), dataDir)) {
                             return new AuditLog(store, Clock.systemUTC(), c.kiosk().id()).verify();
                         }
