@@ -57,7 +57,8 @@ public final class MaintenanceScreen implements Screen {
     private final UiContext ctx;
     private final MaintenanceMode mode;
     private final Optional<InteractiveChecks> checks;
-    private final Optional<DeviceOverview> overview;
+    /** Subscribed to the device registry while the screen is shown. */
+    private Optional<DeviceOverview> overview = Optional.empty();
     private final List<BackgroundWork.Job> jobs = new ArrayList<>();
     private final BooleanProperty checkRunning = new SimpleBooleanProperty(this, "checkRunning");
     private final BooleanProperty outOfService = new SimpleBooleanProperty(this, "outOfService");
@@ -74,7 +75,6 @@ public final class MaintenanceScreen implements Screen {
         this.ctx = ctx;
         this.mode = ctx.maintenance();
         this.checks = mode.checks();
-        this.overview = ctx.hasRuntime() ? Optional.of(new DeviceOverview(ctx.runtime())) : Optional.empty();
         outOfService.set(!mode.serviceState().inService());
     }
 
@@ -93,6 +93,7 @@ public final class MaintenanceScreen implements Screen {
 
     @Override
     public void onShow() {
+        overview = ctx.hasRuntime() ? Optional.of(new DeviceOverview(ctx.runtime())) : Optional.empty();
         overview.ifPresent(o -> o.addListener(name -> {
             if (refreshQueued.compareAndSet(false, true)) {
                 Platform.runLater(() -> {
@@ -112,6 +113,7 @@ public final class MaintenanceScreen implements Screen {
         jobs.forEach(BackgroundWork.Job::cancel);
         jobs.clear();
         overview.ifPresent(DeviceOverview::close);
+        overview = Optional.empty();
         mode.access().exit(exitReason);
     }
 
@@ -352,7 +354,8 @@ public final class MaintenanceScreen implements Screen {
         DiagnosticsBundle bundle = new DiagnosticsBundle(mode.configDir(), mode.dataDir(), ctx.clock())
                 .kioskId(ctx.config().kiosk().id())
                 .serviceState(mode.serviceState());
-        overview.ifPresent(o -> bundle.deviceReport(() -> DeviceReport.format(o.snapshot(), serialPortLines())));
+        Optional<DeviceOverview> devices = overview;
+        devices.ifPresent(o -> bundle.deviceReport(() -> DeviceReport.format(o.snapshot(), serialPortLines())));
         if (ctx.hasRuntime()) {
             bundle.auditCheck(() -> ctx.runtime().services().audit().verify());
         }

@@ -135,7 +135,7 @@ public final class PinScreen implements Screen {
         char[] pin = entry.take();
         show("maint.pin.checking");
         job = ctx.work().run(() -> mode.access().enter(pin), this::answer,
-                failure -> show("maint.pin.notConfigured"));
+                failure -> show("maint.pin.error"));
     }
 
     private void answer(MaintenanceAccess.Attempt attempt) {
