@@ -276,6 +276,7 @@ public final class MaintenanceScreen implements Screen {
             List<String> ports = SerialPorts.list().stream().map(SerialPorts.Port::toString).toList();
             return new String[] {String.join("\n", lines), String.join("\n", ports)};
         }, found -> {
+            mode.access().action("list-ports", found[1].isEmpty() ? "none" : found[1].lines().count() + " ports");
             List<Node> nodes = new ArrayList<>();
             nodes.add(data(found[0], "body-text"));
             nodes.add(message("maint.ports.present"));
@@ -339,6 +340,7 @@ public final class MaintenanceScreen implements Screen {
         sectionTitle.textProperty().bind(ctx.messages().text("maint.nav.logs"));
         Path log = KioskLogging.logDirectory(mode.dataDir()).resolve("kiosk.log");
         jobs.add(ctx.work().run(() -> LogTail.read(log, LOG_LINES), lines -> {
+            mode.access().action("read-logs", lines.size() + " lines of " + log.getFileName());
             Label text = lines.isEmpty() ? message("maint.logs.none") : data(String.join("\n", lines), "maint-small");
             text.setId("maint-log-lines");
             content.getChildren().setAll(data(log.toString(), "body-text"), text,

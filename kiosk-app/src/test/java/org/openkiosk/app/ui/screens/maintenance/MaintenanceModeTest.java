@@ -263,18 +263,25 @@ class MaintenanceModeTest {
     }
 
     @Test
-    void theConfigurationIsValidatedOnAWorkerAndProblemsAreListed() throws Exception {
+    void logsPortsAndTheConfigurationAreShownAndProblemsListed() throws Exception {
         demoShell();
         enterMaintenance();
         fx.robot.clickOn("#maint-nav-config");
         fx.robot.clickOn("#maint-config-validate");
         await("the verdict", () -> fx.robot.lookup("#maint-config-verdict").tryQuery().isPresent());
         assertThat(text("#maint-config-verdict")).isEqualTo("配置有效");
+        fx.robot.clickOn("#maint-nav-logs");
+        await("the log lines", () -> fx.robot.lookup("#maint-log-lines").tryQuery().isPresent());
+        fx.robot.clickOn("#maint-nav-ports");
+        await("the ports", () -> fx.robot.lookup("#maint-ports").tryQuery().isPresent());
+        assertThat(fx.fx(() -> fx.robot.lookup(".label").queryAll().stream()
+                .anyMatch(n -> String.valueOf(((Label) n).getText()).contains("receiptPrinter → escpos sim:")))).isTrue();
 
         Path file = configDir.resolve("kiosk.yaml");
         String good = Files.readString(file);
         try {
             Files.writeString(file, good.replace("language: zh", "language: fr").replace("touchMode: true", "touchMode: maybe"));
+            fx.robot.clickOn("#maint-nav-config");
             fx.robot.clickOn("#maint-config-validate");
             await("the problems", () -> ((Label) fx.node("#maint-config-verdict")).getText().contains("2"));
             assertThat(text("#maint-config-verdict")).isEqualTo("配置有 2 个问题");
