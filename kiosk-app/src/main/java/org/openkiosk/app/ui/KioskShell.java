@@ -70,7 +70,9 @@ public final class KioskShell {
         context = new UiContext(config, language, elder, navigator, sessions, work, clock, options.demo(), runtime);
         ScreenFactory screens = new ScreenFactory(context);
         context.setScreens(screens);
-        navigator.setHome(screens::attract);
+        context.setMaintenance(new org.openkiosk.app.ui.screens.maintenance.MaintenanceMode(context,
+                options.configDir(), options.dataDir()));
+        navigator.setHome(screens::home); // attract, or the technician's out-of-service screen
 
         IdleWarningOverlay overlay = new IdleWarningOverlay(context.messages());
         idle = new IdleController(new IdleMonitor(clock, ui.idleTimeout(), ui.idleWarning()), navigator, overlay,

@@ -30,6 +30,7 @@ public final class UiContext {
     private final boolean defaultElderMode;
     private ScreenFactory screens;
     private Runnable activity = () -> { };
+    private org.openkiosk.app.ui.screens.maintenance.MaintenanceMode maintenance;
     private final KioskRuntime runtime;
 
     public UiContext(KioskConfig config, Language language, boolean elderMode, ScreenNavigator navigator,
@@ -108,6 +109,15 @@ public final class UiContext {
 
     void setScreens(ScreenFactory screens) {
         this.screens = screens;
+    }
+
+    /** Maintenance mode: PIN access, the technician's out-of-service switch, checks (see docs/maintenance.md). */
+    public org.openkiosk.app.ui.screens.maintenance.MaintenanceMode maintenance() {
+        return maintenance;
+    }
+
+    void setMaintenance(org.openkiosk.app.ui.screens.maintenance.MaintenanceMode maintenance) {
+        this.maintenance = maintenance;
     }
 
     void setActivity(Runnable activity) {
