@@ -53,14 +53,21 @@ class IppPrinterSimulatorTest {
 
     @Test
     void jobStatesAreReportedAsTheJobProgresses() throws Exception {
-        try (IppPrinterSimulator sim = IppPrinterSimulator.start(Duration.ofMillis(300), Duration.ofMillis(300))) {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        try (IppPrinterSimulator sim = IppPrinterSimulator.start(Duration.ofMillis(300), Duration.ofMillis(300), now::get)) {
             IppPrinter printer = new IppPrinter(PrinterEndpoint.of(sim.transportUri()), Duration.ofSeconds(2), "t");
             JobStatus submitted = printer.printPdf(TinyPdf.withText("x"), "x", List.of(IppAttribute.of("media", IppTag.KEYWORD, "iso_a4_210x297mm")));
             assertThat(submitted.state()).isEqualTo(JobState.PENDING);
             assertThat(printer.printerStatus().state()).isEqualTo(PrinterStatus.PROCESSING);
-            Thread.sleep(400);
+            now.addAndGet(Duration.ofMillis(400).toNanos());
             assertThat(printer.jobStatus(submitted.jobId()).state()).isEqualTo(JobState.PROCESSING);
-            Thread.sleep(400);
+            sim.setPaperOut(true);
+            now.addAndGet(Duration.ofSeconds(10).toNanos()); // no paper: time passes, the job does not advance
+            assertThat(printer.jobStatus(submitted.jobId()).state()).isEqualTo(JobState.PROCESSING_STOPPED);
+            sim.setPaperOut(false);
+            now.addAndGet(Duration.ofMillis(100).toNanos());
+            assertThat(printer.jobStatus(submitted.jobId()).state()).isEqualTo(JobState.PROCESSING);
+            now.addAndGet(Duration.ofMillis(200).toNanos());
             assertThat(printer.jobStatus(submitted.jobId()).state()).isEqualTo(JobState.COMPLETED);
             assertThat(printer.printerStatus().state()).isEqualTo(PrinterStatus.IDLE);
         }

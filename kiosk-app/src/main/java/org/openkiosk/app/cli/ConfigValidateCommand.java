@@ -1,7 +1,11 @@
 package org.openkiosk.app.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.openkiosk.app.config.ConfigDirectory;
 import org.openkiosk.app.config.ConfigException;
@@ -10,13 +14,16 @@ import org.openkiosk.app.config.ConfigProblem;
 import org.openkiosk.app.config.DeviceConfig;
 import org.openkiosk.app.config.DriverCatalog;
 import org.openkiosk.app.config.KioskConfig;
+import org.openkiosk.app.service.catalogue.CatalogueException;
+import org.openkiosk.app.service.catalogue.CatalogueLoader;
+import org.openkiosk.app.service.catalogue.ServiceCatalogue;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code kiosk config validate [DIR]}: every problem of a configuration directory, or a short summary. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check a configuration directory without starting the kiosk.",
+        description = {"Check a configuration directory without starting the kiosk: kiosk.yaml and services.yaml.",
                 "Prints every problem (file:line field: message (hint)) one per line and exits with 2, "
                         + "or a summary and exits with 0."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -37,19 +44,43 @@ public final class ConfigValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path file = configDir.resolve(ConfigLoader.KIOSK_FILE);
         try {
-            KioskConfig config = ConfigLoader.load(configDir);
-            printSummary(out, config, file);
-            return ExitCodes.OK;
-        } catch (ConfigException e) {
-            for (ConfigProblem problem : e.problems()) {
-                out.println(problem);
+            List<String> problems = new ArrayList<>();
+            KioskConfig config = null;
+            try {
+                config = ConfigLoader.load(configDir);
+            } catch (ConfigException e) {
+                e.problems().forEach(p -> problems.add(p.toString()));
             }
-            int n = e.problems().size();
-            out.println("configuration INVALID: " + n + (n == 1 ? " problem in " : " problems in ") + file);
+            Optional<ServiceCatalogue> catalogue = Optional.empty();
+            List<String> serviceProblems = new ArrayList<>();
+            try {
+                catalogue = Optional.of(new CatalogueLoader().loadFromConfigDir(configDir));
+            } catch (CatalogueException e) {
+                e.problems().forEach(p -> serviceProblems.add(CatalogueLoader.FILE_NAME + ": " + p));
+            }
+            problems.addAll(serviceProblems);
+            if (problems.isEmpty()) {
+                printSummary(out, config, file);
+                printCatalogue(out, catalogue.orElseThrow(), configDir);
+                return ExitCodes.OK;
+            }
+            problems.forEach(out::println);
+            int n = problems.size();
+            out.println("configuration INVALID: " + n + (n == 1 ? " problem in " : " problems in ")
+                    + (serviceProblems.isEmpty() ? file : configDir));
             return ExitCodes.BAD_CONFIGURATION;
         } finally {
             out.flush();
         }
+    }
+
+    private static void printCatalogue(PrintWriter out, ServiceCatalogue catalogue, Path configDir) {
+        Path services = configDir.resolve(CatalogueLoader.FILE_NAME);
+        out.println("  " + (Files.exists(services) ? CatalogueLoader.FILE_NAME
+                : CatalogueLoader.FILE_NAME + " absent: the built-in catalogue (the kiosk writes it there at start)")
+                + ": " + catalogue.services().size() + " services (" + catalogue.bookableServices().size()
+                + " bookable), " + catalogue.certificates().size() + " certificate types, platform "
+                + catalogue.platform().type());
     }
 
     private static void printSummary(PrintWriter out, KioskConfig config, Path file) {

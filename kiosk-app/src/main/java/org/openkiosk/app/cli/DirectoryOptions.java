@@ -33,6 +33,16 @@ public final class DirectoryOptions {
         return DataDirectory.resolve(dataDir != null ? dataDir : global(mixee).map(g -> g.dataDir).orElse(null));
     }
 
+    /** The configuration directory for a command in another package: its own option, else the global one … */
+    public static Path configDirectory(CommandSpec command, String option) {
+        return ConfigDirectory.resolve(option != null ? option : global(command).map(g -> g.configDir).orElse(null));
+    }
+
+    /** The data directory for a command in another package: its own option, else the global one … */
+    public static Path dataDirectory(CommandSpec command, String option) {
+        return DataDirectory.resolve(option != null ? option : global(command).map(g -> g.dataDir).orElse(null));
+    }
+
     /** The top-level command's options, found by walking up from any sub-command. */
     static java.util.Optional<KioskCommand> global(CommandSpec spec) {
         for (CommandSpec s = spec; s != null; s = s.parent()) {

@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
                 org.openkiosk.app.cli.certificate.CertificateCommand.class,
                 org.openkiosk.app.cli.a4.PrintCommand.class,
                 org.openkiosk.app.cli.a4.ScanCommand.class,
+                org.openkiosk.app.cli.maintenance.MaintenanceCommand.class,
+                org.openkiosk.app.cli.maintenance.DiagnosticsCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -66,7 +66,8 @@ final class KioskRunner {
                 err.println("kiosk: starting out of service; retrying every " + cli.retrySeconds + " s");
             }
             ShellOptions options = new ShellOptions(cli.windowed || cli.screenshot != null, demo, language,
-                    cli.elder ? Boolean.TRUE : null, Duration.ofSeconds(cli.retrySeconds));
+                    cli.elder ? Boolean.TRUE : null, Duration.ofSeconds(cli.retrySeconds))
+                    .withDirectories(configDir, dataDir);
             out.flush();
             return KioskLauncher.launch(new KioskLauncher.Request(options, first, check, cli.screenshot,
                     cli.benchmarkFirstFrame, cli.benchmarkFirstFrame), System.out);
@@ -83,7 +84,7 @@ final class KioskRunner {
             err.flush();
             return ExitCodes.BAD_CONFIGURATION;
         }
-        out.println("kiosk: configuration in " + configDir + " is fine");
+        out.println("kiosk: configuration in " + configDir + " is fine; store and required devices ready");
         out.flush();
         return ExitCodes.OK;
     }

@@ -10,8 +10,8 @@ public final class ShellCliOptions {
             + "kiosk (development; closing the window ends the program).")
     boolean windowed;
 
-    @Option(names = "--check", description = "Only check the configuration, print every problem and exit "
-            + "(0 = fine, 2 = broken). Opens no window.")
+    @Option(names = "--check", description = "Only run the start-up check (configuration, store, required "
+            + "devices opened and closed again), print every problem and exit (0 = ready, 2 = not). Opens no window.")
     boolean check;
 
     @Option(names = "--screenshot", paramLabel = "FILE",

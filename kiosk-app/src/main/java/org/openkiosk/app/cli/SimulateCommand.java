@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 SimulateIdCardCommand.class,
                 SimulateReceiptCommand.class,
-                SimulateScannerCommand.class
+                SimulateScannerCommand.class,
+                org.openkiosk.app.cli.a4.SimulateA4Command.class
         })
 public final class SimulateCommand implements Runnable {
 

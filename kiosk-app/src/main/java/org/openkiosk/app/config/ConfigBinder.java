@@ -40,8 +40,9 @@ final class ConfigBinder {
         UiSettings ui = ui(root.section("ui", false));
         Map<String, DeviceConfig> devices = devices(root.section("devices", false));
         StoreConfig store = store(root.section("store", false));
+        MaintenanceSettings maintenance = maintenance(root.section("maintenance", false));
         root.rejectUnknownKeys();
-        return problems.isEmpty() ? new KioskConfig(kiosk, ui, devices, store) : null;
+        return problems.isEmpty() ? new KioskConfig(kiosk, ui, devices, store, maintenance) : null;
     }
 
     private KioskIdentity identity(Section s) {
@@ -174,6 +175,23 @@ final class ConfigBinder {
         }
         s.rejectUnknownKeys();
         return new StoreConfig(type, url, user, password);
+    }
+
+    /** The technicians' PIN, as a salted hash written by {@code ./kiosk maintenance hash-pin}. */
+    private MaintenanceSettings maintenance(Section s) {
+        String pinHash = s.optionalText("pinHash", null);
+        if (pinHash != null) {
+            Optional<String> problem = MaintenanceSettings.formatProblem(pinHash.strip());
+            if (problem.isPresent()) {
+                problems.add(s.entry("pinHash").orElseThrow().value().line(), s.pathOf("pinHash"), problem.get(),
+                        "generate it with: printf PIN | ./kiosk maintenance hash-pin");
+                pinHash = null;
+            } else {
+                pinHash = pinHash.strip();
+            }
+        }
+        s.rejectUnknownKeys();
+        return new MaintenanceSettings(Optional.ofNullable(pinHash));
     }
 
     /** {@code password: ${KIOSK_DB_PASSWORD}} keeps secrets out of the file. */

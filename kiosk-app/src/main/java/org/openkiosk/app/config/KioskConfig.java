@@ -11,8 +11,10 @@ import java.util.Map;
  * @param devices  devices by logical name ({@code idReader}, {@code receiptPrinter}, {@code a4Printer},
  *                 {@code scanner}, {@code documentScanner})
  * @param store    where the kiosk keeps its data
+ * @param maintenance how technicians get into maintenance mode (the PIN's salted hash); optional
  */
-public record KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, DeviceConfig> devices, StoreConfig store) {
+public record KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, DeviceConfig> devices, StoreConfig store,
+                          MaintenanceSettings maintenance) {
 
     public static final String ID_READER = "idReader";
     public static final String RECEIPT_PRINTER = "receiptPrinter";
@@ -22,5 +24,11 @@ public record KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, Device
 
     public KioskConfig {
         devices = Map.copyOf(devices);
+        maintenance = maintenance == null ? MaintenanceSettings.none() : maintenance;
+    }
+
+    /** A configuration without a {@code maintenance:} section (no PIN set up). */
+    public KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, DeviceConfig> devices, StoreConfig store) {
+        this(kiosk, ui, devices, store, MaintenanceSettings.none());
     }
 }

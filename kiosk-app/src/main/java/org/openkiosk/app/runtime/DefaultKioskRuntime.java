@@ -5,9 +5,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.openkiosk.app.certificate.CertificateRenderer;
 import org.openkiosk.app.certificate.CertificateSigner;
 import org.openkiosk.app.certificate.CertificateTemplates;
@@ -28,6 +32,7 @@ import org.openkiosk.app.service.platform.DemoData;
 import org.openkiosk.app.service.platform.ServicePlatform;
 import org.openkiosk.app.service.platform.ServicePlatforms;
 import org.openkiosk.app.service.port.CertificateDocumentPort;
+import org.openkiosk.app.service.port.ReceiptPort;
 import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.StoreException;
 import org.openkiosk.app.store.Stores;
@@ -49,6 +54,9 @@ public final class DefaultKioskRuntime implements KioskRuntime {
 
     private static final Logger log = LoggerFactory.getLogger(DefaultKioskRuntime.class);
 
+    /** How often devices that are not usable get another chance while the kiosk runs. */
+    public static final Duration DEVICE_RECOVERY_INTERVAL = Duration.ofSeconds(30);
+
     /** File name (without H2's {@code .mv.db}) of the demo store under the data directory, apart from real data. */
     public static final String DEMO_STORE_FILE = "demo-store";
 
@@ -58,10 +66,14 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     private final Store store;
     private final ServiceCatalogue catalogue;
     private final CitizenServices services;
+    private final ReceiptPort receipts;
     private final Optional<DemoControls> demoControls;
+    private final ScheduledExecutorService recovery;
+    private boolean closed;
 
     private DefaultKioskRuntime(KioskConfig config, boolean demo, KioskDevices devices, Store store,
-                                ServiceCatalogue catalogue, CitizenServices services) {
+                                ServiceCatalogue catalogue, CitizenServices services, ReceiptPort receipts) {
+        this.receipts = receipts;
         this.config = config;
         this.demo = demo;
         this.devices = devices;
@@ -69,6 +81,21 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         this.catalogue = catalogue;
         this.services = services;
         this.demoControls = demo ? Optional.of(new SimulatorDemoControls(devices.simulators())) : Optional.empty();
+        this.recovery = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "device-recovery");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = DEVICE_RECOVERY_INTERVAL.toMillis();
+        recovery.scheduleWithFixedDelay(this::recoverQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void recoverQuietly() {
+        try {
+            devices.recheckAll();
+        } catch (RuntimeException e) {
+            log.warn("device recovery failed", e);
+        }
     }
 
     /**
@@ -94,12 +121,13 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             store = openStore(config, dataDir, demo, clock);
             ServicePlatform platform = ServicePlatforms.create(catalogue.platform(), store);
             CertificateDocumentPort documents = documents(configDir, catalogue, demo);
+            ReceiptPort receipts = new ReceiptPrinterPort(() -> devices.find(KioskConfig.RECEIPT_PRINTER, ReceiptPrinter.class),
+                    new ReceiptLayouts(catalogue.zone()));
             CitizenServices services = new CitizenServices(store, platform, catalogue, documents,
-                    new A4PrinterPort(devices.find(KioskConfig.A4_PRINTER, A4PrinterDevice.class)),
-                    new ReceiptPrinterPort(devices.find(KioskConfig.RECEIPT_PRINTER, ReceiptPrinter.class),
-                            new ReceiptLayouts(catalogue.zone())),
+                    new A4PrinterPort(() -> devices.find(KioskConfig.A4_PRINTER, A4PrinterDevice.class)), receipts,
                     clock, config.kiosk().id(), config.kiosk().hallId());
-            DefaultKioskRuntime runtime = new DefaultKioskRuntime(config, demo, devices, store, catalogue, services);
+            DefaultKioskRuntime runtime = new DefaultKioskRuntime(config, demo, devices, store, catalogue, services,
+                    receipts);
             log.info("kiosk {} started{}: store {}, devices {}, problems {}", config.kiosk().id(),
                     demo ? " in DEMO mode" : "", store.description(), devices.registry().all().size(),
                     runtime.deviceProblems().stream().map(DeviceProblem::code).toList());
@@ -203,6 +231,11 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         return store;
     }
 
+    @Override
+    public ReceiptPort receipts() {
+        return receipts;
+    }
+
     public ServiceCatalogue catalogue() {
         return catalogue;
     }
@@ -252,18 +285,34 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         return devices.recheck();
     }
 
+    /**
+     * Gives every device that is not usable (optional ones too) another chance now; the runtime also does this
+     * every {@link #DEVICE_RECOVERY_INTERVAL} on its own thread. Blocks.
+     */
+    public List<DeviceProblem> recheckAllDevices() {
+        return devices.recheckAll();
+    }
+
     @Override
     public Optional<HealthStatus> deviceHealth(String logicalName) {
         return devices.health(logicalName);
     }
 
-    /** Store, then devices in reverse order, then the simulators; idempotent. */
+    /** Device recovery, the store, then devices in reverse order, then the simulators; idempotent. */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        recovery.shutdownNow();
+        try {
+            if (!recovery.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("device recovery did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             store.close();
         } catch (RuntimeException e) {
@@ -272,6 +321,4 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         devices.close();
         log.info("kiosk {} stopped", config.kiosk().id());
     }
-
-    private boolean closed;
 }

@@ -51,7 +51,7 @@ public final class DeviceFactory {
                         + String.join(", ", DriverCatalog.logicalNames()) + ")", null));
         String driver = config.driver();
         if (!DriverCatalog.isKnownDriver(deviceClass, driver)) {
-            throw new DeviceCreationException(logicalName, "unknown driver \"" + driver + "\" for a "
+            throw new DeviceCreationException(logicalName, "unknown driver \"" + driver + "\" for device class "
                     + deviceClass + " (known: " + String.join(", ", DriverCatalog.driversFor(deviceClass)) + ")", null);
         }
         TransportUri uri = config.uri();

@@ -33,26 +33,33 @@ final class KioskDevices implements AutoCloseable {
     /** Devices that could not even be built, with why (by logical name). */
     private final Map<String, HealthStatus> unbuilt = Collections.synchronizedMap(new LinkedHashMap<>());
 
+    private final DeviceFactory factory = new DeviceFactory(simulators);
+
     private KioskDevices(Map<String, DeviceConfig> configured) {
         this.configured = configured;
     }
 
     static KioskDevices start(Map<String, DeviceConfig> configured) {
         KioskDevices devices = new KioskDevices(configured);
-        DeviceFactory factory = new DeviceFactory(devices.simulators);
         for (String name : orderedNames(configured)) {
-            DeviceConfig config = configured.get(name);
-            try {
-                DeviceFactory.Created created = factory.create(name, config);
-                devices.companions.addAll(created.companions());
-                devices.registry.register(created.device());
-                devices.bringUp(created.device());
-            } catch (DeviceCreationException e) {
-                log.warn("{} device {} not available: {}", config.required() ? "required" : "optional", name, e.getMessage());
-                devices.unbuilt.put(name, HealthStatus.error(e.getMessage(), RecommendedAction.CHECK_CONFIGURATION));
-            }
+            devices.build(name);
         }
         return devices;
+    }
+
+    /** Builds, registers and brings up one device; a driver that cannot be built is remembered with why. */
+    private void build(String name) {
+        DeviceConfig config = configured.get(name);
+        try {
+            DeviceFactory.Created created = factory.create(name, config);
+            unbuilt.remove(name);
+            companions.addAll(created.companions());
+            registry.register(created.device());
+            bringUp(created.device());
+        } catch (DeviceCreationException e) {
+            log.warn("{} device {} not available: {}", config.required() ? "required" : "optional", name, e.getMessage());
+            unbuilt.put(name, HealthStatus.error(e.getMessage(), RecommendedAction.CHECK_CONFIGURATION));
+        }
     }
 
     /** Catalogue order (idReader, receiptPrinter, a4Printer, scanner, documentScanner), unknown names last. */
@@ -130,12 +137,42 @@ final class KioskDevices implements AutoCloseable {
         return problems;
     }
 
-    /** Tries again to enable required devices that are not usable, then reports what is still wrong. Blocks. */
-    List<DeviceProblem> recheck() {
+    /**
+     * Tries again with the required devices that are not usable — building a driver that could not be built
+     * (a vendor library installed meanwhile), enabling one that would not open (a cable plugged back in) — then
+     * reports what is still wrong. Blocks.
+     */
+    synchronized List<DeviceProblem> recheck() {
         for (DeviceProblem problem : problems()) {
+            if (unbuilt.containsKey(problem.logicalName())) {
+                build(problem.logicalName());
+                continue;
+            }
             registry.find(problem.logicalName()).ifPresent(device -> {
                 bringUp(device);
                 if (device.state() == DeviceState.ENABLED) {
+                    device.checkHealth(org.openkiosk.device.HealthCheckLevel.EXTERNAL);
+                }
+            });
+        }
+        return problems();
+    }
+
+    /**
+     * Every configured device that is not usable, required or not, gets another chance: built again, brought up
+     * again, or asked for its health (a printer whose paper was loaded reports ONLINE again). Blocks.
+     */
+    synchronized List<DeviceProblem> recheckAll() {
+        for (String name : orderedNames(configured)) {
+            if (unbuilt.containsKey(name)) {
+                build(name);
+                continue;
+            }
+            registry.find(name).ifPresent(device -> {
+                if (device.state() != DeviceState.ENABLED) {
+                    bringUp(device);
+                }
+                if (device.state() == DeviceState.ENABLED && !device.health().isUsable()) {
                     device.checkHealth(org.openkiosk.device.HealthCheckLevel.EXTERNAL);
                 }
             });

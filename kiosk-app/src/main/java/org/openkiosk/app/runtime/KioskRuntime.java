@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.openkiosk.app.config.KioskConfig;
 import org.openkiosk.app.service.CitizenServices;
+import org.openkiosk.app.service.port.ReceiptPort;
 import org.openkiosk.device.DeviceRegistry;
 import org.openkiosk.device.HealthStatus;
 import org.openkiosk.device.a4.A4PrinterDevice;
@@ -24,6 +25,14 @@ public interface KioskRuntime extends AutoCloseable {
     boolean demo();
 
     CitizenServices services();
+
+    /**
+     * The receipt printer as the services use it, for receipts a flow prints itself (the certificate receipt
+     * after an A4 print). Never throws for printer trouble: a failed outcome with the reason.
+     */
+    default ReceiptPort receipts() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no receipt port");
+    }
 
     /** Every configured device by logical name; subscribe to follow their events and health. */
     DeviceRegistry devices();

@@ -8,6 +8,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import org.openkiosk.app.config.KioskConfig;
 import org.openkiosk.app.config.UiSettings;
+import org.openkiosk.app.runtime.KioskRuntime;
 import org.openkiosk.app.session.SessionHolder;
 import org.openkiosk.app.ui.i18n.Language;
 import org.openkiosk.app.ui.idle.IdleController;
@@ -19,7 +20,6 @@ import org.openkiosk.app.ui.screens.outofservice.OutOfServiceViewModel;
 import org.openkiosk.app.ui.startup.StartupCheck;
 import org.openkiosk.app.ui.startup.StartupProblem;
 import org.openkiosk.app.ui.startup.StartupResult;
-import org.openkiosk.app.runtime.KioskRuntime;
 import org.openkiosk.app.ui.theme.Theme;
 import org.openkiosk.app.ui.work.BackgroundWork;
 
@@ -70,7 +70,9 @@ public final class KioskShell {
         context = new UiContext(config, language, elder, navigator, sessions, work, clock, options.demo(), runtime);
         ScreenFactory screens = new ScreenFactory(context);
         context.setScreens(screens);
-        navigator.setHome(screens::attract);
+        context.setMaintenance(new org.openkiosk.app.ui.screens.maintenance.MaintenanceMode(context,
+                options.configDir(), options.dataDir()));
+        navigator.setHome(screens::home); // attract, or the technician's out-of-service screen
 
         IdleWarningOverlay overlay = new IdleWarningOverlay(context.messages());
         idle = new IdleController(new IdleMonitor(clock, ui.idleTimeout(), ui.idleWarning()), navigator, overlay,

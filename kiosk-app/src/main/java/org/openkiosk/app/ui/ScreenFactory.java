@@ -132,4 +132,19 @@ public final class ScreenFactory {
     public Screen leaving() {
         return new LeavingScreen(ctx);
     }
+
+    /** The attract screen, or "out of service" (E-MAINT) while a technician has taken the kiosk out of service. */
+    public Screen home() {
+        return ctx.maintenance() != null && !ctx.maintenance().serviceState().inService()
+                ? new org.openkiosk.app.ui.screens.maintenance.MaintenanceOutOfServiceScreen(ctx)
+                : attract();
+    }
+
+    public Screen maintenancePin() {
+        return new org.openkiosk.app.ui.screens.maintenance.PinScreen(ctx);
+    }
+
+    public Screen maintenance() {
+        return new org.openkiosk.app.ui.screens.maintenance.MaintenanceScreen(ctx);
+    }
 }

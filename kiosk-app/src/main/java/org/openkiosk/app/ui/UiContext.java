@@ -36,6 +36,7 @@ public final class UiContext {
     private final boolean defaultElderMode;
     private ScreenFactory screens;
     private Runnable activity = () -> { };
+    private org.openkiosk.app.ui.screens.maintenance.MaintenanceMode maintenance;
     private final KioskRuntime runtime;
     private PersonalDataRedactor.Registration redaction;
 
@@ -146,6 +147,15 @@ public final class UiContext {
 
     void setScreens(ScreenFactory screens) {
         this.screens = screens;
+    }
+
+    /** Maintenance mode: PIN access, the technician's out-of-service switch, checks (see docs/maintenance.md). */
+    public org.openkiosk.app.ui.screens.maintenance.MaintenanceMode maintenance() {
+        return maintenance;
+    }
+
+    void setMaintenance(org.openkiosk.app.ui.screens.maintenance.MaintenanceMode maintenance) {
+        this.maintenance = maintenance;
     }
 
     void setActivity(Runnable activity) {

@@ -166,6 +166,37 @@ class DefaultKioskRuntimeDemoTest {
         assertThat(slip.text()).doesNotContain("11010519491231002X");
     }
 
+    @Test
+    void aCertificateReceiptAndAQueueTicketPrintInChinese() throws Exception {
+        var sim = runtime.simulators().receipt().orElseThrow();
+        int before = sim.receipts().size();
+        var outcome = runtime.receipts().printCertificateReceipt(new org.openkiosk.app.service.port.CertificateReceipt(
+                "无犯罪记录证明", "NCR202600000042", 2, java.time.Instant.now(), "K-0101"));
+        assertThat(outcome.printed()).as(String.valueOf(outcome.failureReason())).isTrue();
+        CapturedReceipt receipt = sim.receipts().get(before);
+        assertThat(receipt.text()).contains("证明打印回执").contains("NCR202600000042").contains("2 次");
+
+        var ticket = runtime.services().queue().walkIn(
+                runtime.catalogue().services().get(0).code());
+        assertThat(ticket.print().printed()).as(String.valueOf(ticket.print().failureReason())).isTrue();
+        assertThat(sim.receipts().get(before + 1).text()).contains("排队号 " + ticket.ticket().ticketNo());
+    }
+
+    @Test
+    void withTheReceiptRollEmptyASlipIsNotPrintedAndTheRequiredPrinterBecomesADeviceProblem() throws Exception {
+        runtime.demoControls().orElseThrow().receiptPaperOut(true);
+        try {
+            var outcome = runtime.receipts().printCertificateReceipt(new org.openkiosk.app.service.port.CertificateReceipt(
+                    "户籍证明", "HHR202600000001", 1, java.time.Instant.now(), "K-0101"));
+            assertThat(outcome.printed()).isFalse();
+            assertThat(outcome.failureReason()).containsIgnoringCase("paper");
+            assertThat(runtime.deviceProblems()).extracting(DeviceProblem::code).contains("E-DEV-receiptPrinter");
+        } finally {
+            runtime.demoControls().orElseThrow().receiptPaperOut(false);
+            assertThat(runtime.recheckDevices()).isEmpty();
+        }
+    }
+
     private static Identity testPerson() throws Exception {
         return runtime.services().identification().fromCard(
                 new CardIdentity(CardType.RESIDENT_ID, "测试", DemoData.TEST_PERSON));

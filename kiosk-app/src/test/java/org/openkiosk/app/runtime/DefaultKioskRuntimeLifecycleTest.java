@@ -61,6 +61,42 @@ class DefaultKioskRuntimeLifecycleTest {
     }
 
     @Test
+    void anOptionalPrinterThatWasUnreachableAtStartIsTakenIntoUseOnceItAnswers() throws Exception {
+        Path configDir = RuntimeFixtures.copyOfRepositoryConfig(tmp.resolve("config"));
+        KioskConfig demo = ConfigLoader.load(configDir);
+        int port = freePort();
+        Map<String, DeviceConfig> devices = new HashMap<>(demo.devices());
+        devices.put("a4Printer", new DeviceConfig("ipp", TransportUri.parse("cups:ipp://127.0.0.1:" + port
+                + "/ipp/print"), false, Map.of("requestTimeoutSeconds", "1", "pollMillis", "50")));
+        KioskConfig config = new KioskConfig(demo.kiosk(), demo.ui(), devices, demo.store());
+
+        try (DefaultKioskRuntime runtime = DefaultKioskRuntime.start(config, configDir, tmp.resolve("data"), true,
+                Clock.systemDefaultZone())) {
+            assertThat(runtime.deviceProblems()).isEmpty(); // optional: the kiosk serves
+            assertThat(runtime.deviceHealth("a4Printer").orElseThrow().isUsable()).isFalse();
+            var refused = runtime.services().certificates().issue(runtime.services().identification().fromCard(
+                    new org.openkiosk.app.service.identity.CardIdentity(
+                            org.openkiosk.app.service.identity.CardType.RESIDENT_ID, "测试",
+                            org.openkiosk.app.service.platform.DemoData.TEST_PERSON)), "no-criminal-record");
+            assertThat(refused.outcome().printed()).isFalse();
+            assertThat(refused.outcome().failureReason()).contains("not ready");
+
+            try (var printer = org.openkiosk.device.a4.sim.IppPrinterSimulator.start(port,
+                    java.time.Duration.ofMillis(20), java.time.Duration.ofMillis(50), System::nanoTime)) {
+                runtime.recheckAllDevices();
+                assertThat(runtime.deviceHealth("a4Printer").orElseThrow().isUsable()).isTrue();
+                var printed = runtime.services().certificates().issue(runtime.services().identification().fromCard(
+                        new org.openkiosk.app.service.identity.CardIdentity(
+                                org.openkiosk.app.service.identity.CardType.RESIDENT_ID, "测试",
+                                org.openkiosk.app.service.platform.DemoData.TEST_PERSON)), "no-criminal-record");
+                assertThat(printed.outcome().printed()).as(String.valueOf(printed.outcome().failureReason())).isTrue();
+                assertThat(printer.printed()).hasSize(1);
+            }
+            assertThat(Thread.getAllStackTraces().keySet()).anyMatch(t -> t.getName().equals("device-recovery"));
+        }
+    }
+
+    @Test
     void aStoreThatCannotBeOpenedStopsTheStartWithEStoreAndLeavesNoDeviceOpen() throws Exception {
         Path configDir = RuntimeFixtures.copyOfRepositoryConfig(tmp.resolve("config"));
         KioskConfig demo = ConfigLoader.load(configDir);

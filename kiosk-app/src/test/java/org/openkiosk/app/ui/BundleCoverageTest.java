@@ -69,6 +69,20 @@ class BundleCoverageTest {
         checkBothLanguages("idle warning");
     }
 
+    @Test
+    void maintenanceScreensShowOnlyMessages() {
+        fx = FxShell.ready(TestConfigs.sample(), ShellOptions.kiosk().withWindowed(true).withDemo(true));
+        fx.fx(() -> fx.ctx().maintenance().openPinPad());
+        checkBothLanguages("maintenance PIN pad");
+        fx.fx(() -> fx.ctx().navigator().show(fx.ctx().screens().maintenance()));
+        checkBothLanguages("maintenance (no runtime)");
+        fx.fx(() -> {
+            fx.ctx().maintenance().takeOutOfService("test");
+            fx.ctx().maintenance().exit("exit");
+        });
+        checkBothLanguages("maintenance out of service");
+    }
+
     private void checkBothLanguages(String screen) {
         checkBothLanguages(fx, screen);
     }

@@ -51,6 +51,20 @@ class RenderedContrastTest {
         check("idle warning");
     }
 
+    @Test
+    void maintenanceScreensMeetTheThemesContrast() {
+        fx = FxShell.ready(TestConfigs.sample(), ShellOptions.kiosk().withWindowed(true).withDemo(true));
+        fx.fx(() -> fx.ctx().maintenance().openPinPad());
+        check("maintenance PIN pad");
+        fx.fx(() -> fx.ctx().navigator().show(fx.ctx().screens().maintenance()));
+        check("maintenance (no runtime)");
+        fx.fx(() -> {
+            fx.ctx().maintenance().takeOutOfService("test");
+            fx.ctx().maintenance().exit("exit");
+        });
+        check("maintenance out of service");
+    }
+
     private void check(String screen) {
         check(fx, screen);
     }

@@ -77,6 +77,25 @@ class ScreenGalleryTest {
         }
     }
 
+    @Test
+    void rendersTheMaintenanceScreens() throws Exception {
+        fx = FxShell.ready(TestConfigs.sample(), ShellOptions.kiosk().withWindowed(true).withDemo(true));
+        fx.fx(() -> fx.ctx().maintenance().openPinPad());
+        List<Path> files = new ArrayList<>(ScreenRenderer.renderVariants(fx, "maintenance-pin"));
+        fx.fx(() -> fx.ctx().navigator().show(fx.ctx().screens().maintenance()));
+        files.addAll(ScreenRenderer.renderVariants(fx, "maintenance"));
+        fx.fx(() -> {
+            fx.ctx().maintenance().takeOutOfService("technician maintenance");
+            fx.ctx().maintenance().exit("exit");
+        });
+        files.add(fx.fx(() -> ScreenRenderer.render(fx.shell.scene(), "maintenance-out-of-service")));
+        assertThat(files).hasSize(9);
+        for (Path file : files) {
+            BufferedImage image = ImageIO.read(file.toFile());
+            assertThat(distinctColours(image)).as("%s is not blank", file).isGreaterThan(20);
+        }
+    }
+
     private static int distinctColours(BufferedImage image) {
         Set<Integer> colours = new HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 4) {

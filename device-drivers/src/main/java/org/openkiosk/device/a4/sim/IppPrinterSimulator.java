@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.openkiosk.device.a4.JobState;
 import org.openkiosk.device.a4.ipp.IppAttribute;
 import org.openkiosk.device.a4.ipp.IppCodec;
@@ -69,12 +70,16 @@ public final class IppPrinterSimulator implements AutoCloseable {
     private final Duration processingFor;
     private final Map<Integer, SimulatedJob> jobs = new LinkedHashMap<>();
     private final AtomicInteger nextJobId = new AtomicInteger(1);
-    private long lastTick = System.nanoTime();
+    private final LongSupplier nanoTime;
+    private long lastTick;
     private boolean paperOut;
     private boolean stopped;
     private volatile Path outputDirectory;
 
-    private IppPrinterSimulator(Duration pendingFor, Duration processingFor) throws IOException {
+    private IppPrinterSimulator(int port, Duration pendingFor, Duration processingFor, LongSupplier nanoTime)
+            throws IOException {
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.lastTick = nanoTime.getAsLong();
         this.pendingFor = Objects.requireNonNull(pendingFor, "pendingFor");
         this.processingFor = Objects.requireNonNull(processingFor, "processingFor");
         AtomicInteger threads = new AtomicInteger();
@@ -83,14 +88,29 @@ public final class IppPrinterSimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 8);
         server.setExecutor(handlers);
         server.createContext(PATH, this::handle);
     }
 
     /** A printer whose jobs wait {@code pendingFor}, then print for {@code processingFor}. */
     public static IppPrinterSimulator start(Duration pendingFor, Duration processingFor) throws IOException {
-        IppPrinterSimulator simulator = new IppPrinterSimulator(pendingFor, processingFor);
+        return start(pendingFor, processingFor, System::nanoTime);
+    }
+
+    /** With its own time source, so a test can step a job through its states without racing the wall clock. */
+    public static IppPrinterSimulator start(Duration pendingFor, Duration processingFor, LongSupplier nanoTime)
+            throws IOException {
+        return start(0, pendingFor, processingFor, nanoTime);
+    }
+
+    /** On a given port of 127.0.0.1 (0 = any free port), e.g. for {@code kiosk simulate a4 --port 8631}. */
+    public static IppPrinterSimulator start(int port, Duration pendingFor, Duration processingFor, LongSupplier nanoTime)
+            throws IOException {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0–65535, got " + port);
+        }
+        IppPrinterSimulator simulator = new IppPrinterSimulator(port, pendingFor, processingFor, nanoTime);
         simulator.server.start();
         log.info("IPP printer simulator on {}", simulator.printerUri());
         return simulator;
@@ -181,7 +201,7 @@ public final class IppPrinterSimulator implements AutoCloseable {
 
     /** Lets time pass for the jobs; printing time passes only while the printer runs. */
     private void tick() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         long elapsed = now - lastTick;
         lastTick = now;
         if (!running()) {
@@ -196,6 +216,8 @@ public final class IppPrinterSimulator implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            // one request per connection: nothing stays open in a client's keep-alive cache after close()
+            exchange.getResponseHeaders().set("Connection", "close");
             if (!"POST".equals(exchange.getRequestMethod())) {
                 exchange.sendResponseHeaders(405, -1);
                 return;
@@ -218,8 +240,6 @@ public final class IppPrinterSimulator implements AutoCloseable {
             }
             byte[] bytes = IppCodec.encode(response);
             exchange.getResponseHeaders().set("Content-Type", "application/ipp");
-            // one request per connection: nothing stays open in a client's keep-alive cache after close()
-            exchange.getResponseHeaders().set("Connection", "close");
             exchange.sendResponseHeaders(200, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);

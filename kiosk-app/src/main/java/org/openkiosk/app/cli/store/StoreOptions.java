@@ -1,18 +1,35 @@
 package org.openkiosk.app.cli.store;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.openkiosk.app.cli.DirectoryOptions;
+import org.openkiosk.app.config.ConfigException;
+import org.openkiosk.app.config.ConfigLoader;
 import org.openkiosk.app.config.StoreConfig;
 import org.openkiosk.app.store.Store;
+import org.openkiosk.app.store.StoreException;
 import org.openkiosk.app.store.Stores;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * Where the store is, for the store and audit commands: the embedded database under the data directory, or
- * a PostgreSQL server when {@code --store-url} is given (password from {@code $KIOSK_DB_PASSWORD}).
+ * Where the store is, for the store and audit commands: the {@code store:} section of {@code kiosk.yaml} in the
+ * configuration directory ({@code --config}), or a PostgreSQL server when {@code --store-url} is given
+ * (password from {@code $KIOSK_DB_PASSWORD}). Without a {@code kiosk.yaml} it is the embedded store under the
+ * data directory.
  */
 public final class StoreOptions {
 
     public static final String PASSWORD_VARIABLE = "KIOSK_DB_PASSWORD";
+
+    @Option(names = "--config", paramLabel = "DIR",
+            description = "configuration directory whose kiosk.yaml names the store (default: $KIOSK_CONFIG, else <kiosk home>/config)")
+    String configDir;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "data directory holding the embedded store (default: $KIOSK_DATA, else <kiosk home>/data)")
@@ -27,14 +44,33 @@ public final class StoreOptions {
     String storeUser;
 
     public Path dataDirectory() {
-        return resolve(dataDir, "KIOSK_DATA", "data");
+        return mixee == null ? resolve(dataDir, "KIOSK_DATA", "data") : DirectoryOptions.dataDirectory(mixee, dataDir);
     }
 
+    public Path configDirectory() {
+        return mixee == null ? resolve(configDir, "KIOSK_CONFIG", "config") : DirectoryOptions.configDirectory(mixee, configDir);
+    }
+
+    /**
+     * {@code --store-url} when given, else the configuration's store section.
+     *
+     * @throws StoreException naming the configuration's problems when {@code kiosk.yaml} is not valid
+     */
     public StoreConfig storeConfig() {
-        if (storeUrl == null) {
+        if (storeUrl != null) {
+            return new StoreConfig(Stores.POSTGRESQL, storeUrl, storeUser, System.getenv(PASSWORD_VARIABLE));
+        }
+        Path dir = configDirectory();
+        if (!Files.exists(dir.resolve(ConfigLoader.KIOSK_FILE))) {
             return new StoreConfig(Stores.EMBEDDED, null, null, null);
         }
-        return new StoreConfig(Stores.POSTGRESQL, storeUrl, storeUser, System.getenv(PASSWORD_VARIABLE));
+        try {
+            return ConfigLoader.load(dir).store();
+        } catch (ConfigException e) {
+            throw new StoreException("cannot tell where the store is: the configuration in " + dir + " is not valid: "
+                    + e.problems().stream().map(Object::toString).collect(Collectors.joining("; "))
+                    + " (fix it, or give --store-url)");
+        }
     }
 
     public Store open() {

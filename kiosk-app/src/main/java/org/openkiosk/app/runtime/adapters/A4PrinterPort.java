@@ -2,6 +2,7 @@ package org.openkiosk.app.runtime.adapters;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.openkiosk.app.service.port.A4PrintPort;
 import org.openkiosk.app.service.port.PrintOutcome;
 import org.openkiosk.device.DeviceException;
@@ -18,18 +19,20 @@ public final class A4PrinterPort implements A4PrintPort {
 
     private static final Logger log = LoggerFactory.getLogger(A4PrinterPort.class);
 
-    private final Optional<A4PrinterDevice> printer;
+    private final Supplier<Optional<A4PrinterDevice>> printer;
 
-    public A4PrinterPort(Optional<A4PrinterDevice> printer) {
+    /** @param printer looked up at each print: a driver built later by device recovery is used too */
+    public A4PrinterPort(Supplier<Optional<A4PrinterDevice>> printer) {
         this.printer = Objects.requireNonNull(printer, "printer");
     }
 
     @Override
     public PrintOutcome print(String jobTitle, byte[] pdf) {
-        if (printer.isEmpty()) {
-            return PrintOutcome.failed("no A4 printer is configured");
+        Optional<A4PrinterDevice> found = printer.get();
+        if (found.isEmpty()) {
+            return PrintOutcome.failed("no usable A4 printer driver (not configured, or it could not be built)");
         }
-        A4PrinterDevice device = printer.get();
+        A4PrinterDevice device = found.get();
         if (device.state() != DeviceState.ENABLED) {
             return PrintOutcome.failed("the A4 printer is not ready (" + device.state().name().toLowerCase()
                     + "): " + device.health().text());

@@ -3,13 +3,14 @@ package org.openkiosk.app.runtime.adapters;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.openkiosk.app.service.appointment.AppointmentSlip;
+import org.openkiosk.app.service.port.CertificateReceipt;
 import org.openkiosk.app.service.queue.QueueTicket;
 import org.openkiosk.device.escpos.Alignment;
 import org.openkiosk.device.escpos.Receipt;
 
 /**
  * What the kiosk's receipts say, in Chinese, laid out for an 80 mm (or 58 mm) roll: the appointment slip with
- * its QR code and the queue ticket. No full ID number or name is ever printed on them (a slip may be lost).
+ * its QR code, the queue ticket and the certificate receipt. No full ID number or name is ever printed on them (a slip may be lost).
  */
 public final class ReceiptLayouts {
 
@@ -39,6 +40,21 @@ public final class ReceiptLayouts {
                 .centred("Scan this code at the kiosk to check in")
                 .divider()
                 .line("打印时间 " + STAMP.format(slip.issuedAt().atZone(zone)) + "  终端 " + slip.kioskId(),
+                        Alignment.LEFT, false)
+                .cut()
+                .build();
+    }
+
+    public Receipt certificate(CertificateReceipt receipt) {
+        return Receipt.builder()
+                .title("证明打印回执")
+                .divider()
+                .keyValue("证明", receipt.titleZh())
+                .keyValue("编号", receipt.certificateNumber())
+                .keyValue("剩余可打印", receipt.remainingPrints() + " 次")
+                .divider()
+                .centred("扫描证明左下角二维码可核验真伪")
+                .line("打印时间 " + STAMP.format(receipt.printedAt().atZone(zone)) + "  终端 " + receipt.kioskId(),
                         Alignment.LEFT, false)
                 .cut()
                 .build();

@@ -2,7 +2,9 @@ package org.openkiosk.app.runtime.adapters;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.openkiosk.app.service.appointment.AppointmentSlip;
+import org.openkiosk.app.service.port.CertificateReceipt;
 import org.openkiosk.app.service.port.PrintOutcome;
 import org.openkiosk.app.service.port.ReceiptPort;
 import org.openkiosk.app.service.queue.QueueTicket;
@@ -21,10 +23,11 @@ public final class ReceiptPrinterPort implements ReceiptPort {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptPrinterPort.class);
 
-    private final Optional<ReceiptPrinter> printer;
+    private final Supplier<Optional<ReceiptPrinter>> printer;
     private final ReceiptLayouts layouts;
 
-    public ReceiptPrinterPort(Optional<ReceiptPrinter> printer, ReceiptLayouts layouts) {
+    /** @param printer looked up at each print: a driver built later by device recovery is used too */
+    public ReceiptPrinterPort(Supplier<Optional<ReceiptPrinter>> printer, ReceiptLayouts layouts) {
         this.printer = Objects.requireNonNull(printer, "printer");
         this.layouts = Objects.requireNonNull(layouts, "layouts");
     }
@@ -39,11 +42,17 @@ public final class ReceiptPrinterPort implements ReceiptPort {
         return print(layouts.ticket(ticket), "queue ticket " + ticket.ticketNo());
     }
 
+    @Override
+    public PrintOutcome printCertificateReceipt(CertificateReceipt receipt) {
+        return print(layouts.certificate(receipt), "certificate receipt " + receipt.certificateNumber());
+    }
+
     private PrintOutcome print(Receipt receipt, String what) {
-        if (printer.isEmpty()) {
-            return PrintOutcome.failed("no receipt printer is configured");
+        Optional<ReceiptPrinter> found = printer.get();
+        if (found.isEmpty()) {
+            return PrintOutcome.failed("no usable receipt printer driver (not configured, or it could not be built)");
         }
-        ReceiptPrinter device = printer.get();
+        ReceiptPrinter device = found.get();
         if (device.state() != DeviceState.ENABLED) {
             return PrintOutcome.failed("the receipt printer is not ready (" + device.state().name().toLowerCase()
                     + "): " + device.health().text());

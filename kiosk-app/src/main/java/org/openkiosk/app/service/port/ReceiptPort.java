@@ -12,4 +12,9 @@ public interface ReceiptPort {
     PrintOutcome printSlip(AppointmentSlip slip);
 
     PrintOutcome printTicket(QueueTicket ticket);
+
+    /** Optional: a receipt for a printed certificate. Ports without one report it as not printed. */
+    default PrintOutcome printCertificateReceipt(CertificateReceipt receipt) {
+        return PrintOutcome.failed("this receipt printer does not print certificate receipts");
+    }
 }

@@ -61,5 +61,6 @@ public final class KioskHeader extends HBox {
 
         getChildren().addAll(elder, language);
         setSpacing(20);
+        org.openkiosk.app.ui.screens.maintenance.MaintenanceGesture.install(this, ctx);
     }
 }
