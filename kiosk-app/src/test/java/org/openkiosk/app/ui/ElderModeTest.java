@@ -73,6 +73,25 @@ class ElderModeTest {
         assertThat(fx.<Region>node("#service-queries").getHeight()).isGreaterThanOrEqualTo(240);
     }
 
+    @Test
+    void headerTogglesKeepTheirWholeTextInElderModeAndEnglish() {
+        var sample = TestConfigs.sample();
+        var longHallName = new org.openkiosk.app.config.KioskConfig(new org.openkiosk.app.config.KioskIdentity("K-0101",
+                "H-3101", "市公安局政务服务中心24小时自助服务区",
+                "City Public Security Service Centre — 24-hour self-service area"),
+                sample.ui(), sample.devices(), sample.store());
+        fx = FxShell.ready(longHallName, ShellOptions.kiosk().withWindowed(true).withDemo(true));
+        fx.robot.clickOn("#toggle-language");
+        fx.robot.clickOn("#toggle-elder");
+        fx.fx(() -> { });
+        for (String id : new String[] {"#demo-flag", "#toggle-elder", "#toggle-language"}) {
+            Labeled toggle = fx.node(id);
+            // the skin shows an ellipsis when a label is narrower than its text: a citizen could not read it
+            javafx.scene.text.Text shown = (javafx.scene.text.Text) toggle.lookup(".text");
+            assertThat(shown.getText()).as("text shown in %s", id).isEqualTo(toggle.getText());
+        }
+    }
+
     private double fontSize(String query) {
         return fx.<Labeled>node(query).getFont().getSize();
     }

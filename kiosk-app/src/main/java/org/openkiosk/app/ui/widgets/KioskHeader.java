@@ -33,6 +33,9 @@ public final class KioskHeader extends HBox {
                 () -> identity.hallName(messages.language().code()), messages.languageProperty()));
         ClockLabel clock = new ClockLabel(ctx.clock(), messages);
         VBox titles = new VBox(4, hall, clock);
+        // the hall name may shorten on a narrow screen; the toggles a citizen needs must never be cut off
+        titles.setMinWidth(0);
+        HBox.setHgrow(titles, Priority.SOMETIMES);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -60,6 +63,11 @@ public final class KioskHeader extends HBox {
         language.setOnAction(e -> messages.setLanguage(messages.language().other()));
 
         getChildren().addAll(elder, language);
+        for (javafx.scene.Node child : getChildren()) {
+            if (child instanceof javafx.scene.control.Labeled labeled) {
+                labeled.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
         setSpacing(20);
         org.openkiosk.app.ui.screens.maintenance.MaintenanceGesture.install(this, ctx);
     }
