@@ -3,6 +3,7 @@ package org.openkiosk.app.ui;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -14,7 +15,10 @@ import org.openkiosk.app.ui.i18n.Language;
 import org.openkiosk.app.ui.idle.IdleController;
 import org.openkiosk.app.ui.idle.IdleMonitor;
 import org.openkiosk.app.ui.idle.IdleWarningOverlay;
+import org.openkiosk.app.ui.nav.Screen;
 import org.openkiosk.app.ui.nav.ScreenNavigator;
+import org.openkiosk.app.ui.screens.attract.AttractScreen;
+import org.openkiosk.app.ui.screens.outofservice.DeviceTroubleScreen;
 import org.openkiosk.app.ui.screens.outofservice.OutOfServiceScreen;
 import org.openkiosk.app.ui.screens.outofservice.OutOfServiceViewModel;
 import org.openkiosk.app.ui.startup.StartupCheck;
@@ -22,6 +26,8 @@ import org.openkiosk.app.ui.startup.StartupProblem;
 import org.openkiosk.app.ui.startup.StartupResult;
 import org.openkiosk.app.ui.theme.Theme;
 import org.openkiosk.app.ui.work.BackgroundWork;
+import org.openkiosk.device.DeviceEvent;
+import org.openkiosk.device.DeviceListener;
 
 /**
  * The kiosk's one scene and what runs in it: either in service (header, the navigator's screens, the idle
@@ -39,6 +45,8 @@ public final class KioskShell {
     private UiContext context;
     private IdleController idle;
     private OutOfServiceScreen outOfService;
+    private KioskRuntime followedRuntime;
+    private DeviceListener healthFollower;
 
     public KioskShell(ShellOptions options, Clock clock, BackgroundWork work, double width, double height) {
         this.options = options;
@@ -63,6 +71,7 @@ public final class KioskShell {
     /** In service: builds the context from the configuration and the wired kiosk, shows the attract screen. */
     public void showReady(KioskConfig config, KioskRuntime runtime) {
         stopOutOfService();
+        stopFollowingDevices();
         UiSettings ui = config.ui();
         Language language = options.language() != null ? options.language() : configuredLanguage(ui);
         boolean elder = options.elderMode() != null ? options.elderMode() : ui.elderMode();
@@ -91,11 +100,56 @@ public final class KioskShell {
         Theme.of(elder).applyTo(scene);
         navigator.home();
         idle.start();
+        if (runtime != null) {
+            followDevices(runtime, context);
+        }
+    }
+
+    /**
+     * A required device that fails while nobody is being served (paper out, reader unplugged) turns the home
+     * screen into "out of service" with its E-DEV code, and back to the attract screen once the device reports it
+     * is usable again. A citizen in the middle of a service is not interrupted: the flows report device trouble
+     * honestly at the step that needs the device.
+     */
+    private void followDevices(KioskRuntime runtime, UiContext forContext) {
+        healthFollower = event -> {
+            if (event instanceof DeviceEvent.StatusUpdate) {
+                Platform.runLater(() -> refreshHome(forContext));
+            }
+        };
+        followedRuntime = runtime;
+        runtime.devices().subscribe(healthFollower);
+    }
+
+    private void refreshHome(UiContext forContext) {
+        if (context != forContext || sessions.isActive()) {
+            return;
+        }
+        Screen current = context.navigator().current();
+        if (current == null) {
+            return;
+        }
+        boolean onTroubleScreen = current.id().equals(DeviceTroubleScreen.ID);
+        if (!onTroubleScreen && !current.id().equals(AttractScreen.ID)) {
+            return;
+        }
+        if (onTroubleScreen || !context.runtime().deviceProblems().isEmpty()) {
+            context.navigator().home();
+        }
+    }
+
+    private void stopFollowingDevices() {
+        if (followedRuntime != null) {
+            followedRuntime.devices().unsubscribe(healthFollower);
+            followedRuntime = null;
+            healthFollower = null;
+        }
     }
 
     /** Out of service: shows the problems' codes and retries {@code check} in the background. */
     public void showOutOfService(List<StartupProblem> problems, StartupCheck check) {
         stopOutOfService();
+        stopFollowingDevices();
         // the view model hands back only the configuration; the runtime comes with the check's Ready result
         java.util.concurrent.atomic.AtomicReference<StartupResult.Ready> recovered = new java.util.concurrent.atomic.AtomicReference<>();
         StartupCheck remembering = () -> {
@@ -143,6 +197,7 @@ public final class KioskShell {
     /** Stops timers, wipes any session and empties the scene (which stops the screens' timelines too). */
     public void stop() {
         stopOutOfService();
+        stopFollowingDevices();
         if (idle != null) {
             idle.stop();
         }

@@ -133,11 +133,18 @@ public final class ScreenFactory {
         return new LeavingScreen(ctx);
     }
 
-    /** The attract screen, or "out of service" (E-MAINT) while a technician has taken the kiosk out of service. */
+    /**
+     * The attract screen; or "out of service" — E-MAINT while a technician has taken the kiosk out of service,
+     * E-DEV-&lt;name&gt; while a required device is not usable. Reads only last-known health: no I/O.
+     */
     public Screen home() {
-        return ctx.maintenance() != null && !ctx.maintenance().serviceState().inService()
-                ? new org.openkiosk.app.ui.screens.maintenance.MaintenanceOutOfServiceScreen(ctx)
-                : attract();
+        if (ctx.maintenance() != null && !ctx.maintenance().serviceState().inService()) {
+            return new org.openkiosk.app.ui.screens.maintenance.MaintenanceOutOfServiceScreen(ctx);
+        }
+        java.util.List<org.openkiosk.app.runtime.DeviceProblem> problems =
+                ctx.hasRuntime() ? ctx.runtime().deviceProblems() : java.util.List.of();
+        return problems.isEmpty() ? attract()
+                : new org.openkiosk.app.ui.screens.outofservice.DeviceTroubleScreen(ctx, problems);
     }
 
     public Screen maintenancePin() {
