@@ -28,6 +28,7 @@ import org.openkiosk.app.ui.theme.Theme;
 import org.openkiosk.app.ui.work.BackgroundWork;
 import org.openkiosk.device.DeviceEvent;
 import org.openkiosk.device.DeviceListener;
+import org.openkiosk.device.scanner.WedgeScanner;
 
 /**
  * The kiosk's one scene and what runs in it: either in service (header, the navigator's screens, the idle
@@ -47,6 +48,7 @@ public final class KioskShell {
     private OutOfServiceScreen outOfService;
     private KioskRuntime followedRuntime;
     private DeviceListener healthFollower;
+    private javafx.event.EventHandler<javafx.scene.input.KeyEvent> wedgeKeys;
 
     public KioskShell(ShellOptions options, Clock clock, BackgroundWork work, double width, double height) {
         this.options = options;
@@ -102,7 +104,26 @@ public final class KioskShell {
         idle.start();
         if (runtime != null) {
             followDevices(runtime, context);
+            runtime.scanner().filter(WedgeScanner.class::isInstance).map(WedgeScanner.class::cast)
+                    .ifPresent(this::forwardKeysTo);
         }
+    }
+
+    /**
+     * A keyboard-wedge scanner types into the scene: every typed key goes to its decoder (timing and terminator
+     * tell a scan from a person typing); a key that completes a scan is consumed so no screen takes it as input.
+     */
+    private void forwardKeysTo(WedgeScanner wedge) {
+        wedgeKeys = event -> {
+            boolean scanned = false;
+            for (char c : event.getCharacter().toCharArray()) {
+                scanned |= wedge.keyTyped(c, System.nanoTime());
+            }
+            if (scanned) {
+                event.consume();
+            }
+        };
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, wedgeKeys);
     }
 
     /**
@@ -139,6 +160,10 @@ public final class KioskShell {
     }
 
     private void stopFollowingDevices() {
+        if (wedgeKeys != null) {
+            scene.removeEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, wedgeKeys);
+            wedgeKeys = null;
+        }
         if (followedRuntime != null) {
             followedRuntime.devices().unsubscribe(healthFollower);
             followedRuntime = null;
