@@ -61,7 +61,7 @@ final class PrivateCups implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!cups.listening()) {
             if (!process.isAlive()) {
-                assumeTrue(false, "cupsd exited at start: " + Files.readString(root.resolve("log/cupsd.out")).strip());
+                org.junit.jupiter.api.Assumptions.abort("cupsd exited at start: " + Files.readString(root.resolve("log/cupsd.out")).strip());
             }
             if (System.nanoTime() > deadline) {
                 cups.close();

@@ -1,13 +1,11 @@
 package org.openkiosk.app.ui.screens.maintenance;
 
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.openkiosk.app.maintenance.ServiceState;
 import org.openkiosk.app.ui.UiContext;
 import org.openkiosk.app.ui.UiText;
-import org.openkiosk.app.ui.i18n.Language;
 import org.openkiosk.app.ui.nav.Screen;
 
 /**
@@ -52,18 +50,6 @@ public final class MaintenanceOutOfServiceScreen implements Screen {
                 .map(ServiceState.OutOfService::reason).orElse("")));
         reason.setId("maint-oos-reason");
         reason.getStyleClass().add("oos-retry");
-        VBox box = new VBox(24, fixed(Language.ZH, "oos.title", "oos-title"), fixed(Language.EN, "oos.title", "oos-title-en"),
-                fixed(Language.ZH, "oos.advice", "body-text"), fixed(Language.EN, "oos.advice", "body-text"), code, reason);
-        box.getStyleClass().addAll("screen", "oos-screen");
-        box.setAlignment(Pos.CENTER);
-        return box;
-    }
-
-    /** Deliberately in one fixed language (both are shown), so marked as data for the bundle coverage check. */
-    private Label fixed(Language language, String key, String style) {
-        Label l = UiText.data(new Label(ctx.messages().format(language, key)));
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        return l;
+        return org.openkiosk.app.ui.screens.outofservice.OutOfServiceNotice.build(ctx.messages(), code, reason);
     }
 }

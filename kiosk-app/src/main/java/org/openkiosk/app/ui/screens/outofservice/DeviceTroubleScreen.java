@@ -1,14 +1,12 @@
 package org.openkiosk.app.ui.screens.outofservice;
 
 import java.util.List;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.openkiosk.app.runtime.DeviceProblem;
 import org.openkiosk.app.ui.UiContext;
 import org.openkiosk.app.ui.UiText;
-import org.openkiosk.app.ui.i18n.Language;
 import org.openkiosk.app.ui.nav.Screen;
 
 /**
@@ -50,8 +48,6 @@ public final class DeviceTroubleScreen implements Screen {
     }
 
     private VBox build() {
-        VBox box = new VBox(24, fixed(Language.ZH, "oos.title", "oos-title"), fixed(Language.EN, "oos.title", "oos-title-en"),
-                fixed(Language.ZH, "oos.advice", "body-text"), fixed(Language.EN, "oos.advice", "body-text"));
         Label codes = UiText.data(new Label(String.join("  ", problems.stream().map(DeviceProblem::code).toList())));
         codes.setId("device-trouble-codes");
         codes.getStyleClass().add("oos-code");
@@ -60,18 +56,8 @@ public final class DeviceTroubleScreen implements Screen {
                 .map(p -> p.code() + "  " + p.health().text() + " — " + p.health().action().description()).toList())));
         details.getStyleClass().add("oos-details");
         details.setWrapText(true);
-        box.getChildren().addAll(codes, details);
+        VBox box = OutOfServiceNotice.build(ctx.messages(), codes, details);
         box.setId("device-trouble");
-        box.getStyleClass().addAll("screen", "oos-screen");
-        box.setAlignment(Pos.CENTER);
         return box;
-    }
-
-    /** Deliberately in one fixed language (both are shown), so marked as data for the bundle coverage check. */
-    private Label fixed(Language language, String key, String style) {
-        Label l = UiText.data(new Label(ctx.messages().format(language, key)));
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        return l;
     }
 }
