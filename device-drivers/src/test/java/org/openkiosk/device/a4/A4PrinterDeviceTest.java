@@ -1,5 +1,7 @@
 package org.openkiosk.device.a4;
 
+import org.openkiosk.testsupport.RequiredTool;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -36,7 +38,7 @@ class A4PrinterDeviceTest {
             assertThat(outcome.lastJobState()).isEqualTo(JobState.COMPLETED);
             assertThat(outcome.jobId()).isPositive();
             assertThat(ipp.receivedDocuments()).hasSize(1);
-            assumeTrue(IppEvePrinter.onPath("pdftotext"), "pdftotext (poppler-utils) reads the received job back");
+            RequiredTool.require(IppEvePrinter.onPath("pdftotext"), "pdftotext (poppler-utils) reads the received job back");
             assertThat(pdfToText(ipp.receivedDocuments().get(0))).contains("Kiosk test page 42");
             assertThat(device.statistics().get("prints")).isEqualTo(1);
         }

@@ -1,5 +1,7 @@
 package org.openkiosk.device.a4;
 
+import org.openkiosk.testsupport.RequiredTool;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -32,7 +34,7 @@ class CupsQueueTest {
                 PrintOutcome printed = device.print(TinyPdf.withText("Through CUPS 7"), "cups-test");
                 assertThat(printed.status()).as(printed.toString()).isEqualTo(PrintStatus.COMPLETED);
                 assertThat(ipp.receivedDocuments()).hasSize(1);
-                assumeTrue(IppEvePrinter.onPath("pdftotext"), "pdftotext (poppler-utils) reads the received job back");
+                RequiredTool.require(IppEvePrinter.onPath("pdftotext"), "pdftotext (poppler-utils) reads the received job back");
                 assertThat(A4PrinterDeviceTest.pdfToText(ipp.receivedDocuments().get(0))).contains("Through CUPS 7");
 
                 cups.disable("kioskA4");

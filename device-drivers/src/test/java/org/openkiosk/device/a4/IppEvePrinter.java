@@ -1,5 +1,7 @@
 package org.openkiosk.device.a4;
 
+import org.openkiosk.testsupport.RequiredTool;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -36,7 +38,7 @@ public final class IppEvePrinter implements AutoCloseable {
 
     /** Starts a printer; skips the calling test with the reason when it cannot run here. */
     public static IppEvePrinter start(Path dir) throws Exception {
-        assumeTrue(available(), "ippeveprinter (cups-ipp-utils) and dbus-daemon (dbus) are needed for the IPP printer tests");
+        RequiredTool.require(available(), "ippeveprinter (cups-ipp-utils) and dbus-daemon (dbus) are needed for the IPP printer tests");
         ensureSystemDbus();
         Path spool = Files.createDirectories(dir.resolve("spool"));
         int port = freePort();
@@ -50,7 +52,7 @@ public final class IppEvePrinter implements AutoCloseable {
         while (!printer.listening()) {
             if (!process.isAlive()) {
                 String log = Files.readString(dir.resolve("ippeveprinter.log"));
-                org.junit.jupiter.api.Assumptions.abort("ippeveprinter exited at start: " + log.strip());
+                RequiredTool.startFailed("ippeveprinter", log.strip());
             }
             if (System.nanoTime() > deadline) {
                 printer.close();

@@ -1,5 +1,7 @@
 package org.openkiosk.device.a4;
 
+import org.openkiosk.testsupport.RequiredTool;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -31,7 +33,7 @@ final class PrivateCups implements AutoCloseable {
     }
 
     static PrivateCups start(Path dir) throws Exception {
-        assumeTrue(IppEvePrinter.onPath("cupsd") && IppEvePrinter.onPath("lpadmin") && IppEvePrinter.onPath("cupsdisable"),
+        RequiredTool.require(IppEvePrinter.onPath("cupsd") && IppEvePrinter.onPath("lpadmin") && IppEvePrinter.onPath("cupsdisable"),
                 "cupsd, lpadmin and cupsdisable (Debian cups, cups-client) are needed for the CUPS queue tests");
         assumeTrue("root".equals(System.getProperty("user.name")),
                 "a private cupsd must start as root (it runs filters as lp); run the CUPS tests as root or in CI");
@@ -61,7 +63,7 @@ final class PrivateCups implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!cups.listening()) {
             if (!process.isAlive()) {
-                org.junit.jupiter.api.Assumptions.abort("cupsd exited at start: " + Files.readString(root.resolve("log/cupsd.out")).strip());
+                RequiredTool.startFailed("cupsd", Files.readString(root.resolve("log/cupsd.out")).strip());
             }
             if (System.nanoTime() > deadline) {
                 cups.close();

@@ -1,5 +1,7 @@
 package org.openkiosk.device.docscan;
 
+import org.openkiosk.testsupport.RequiredTool;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -36,7 +38,7 @@ class DocumentScannerDeviceTest {
 
     @Test
     void theSaneTestBackendDeliversAPageImage() throws Exception {
-        assumeTrue(scanimageInstalled(), "scanimage (sane-utils) is needed for the SANE test backend");
+        RequiredTool.require(scanimageInstalled(), "scanimage (sane-utils) is needed for the SANE test backend");
         try (DocumentScannerDevice device = enabled("sane:test?resolution=100&test-picture=Grid");
              ScannedPage page = device.scan()) {
             assertThat(page.width()).isGreaterThan(100);
@@ -55,7 +57,7 @@ class DocumentScannerDeviceTest {
             "SANE_STATUS_NO_DOCS, LOAD_PAPER, no document",
             "SANE_STATUS_COVER_OPEN, CLOSE_COVER, cover open"})
     void injectedSaneErrorsMapToTheRecommendedAction(String status, RecommendedAction action, String text) throws Exception {
-        assumeTrue(scanimageInstalled(), "scanimage (sane-utils) is needed for the SANE test backend");
+        RequiredTool.require(scanimageInstalled(), "scanimage (sane-utils) is needed for the SANE test backend");
         try (DocumentScannerDevice device = enabled("sane:test?read-return-value=" + status + "&timeoutSeconds=10")) {
             assertThatThrownBy(device::scan).isInstanceOf(DeviceException.class)
                     .hasMessageContaining(text)
@@ -70,7 +72,7 @@ class DocumentScannerDeviceTest {
 
     @Test
     void anUnknownSaneDeviceFailsAtOpen() {
-        assumeTrue(scanimageInstalled(), "scanimage (sane-utils) is needed for the SANE test backend");
+        RequiredTool.require(scanimageInstalled(), "scanimage (sane-utils) is needed for the SANE test backend");
         DocumentScannerDevice device = new DocumentScannerDevice("documentScanner", TransportUri.parse("sane:test:7"));
         assertThatThrownBy(device::open).isInstanceOf(DeviceException.class).hasMessageContaining("test:7 not found");
     }

@@ -1,5 +1,7 @@
 package org.openkiosk.device.idcard;
 
+import org.openkiosk.testsupport.RequiredTool;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +41,7 @@ class SdtapiReaderTest {
 
     @BeforeAll
     static void buildFakeLibrary() throws Exception {
-        Assumptions.assumeTrue(gccAvailable(), "gcc is not installed: cannot build the fake sdtapi library (apt-get install gcc)");
+        RequiredTool.require(gccAvailable(), "gcc is not installed: cannot build the fake sdtapi library (apt-get install gcc)");
         Path out = Path.of("target", "fake-sdtapi");
         Files.createDirectories(out);
         library = out.resolve("libfakesdtapi.so").toAbsolutePath();

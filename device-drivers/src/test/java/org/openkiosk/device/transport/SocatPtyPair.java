@@ -1,5 +1,7 @@
 package org.openkiosk.device.transport;
 
+import org.openkiosk.testsupport.RequiredTool;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ public final class SocatPtyPair implements AutoCloseable {
     }
 
     public static SocatPtyPair start(Path directory) throws IOException, InterruptedException {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/socat")),
+        RequiredTool.require(Files.isExecutable(Path.of("/usr/bin/socat")),
                 "socat is not installed (apt-get install socat): the pty tests need it");
         Path a = directory.resolve("ttyA");
         Path b = directory.resolve("ttyB");

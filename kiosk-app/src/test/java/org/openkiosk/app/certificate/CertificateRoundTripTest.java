@@ -1,5 +1,7 @@
 package org.openkiosk.app.certificate;
 
+import org.openkiosk.testsupport.RequiredTool;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -63,7 +65,7 @@ class CertificateRoundTripTest {
 
     @Test
     void popplerSeesTheFontsEmbeddedAsSubsetsAndExtractsTheSameText() throws Exception {
-        assumeTrue(onPath("pdffonts") && onPath("pdftotext"), "pdffonts/pdftotext (poppler-utils) cross-check the PDF");
+        RequiredTool.require(onPath("pdffonts") && onPath("pdftotext"), "pdffonts/pdftotext (poppler-utils) cross-check the PDF");
         Path pdf = dir.resolve("ncr.pdf");
         Files.write(pdf, ncr.pdf());
         List<String> fonts = run("pdffonts", pdf.toString()).lines().skip(2).toList();

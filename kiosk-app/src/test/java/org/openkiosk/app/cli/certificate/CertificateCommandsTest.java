@@ -1,5 +1,7 @@
 package org.openkiosk.app.cli.certificate;
 
+import org.openkiosk.testsupport.RequiredTool;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -104,7 +106,7 @@ class CertificateCommandsTest {
             assertThat(print.out()).contains("PRINTED: COMPLETED");
             List<Path> received = printer.received();
             assertThat(received).hasSize(1);
-            assumeTrue(TestIppPrinter.onPath("pdftotext"), "pdftotext (poppler-utils) reads the received job back");
+            RequiredTool.require(TestIppPrinter.onPath("pdftotext"), "pdftotext (poppler-utils) reads the received job back");
             assertThat(pdfToText(received.get(0))).isEqualTo(pdfToText(pdf)).contains("测试䶮", "无犯罪记录证明");
             // what the printer received still verifies
             Run verify = kiosk("certificate", "verify", received.get(0).toString(), "--config", CONFIG);
@@ -135,7 +137,7 @@ class CertificateCommandsTest {
         assertThat(sim.out()).contains("1 code(s) found", "QR_CODE: HELLO-KIOSK");
         assertThat(javax.imageio.ImageIO.read(png.toFile())).isNotNull();
 
-        assumeTrue(TestIppPrinter.onPath("scanimage"), "scanimage (sane-utils) is needed for the SANE test backend");
+        RequiredTool.require(TestIppPrinter.onPath("scanimage"), "scanimage (sane-utils) is needed for the SANE test backend");
         Run sane = kiosk("scan", "--device", "sane:test", "--out", png.toString());
         assertThat(sane.exit()).as(sane.err()).isZero();
         assertThat(sane.out()).contains("0 code(s) found");

@@ -1,5 +1,7 @@
 package org.openkiosk.app.cli.certificate;
 
+import org.openkiosk.testsupport.RequiredTool;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -33,7 +35,7 @@ final class TestIppPrinter implements AutoCloseable {
     }
 
     static TestIppPrinter start(Path dir) throws Exception {
-        assumeTrue(onPath("ippeveprinter"), "ippeveprinter (cups-ipp-utils) is needed to print to a real IPP printer");
+        RequiredTool.require(onPath("ippeveprinter"), "ippeveprinter (cups-ipp-utils) is needed to print to a real IPP printer");
         assumeTrue(Files.exists(Path.of("/run/dbus/system_bus_socket")) || "root".equals(System.getProperty("user.name")),
                 "ippeveprinter needs a system D-Bus: mkdir -p /run/dbus && dbus-daemon --system --fork");
         if (!Files.exists(Path.of("/run/dbus/system_bus_socket"))) {
@@ -50,7 +52,9 @@ final class TestIppPrinter implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("ipp.log").toFile()).start();
         TestIppPrinter printer = new TestIppPrinter(process, port, spool);
         for (int i = 0; i < 200 && !printer.listening(); i++) {
-            assumeTrue(process.isAlive(), "ippeveprinter exited: " + Files.readString(dir.resolve("ipp.log")));
+            if (!process.isAlive()) {
+                RequiredTool.startFailed("ippeveprinter", Files.readString(dir.resolve("ipp.log")));
+            }
             Thread.sleep(50);
         }
         return printer;
