@@ -55,7 +55,9 @@ final class PrivateCups implements AutoCloseable {
                 "ServerRoot " + root, "RequestRoot " + root.resolve("spool"), "CacheDir " + root.resolve("cache"),
                 "StateDir " + root.resolve("state"), "TempDir " + root.resolve("spool"),
                 "ErrorLog " + root.resolve("log/error_log"), "AccessLog " + root.resolve("log/access_log"),
-                "PageLog " + root.resolve("log/page_log"), "Printcap", ""), StandardCharsets.US_ASCII);
+                "PageLog " + root.resolve("log/page_log"),
+                // cupsd 2.4 refuses an empty Printcap value; point it at a file of our own
+                "Printcap " + root.resolve("printcap"), ""), StandardCharsets.US_ASCII);
         Process process = new ProcessBuilder("cupsd", "-f", "-c", root.resolve("cupsd.conf").toString(),
                 "-s", root.resolve("cups-files.conf").toString())
                 .redirectErrorStream(true).redirectOutput(root.resolve("log/cupsd.out").toFile()).start();
@@ -63,7 +65,8 @@ final class PrivateCups implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!cups.listening()) {
             if (!process.isAlive()) {
-                RequiredTool.startFailed("cupsd", Files.readString(root.resolve("log/cupsd.out")).strip());
+                RequiredTool.startFailed("cupsd", (Files.readString(root.resolve("log/cupsd.out")) + "\n"
+                        + (Files.exists(root.resolve("log/error_log")) ? Files.readString(root.resolve("log/error_log")) : "")).strip());
             }
             if (System.nanoTime() > deadline) {
                 cups.close();
