@@ -1,8 +1,5 @@
 package org.openkiosk.app.certificate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +9,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.openkiosk.app.config.ConfigException;
+import org.openkiosk.app.config.ConfigFile;
+import org.openkiosk.app.config.ConfigProblem;
+import org.openkiosk.app.config.Problems;
 
 /** Every certificate template of a kiosk, read from {@code config/certificates/*.yaml}. */
 public final class CertificateTemplates {
 
     public static final String DIRECTORY = "certificates";
+
+    private static final String NOT_A_MAPPING =
+            "a certificate template must be a mapping (type:, title:, fields:, body:, issuingOffice:, footer:, seal:)";
 
     private final Map<String, CertificateTemplate> byType;
 
@@ -24,29 +28,64 @@ public final class CertificateTemplates {
         this.byType = Map.copyOf(byType);
     }
 
-    /** Loads {@code configDirectory/certificates/*.yaml}; a bad template fails with its file name and cause. */
+    /**
+     * Loads {@code configDirectory/certificates/*.yaml}; a missing directory, no template or any problem fails
+     * with every problem (file:line field: message) in the message.
+     */
     public static CertificateTemplates load(Path configDirectory) throws IOException {
-        Path dir = configDirectory.resolve(DIRECTORY);
-        if (!Files.isDirectory(dir)) {
-            throw new IOException("no certificate templates: " + dir + " does not exist");
+        CertificateTemplates templates;
+        try {
+            templates = read(configDirectory);
+        } catch (ConfigException e) {
+            throw new IOException("bad certificate templates: " + e.getMessage(), e);
         }
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        if (templates.byType.isEmpty()) {
+            throw new IOException("no certificate templates (*.yaml) in " + configDirectory.resolve(DIRECTORY));
+        }
+        return templates;
+    }
+
+    /**
+     * Reads and validates every {@code configDirectory/certificates/*.yaml} through the located configuration
+     * validation, reporting the problems of all files at once. A missing directory reads as no templates (the
+     * service catalogue's check says which certificate types then lack one).
+     */
+    public static CertificateTemplates read(Path configDirectory) throws ConfigException {
+        Path dir = configDirectory.resolve(DIRECTORY);
         Map<String, CertificateTemplate> templates = new TreeMap<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
-                CertificateTemplate template;
-                try {
-                    template = parse(yaml.readTree(file.toFile()), configDirectory);
-                } catch (IOException | IllegalArgumentException e) {
-                    throw new IOException("bad certificate template " + file + ": " + e.getMessage(), e);
-                }
-                if (templates.put(template.type(), template) != null) {
-                    throw new IOException("certificate type " + template.type() + " is defined twice (" + file + ")");
-                }
+        List<ConfigProblem> problems = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return new CertificateTemplates(templates);
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new ConfigException(List.of(new ConfigProblem(DIRECTORY + "/", 0, "", "cannot list " + dir + ": " + e,
+                    "check its permissions")));
+        }
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            if (name.endsWith(".yml")) {
+                problems.add(new ConfigProblem(DIRECTORY + "/" + name, 0, "", "not read: templates end in .yaml",
+                        "rename it to " + name.substring(0, name.length() - 4) + ".yaml"));
+                continue;
+            }
+            if (!name.endsWith(".yaml")) {
+                continue;
+            }
+            Problems fileProblems = new Problems(DIRECTORY + "/" + name);
+            String type = name.substring(0, name.length() - ".yaml".length());
+            CertificateTemplate template = ConfigFile.read(file, fileProblems, NOT_A_MAPPING)
+                    .map(root -> new CertificateTemplateBinder(fileProblems, configDirectory).bind(root, type))
+                    .orElse(null);
+            problems.addAll(fileProblems.sorted());
+            if (template != null) {
+                templates.put(template.type(), template);
             }
         }
-        if (templates.isEmpty()) {
-            throw new IOException("no certificate templates (*.yaml) in " + dir);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
         }
         return new CertificateTemplates(templates);
     }
@@ -62,34 +101,5 @@ public final class CertificateTemplates {
 
     public List<String> types() {
         return new ArrayList<>(new TreeMap<>(byType).keySet());
-    }
-
-    private static CertificateTemplate parse(JsonNode root, Path configDirectory) {
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("expected a mapping with type:, title:, body: …");
-        }
-        JsonNode seal = root.path("seal");
-        SealSpec sealSpec = seal.isMissingNode() ? null : new SealSpec(
-                text(seal, "text", text(root, "issuingOffice", "")),
-                text(seal, "centerText", ""),
-                seal.hasNonNull("image") ? configDirectory.resolve(seal.get("image").asText()) : null);
-        return new CertificateTemplate(text(root, "type", null), text(root, "code", null), text(root, "title", null),
-                strings(root.path("fields")), strings(root.path("body")), text(root, "issuingOffice", null),
-                text(root, "footer", ""), sealSpec);
-    }
-
-    private static String text(JsonNode node, String key, String fallback) {
-        JsonNode value = node.get(key);
-        return value == null || value.isNull() ? fallback : value.asText();
-    }
-
-    private static List<String> strings(JsonNode node) {
-        List<String> list = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(n -> list.add(n.asText()));
-        } else if (node.isTextual()) {
-            list.add(node.asText());
-        }
-        return list;
     }
 }

@@ -1,21 +1,17 @@
 package org.openkiosk.app.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.openkiosk.app.certificate.CertificateTemplates;
 import org.openkiosk.app.config.ConfigDirectory;
 import org.openkiosk.app.config.ConfigException;
 import org.openkiosk.app.config.ConfigLoader;
-import org.openkiosk.app.config.ConfigProblem;
 import org.openkiosk.app.config.DeviceConfig;
 import org.openkiosk.app.config.DriverCatalog;
 import org.openkiosk.app.config.KioskConfig;
-import org.openkiosk.app.service.catalogue.CatalogueException;
 import org.openkiosk.app.service.catalogue.CatalogueLoader;
+import org.openkiosk.app.runtime.KioskConfiguration;
 import org.openkiosk.app.service.catalogue.ServiceCatalogue;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code kiosk config validate [DIR]}: every problem of a configuration directory, or a short summary. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check a configuration directory without starting the kiosk: kiosk.yaml and services.yaml.",
+        description = {"Check a configuration directory without starting the kiosk: kiosk.yaml, services.yaml and "
+                + "certificates/*.yaml, each file and the references between them.",
                 "Prints every problem (file:line field: message (hint)) one per line and exits with 2, "
                         + "or a summary and exits with 0."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -44,43 +41,34 @@ public final class ConfigValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path file = configDir.resolve(ConfigLoader.KIOSK_FILE);
         try {
-            List<String> problems = new ArrayList<>();
-            KioskConfig config = null;
+            KioskConfiguration configuration;
             try {
-                config = ConfigLoader.load(configDir);
+                configuration = KioskConfiguration.load(configDir);
             } catch (ConfigException e) {
-                e.problems().forEach(p -> problems.add(p.toString()));
+                e.problems().forEach(out::println);
+                int n = e.problems().size();
+                boolean onlyKioskYaml = e.problems().stream().allMatch(p -> p.file().equals(ConfigLoader.KIOSK_FILE));
+                out.println("configuration INVALID: " + n + (n == 1 ? " problem in " : " problems in ")
+                        + (onlyKioskYaml ? file : configDir));
+                return ExitCodes.BAD_CONFIGURATION;
             }
-            Optional<ServiceCatalogue> catalogue = Optional.empty();
-            List<String> serviceProblems = new ArrayList<>();
-            try {
-                catalogue = Optional.of(new CatalogueLoader().loadFromConfigDir(configDir));
-            } catch (CatalogueException e) {
-                e.problems().forEach(p -> serviceProblems.add(CatalogueLoader.FILE_NAME + ": " + p));
-            }
-            problems.addAll(serviceProblems);
-            if (problems.isEmpty()) {
-                printSummary(out, config, file);
-                printCatalogue(out, catalogue.orElseThrow(), configDir);
-                return ExitCodes.OK;
-            }
-            problems.forEach(out::println);
-            int n = problems.size();
-            out.println("configuration INVALID: " + n + (n == 1 ? " problem in " : " problems in ")
-                    + (serviceProblems.isEmpty() ? file : configDir));
-            return ExitCodes.BAD_CONFIGURATION;
+            printSummary(out, configuration.kiosk(), file);
+            printCatalogue(out, configuration);
+            return ExitCodes.OK;
         } finally {
             out.flush();
         }
     }
 
-    private static void printCatalogue(PrintWriter out, ServiceCatalogue catalogue, Path configDir) {
-        Path services = configDir.resolve(CatalogueLoader.FILE_NAME);
-        out.println("  " + (Files.exists(services) ? CatalogueLoader.FILE_NAME
+    private static void printCatalogue(PrintWriter out, KioskConfiguration configuration) {
+        ServiceCatalogue catalogue = configuration.catalogue();
+        out.println("  " + (!configuration.builtInCatalogue() ? CatalogueLoader.FILE_NAME
                 : CatalogueLoader.FILE_NAME + " absent: the built-in catalogue (the kiosk writes it there at start)")
                 + ": " + catalogue.services().size() + " services (" + catalogue.bookableServices().size()
                 + " bookable), " + catalogue.certificates().size() + " certificate types, platform "
                 + catalogue.platform().type());
+        out.println("  " + CertificateTemplates.DIRECTORY + "/: " + configuration.templates().types().size()
+                + " templates " + configuration.templates().types());
     }
 
     private static void printSummary(PrintWriter out, KioskConfig config, Path file) {

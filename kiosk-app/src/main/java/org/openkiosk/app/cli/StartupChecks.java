@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.openkiosk.app.config.ConfigException;
-import org.openkiosk.app.config.ConfigLoader;
 import org.openkiosk.app.config.KioskConfig;
 import org.openkiosk.app.runtime.DefaultKioskRuntime;
 import org.openkiosk.app.runtime.DeviceProblem;
+import org.openkiosk.app.runtime.KioskConfiguration;
 import org.openkiosk.app.runtime.KioskRuntime;
 import org.openkiosk.app.runtime.RuntimeStartException;
 import org.openkiosk.app.ui.startup.StartupCheck;
@@ -40,7 +40,8 @@ final class StartupChecks {
 
     private static Loaded loadConfig(Path dir) {
         try {
-            KioskConfig config = ConfigLoader.load(dir);
+            // every file of the directory, so no half-configured kiosk starts (ADR 0130)
+            KioskConfig config = KioskConfiguration.load(dir).kiosk();
             return new Loaded(config, new StartupResult.Ready(config));
         } catch (ConfigException e) {
             return new Loaded(null, new StartupResult.OutOfService(e.problems().stream()

@@ -164,6 +164,7 @@ final class ConfigBinder {
         String type = s.choice("type", "embedded", List.of("embedded", "postgresql"));
         String url = s.optionalText("url", null);
         String user = s.optionalText("user", null);
+        String passwordAsWritten = s.optionalText("password", null);
         String password = expandEnvironment(s, "password");
         if ("postgresql".equals(type)) {
             if (url == null || url.isBlank()) {
@@ -174,7 +175,7 @@ final class ConfigBinder {
             }
         }
         s.rejectUnknownKeys();
-        return new StoreConfig(type, url, user, password);
+        return new StoreConfig(type, url, user, password, passwordAsWritten);
     }
 
     /** The technicians' PIN, as a salted hash written by {@code ./kiosk maintenance hash-pin}. */

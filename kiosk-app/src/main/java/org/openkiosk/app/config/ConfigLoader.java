@@ -54,7 +54,7 @@ public final class ConfigLoader {
         try {
             root = YamlTree.parse(text.startsWith("\uFEFF") ? text.substring(1) : text, problems);
         } catch (YamlTree.SyntaxException e) {
-            problems.add(e.line(), "", "YAML syntax error: " + e.getMessage(), syntaxHint(e.getMessage()));
+            problems.add(e.line(), "", "YAML syntax error: " + e.getMessage(), ConfigFile.syntaxHint(e.getMessage()));
             throw new ConfigException(problems.sorted());
         }
         KioskConfig config = new ConfigBinder(problems, environment).bind(root);
@@ -80,16 +80,6 @@ public final class ConfigLoader {
             // fall through to the general hint
         }
         return "create it (see docs/configuration.md)";
-    }
-
-    private static String syntaxHint(String problem) {
-        if (problem != null && problem.contains("mapping values are not allowed")) {
-            return "quote values that contain \": \" or end with \":\", e.g. uri: \"sim:\"";
-        }
-        if (problem != null && problem.toLowerCase(java.util.Locale.ROOT).contains("tab")) {
-            return "indent with spaces, not tabs";
-        }
-        return "check indentation (spaces only) and quoting on this line and the one before";
     }
 
     private static ConfigException single(int line, String message, String hint) {

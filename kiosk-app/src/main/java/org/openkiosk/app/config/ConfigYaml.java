@@ -1,78 +1,92 @@
 package org.openkiosk.app.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Renders a {@link KioskConfig} as {@code kiosk.yaml} text that {@link ConfigLoader} reads back unchanged. */
+/**
+ * Renders a {@link KioskConfig} as {@code kiosk.yaml} text that {@link ConfigLoader} reads back unchanged. Every
+ * section is rendered, the YAML library does the quoting, and secrets stay as written: a password given as
+ * {@code ${KIOSK_DB_PASSWORD}} is written as that reference, never as its value.
+ */
 public final class ConfigYaml {
+
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .build());
 
     private ConfigYaml() {}
 
     public static String render(KioskConfig c) {
-        StringBuilder y = new StringBuilder();
-        y.append("kiosk:\n");
-        y.append("  id: ").append(quote(c.kiosk().id())).append('\n');
-        y.append("  hallId: ").append(quote(c.kiosk().hallId())).append('\n');
-        y.append("  hallName:\n");
-        y.append("    zh: ").append(quote(c.kiosk().hallNameZh())).append('\n');
-        y.append("    en: ").append(quote(c.kiosk().hallNameEn())).append('\n');
-        y.append("ui:\n");
-        y.append("  language: ").append(quote(c.ui().language())).append('\n');
-        y.append("  elderMode: ").append(c.ui().elderMode()).append('\n');
-        y.append("  idleTimeout: ").append(Durations.format(c.ui().idleTimeout())).append('\n');
-        y.append("  idleWarning: ").append(Durations.format(c.ui().idleWarning())).append('\n');
-        y.append("  touchMode: ").append(c.ui().touchMode()).append('\n');
-        y.append("devices:").append(c.devices().isEmpty() ? " {}\n" : "\n");
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("kiosk", kiosk(c.kiosk()));
+        root.put("ui", ui(c.ui()));
+        root.put("devices", devices(c.devices()));
+        root.put("store", store(c.store()));
+        c.maintenance().pinHash().ifPresent(hash -> root.put("maintenance", Map.of("pinHash", hash)));
+        try {
+            return YAML.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render maps of texts as YAML", e); // maps of texts always render
+        }
+    }
+
+    private static Map<String, Object> kiosk(KioskIdentity k) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", k.id());
+        m.put("hallId", k.hallId());
+        Map<String, Object> names = new LinkedHashMap<>();
+        names.put("zh", k.hallNameZh());
+        names.put("en", k.hallNameEn());
+        m.put("hallName", names);
+        return m;
+    }
+
+    private static Map<String, Object> ui(UiSettings u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("language", u.language());
+        m.put("elderMode", u.elderMode());
+        m.put("idleTimeout", Durations.format(u.idleTimeout()));
+        m.put("idleWarning", Durations.format(u.idleWarning()));
+        m.put("touchMode", u.touchMode());
+        return m;
+    }
+
+    private static Map<String, Object> devices(Map<String, DeviceConfig> devices) {
+        Map<String, Object> m = new LinkedHashMap<>();
         for (String name : DriverCatalog.logicalNames()) {
-            DeviceConfig d = c.devices().get(name);
+            DeviceConfig d = devices.get(name);
             if (d == null) {
                 continue;
             }
-            y.append("  ").append(name).append(":\n");
-            y.append("    driver: ").append(quote(d.driver())).append('\n');
-            y.append("    uri: ").append(quote(d.uri().toString())).append('\n');
-            y.append("    required: ").append(d.required()).append('\n');
+            Map<String, Object> device = new LinkedHashMap<>();
+            device.put("driver", d.driver());
+            device.put("uri", d.uri().toString());
+            device.put("required", d.required());
             if (!d.options().isEmpty()) {
-                y.append("    options:\n");
-                for (Map.Entry<String, String> o : new TreeMap<>(d.options()).entrySet()) {
-                    y.append("      ").append(quote(o.getKey())).append(": ").append(quote(o.getValue())).append('\n');
-                }
+                device.put("options", new TreeMap<>(d.options()));
             }
+            m.put(name, device);
         }
-        y.append("store:\n");
-        y.append("  type: ").append(quote(c.store().type())).append('\n');
-        optional(y, "url", c.store().url());
-        optional(y, "user", c.store().user());
-        optional(y, "password", c.store().password());
-        return y.toString();
+        return m;
     }
 
-    private static void optional(StringBuilder y, String key, String value) {
+    private static Map<String, Object> store(StoreConfig s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", s.type());
+        putIfPresent(m, "url", s.url());
+        putIfPresent(m, "user", s.user());
+        putIfPresent(m, "password", s.passwordAsWritten());
+        return m;
+    }
+
+    private static void putIfPresent(Map<String, Object> m, String key, String value) {
         if (value != null) {
-            y.append("  ").append(key).append(": ").append(quote(value)).append('\n');
+            m.put(key, value);
         }
-    }
-
-    /** Double-quoted YAML scalar: always safe, whatever the value holds. */
-    static String quote(String value) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                case '\r' -> sb.append("\\r");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format("\\x%02x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

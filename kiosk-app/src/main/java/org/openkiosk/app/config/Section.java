@@ -1,7 +1,9 @@
 package org.openkiosk.app.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.openkiosk.app.config.YamlTree.Entry;
+import org.openkiosk.app.config.YamlTree.ListNode;
 import org.openkiosk.app.config.YamlTree.MapNode;
 import org.openkiosk.app.config.YamlTree.Node;
 import org.openkiosk.app.config.YamlTree.ScalarNode;
@@ -20,7 +23,7 @@ import org.openkiosk.app.config.YamlTree.ScalarNode;
  *
  * <p>A section that is not a mapping at all is reported once and then reads as empty without further complaints.
  */
-final class Section {
+public final class Section {
 
     private final MapNode node;
     private final String path;
@@ -38,45 +41,50 @@ final class Section {
     }
 
     /** The document root; an empty document reads as an empty mapping. */
-    static Section root(Node root, Problems problems) {
+    public static Section root(Node root, Problems problems) {
+        return root(root, problems, "the file must be a mapping of sections (kiosk:, ui:, devices:, store:)");
+    }
+
+    /** The document root of another configuration file; {@code notAMapping} says what the file should hold. */
+    public static Section root(Node root, Problems problems, String notAMapping) {
         if (root == null) {
             return new Section(new MapNode(1, Map.of()), "", 1, problems, false);
         }
         if (root instanceof MapNode map) {
             return new Section(map, "", root.line(), problems, false);
         }
-        problems.add(root.line(), "", "the file must be a mapping of sections (kiosk:, ui:, devices:, store:)", "");
+        problems.add(root.line(), "", notAMapping, "");
         return new Section(new MapNode(1, Map.of()), "", 1, problems, true);
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    int line() {
+    public int line() {
         return line;
     }
 
-    Problems problems() {
+    public Problems problems() {
         return problems;
     }
 
-    String pathOf(String key) {
+    public String pathOf(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    Optional<Entry> entry(String key) {
+    public Optional<Entry> entry(String key) {
         known.add(key);
         return Optional.ofNullable(node.entries().get(key));
     }
 
     /** The keys written in this mapping, in file order. */
-    Collection<Entry> entries() {
+    public Collection<Entry> entries() {
         return node.entries().values();
     }
 
     /** A nested mapping; an absent one reads as empty (and is reported when required). */
-    Section section(String key, boolean required) {
+    public Section section(String key, boolean required) {
         Optional<Entry> e = entry(key);
         if (e.isEmpty() || isNull(e.get().value())) {
             if (required) {
@@ -89,7 +97,7 @@ final class Section {
     }
 
     /** A nested mapping held by an entry of this section. */
-    Section nested(Entry e) {
+    public Section nested(Entry e) {
         String childPath = pathOf(e.key());
         if (e.value() instanceof MapNode map) {
             return new Section(map, childPath, e.keyLine(), problems, false);
@@ -100,7 +108,7 @@ final class Section {
     }
 
     /** A text field that must be present; {@code null} when missing or wrong (already reported). */
-    String requiredText(String key, String example) {
+    public String requiredText(String key, String example) {
         Optional<Entry> e = entry(key);
         if (e.isEmpty() || isNull(e.get().value())) {
             missing(key, "e.g. " + key + ": " + example);
@@ -109,7 +117,7 @@ final class Section {
         return text(e.get());
     }
 
-    String optionalText(String key, String fallback) {
+    public String optionalText(String key, String fallback) {
         Optional<Entry> e = entry(key);
         if (e.isEmpty() || isNull(e.get().value())) {
             return fallback;
@@ -119,7 +127,7 @@ final class Section {
     }
 
     /** One of a fixed set of words. */
-    String choice(String key, String fallback, Collection<String> allowed) {
+    public String choice(String key, String fallback, Collection<String> allowed) {
         Optional<Entry> e = entry(key);
         String value = optionalText(key, fallback);
         if (e.isPresent() && !allowed.contains(value)) {
@@ -131,7 +139,7 @@ final class Section {
         return value;
     }
 
-    boolean bool(String key, boolean fallback) {
+    public boolean bool(String key, boolean fallback) {
         Optional<Entry> e = entry(key);
         if (e.isEmpty() || isNull(e.get().value())) {
             return fallback;
@@ -148,7 +156,7 @@ final class Section {
     }
 
     /** A duration such as {@code 90s}; {@code null} when wrong (already reported). */
-    Duration duration(String key, Duration fallback) {
+    public Duration duration(String key, Duration fallback) {
         Optional<Entry> e = entry(key);
         if (e.isEmpty() || isNull(e.get().value())) {
             return fallback;
@@ -169,7 +177,7 @@ final class Section {
     }
 
     /** A mapping of scalar values, e.g. driver options; nested values are reported. */
-    Map<String, String> stringMap(String key) {
+    public Map<String, String> stringMap(String key) {
         Optional<Entry> e = entry(key);
         Map<String, String> result = new LinkedHashMap<>();
         if (e.isEmpty() || isNull(e.get().value())) {
@@ -185,8 +193,117 @@ final class Section {
         return result;
     }
 
+    /** One text of a list, with where it is written. */
+    public record Item(String text, int line, String path) {}
+
+    /**
+     * A list of texts, e.g. {@code body:} paragraphs; a single text reads as a list of one. Absent reads as
+     * empty; mappings or lists among the items are reported and left out.
+     */
+    public List<Item> texts(String key) {
+        Optional<Entry> e = entry(key);
+        List<Item> items = new ArrayList<>();
+        if (e.isEmpty() || isNull(e.get().value())) {
+            return items;
+        }
+        Node value = e.get().value();
+        if (value instanceof ScalarNode s) {
+            items.add(new Item(s.text(), s.line(), pathOf(key)));
+            return items;
+        }
+        if (!(value instanceof ListNode list)) {
+            problems.add(value.line(), pathOf(key), "expected a list, got " + describe(value),
+                    "write [a, b] or one \"- item\" per line");
+            return items;
+        }
+        for (int i = 0; i < list.items().size(); i++) {
+            Node item = list.items().get(i);
+            String itemPath = pathOf(key) + "[" + i + "]";
+            if (item instanceof ScalarNode s && !s.isNull()) {
+                items.add(new Item(s.text(), s.line(), itemPath));
+            } else {
+                problems.add(item.line(), itemPath, "expected a single value, got " + describe(item), "");
+            }
+        }
+        return items;
+    }
+
+    /** A list of mappings, e.g. {@code services:}; absent reads as empty, other items are reported. */
+    public List<Section> mappings(String key) {
+        Optional<Entry> e = entry(key);
+        List<Section> sections = new ArrayList<>();
+        if (e.isEmpty() || isNull(e.get().value())) {
+            return sections;
+        }
+        Node value = e.get().value();
+        if (!(value instanceof ListNode list)) {
+            problems.add(value.line(), pathOf(key), "expected a list, got " + describe(value),
+                    "write one \"- key: value\" item per entry");
+            return sections;
+        }
+        for (int i = 0; i < list.items().size(); i++) {
+            Node item = list.items().get(i);
+            String itemPath = pathOf(key) + "[" + i + "]";
+            if (item instanceof MapNode map) {
+                sections.add(new Section(map, itemPath, item.line(), problems, false));
+            } else {
+                problems.add(item.line(), itemPath, "expected a mapping of keys, got " + describe(item), "");
+            }
+        }
+        return sections;
+    }
+
+    /**
+     * A whole number within {@code [min, max]}; {@code fallback} when absent ({@code null} fallback: required),
+     * {@code null} when wrong (already reported).
+     */
+    public Integer integer(String key, Integer fallback, int min, int max) {
+        Optional<Entry> e = entry(key);
+        if (e.isEmpty() || isNull(e.get().value())) {
+            if (fallback == null) {
+                missing(key, "e.g. " + key + ": " + Math.max(min, Math.min(max, 1)));
+            }
+            return fallback;
+        }
+        Node value = e.get().value();
+        if (!(value instanceof ScalarNode s) || s.token() != com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
+            problems.add(value.line(), pathOf(key), "expected a whole number, got " + describe(value),
+                    "write digits only, e.g. " + key + ": " + Math.max(min, 1));
+            return null;
+        }
+        long n;
+        try {
+            n = Long.parseLong(s.text().strip());
+        } catch (NumberFormatException ex) {
+            n = Long.MAX_VALUE;
+        }
+        if (n < min || n > max) {
+            problems.add(value.line(), pathOf(key), "must be " + range(min, max) + ", got " + s.text(), "");
+            return null;
+        }
+        return (int) n;
+    }
+
+    private static String range(int min, int max) {
+        if (max == Integer.MAX_VALUE) {
+            return "at least " + min;
+        }
+        return "from " + min + " to " + max;
+    }
+
+    /** Where the value of {@code key} is written, else where this section starts. */
+    public int valueLine(String key) {
+        Node value = node.entries().containsKey(key) ? node.entries().get(key).value() : null;
+        return value == null ? line : value.line();
+    }
+
+    /** Reports a problem with the value of {@code key}. */
+    public void problem(String key, String message, String hint) {
+        problems.add(valueLine(key), pathOf(key), message, hint);
+    }
+
     /** Reports every key of this mapping that nobody asked for. */
-    void rejectUnknownKeys() {
+    public void rejectUnknownKeys() {
         if (broken) {
             return;
         }
@@ -197,21 +314,21 @@ final class Section {
         }
     }
 
-    void unknownKey(Entry e, Collection<String> candidates) {
+    public void unknownKey(Entry e, Collection<String> candidates) {
         Optional<String> close = Suggestions.closest(e.key(), candidates);
         String hint = close.map(s -> "did you mean \"" + s + "\"?")
                 .orElse("known: " + String.join(", ", new TreeSet<>(candidates)));
         problems.add(e.keyLine(), pathOf(e.key()), "unknown key \"" + e.key() + "\"", hint);
     }
 
-    void missing(String key, String hint) {
+    public void missing(String key, String hint) {
         if (!broken) {
             problems.add(line, pathOf(key), "missing", hint);
         }
     }
 
     /** The scalar text of an entry, or {@code null} after reporting a mapping or list where text belongs. */
-    String text(Entry e) {
+    public String text(Entry e) {
         Node value = e.value();
         if (value instanceof ScalarNode s) {
             return s.isNull() ? "" : s.text();
@@ -224,7 +341,7 @@ final class Section {
         return value instanceof ScalarNode s && s.isNull();
     }
 
-    static String describe(Node value) {
+    public static String describe(Node value) {
         if (value instanceof MapNode) {
             return "a mapping";
         }

@@ -18,32 +18,32 @@ import java.util.Map;
  * line of each problem. Uses Jackson's streaming YAML parser and its token locations; binding to records
  * directly would stop at the first problem and lose positions.
  */
-final class YamlTree {
+public final class YamlTree {
 
-    sealed interface Node permits MapNode, ListNode, ScalarNode {
+    public sealed interface Node permits MapNode, ListNode, ScalarNode {
         int line();
     }
 
     /** One {@code key: value} pair; {@code keyLine} is where the key is written. */
-    record Entry(String key, int keyLine, Node value) {}
+    public record Entry(String key, int keyLine, Node value) {}
 
-    record MapNode(int line, Map<String, Entry> entries) implements Node {}
+    public record MapNode(int line, Map<String, Entry> entries) implements Node {}
 
-    record ListNode(int line, List<Node> items) implements Node {}
+    public record ListNode(int line, List<Node> items) implements Node {}
 
     /** A scalar with its original text (so {@code id: 0102} stays "0102") and the type YAML gave it. */
-    record ScalarNode(int line, String text, JsonToken token) implements Node {
-        boolean isNull() {
+    public record ScalarNode(int line, String text, JsonToken token) implements Node {
+        public boolean isNull() {
             return token == JsonToken.VALUE_NULL;
         }
 
-        boolean isBoolean() {
+        public boolean isBoolean() {
             return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
         }
     }
 
     /** YAML that cannot be parsed at all. */
-    static final class SyntaxException extends Exception {
+    public static final class SyntaxException extends Exception {
         private final int line;
 
         SyntaxException(int line, String message) {
@@ -51,7 +51,7 @@ final class YamlTree {
             this.line = line;
         }
 
-        int line() {
+        public int line() {
             return line;
         }
     }
@@ -66,7 +66,7 @@ final class YamlTree {
      *
      * @return the root node, or {@code null} for an empty document
      */
-    static Node parse(String text, Problems problems) throws SyntaxException {
+    public static Node parse(String text, Problems problems) throws SyntaxException {
         try (JsonParser parser = FACTORY.createParser(new StringReader(text))) {
             JsonToken first = parser.nextToken();
             if (first == null) {

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.openkiosk.app.config.ConfigException;
-import org.openkiosk.app.config.ConfigLoader;
 import org.openkiosk.app.config.KioskConfig;
 
 /**
@@ -43,7 +42,7 @@ public final class Doctor {
             KioskConfig[] config = new KioskConfig[1];
             results.add(timed(executor, "configuration", true, () -> {
                 try {
-                    config[0] = ConfigLoader.load(configDir);
+                    config[0] = org.openkiosk.app.runtime.KioskConfiguration.load(configDir).kiosk();
                     return SystemChecks.configurationValid(config[0], configDir);
                 } catch (ConfigException e) {
                     return SystemChecks.configurationInvalid(e, configDir);

@@ -21,8 +21,9 @@ class WholeDirectoryCommandsTest {
         CommandRun run = CommandRun.of("config", "validate", config.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_CONFIGURATION);
-        assertThat(run.outLines()[0]).startsWith("services.yaml: ").contains("servicez");
-        assertThat(run.out()).contains("configuration INVALID: 1 problem in " + config);
+        assertThat(run.outLines()[0]).startsWith("services.yaml:1 checkIn: missing");
+        assertThat(run.outLines()[1]).isEqualTo("services.yaml:2 servicez: unknown key \"servicez\" (did you mean \"services\"?)");
+        assertThat(run.out()).contains("configuration INVALID: 2 problems in " + config);
     }
 
     @Test

@@ -186,7 +186,7 @@ class ConfigLoaderTest {
 
         assertThat(config.kiosk().id()).isEqualTo("0102");
         assertThat(config.store()).isEqualTo(new StoreConfig("postgresql", "jdbc:postgresql://db:5432/kiosk", "kiosk",
-                "pre-s3cret"));
+                "pre-s3cret", "pre-${DB_SECRET}"));
     }
 
     @Test

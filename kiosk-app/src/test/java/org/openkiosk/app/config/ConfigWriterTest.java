@@ -66,6 +66,39 @@ class ConfigWriterTest {
     }
 
     @Test
+    void everySectionRoundTripsThroughTheWriterIncludingTheMaintenancePinAndAwkwardTexts() throws Exception {
+        String pinHash = org.openkiosk.app.maintenance.PinHash.create("246810".toCharArray(), 10_000).encoded();
+        KioskConfig config = new KioskConfig(
+                new KioskIdentity("0102", "H-3101", "市民中心: \"东厅\" #1", "yes"),
+                new UiSettings("zh", false, Duration.ofMinutes(2), Duration.ofSeconds(45), true),
+                Map.of("idReader", new DeviceConfig("sim", TransportUri.parse("sim:"), true, Map.of()),
+                        "scanner", new DeviceConfig("wedge", TransportUri.parse("wedge:"), false,
+                                Map.of("suffix", "\r\n", "prefix", "- [x]", "on", "true"))),
+                new StoreConfig("embedded", "/var/lib/kiosk/store", null, null),
+                new MaintenanceSettings(java.util.Optional.of(pinHash)));
+
+        ConfigWriter.write(dir, config);
+
+        assertThat(ConfigLoader.load(dir)).isEqualTo(config);
+        assertThat(Files.readString(dir.resolve("kiosk.yaml"))).contains("maintenance:").contains(pinHash)
+                .doesNotStartWith("---");
+    }
+
+    @Test
+    void anEnvironmentReferenceIsWrittenAsWrittenNeverItsSecretValue() throws Exception {
+        String yaml = V1 + "store:\n  type: postgresql\n  url: jdbc:postgresql://10.1.2.5:5432/kiosk\n  user: kiosk\n"
+                + "  password: ${KIOSK_DB_PASSWORD}\n";
+        KioskConfig read = ConfigLoader.parse("kiosk.yaml", yaml, name -> name.equals("KIOSK_DB_PASSWORD") ? "s3cret!" : null);
+        assertThat(read.store().password()).isEqualTo("s3cret!");
+        assertThat(read.store().toString()).doesNotContain("s3cret!");
+
+        String rendered = ConfigYaml.render(read);
+
+        assertThat(rendered).contains("${KIOSK_DB_PASSWORD}").doesNotContain("s3cret!");
+        assertThat(ConfigLoader.parse("kiosk.yaml", rendered, name -> "s3cret!")).isEqualTo(read);
+    }
+
+    @Test
     void aDirectoryThatCannotBeWrittenLeavesTheOldFileUntouched() throws Exception {
         ConfigWriter.write(dir, V1);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));

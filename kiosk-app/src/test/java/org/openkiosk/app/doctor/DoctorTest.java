@@ -19,6 +19,9 @@ class DoctorTest {
         Path dir = Files.createDirectories(tmp.resolve("config"));
         Files.writeString(dir.resolve("kiosk.yaml"), "kiosk:\n  id: K-9\n  hallId: H-9\n  hallName: {zh: 测试大厅, en: Test}\n"
                 + "devices:\n  idReader: {driver: ga467, uri: \"serial:/dev/ttyUSB0?baud=115200\"}\n");
+        // a catalogue without certificates: no templates needed for a whole valid directory
+        Files.writeString(dir.resolve("services.yaml"), "zone: Asia/Shanghai\ncheckIn: {earlyMinutes: 30, lateMinutes: 15}\n"
+                + "services: []\ncertificates: []\n");
         return dir;
     }
 

@@ -26,7 +26,7 @@ class CatalogueLoaderTest {
     }
 
     @Test
-    void anUnknownKeyIsAnErrorNamingIt() throws Exception {
+    void anUnknownKeyIsAnErrorNamingItsLineAndTheClosestKnownKey() throws Exception {
         Path file = write("""
                 zone: Asia/Shanghai
                 checkIn: {earlyMinutes: 30, lateMinutes: 15}
@@ -37,15 +37,15 @@ class CatalogueLoaderTest {
                     counterType: x
                     ticketPrefix: A
                     averageServiceMinutes: 5
-                    capacty: 3
+                    titelEn: 3
                 certificates: []
                 """);
-        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(CatalogueException.class,
-                e -> assertThat(e.getMessage()).contains("capacty").contains("services[0]"));
+        assertThat(problems(file)).containsExactly(
+                "services.yaml:10 services[0].titelEn: unknown key \"titelEn\" (did you mean \"titleEn\"?)");
     }
 
     @Test
-    void outOfRangeValuesAreListedTogether() throws Exception {
+    void everyOutOfRangeValueIsListedAtOnceWithItsLine() throws Exception {
         Path file = write("""
                 zone: Asia/Shanghai
                 checkIn: {earlyMinutes: 30, lateMinutes: 15}
@@ -62,38 +62,71 @@ class CatalogueLoaderTest {
                       leadTimeMinutes: 0
                       cutOffMinutes: 0
                       horizonDays: 7
-                      workingPlan: {days: [MONDAY], periods: ["09:00-09:20"]}
+                      workingPlan: {days: [MONDAY, MOONDAY], periods: ["09:00-09:20"]}
                 certificates:
                   - {type: residence, numberPrefix: JZZ, reprintLimit: -1}
                 """);
-        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(CatalogueException.class, e ->
-                assertThat(e.problems()).anyMatch(p -> p.contains("services[0].code"))
-                        .anyMatch(p -> p.contains("ticketPrefix"))
-                        .anyMatch(p -> p.contains("averageServiceMinutes"))
-                        .anyMatch(p -> p.contains("capacityPerSlot"))
-                        .anyMatch(p -> p.contains("shorter than one slot"))
-                        .anyMatch(p -> p.contains("reprintLimit")));
+        assertThat(problems(file)).containsExactly(
+                "services.yaml:4 services[0].code: \"Bad Code\" is not a valid service code (1-32 of a-z, 0-9 and -, e.g. exit-entry)",
+                "services.yaml:8 services[0].ticketPrefix: \"a\" is not a ticket prefix (one or two capital letters, e.g. A)",
+                "services.yaml:9 services[0].averageServiceMinutes: must be from 1 to 480, got 0",
+                "services.yaml:12 services[0].appointment.capacityPerSlot: must be from 1 to 1000, got 0",
+                "services.yaml:16 services[0].appointment.workingPlan.days[1]: \"MOONDAY\" is not a day of the week "
+                        + "(known: MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY)",
+                "services.yaml:16 services[0].appointment.workingPlan.periods[0]: period 09:00-09:20 is shorter than one "
+                        + "slot (30 min) (lengthen it or shorten slotMinutes)",
+                "services.yaml:18 certificates[0].reprintLimit: must be from 0 to 100, got -1");
     }
 
     @Test
-    void wrongTypesAndBadPeriodsAreErrors() throws Exception {
-        Path wrongType = write("""
-                zone: Asia/Shanghai
-                checkIn: {earlyMinutes: soon, lateMinutes: 15}
-                services: []
-                certificates: []
-                """);
-        assertThatThrownBy(() -> loader.load(wrongType)).isInstanceOfSatisfying(CatalogueException.class,
-                e -> assertThat(e.getMessage()).contains("checkIn.earlyMinutes"));
-        Path badZone = write("""
+    void wrongTypesMissingSectionsAndDuplicatesAreLocated() throws Exception {
+        Path file = write("""
                 zone: Mars/Olympus
-                checkIn: {earlyMinutes: 1, lateMinutes: 15}
-                services: []
-                certificates: []
+                checkIn: {earlyMinutes: soon}
+                services:
+                  - {code: a, titleZh: 甲, titleEn: A, counterType: a, ticketPrefix: A, averageServiceMinutes: 5}
+                  - {code: a, titleZh: 乙, titleEn: B, counterType: b, ticketPrefix: A, averageServiceMinutes: 5}
+                certificates:
+                  - {type: residence, numberPrefix: JZZ}
+                  - {type: residence, numberPrefix: jz}
                 """);
-        assertThatThrownBy(() -> loader.load(badZone)).isInstanceOf(CatalogueException.class);
+        assertThat(problems(file)).containsExactly(
+                "services.yaml:1 zone: unknown time zone \"Mars/Olympus\" (e.g. Asia/Shanghai (a tz database name))",
+                "services.yaml:2 checkIn.earlyMinutes: expected a whole number, got \"soon\" (write digits only, e.g. earlyMinutes: 1)",
+                "services.yaml:2 checkIn.lateMinutes: missing (e.g. lateMinutes: 1)",
+                "services.yaml:5 services[1].code: service code \"a\" appears twice (each service needs its own code)",
+                "services.yaml:5 services[1].ticketPrefix: ticket prefix \"A\" is already used by counter type a "
+                        + "(give each counter type its own prefix)",
+                "services.yaml:8 certificates[1].type: certificate type \"residence\" appears twice (keep one entry per type)",
+                "services.yaml:8 certificates[1].numberPrefix: \"jz\" is not a number prefix (2-6 capital letters, e.g. WFZ)");
         assertThatThrownBy(() -> loader.load(dir.resolve("missing.yaml"))).isInstanceOfSatisfying(
-                CatalogueException.class, e -> assertThat(e.getMessage()).contains("not found"));
+                CatalogueException.class, e -> assertThat(e.getMessage()).contains("file not found"));
+    }
+
+    @Test
+    void aSyntaxErrorNamesItsLine() throws Exception {
+        Path file = write("zone: Asia/Shanghai\ncheckIn:\n  earlyMinutes: 30\n lateMinutes: 15\n");
+        assertThat(problems(file)).singleElement().asString().startsWith("services.yaml:4 YAML syntax error: ");
+    }
+
+    @Test
+    void aCertificateTypeWithoutItsTemplateIsReportedOnItsLine() throws Exception {
+        Path file = write("""
+                zone: Asia/Shanghai
+                checkIn: {earlyMinutes: 30, lateMinutes: 15}
+                services: []
+                certificates:
+                  - type: residence
+                    numberPrefix: JZZ
+                  - type: no-criminal-record
+                    numberPrefix: WFZ
+                """);
+        CatalogueLoader checking = new CatalogueLoader(type -> type.equals("residence") ? java.util.Optional.empty()
+                : java.util.Optional.of("no certificate template certificates/" + type + ".yaml"));
+        assertThatThrownBy(() -> checking.load(file)).isInstanceOfSatisfying(CatalogueException.class,
+                e -> assertThat(e.problems()).containsExactly("services.yaml:7 certificates[1].type: no certificate "
+                        + "template certificates/no-criminal-record.yaml (add the template, or remove this entry to "
+                        + "stop offering the certificate)"));
     }
 
     @Test
@@ -105,9 +138,9 @@ class CatalogueLoaderTest {
                 certificates: []
                 platform: {type: http, baseUrl: "ftp://x", requestTimeoutMs: 10}
                 """);
-        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(CatalogueException.class, e ->
-                assertThat(e.problems()).anyMatch(p -> p.contains("platform.baseUrl"))
-                        .anyMatch(p -> p.contains("timeouts")));
+        assertThat(problems(file)).containsExactlyInAnyOrder(
+                "services.yaml:5 platform.baseUrl: \"ftp://x\" is not an http(s) URL (e.g. https://platform.example.gov.cn/kiosk)",
+                "services.yaml:5 platform.requestTimeoutMs: must be from 100 to 120000, got 10");
         Path ok = write("""
                 zone: Asia/Shanghai
                 checkIn: {earlyMinutes: 30, lateMinutes: 15}
@@ -117,7 +150,17 @@ class CatalogueLoaderTest {
                 """);
         PlatformSettings settings = loader.load(ok).platform();
         assertThat(settings.requestTimeout()).isEqualTo(8_000);
+        assertThat(settings.tokenEnvironment()).isEqualTo("KIOSK_PLATFORM_TOKEN");
         assertThat(loader.loadDefault().platform().type()).isEqualTo(PlatformSettings.EMBEDDED);
+    }
+
+    private java.util.List<String> problems(Path file) {
+        try {
+            loader.load(file);
+        } catch (CatalogueException e) {
+            return e.problems();
+        }
+        throw new AssertionError("expected problems in " + file);
     }
 
     private Path write(String yaml) throws Exception {

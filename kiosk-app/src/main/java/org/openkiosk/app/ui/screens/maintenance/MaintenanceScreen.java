@@ -23,7 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.openkiosk.app.config.ConfigException;
-import org.openkiosk.app.config.ConfigLoader;
+import org.openkiosk.app.runtime.KioskConfiguration;
 import org.openkiosk.app.config.DeviceConfig;
 import org.openkiosk.app.config.KioskConfig;
 import org.openkiosk.app.logging.KioskLogging;
@@ -312,7 +312,7 @@ public final class MaintenanceScreen implements Screen {
     private void validateConfig() {
         jobs.add(ctx.work().run(() -> {
             try {
-                ConfigLoader.load(mode.configDir());
+                KioskConfiguration.load(mode.configDir());
                 return List.<String>of();
             } catch (ConfigException e) {
                 return e.problems().stream().map(Object::toString).toList();
