@@ -97,8 +97,9 @@ class DemoKioskFlowsTest {
         citizen.await(() -> receipts.receipts().size() == 1, "the receipt");
         String number = fx.fx(() -> ((org.openkiosk.app.ui.screens.certificate.CertificateOutcomeScreen)
                 fx.ctx().navigator().current()).result().certificateNumber());
-        assertThat(receipts.receipts().get(0).text()).contains(number).contains("1101**********002X")
-                .doesNotContain("11010519491231002X").doesNotContain("测试");
+        // the one certificate receipt layout, through the receipt port: number and prints left, no ID number or name
+        assertThat(receipts.receipts().get(0).text()).contains("证明打印回执").contains(number).contains("剩余可打印")
+                .doesNotContain("11010519491231002X").doesNotContain("1101**********002X").doesNotContain("测试");
 
         citizen.touch("done");
         citizen.awaitScreen("rating");
