@@ -43,6 +43,8 @@ public final class ReceiptPrinter extends AbstractDevice {
     private final AtomicLong jobIds = new AtomicLong();
     private final Object jobLock = new Object();
     private volatile PrinterStatus lastStatus;
+    /** Whether the model answers GS r 1: null until found out (ADR 0131). */
+    private volatile Boolean modelConfirms;
     private final java.util.List<AutoCloseable> companions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ReceiptPrinter(String logicalName, Transport transport, ReceiptPrinterOptions options) {
@@ -119,13 +121,27 @@ public final class ReceiptPrinter extends AbstractDevice {
         }
     }
 
-    /** Prints a receipt; returns its job id once the printer confirmed it processed the whole job. */
+    /** Prints a receipt; returns its job id once the printer confirmed it (or, see {@link #submit}, sent it). */
     public long print(Receipt receipt) throws DeviceException {
-        return printJob(writer.encode(receipt), receipt.cuts() && options.cutter());
+        return submit(receipt).id();
     }
 
     /** Sends an already encoded job (it should start with ESC @); same checks and confirmation as a receipt. */
     public long printJob(byte[] job, boolean cuts) throws DeviceException {
+        return submitJob(job, cuts).id();
+    }
+
+    /**
+     * Prints a receipt and says whether the printer confirmed it: on a model that does not answer GS r (under
+     * {@code confirmJobs: auto}) the job is sent whole and reported {@linkplain ReceiptJob#confirmed() unconfirmed},
+     * never as incomplete.
+     */
+    public ReceiptJob submit(Receipt receipt) throws DeviceException {
+        return submitJob(writer.encode(receipt), receipt.cuts() && options.cutter());
+    }
+
+    /** {@link #submit(Receipt)} for an already encoded job. */
+    public ReceiptJob submitJob(byte[] job, boolean cuts) throws DeviceException {
         synchronized (jobLock) {
             requireAtLeast(DeviceState.ENABLED, "print");
             long jobId = jobIds.incrementAndGet();
@@ -135,10 +151,11 @@ public final class ReceiptPrinter extends AbstractDevice {
             if (before.isPresent()) {
                 refuseUnlessReady(before.get());
             }
+            ReceiptJob result;
             try {
+                boolean confirm = before.isPresent() && shouldConfirm();
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream(job.length + 3);
                 bytes.write(job);
-                boolean confirm = before.isPresent() && options.confirmJobs();
                 if (confirm) {
                     new EscPosEncoder(bytes, options.paper()).requestPaperStatus();
                     transport.discardInput();
@@ -146,10 +163,17 @@ public final class ReceiptPrinter extends AbstractDevice {
                 transport.write(bytes.toByteArray());
                 if (confirm) {
                     awaitJobProcessed(jobId);
-                } else if (before.isPresent()) {
-                    healthFrom(before.get(), "sent job " + jobId + " (not confirmed: confirmJobs is off)");
+                    result = new ReceiptJob(jobId, true, "");
                 } else {
-                    updateHealth(HealthStatus.online("printed job " + jobId + "; status unknown (the link cannot read replies)"));
+                    String note = before.isEmpty() ? "status unknown (the link cannot read replies)"
+                            : options.confirmJobs() == ReceiptPrinterOptions.JobConfirmation.OFF
+                            ? "sent, not confirmed (confirmJobs is off)" : ReceiptJob.NOT_CONFIRMABLE;
+                    if (before.isPresent()) {
+                        healthFrom(before.get(), "sent job " + jobId + ": " + note);
+                    } else {
+                        updateHealth(HealthStatus.online("sent job " + jobId + ": " + note));
+                    }
+                    result = new ReceiptJob(jobId, false, note);
                 }
             } catch (DisconnectedException e) {
                 throw lostConnection(e);
@@ -162,7 +186,61 @@ public final class ReceiptPrinter extends AbstractDevice {
                 statistics().increment(DeviceStatistics.CUTS);
             }
             fire(new DeviceEvent.OutputComplete(logicalName(), Instant.now(), jobId));
-            return jobId;
+            return result;
+        }
+    }
+
+    /**
+     * Whether the model confirms jobs, as found out by asking GS r 1 on its own at the first status check; empty
+     * while not known (no check yet, {@code confirmJobs: off}, or a link without replies).
+     */
+    public Optional<Boolean> confirmsJobs() {
+        return Optional.ofNullable(modelConfirms);
+    }
+
+    /**
+     * Whether to end this job with GS r 1. Finds out once whether the model answers it; under
+     * {@code confirmJobs: required} a model that does not is refused before any byte of the job is sent.
+     */
+    private boolean shouldConfirm() throws IOException, DeviceException {
+        if (options.confirmJobs() == ReceiptPrinterOptions.JobConfirmation.OFF) {
+            return false;
+        }
+        if (modelConfirms == null) {
+            detectConfirmation();
+        }
+        if (Boolean.FALSE.equals(modelConfirms)) {
+            if (options.confirmJobs() == ReceiptPrinterOptions.JobConfirmation.REQUIRED) {
+                throw fail(new DeviceException(logicalName() + ": " + CANNOT_CONFIRM_REQUIRED
+                        + "; nothing was printed — set confirmJobs: auto to print without confirmation",
+                        RecommendedAction.CHECK_CONFIGURATION, false),
+                        HealthStatus.error(CANNOT_CONFIRM_REQUIRED, RecommendedAction.CHECK_CONFIGURATION));
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private static final String CANNOT_CONFIRM_REQUIRED =
+            "this model does not confirm jobs (it answers DLE EOT but not GS r) and confirmJobs is required";
+
+    /**
+     * Asks GS r 1 outside a job. No reply while the real-time status says the printer is fine means the model
+     * does not implement it; no reply while it reports a fault says nothing, and the question is asked again later.
+     */
+    private void detectConfirmation() throws IOException {
+        try {
+            StatusQuery.probePaperSensor(transport, options.statusTimeout());
+            modelConfirms = true;
+        } catch (ReadTimeoutException e) {
+            PrinterStatus status = StatusQuery.query(transport, options.statusTimeout());
+            lastStatus = status;
+            if (status.fault().isEmpty() && status.online()) {
+                modelConfirms = false;
+                log.info("{}: the printer answers DLE EOT but not GS r: jobs will be {}", logicalName(),
+                        options.confirmJobs() == ReceiptPrinterOptions.JobConfirmation.REQUIRED
+                                ? "refused (confirmJobs: required)" : "sent without confirmation");
+            }
         }
     }
 
@@ -272,18 +350,45 @@ public final class ReceiptPrinter extends AbstractDevice {
             if (level == HealthCheckLevel.INTERACTIVE) {
                 print(TestPage.receipt(options.paper()));
             } else {
-                status().ifPresentOrElse(s -> {
-                    Optional<String> fault = s.fault();
-                    if (fault.isPresent()) {
-                        updateHealth(HealthStatus.error(fault.get(), s.remedy().orElse(RecommendedAction.RETRY)));
-                    } else {
-                        healthFrom(s, "ready");
-                    }
-                }, () -> updateHealth(HealthStatus.online("status unknown (the link cannot read replies)")));
+                selfCheck();
             }
         } catch (DeviceException e) {
             // health was updated where the error was found
         }
         return health();
+    }
+
+    /** The status, and once whether the model confirms jobs; the health says what was found. */
+    private void selfCheck() throws DeviceException {
+        synchronized (jobLock) {
+            Optional<PrinterStatus> status = status();
+            if (status.isEmpty()) {
+                updateHealth(HealthStatus.online("status unknown (the link cannot read replies)"));
+                return;
+            }
+            Optional<String> fault = status.get().fault();
+            if (fault.isPresent()) {
+                updateHealth(HealthStatus.error(fault.get(), status.get().remedy().orElse(RecommendedAction.RETRY)));
+                return;
+            }
+            try {
+                if (options.confirmJobs() != ReceiptPrinterOptions.JobConfirmation.OFF && modelConfirms == null) {
+                    detectConfirmation();
+                }
+            } catch (DisconnectedException e) {
+                throw lostConnection(e);
+            } catch (IOException e) {
+                throw fail(new DeviceException(logicalName() + ": self-check failed: " + e.getMessage(),
+                        RecommendedAction.RETRY, true, e), HealthStatus.error(e.getMessage(), RecommendedAction.RETRY));
+            }
+            if (Boolean.FALSE.equals(modelConfirms)
+                    && options.confirmJobs() == ReceiptPrinterOptions.JobConfirmation.REQUIRED) {
+                updateHealth(HealthStatus.error(CANNOT_CONFIRM_REQUIRED, RecommendedAction.CHECK_CONFIGURATION));
+            } else if (Boolean.FALSE.equals(modelConfirms)) {
+                healthFrom(status.get(), "ready; jobs are " + ReceiptJob.NOT_CONFIRMABLE);
+            } else {
+                healthFrom(status.get(), "ready");
+            }
+        }
     }
 }

@@ -13,11 +13,39 @@ import java.util.Set;
  * @param statusMode    {@code status}: auto (default: query, but tolerate links that cannot read), on, off
  * @param statusTimeout {@code statusTimeoutMs}: wait for real-time replies (default 1000)
  * @param jobTimeout    {@code jobTimeoutMs}: wait for the "job processed" reply after a job (default 20000)
- * @param confirmJobs   {@code confirmJobs}: end each job with GS r 1 and wait for the reply (default true); false for
- *                      models that do not implement GS r (jobs then count as done once written)
+ * @param confirmJobs   {@code confirmJobs}: whether jobs end with GS r 1 and wait for the printer's "processed" reply:
+ *                      {@code auto} (default: when the model answers GS r; a model that does not is found out at the
+ *                      first status check and its jobs are reported "sent, not confirmable on this model"),
+ *                      {@code required} (also {@code true}: a model that cannot confirm is a configuration fault and
+ *                      prints nothing), {@code off} (also {@code false}: never ask)
  */
 public record ReceiptPrinterOptions(PaperWidth paper, boolean cutter, ResidentFont residentFont, StatusMode statusMode,
-                                    Duration statusTimeout, Duration jobTimeout, boolean confirmJobs) {
+                                    Duration statusTimeout, Duration jobTimeout, JobConfirmation confirmJobs) {
+
+    /** Whether jobs are confirmed with GS r 1 (ADR 0131). */
+    public enum JobConfirmation {
+        /** Confirm when the model can; print unconfirmed (and say so) on a model that does not answer GS r. */
+        AUTO,
+        /** Confirm every job; a model that does not answer GS r is a configuration fault. */
+        REQUIRED,
+        /** Never confirm: a job counts as sent once written. */
+        OFF;
+
+        static JobConfirmation parse(String value) {
+            return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "auto" -> AUTO;
+                case "required", "true", "yes", "on" -> REQUIRED;
+                case "off", "false", "no" -> OFF;
+                default -> throw new IllegalArgumentException("option confirmJobs must be auto, required or off, got \""
+                        + value + "\"");
+            };
+        }
+    }
+
+    /** The same options with another job confirmation (e.g. {@code receipt print --no-confirm}). */
+    public ReceiptPrinterOptions withConfirmJobs(JobConfirmation confirmation) {
+        return new ReceiptPrinterOptions(paper, cutter, residentFont, statusMode, statusTimeout, jobTimeout, confirmation);
+    }
 
     public static final Set<String> KEYS = Set.of("paperWidthMm", "cutter", "residentFont", "status", "statusTimeoutMs",
             "jobTimeoutMs", "confirmJobs");
@@ -54,7 +82,7 @@ public record ReceiptPrinterOptions(PaperWidth paper, boolean cutter, ResidentFo
         }
         Duration statusTimeout = Duration.ofMillis(intOption(options, "statusTimeoutMs", 1000));
         Duration jobTimeout = Duration.ofMillis(intOption(options, "jobTimeoutMs", 20_000));
-        boolean confirm = boolOption(options, "confirmJobs", true);
+        JobConfirmation confirm = JobConfirmation.parse(options.getOrDefault("confirmJobs", "auto"));
         return new ReceiptPrinterOptions(paper, cutter, font, mode, statusTimeout, jobTimeout, confirm);
     }
 

@@ -29,6 +29,18 @@ public final class StatusQuery {
         return StatusReplies.parsePaperSensor(reply[0]);
     }
 
+    /**
+     * Asks GS r 1 on its own, outside any job: whether this model answers it at all (cheap models answer DLE EOT
+     * but ignore GS r, so a job can never be confirmed on them).
+     *
+     * @throws ReadTimeoutException when no reply came within {@code timeout}
+     */
+    public static PaperLevel probePaperSensor(Transport transport, Duration timeout) throws IOException {
+        transport.discardInput();
+        transport.write(new byte[] {0x1D, 'r', 1});
+        return awaitPaperSensor(transport, timeout);
+    }
+
     interface ReplyFilter {
         boolean accepts(int b);
     }

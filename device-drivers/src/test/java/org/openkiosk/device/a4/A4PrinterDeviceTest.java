@@ -1,5 +1,6 @@
 package org.openkiosk.device.a4;
 
+import org.openkiosk.testsupport.IppEvePrinter;
 import org.openkiosk.testsupport.RequiredTool;
 
 import static org.assertj.core.api.Assertions.assertThat;

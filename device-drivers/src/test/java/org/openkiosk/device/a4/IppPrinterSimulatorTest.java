@@ -1,5 +1,6 @@
 package org.openkiosk.device.a4;
 
+import org.openkiosk.testsupport.Poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -76,12 +77,14 @@ class IppPrinterSimulatorTest {
     @Test
     void paperOutMidJobIsAnHonestFailureAndTheJobNeverCompletes() throws Exception {
         ExecutorService executor = Executors.newSingleThreadExecutor();
-        try (IppPrinterSimulator sim = IppPrinterSimulator.start(Duration.ofMillis(50), Duration.ofSeconds(2));
+        // the simulator's time is real time plus a skew the test adds to, to let printing time pass without waiting
+        java.util.concurrent.atomic.AtomicLong skew = new java.util.concurrent.atomic.AtomicLong();
+        try (IppPrinterSimulator sim = IppPrinterSimulator.start(Duration.ofMillis(50), Duration.ofSeconds(2),
+                () -> System.nanoTime() + skew.get());
              A4PrinterDevice device = enabled(sim)) {
             Future<PrintOutcome> printing = executor.submit(() -> device.print(TinyPdf.withText("half"), "half"));
-            while (sim.jobs().isEmpty() || sim.jobs().get(0).state() != JobState.PROCESSING) {
-                Thread.sleep(10);
-            }
+            Poll.until(Duration.ofSeconds(10), "the job processing",
+                    () -> !sim.jobs().isEmpty() && sim.jobs().get(0).state() == JobState.PROCESSING);
             sim.setPaperOut(true);
             PrintOutcome outcome = printing.get(10, TimeUnit.SECONDS);
 
@@ -91,7 +94,7 @@ class IppPrinterSimulatorTest {
             assertThat(outcome.printerStateReasons()).contains("media-empty-error");
             // the kiosk cancelled it, so loading paper later does not print a certificate nobody collects
             sim.setPaperOut(false);
-            Thread.sleep(2_200);
+            skew.addAndGet(Duration.ofSeconds(3).toNanos()); // longer than the simulated print
             assertThat(sim.jobs()).singleElement().satisfies(j -> assertThat(j.state()).isEqualTo(JobState.CANCELED));
             assertThat(sim.printed()).isEmpty();
             sim.setPaperOut(true);
@@ -138,10 +141,11 @@ class IppPrinterSimulatorTest {
             assertThat(device.print(TinyPdf.withText("x"), "x").printed()).isTrue();
         }
         sim.close();
-        Thread.sleep(100);
-        java.util.List<String> after = fdTargets();
-        before.forEach(after::remove);
-        assertThat(after).as("file descriptors left open").isEmpty();
+        Poll.value(Duration.ofSeconds(5), "no file descriptor left open by the simulator", () -> {
+            java.util.List<String> after = fdTargets();
+            before.forEach(after::remove);
+            return after.isEmpty() ? java.util.Optional.of(true) : java.util.Optional.empty();
+        });
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("ipp-printer-sim"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> enabled(sim).close()).isInstanceOf(DeviceException.class);
     }

@@ -1,5 +1,6 @@
 package org.openkiosk.device.escpos;
 
+import org.openkiosk.testsupport.SocatPtyPair;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,6 @@ import org.openkiosk.device.escpos.sim.EscPosDecoder;
 import org.openkiosk.device.escpos.sim.ReceiptPrinterSimulator;
 import org.openkiosk.device.escpos.sim.ReceiptRendering;
 import org.openkiosk.device.escpos.sim.SimulatedPaper;
-import org.openkiosk.device.transport.SocatPtyPair;
 import org.openkiosk.device.transport.TransportUri;
 import org.openkiosk.device.transport.UsbLpTransport;
 

@@ -1,5 +1,6 @@
 package org.openkiosk.device.idcard;
 
+import org.openkiosk.testsupport.Poll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -43,8 +44,11 @@ class IdCardReaderOverPtyTest {
             assertThat(rig.simulator.received("FIND_CARD")).isGreaterThan(findsBefore + 3);
             assertThat(rig.simulator.received("READ_TEXT_AND_PHOTO")).isEqualTo(1);
             // taken off and placed again: a new read
+            long findsAtRemoval = rig.simulator.received("FIND_CARD");
             rig.simulator.removeCard();
-            Thread.sleep(200);
+            // the reader must have polled at least once with the card off
+            Poll.until(Duration.ofSeconds(5), "a poll with the card taken off",
+                    () -> rig.simulator.received("FIND_CARD") >= findsAtRemoval + 2);
             rig.simulator.placeCard();
             assertThat(rig.nextCard(WAIT)).isNotNull();
             assertThat(rig.reader.statistics().get(DeviceStatistics.READS)).isEqualTo(2);
@@ -100,8 +104,10 @@ class IdCardReaderOverPtyTest {
             assertThat(error.error().getCause()).isInstanceOf(org.openkiosk.device.transport.ReadTimeoutException.class);
             assertThat(rig.nextCard(Duration.ofMillis(500))).isNull();
             // the next polls find no card: the device is fine
-            Thread.sleep(300);
-            assertThat(rig.reader.health().health()).isEqualTo(Health.ONLINE);
+            long findsAfterError = rig.simulator.received("FIND_CARD");
+            Poll.until(Duration.ofSeconds(5), "polls after the error",
+                    () -> rig.simulator.received("FIND_CARD") >= findsAfterError + 2);
+            Poll.until(Duration.ofSeconds(5), "the reader back ONLINE", () -> rig.reader.health().health() == Health.ONLINE);
             assertThat(rig.reader.statistics().get(DeviceStatistics.READS)).isZero();
         }
     }

@@ -1,5 +1,6 @@
 package org.openkiosk.device.transport;
 
+import org.openkiosk.testsupport.SocatPtyPair;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

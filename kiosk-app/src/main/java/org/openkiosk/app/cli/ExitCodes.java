@@ -12,6 +12,11 @@ public final class ExitCodes {
     public static final int OUT_OF_SERVICE = 3;
     /** A device reported a fault. */
     public static final int DEVICE_FAULT = 4;
+    /**
+     * Sent whole, but the device cannot confirm the result (a receipt printer model without GS r): look at it
+     * before printing again.
+     */
+    public static final int SENT_UNCONFIRMED = 5;
 
     private ExitCodes() {}
 }

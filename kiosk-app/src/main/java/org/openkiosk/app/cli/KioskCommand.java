@@ -1,5 +1,6 @@
 package org.openkiosk.app.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -62,10 +63,48 @@ public final class KioskCommand implements Runnable {
         CommandLine cl = new CommandLine(new KioskCommand());
         cl.setExitCodeExceptionMapper(t -> ExitCodes.FAILURE);
         cl.setParameterExceptionHandler((ex, args) -> {
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+                    && isUnknownCommand(ex.getCommandLine(), u.getUnmatched())) {
+                return unknownCommand(ex.getCommandLine(), u.getUnmatched().get(0));
+            }
             ex.getCommandLine().getErr().println(ex.getMessage());
             ex.getCommandLine().usage(ex.getCommandLine().getErr());
             return ExitCodes.BAD_CONFIGURATION;
         });
+        // picocli keeps words it did not match when --help is also given, and would print the help and exit 0:
+        // "kiosk nosuchcommand --help" must fail like "kiosk nosuchcommand"
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parsed -> {
+            CommandLine.ParseResult deepest = parsed;
+            while (deepest.hasSubcommand()) {
+                deepest = deepest.subcommand();
+            }
+            List<String> unmatched = deepest.unmatched();
+            if (!unmatched.isEmpty()) {
+                CommandLine command = deepest.commandSpec().commandLine();
+                if (isUnknownCommand(command, unmatched)) {
+                    return unknownCommand(command, unmatched.get(0));
+                }
+                command.getErr().println((unmatched.get(0).startsWith("-") ? "Unknown option: '" : "Unmatched argument: '")
+                        + unmatched.get(0) + "'");
+                command.usage(command.getErr());
+                return ExitCodes.BAD_CONFIGURATION;
+            }
+            return runLast.execute(parsed);
+        });
         return cl;
+    }
+
+    /** A word where a command with sub-commands expects the name of one. */
+    private static boolean isUnknownCommand(CommandLine command, List<String> unmatched) {
+        return !command.getSubcommands().isEmpty() && !unmatched.get(0).startsWith("-");
+    }
+
+    private static int unknownCommand(CommandLine command, String word) {
+        java.io.PrintWriter err = command.getErr();
+        err.println(command.getCommandSpec().qualifiedName() + ": unknown command \"" + word + "\" (known: "
+                + String.join(", ", command.getSubcommands().keySet()) + ")");
+        err.flush();
+        return ExitCodes.BAD_CONFIGURATION;
     }
 }

@@ -95,7 +95,8 @@ public final class KioskLauncher {
         Platform.runLater(() -> {
             try {
                 ShellOptions options = request.options();
-                KioskShell shell = new KioskShell(options, Clock.systemDefaultZone(), work,
+                KioskShell shell = new KioskShell(options, Clock.systemDefaultZone(),
+                        org.openkiosk.app.ui.idle.ElapsedTime.system(), work,
                         KioskStage.WINDOWED_WIDTH, KioskStage.WINDOWED_HEIGHT);
                 shellRef[0] = shell;
                 Stage stage = new Stage();

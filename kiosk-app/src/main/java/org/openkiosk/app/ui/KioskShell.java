@@ -12,6 +12,7 @@ import org.openkiosk.app.config.UiSettings;
 import org.openkiosk.app.runtime.KioskRuntime;
 import org.openkiosk.app.session.SessionHolder;
 import org.openkiosk.app.ui.i18n.Language;
+import org.openkiosk.app.ui.idle.ElapsedTime;
 import org.openkiosk.app.ui.idle.IdleController;
 import org.openkiosk.app.ui.idle.IdleMonitor;
 import org.openkiosk.app.ui.idle.IdleWarningOverlay;
@@ -41,6 +42,7 @@ public final class KioskShell {
     private final Scene scene;
     private final ShellOptions options;
     private final Clock clock;
+    private final ElapsedTime elapsed;
     private final BackgroundWork work;
     private final SessionHolder sessions;
     private UiContext context;
@@ -50,7 +52,18 @@ public final class KioskShell {
     private DeviceListener healthFollower;
     private javafx.event.EventHandler<javafx.scene.input.KeyEvent> wedgeKeys;
 
+    /** A shell whose idle timer reads elapsed time from {@code clock} (tests move it by hand). */
     public KioskShell(ShellOptions options, Clock clock, BackgroundWork work, double width, double height) {
+        this(options, clock, ElapsedTime.of(clock), work, width, height);
+    }
+
+    /**
+     * @param clock   wall time for what the kiosk shows and records
+     * @param elapsed monotonic time for the idle timer ({@link ElapsedTime#system()} in a running kiosk)
+     */
+    public KioskShell(ShellOptions options, Clock clock, ElapsedTime elapsed, BackgroundWork work, double width,
+                      double height) {
+        this.elapsed = elapsed;
         this.options = options;
         this.clock = clock;
         this.work = work;
@@ -86,8 +99,9 @@ public final class KioskShell {
         navigator.setHome(screens::home); // attract, or the technician's out-of-service screen
 
         IdleWarningOverlay overlay = new IdleWarningOverlay(context.messages());
-        idle = new IdleController(new IdleMonitor(clock, ui.idleTimeout(), ui.idleWarning()), navigator, overlay,
-                context::endSession);
+        // idle time is monotonic and does not run while background work serves the citizen (ADR 0132)
+        idle = new IdleController(new IdleMonitor(elapsed, ui.idleTimeout(), ui.idleWarning()), navigator, overlay,
+                context::endSession, work.busyProperty()::get);
         idle.install(scene);
         context.setActivity(idle::activity);
 

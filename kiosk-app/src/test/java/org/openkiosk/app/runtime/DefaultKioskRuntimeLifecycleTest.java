@@ -141,7 +141,8 @@ class DefaultKioskRuntimeLifecycleTest {
                 assertThat(threadNames()).anyMatch(n -> n.startsWith("idcard-poll"));
             }
         }
-        Thread.sleep(300);
+        org.openkiosk.testsupport.Poll.until(java.time.Duration.ofSeconds(5), "the runtime's threads ended",
+                () -> threadsBefore.containsAll(threadNames()));
         assertThat(threadNames()).as("threads left after close").isSubsetOf(threadsBefore);
         java.util.List<String> added = new java.util.ArrayList<>(RuntimeFixtures.openFileTargets());
         targetsBefore.forEach(added::remove);

@@ -57,6 +57,7 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
     private final AtomicInteger receiptNumbers = new AtomicInteger();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
+    private volatile boolean answersGsR = true;
     private ServerSocket server;
     private volatile Transport servedTransport;
 
@@ -75,6 +76,18 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
 
     public SimulatedPaper condition() {
         return condition;
+    }
+
+    /**
+     * {@code false} plays a cheap model that answers the real-time status (DLE EOT) but ignores GS r, so it can
+     * never confirm that a job was processed (ADR 0131).
+     */
+    public void setAnswersJobConfirmation(boolean answers) {
+        answersGsR = answers;
+    }
+
+    public boolean answersJobConfirmation() {
+        return answersGsR;
     }
 
     /** The paper runs out after this many printed lines (line feeds, 24-dot raster rows). */
@@ -222,6 +235,8 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
         private List<EscPosToken> printed = new ArrayList<>();
         private boolean hasContent;
         private boolean complete = true;
+        /** Bytes of a job arrived since the last GS r: a GS r now ends that job, otherwise it is a bare question. */
+        private boolean jobOpen;
 
         Session(Replier replier) {
             this.replier = replier;
@@ -254,13 +269,21 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
                 replier.reply(new byte[] {(byte) condition.realTimeReply(q.n())});
                 return;
             }
+            if (token instanceof EscPosToken.StatusRequest && !jobOpen) {
+                // GS r asked on its own, outside a job: a question, not part of anything printed
+                if (answersGsR && condition.prints()) {
+                    replier.reply(new byte[] {(byte) condition.paperSensorReply()});
+                }
+                return;
+            }
             printableBytes.addAndGet(bytes.length);
+            jobOpen = !(token instanceof EscPosToken.StatusRequest); // GS r ends a job
             if (token instanceof EscPosToken.Initialise) {
                 finishJob();
             }
             raw.writeBytes(bytes);
             if (token instanceof EscPosToken.StatusRequest) {
-                if (complete && condition.prints()) {
+                if (complete && condition.prints() && answersGsR) {
                     replier.reply(new byte[] {(byte) condition.paperSensorReply()});
                 }
                 finishJob();

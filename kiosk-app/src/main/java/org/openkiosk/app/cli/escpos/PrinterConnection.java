@@ -28,6 +28,10 @@ public final class PrinterConnection {
             description = "Seconds to wait for the printer to confirm a job (default ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
+    @Option(names = "--no-confirm", description = {"Do not ask the printer to confirm the job (GS r): for models that "
+            + "answer the status (DLE EOT) but not GS r. The job is reported sent, not printed."})
+    boolean noConfirm;
+
     /** @throws IllegalArgumentException for a bad URI or option (exit code 2) */
     ReceiptPrinter create() {
         TransportUri target = TransportUri.parse(uri);
@@ -38,6 +42,9 @@ public final class PrinterConnection {
             throw new IllegalArgumentException("--timeout must be positive");
         }
         options.put("jobTimeoutMs", Long.toString(Math.round(timeoutSeconds * 1000)));
+        if (noConfirm) {
+            options.put("confirmJobs", "off");
+        }
         return new ReceiptPrinter("receiptPrinter", Transports.create(target), ReceiptPrinterOptions.fromMap(options));
     }
 

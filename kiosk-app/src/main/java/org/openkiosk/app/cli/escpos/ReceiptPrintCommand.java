@@ -6,6 +6,7 @@ import org.openkiosk.app.cli.ExitCodes;
 import org.openkiosk.device.DeviceException;
 import org.openkiosk.device.escpos.PaperWidth;
 import org.openkiosk.device.escpos.Receipt;
+import org.openkiosk.device.escpos.ReceiptJob;
 import org.openkiosk.device.escpos.ReceiptPrinter;
 import org.openkiosk.device.escpos.TestPage;
 import picocli.CommandLine;
@@ -19,8 +20,11 @@ import picocli.CommandLine.Option;
         description = {"Print the test page or a text on a receipt printer, after checking its status.",
                 "The job is confirmed by the printer (GS r) before the command ends."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:printed and confirmed", "2:bad usage or URI", "3:printer unreachable or not answering",
-                "4:device fault (paper end, cover open, cutter error …), reason on stderr"})
+        exitCodeList = {"0:printed and confirmed (or sent, with --no-confirm)", "2:bad usage or URI",
+                "3:printer unreachable or not answering",
+                "4:device fault (paper end, cover open, cutter error …), reason on stderr",
+                "5:sent whole, but this model cannot confirm jobs (no reply to GS r): look at the printer before "
+                        + "printing again; --no-confirm for such models"})
 public final class ReceiptPrintCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -58,10 +62,19 @@ public final class ReceiptPrintCommand implements Callable<Integer> {
             printer.open();
             printer.claim();
             printer.enable();
-            long job = printer.print(receipt);
-            out.println("printed job " + job + " on " + printer.description()
-                    + printer.lastStatus().map(s -> " (paper " + s.paper() + ")").orElse(" (status unknown)"));
-            return ExitCodes.OK;
+            ReceiptJob job = printer.submit(receipt);
+            String paper = printer.lastStatus().map(s -> " (paper " + s.paper() + ")").orElse(" (status unknown)");
+            if (job.confirmed()) {
+                out.println("printed job " + job.id() + " on " + printer.description() + paper);
+                return ExitCodes.OK;
+            }
+            out.println("sent job " + job.id() + " on " + printer.description() + paper + ": " + job.note());
+            if (printer.confirmsJobs().orElse(true)) {
+                return ExitCodes.OK; // not asked (--no-confirm) or a one-way link: nothing more to know
+            }
+            err.println("receipt print: every byte was sent, but this printer model cannot confirm jobs (no reply to "
+                    + "GS r): look at the printer before printing again; use --no-confirm for this model");
+            return ExitCodes.SENT_UNCONFIRMED;
         } catch (DeviceException e) {
             err.println("receipt print: " + e.getMessage());
             return PrinterConnection.exitCodeFor(e);

@@ -44,6 +44,10 @@ public final class SimulateReceiptCommand implements Callable<Integer> {
     @Option(names = "--paper-width", paramLabel = "MM", defaultValue = "80", description = "58 or 80, for the pictures (default ${DEFAULT-VALUE}).")
     int paperWidthMm;
 
+    @Option(names = "--no-gs-r", description = "Play a model that answers the status (DLE EOT) but never GS r, so it "
+            + "cannot confirm jobs.")
+    boolean noGsR;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Where captured receipts go (default: <tmp>/kiosk-receipts).")
     Path out;
 
@@ -75,6 +79,7 @@ public final class SimulateReceiptCommand implements Callable<Integer> {
         PseudoTerminal pty = null;
         try (ReceiptPrinterSimulator simulator = new ReceiptPrinterSimulator(width, condition)) {
             simulator.setOutputDirectory(directory);
+            simulator.setAnswersJobConfirmation(!noGsR);
             if (runOutAfter != null) {
                 simulator.runOutOfPaperAfterLines(runOutAfter);
             }
@@ -88,7 +93,7 @@ public final class SimulateReceiptCommand implements Callable<Integer> {
             }
             stdout.println(address);
             stdout.println("# ESC/POS receipt printer simulator, " + width.millimetres() + " mm, paper " + condition
-                    + "; receipts are written to " + directory.toAbsolutePath() + ". Ctrl-C stops it.");
+                    + (noGsR ? ", no GS r (cannot confirm jobs)" : "") + "; receipts are written to " + directory.toAbsolutePath() + ". Ctrl-C stops it.");
             stdout.println("# try: ./kiosk receipt print --to " + address + " --test-page");
             stdout.flush();
             Runtime.getRuntime().addShutdownHook(hook);

@@ -11,6 +11,7 @@ import org.openkiosk.app.service.queue.QueueTicket;
 import org.openkiosk.device.DeviceException;
 import org.openkiosk.device.DeviceState;
 import org.openkiosk.device.escpos.Receipt;
+import org.openkiosk.device.escpos.ReceiptJob;
 import org.openkiosk.device.escpos.ReceiptPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +59,13 @@ public final class ReceiptPrinterPort implements ReceiptPort {
                     + "): " + device.health().text());
         }
         try {
-            long job = device.print(receipt);
-            log.info("{} printed as job {}", what, job);
+            ReceiptJob job = device.submit(receipt);
+            if (job.confirmed()) {
+                log.info("{} printed as job {}", what, job.id());
+            } else {
+                // every byte went out and the status before was fine; the model cannot say more (ADR 0131)
+                log.info("{} sent as job {}: {}", what, job.id(), job.note());
+            }
             return PrintOutcome.success();
         } catch (DeviceException e) {
             log.warn("{} not printed: {}", what, e.getMessage());

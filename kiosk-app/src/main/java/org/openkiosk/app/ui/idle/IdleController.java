@@ -1,5 +1,6 @@
 package org.openkiosk.app.ui.idle;
 
+import java.util.function.BooleanSupplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -29,9 +30,20 @@ public final class IdleController {
     private final ScreenNavigator navigator;
     private final IdleWarningOverlay overlay;
     private final Runnable reset;
+    private final BooleanSupplier working;
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> tick()));
 
     public IdleController(IdleMonitor monitor, ScreenNavigator navigator, IdleWarningOverlay overlay, Runnable reset) {
+        this(monitor, navigator, overlay, reset, () -> false);
+    }
+
+    /**
+     * @param working whether the kiosk is busy for the citizen (background work running: printing, verifying,
+     *                looking up); idle time does not run meanwhile
+     */
+    public IdleController(IdleMonitor monitor, ScreenNavigator navigator, IdleWarningOverlay overlay, Runnable reset,
+                          BooleanSupplier working) {
+        this.working = working;
         this.monitor = monitor;
         this.navigator = navigator;
         this.overlay = overlay;
@@ -74,6 +86,7 @@ public final class IdleController {
             overlay.hide();
             return;
         }
+        monitor.workInProgress(working.getAsBoolean());
         switch (monitor.phase()) {
             case ACTIVE -> overlay.hide();
             case WARNING -> overlay.show(monitor.secondsLeft());

@@ -1,5 +1,6 @@
 package org.openkiosk.app.cli.certificate;
 
+import org.openkiosk.testsupport.IppEvePrinter;
 import org.openkiosk.testsupport.RequiredTool;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,13 +101,13 @@ class CertificateCommandsTest {
         Path pdf = dir.resolve("ncr.pdf");
         assertThat(kiosk("certificate", "sample", "--type", "no-criminal-record", "--out", pdf.toString(),
                 "--config", CONFIG, "--demo").exit()).isZero();
-        try (TestIppPrinter printer = TestIppPrinter.start(dir)) {
-            Run print = kiosk("print", "--printer", printer.uri(), "--timeout", "30", pdf.toString());
+        try (IppEvePrinter printer = IppEvePrinter.start(dir)) {
+            Run print = kiosk("print", "--printer", "cups:" + printer.ippUri(), "--timeout", "30", pdf.toString());
             assertThat(print.exit()).as(print.out() + print.err()).isZero();
             assertThat(print.out()).contains("PRINTED: COMPLETED");
-            List<Path> received = printer.received();
+            List<Path> received = printer.receivedDocuments();
             assertThat(received).hasSize(1);
-            RequiredTool.require(TestIppPrinter.onPath("pdftotext"), "pdftotext (poppler-utils) reads the received job back");
+            RequiredTool.require(IppEvePrinter.onPath("pdftotext"), "pdftotext (poppler-utils) reads the received job back");
             assertThat(pdfToText(received.get(0))).isEqualTo(pdfToText(pdf)).contains("测试䶮", "无犯罪记录证明");
             // what the printer received still verifies
             Run verify = kiosk("certificate", "verify", received.get(0).toString(), "--config", CONFIG);
@@ -137,7 +138,7 @@ class CertificateCommandsTest {
         assertThat(sim.out()).contains("1 code(s) found", "QR_CODE: HELLO-KIOSK");
         assertThat(javax.imageio.ImageIO.read(png.toFile())).isNotNull();
 
-        RequiredTool.require(TestIppPrinter.onPath("scanimage"), "scanimage (sane-utils) is needed for the SANE test backend");
+        RequiredTool.require(IppEvePrinter.onPath("scanimage"), "scanimage (sane-utils) is needed for the SANE test backend");
         Run sane = kiosk("scan", "--device", "sane:test", "--out", png.toString());
         assertThat(sane.exit()).as(sane.err()).isZero();
         assertThat(sane.out()).contains("0 code(s) found");

@@ -2,6 +2,7 @@ package org.openkiosk.app.ui.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -9,6 +10,7 @@ import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openkiosk.app.ui.testing.FxShell;
+import org.openkiosk.testsupport.Poll;
 import org.testfx.util.WaitForAsyncUtils;
 
 class BackgroundWorkTest {
@@ -50,6 +52,8 @@ class BackgroundWorkTest {
             AtomicReference<Throwable> failure = new AtomicReference<>();
             AtomicReference<Object> late = new AtomicReference<>();
             CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch cancelled = new CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicBoolean returnedLate = new java.util.concurrent.atomic.AtomicBoolean();
             BackgroundWork.Job[] job = new BackgroundWork.Job[1];
             WaitForAsyncUtils.asyncFx(() -> {
                 work.run(() -> {
@@ -57,15 +61,28 @@ class BackgroundWorkTest {
                 }, r -> { }, failure::set);
                 job[0] = work.run(() -> {
                     started.countDown();
-                    Thread.sleep(200);
+                    // like a device call that does not react to interruption: it really returns after the cancel
+                    while (true) {
+                        try {
+                            cancelled.await();
+                            break;
+                        } catch (InterruptedException ignored) {
+                            // keep waiting
+                        }
+                    }
+                    returnedLate.set(true);
                     return "too late";
                 }, late::set, late::set);
             }).get();
             assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
             WaitForAsyncUtils.asyncFx(() -> job[0].cancel()).get();
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !work.busyProperty().get());
+            cancelled.countDown();
+            // busy clears only when the late outcome reached the UI thread, where it must be dropped
+            Poll.until(Duration.ofSeconds(5), "the late job delivered",
+                    () -> returnedLate.get() && !work.busyProperty().get());
+            WaitForAsyncUtils.waitForFxEvents();
             assertThat(failure.get()).hasMessage("printer gone");
-            assertThat(late.get()).isNull();
+            assertThat(late.get()).as("the cancelled job's result is dropped").isNull();
             assertThat(job[0].isCancelled()).isTrue();
         }
     }
@@ -77,8 +94,7 @@ class BackgroundWorkTest {
         work.run(() -> "x", r -> done.countDown(), f -> { });
         assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
         work.close();
-        Thread.sleep(50);
-        assertThat(Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive())
-                .map(Thread::getName).filter(n -> n.startsWith("kiosk-work-"))).isEmpty();
+        Poll.until(Duration.ofSeconds(5), "no kiosk-work thread alive", () -> Thread.getAllStackTraces().keySet()
+                .stream().filter(Thread::isAlive).map(Thread::getName).noneMatch(n -> n.startsWith("kiosk-work-")));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
 import org.openkiosk.app.service.certificate.IssueResult;
+import org.openkiosk.app.service.port.CertificateReceipt;
 import org.openkiosk.app.service.platform.Entitlement;
 import org.openkiosk.app.ui.UiContext;
 import org.openkiosk.app.ui.flow.FlowScreen;
@@ -68,17 +69,25 @@ public final class CertificateOutcomeScreen extends FlowScreen {
                 || r.contains("media-needed");
     }
 
-    /** Prints the optional receipt on the receipt printer (its own outcome shown; the certificate is done). */
+    /**
+     * Prints the optional receipt through the runtime's receipt port, the one certificate receipt layout (its own
+     * outcome shown; the certificate is done). Off the JavaFX thread.
+     */
     void printReceipt() {
-        var printer = ctx.runtimeIfAny().flatMap(org.openkiosk.app.runtime.KioskRuntime::receiptPrinter);
-        if (printer.isEmpty()) {
+        var port = ctx.runtimeIfAny().map(org.openkiosk.app.runtime.KioskRuntime::receipts);
+        if (port.isEmpty()) {
             showError("certificate.receipt.failed");
             return;
         }
-        var receipt = CertificateReceipt.of(certificate.titleZh(), result.certificateNumber(),
-                session().idNumber().masked(), ctx.clock().instant(), ctx.clock().getZone(), ctx.config().kiosk().id());
-        work(() -> printer.get().print(receipt), job -> receiptLine.textProperty().bind(m.text("certificate.receipt.printed")),
-                failure -> showError("certificate.receipt.failed"));
+        var receipt = new CertificateReceipt(certificate.titleZh(), result.certificateNumber(), result.remaining(),
+                ctx.clock().instant(), ctx.config().kiosk().id());
+        work(() -> port.get().printCertificateReceipt(receipt), outcome -> {
+            if (outcome.printed()) {
+                receiptLine.textProperty().bind(m.text("certificate.receipt.printed"));
+            } else {
+                showError("certificate.receipt.failed");
+            }
+        }, failure -> showError("certificate.receipt.failed"));
     }
 
     private final javafx.scene.control.Label receiptLine = new javafx.scene.control.Label();

@@ -270,8 +270,15 @@ class MaintenanceModeTest {
         fx.robot.clickOn("#maint-config-validate");
         await("the verdict", () -> fx.robot.lookup("#maint-config-verdict").tryQuery().isPresent());
         assertThat(text("#maint-config-verdict")).isEqualTo("配置有效");
+        // a log with a known last line, and an old line with a full ID number that must not be shown in full
+        Path logFile = org.openkiosk.app.logging.KioskLogging.logDirectory(dataDir).resolve("kiosk.log");
+        Files.createDirectories(logFile.getParent());
+        Files.writeString(logFile, "2026-12-02 06:00:00 INFO  lookup for 11010519491231002X\n"
+                + "2026-12-02 06:00:01 INFO  maintenance test marker line\n");
         fx.robot.clickOn("#maint-nav-logs");
         await("the log lines", () -> fx.robot.lookup("#maint-log-lines").tryQuery().isPresent());
+        assertThat(text("#maint-log-lines")).contains("maintenance test marker line")
+                .doesNotContain("11010519491231002X").contains("lookup for ");
         fx.robot.clickOn("#maint-nav-ports");
         await("the ports", () -> fx.robot.lookup("#maint-ports").tryQuery().isPresent());
         assertThat(fx.fx(() -> fx.robot.lookup(".label").queryAll().stream()
@@ -283,7 +290,8 @@ class MaintenanceModeTest {
             Files.writeString(file, good.replace("language: zh", "language: fr").replace("touchMode: true", "touchMode: maybe"));
             fx.robot.clickOn("#maint-nav-config");
             fx.robot.clickOn("#maint-config-validate");
-            await("the problems", () -> ((Label) fx.node("#maint-config-verdict")).getText().contains("2"));
+            await("the problems", () -> fx.robot.lookup("#maint-config-verdict").tryQuery()
+                    .map(n -> ((Label) n).getText().contains("2")).orElse(false));
             assertThat(text("#maint-config-verdict")).isEqualTo("配置有 2 个问题");
         } finally {
             Files.writeString(file, good);

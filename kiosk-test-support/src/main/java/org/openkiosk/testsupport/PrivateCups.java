@@ -1,6 +1,5 @@
-package org.openkiosk.device.a4;
+package org.openkiosk.testsupport;
 
-import org.openkiosk.testsupport.RequiredTool;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -20,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * test can create a real queue, stop it with {@code cupsdisable} and never touch the machine's own CUPS.
  * Needs root (cupsd drops privileges to {@code lp} for filters); tests skip otherwise.
  */
-final class PrivateCups implements AutoCloseable {
+public final class PrivateCups implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -32,7 +31,7 @@ final class PrivateCups implements AutoCloseable {
         this.root = root;
     }
 
-    static PrivateCups start(Path dir) throws Exception {
+    public static PrivateCups start(Path dir) throws Exception {
         RequiredTool.require(IppEvePrinter.onPath("cupsd") && IppEvePrinter.onPath("lpadmin") && IppEvePrinter.onPath("cupsdisable"),
                 "cupsd, lpadmin and cupsdisable (Debian cups, cups-client) are needed for the CUPS queue tests");
         assumeTrue("root".equals(System.getProperty("user.name")),
@@ -77,18 +76,18 @@ final class PrivateCups implements AutoCloseable {
         return cups;
     }
 
-    String server() {
+    public String server() {
         return "127.0.0.1:" + port;
     }
 
     /** Creates an enabled IPP Everywhere queue for an IPP printer, with A4 paper. */
-    void addQueue(String queue, String printerUri) throws Exception {
+    public void addQueue(String queue, String printerUri) throws Exception {
         tool("lpadmin", "-h", server(), "-p", queue, "-E", "-v", printerUri, "-m", "everywhere");
         tool("lpadmin", "-h", server(), "-p", queue, "-o", "PageSize=A4", "-o", "media=iso_a4_210x297mm");
     }
 
     /** Stops the queue as a technician would ({@code cupsdisable}): CUPS reports printer-state stopped, reason paused. */
-    void disable(String queue) throws Exception {
+    public void disable(String queue) throws Exception {
         tool("cupsdisable", "-h", server(), queue);
     }
 

@@ -1,6 +1,5 @@
-package org.openkiosk.device.transport;
+package org.openkiosk.testsupport;
 
-import org.openkiosk.testsupport.RequiredTool;
 
 import java.io.IOException;
 import java.nio.file.Files;

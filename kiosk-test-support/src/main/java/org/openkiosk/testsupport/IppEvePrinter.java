@@ -1,6 +1,5 @@
-package org.openkiosk.device.a4;
+package org.openkiosk.testsupport;
 
-import org.openkiosk.testsupport.RequiredTool;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -116,13 +115,13 @@ public final class IppEvePrinter implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    static boolean onPath(String tool) {
+    public static boolean onPath(String tool) {
         String path = System.getenv("PATH") + File.pathSeparator + "/usr/sbin" + File.pathSeparator + "/sbin";
         for (String dir : path.split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, tool))) {
