@@ -22,6 +22,9 @@ public final class ConfigYaml {
         y.append("  idleTimeout: ").append(Durations.format(c.ui().idleTimeout())).append('\n');
         y.append("  idleWarning: ").append(Durations.format(c.ui().idleWarning())).append('\n');
         y.append("  touchMode: ").append(c.ui().touchMode()).append('\n');
+        y.append("  voice:\n");
+        y.append("    startsOn: ").append(quote(c.ui().voice().startsOn().word())).append('\n');
+        y.append("    volume: ").append(c.ui().voice().volume()).append('\n');
         y.append("devices:").append(c.devices().isEmpty() ? " {}\n" : "\n");
         for (String name : DriverCatalog.logicalNames()) {
             DeviceConfig d = c.devices().get(name);

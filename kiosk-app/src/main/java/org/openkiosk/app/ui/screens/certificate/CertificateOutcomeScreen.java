@@ -1,5 +1,8 @@
 package org.openkiosk.app.ui.screens.certificate;
 
+import java.util.Optional;
+import org.openkiosk.app.ui.voice.VoicePrompt;
+
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
@@ -30,6 +33,15 @@ public final class CertificateOutcomeScreen extends FlowScreen {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public Optional<VoicePrompt> voicePrompt() {
+        if (result.outcome().printed()) {
+            return Optional.of(VoicePrompt.of("voice.certificate.printed"));
+        }
+        return Optional.of(VoicePrompt.of(paperOut(result.outcome().failureReason())
+                ? "voice.certificate.failed.paper" : "voice.certificate.failed.other"));
     }
 
     public IssueResult result() {
@@ -77,8 +89,14 @@ public final class CertificateOutcomeScreen extends FlowScreen {
         }
         var receipt = CertificateReceipt.of(certificate.titleZh(), result.certificateNumber(),
                 session().idNumber().masked(), ctx.clock().instant(), ctx.clock().getZone(), ctx.config().kiosk().id());
-        work(() -> printer.get().print(receipt), job -> receiptLine.textProperty().bind(m.text("certificate.receipt.printed")),
-                failure -> showError("certificate.receipt.failed"));
+        work(() -> printer.get().print(receipt), job -> {
+            receiptLine.textProperty().bind(m.text("certificate.receipt.printed"));
+            receiptPrinted();
+            ctx.voice().say(VoicePrompt.of("voice.certificate.receipt.printed"));
+        }, failure -> {
+            showError("certificate.receipt.failed");
+            ctx.voice().say(VoicePrompt.of("voice.certificate.receipt.failed"));
+        });
     }
 
     private final javafx.scene.control.Label receiptLine = new javafx.scene.control.Label();
