@@ -57,9 +57,12 @@ public final class VoiceGuide implements SpeechPort, AutoCloseable {
 
     @Override
     public void say(VoicePrompt prompt) {
-        if (!on.get()) {
-            return;
+        if (on.get()) {
+            speak(prompt);
         }
+    }
+
+    private void speak(VoicePrompt prompt) {
         Language language = messages.language();
         List<String> sentences = new ArrayList<>();
         for (String key : prompt.keys()) {
@@ -75,6 +78,11 @@ public final class VoiceGuide implements SpeechPort, AutoCloseable {
         }
         speaker.say(language == Language.EN ? SpokenLanguage.ENGLISH : SpokenLanguage.MANDARIN, volume,
                 String.join(" ", sentences));
+    }
+
+    /** Says {@code prompt} even while guidance is off: the technician tries the volume out. */
+    public void tryOut(VoicePrompt prompt) {
+        speak(prompt);
     }
 
     @Override
