@@ -63,8 +63,10 @@ public final class Speaker implements AutoCloseable {
     }
 
     private void submit(Runnable task) {
-        if (!thread.isShutdown()) {
+        try {
             thread.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed: the shell has stopped and nothing more is said
         }
     }
 
