@@ -84,8 +84,34 @@ final class ConfigBinder {
         Duration idleWarning = atLeast(s, "idleWarning", DEFAULT_IDLE_WARNING, MIN_IDLE_WARNING,
                 "citizens need at least 20s to answer \"still there?\"");
         boolean touchMode = s.bool("touchMode", true);
+        VoiceSettings voice = voice(s.section("voice", false));
         s.rejectUnknownKeys();
-        return new UiSettings(language, elderMode, idleTimeout, idleWarning, touchMode);
+        return new UiSettings(language, elderMode, idleTimeout, idleWarning, touchMode, voice);
+    }
+
+    /** {@code ui.voice}: when spoken guidance starts on, and its volume (espeak-ng amplitude). */
+    private static VoiceSettings voice(Section s) {
+        VoiceSettings.StartsOn startsOn = VoiceSettings.StartsOn.ofWord(
+                s.choice("startsOn", VoiceSettings.StartsOn.ELDER.word(), VoiceSettings.StartsOn.words()));
+        int volume = VoiceSettings.DEFAULT_VOLUME;
+        String text = s.optionalText("volume", null);
+        if (text != null) {
+            int line = s.entry("volume").orElseThrow().value().line();
+            try {
+                volume = Integer.parseInt(text.strip());
+                if (volume < VoiceSettings.MIN_VOLUME || volume > VoiceSettings.MAX_VOLUME) {
+                    s.problems().add(line, s.pathOf("volume"), "must be " + VoiceSettings.MIN_VOLUME + "–"
+                            + VoiceSettings.MAX_VOLUME + ", got " + volume,
+                            "espeak-ng amplitude: " + VoiceSettings.DEFAULT_VOLUME + " is normal, 0 is silent");
+                    volume = VoiceSettings.DEFAULT_VOLUME;
+                }
+            } catch (NumberFormatException e) {
+                s.problems().add(line, s.pathOf("volume"), "\"" + text + "\" is not a whole number",
+                        "e.g. volume: " + VoiceSettings.DEFAULT_VOLUME);
+            }
+        }
+        s.rejectUnknownKeys();
+        return new VoiceSettings(startsOn, volume);
     }
 
     private static Duration atLeast(Section s, String key, Duration fallback, Duration minimum, String why) {

@@ -53,6 +53,10 @@ public final class ConfigYaml {
         m.put("idleTimeout", Durations.format(u.idleTimeout()));
         m.put("idleWarning", Durations.format(u.idleWarning()));
         m.put("touchMode", u.touchMode());
+        Map<String, Object> voice = new LinkedHashMap<>();
+        voice.put("startsOn", u.voice().startsOn().word());
+        voice.put("volume", u.voice().volume());
+        m.put("voice", voice);
         return m;
     }
 

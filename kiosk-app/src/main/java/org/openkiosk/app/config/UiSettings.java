@@ -8,7 +8,18 @@ import java.time.Duration;
  * @param idleTimeout   how long a screen waits without a touch before it asks "still there?"
  * @param idleWarning   how long the "still there?" warning stays before the session resets (at least 20 s)
  * @param touchMode     hide the pointer (a touch screen); off for development with a mouse
+ * @param voice         spoken guidance: when it starts on, and its volume
  */
 public record UiSettings(String language, boolean elderMode, Duration idleTimeout, Duration idleWarning,
-                         boolean touchMode) {
+                         boolean touchMode, VoiceSettings voice) {
+
+    /** Without a {@code voice:} section: the defaults (on in elder mode, espeak-ng's normal volume). */
+    public UiSettings(String language, boolean elderMode, Duration idleTimeout, Duration idleWarning,
+                      boolean touchMode) {
+        this(language, elderMode, idleTimeout, idleWarning, touchMode, VoiceSettings.defaults());
+    }
+
+    public UiSettings withVoice(VoiceSettings newVoice) {
+        return new UiSettings(language, elderMode, idleTimeout, idleWarning, touchMode, newVoice);
+    }
 }

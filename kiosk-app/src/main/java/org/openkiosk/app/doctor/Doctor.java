@@ -57,6 +57,8 @@ public final class Doctor {
                 results.add(timed(executor, tool[0], false, () -> SystemChecks.osTool(tool[0], tool[1], environment)));
             }
             results.add(timed(executor, "display", false, () -> SystemChecks.display(environment)));
+            results.add(timed(executor, "audio", false,
+                    () -> SystemChecks.audio(org.openkiosk.app.voice.AudioDevices.PROC_CARDS)));
             return results;
         } finally {
             executor.shutdownNow();

@@ -35,6 +35,7 @@ final class SystemChecks {
             {"lpstat", "lists CUPS queues and printer states"},
             {"scanimage", "SANE document scanners (sane: URIs)"},
             {"socat", "pseudo-terminal pairs for serial tests and simulators"},
+            {"espeak-ng", "spoken guidance (语音引导); without it the kiosk is silent"},
     };
 
     private SystemChecks() {}
@@ -109,6 +110,20 @@ final class SystemChecks {
             return CheckResult.fail(label, required, "jSerialComm native library does not load: " + e
                     + (required ? "" : " (no serial device configured)"));
         }
+    }
+
+    /**
+     * A sound card for spoken guidance, from the kernel's list ({@code /proc/asound/cards}). Never blocking: a
+     * kiosk without one serves silently.
+     */
+    static CheckResult audio(Path cardsFile) {
+        String label = "audio";
+        List<String> cards = org.openkiosk.app.voice.AudioDevices.cards(cardsFile);
+        if (cards.isEmpty()) {
+            return CheckResult.fail(label, false, "no sound card (" + cardsFile + " lists none): spoken guidance "
+                    + "is silent; connect speakers or a USB sound card to have the kiosk speak");
+        }
+        return CheckResult.pass(label, false, cards.size() + " sound card(s): " + String.join("; ", cards));
     }
 
     static CheckResult osTool(String name, String purpose, UnaryOperator<String> environment) {

@@ -92,6 +92,7 @@ public final class KioskLauncher {
         AtomicInteger exitCode = new AtomicInteger(OK);
         BackgroundWork work = new BackgroundWork();
         KioskShell[] shellRef = new KioskShell[1];
+        org.openkiosk.app.voice.SpeechEngine speech = org.openkiosk.app.voice.SpeechEngines.forThisMachine();
         Platform.runLater(() -> {
             try {
                 ShellOptions options = request.options();
@@ -99,6 +100,7 @@ public final class KioskLauncher {
                         org.openkiosk.app.ui.idle.ElapsedTime.system(), work,
                         KioskStage.WINDOWED_WIDTH, KioskStage.WINDOWED_HEIGHT);
                 shellRef[0] = shell;
+                shell.setSpeechEngine(speech);
                 Stage stage = new Stage();
                 Runnable end = () -> {
                     exitCode.compareAndSet(OK, shell.inService() ? OK : OUT_OF_SERVICE);

@@ -51,6 +51,8 @@ public final class KioskShell {
     private KioskRuntime followedRuntime;
     private DeviceListener healthFollower;
     private javafx.event.EventHandler<javafx.scene.input.KeyEvent> wedgeKeys;
+    private org.openkiosk.app.voice.SpeechEngine speechEngine = org.openkiosk.app.voice.SpeechEngine.SILENT;
+    private org.openkiosk.app.ui.voice.VoiceGuide voice;
 
     /** A shell whose idle timer reads elapsed time from {@code clock} (tests move it by hand). */
     public KioskShell(ShellOptions options, Clock clock, BackgroundWork work, double width, double height) {
@@ -72,6 +74,14 @@ public final class KioskShell {
         root.getStyleClass().add("kiosk-root");
         scene = new Scene(root, width, height);
         Theme.NORMAL.applyTo(scene);
+    }
+
+    /**
+     * The engine spoken guidance uses from the next {@link #showReady} on (default: silent). The launcher picks it
+     * before the JavaFX thread runs ({@code SpeechEngines.forThisMachine()}); tests record what it is asked to say.
+     */
+    public void setSpeechEngine(org.openkiosk.app.voice.SpeechEngine engine) {
+        this.speechEngine = java.util.Objects.requireNonNull(engine, "engine");
     }
 
     public Scene scene() {
@@ -97,6 +107,11 @@ public final class KioskShell {
         context.setMaintenance(new org.openkiosk.app.ui.screens.maintenance.MaintenanceMode(context,
                 options.configDir(), options.dataDir()));
         navigator.setHome(screens::home); // attract, or the technician's out-of-service screen
+        closeVoice();
+        voice = new org.openkiosk.app.ui.voice.VoiceGuide(context.messages(),
+                new org.openkiosk.app.voice.Speaker(speechEngine), ui.voice(), ui.voice().onFor(elder));
+        context.setVoice(voice);
+        speakScreens(context, voice);
 
         IdleWarningOverlay overlay = new IdleWarningOverlay(context.messages());
         // idle time is monotonic and does not run while background work serves the citizen (ADR 0132)
@@ -104,6 +119,7 @@ public final class KioskShell {
                 context::endSession, work.busyProperty()::get);
         idle.install(scene);
         context.setActivity(idle::activity);
+        idle.onWarning(() -> voice.say(org.openkiosk.app.ui.voice.VoicePrompt.of("voice.idle.warning")));
 
         BorderPane layout = new BorderPane(navigator.host());
         layout.setTop(new org.openkiosk.app.ui.widgets.KioskHeader(context));
@@ -120,6 +136,39 @@ public final class KioskShell {
             followDevices(runtime, context);
             runtime.scanner().filter(WedgeScanner.class::isInstance).map(WedgeScanner.class::cast)
                     .ifPresent(this::forwardKeysTo);
+        }
+    }
+
+    /**
+     * Each screen says its prompt as it appears (cutting off the last one), again in the new language when the
+     * citizen switches, and when guidance is switched on; elder mode switched on turns guidance on when the
+     * configuration says so ({@code ui.voice.startsOn: elder}).
+     */
+    private static void speakScreens(UiContext ctx, org.openkiosk.app.ui.voice.VoiceGuide voice) {
+        Runnable sayCurrent = () -> {
+            Screen current = ctx.navigator().current();
+            java.util.Optional<org.openkiosk.app.ui.voice.VoicePrompt> prompt =
+                    current == null ? java.util.Optional.empty() : current.voicePrompt();
+            prompt.ifPresentOrElse(voice::say, voice::silence);
+        };
+        ctx.navigator().currentProperty().addListener((obs, old, now) -> sayCurrent.run());
+        ctx.messages().languageProperty().addListener((obs, old, now) -> sayCurrent.run());
+        voice.onProperty().addListener((obs, was, now) -> {
+            if (now) {
+                sayCurrent.run();
+            }
+        });
+        ctx.elderModeProperty().addListener((obs, was, now) -> {
+            if (now && ctx.config().ui().voice().startsOn() == org.openkiosk.app.config.VoiceSettings.StartsOn.ELDER) {
+                voice.onProperty().set(true);
+            }
+        });
+    }
+
+    private void closeVoice() {
+        if (voice != null) {
+            voice.close();
+            voice = null;
         }
     }
 
@@ -189,6 +238,7 @@ public final class KioskShell {
     public void showOutOfService(List<StartupProblem> problems, StartupCheck check) {
         stopOutOfService();
         stopFollowingDevices();
+        closeVoice();
         // the view model hands back only the configuration; the runtime comes with the check's Ready result
         java.util.concurrent.atomic.AtomicReference<StartupResult.Ready> recovered = new java.util.concurrent.atomic.AtomicReference<>();
         StartupCheck remembering = () -> {
@@ -237,6 +287,7 @@ public final class KioskShell {
     public void stop() {
         stopOutOfService();
         stopFollowingDevices();
+        closeVoice();
         if (idle != null) {
             idle.stop();
         }

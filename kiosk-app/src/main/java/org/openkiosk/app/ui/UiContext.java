@@ -39,6 +39,7 @@ public final class UiContext {
     private org.openkiosk.app.ui.screens.maintenance.MaintenanceMode maintenance;
     private final KioskRuntime runtime;
     private PersonalDataRedactor.Registration redaction;
+    private org.openkiosk.app.ui.voice.VoiceGuide voice;
 
     public UiContext(KioskConfig config, Language language, boolean elderMode, ScreenNavigator navigator,
                      SessionHolder sessions, BackgroundWork work, Clock clock, boolean demo) {
@@ -141,6 +142,20 @@ public final class UiContext {
         }
     }
 
+    /** Spoken guidance (语音引导): prompts by bundle key only, on/off by the header toggle. */
+    public org.openkiosk.app.ui.voice.VoiceGuide voice() {
+        return voice;
+    }
+
+    void setVoice(org.openkiosk.app.ui.voice.VoiceGuide voice) {
+        this.voice = voice;
+    }
+
+    /** Whether guidance starts on for a session in this elder mode (from {@code ui.voice.startsOn}). */
+    public boolean voiceOnByDefault(boolean elder) {
+        return config.ui().voice().onFor(elder);
+    }
+
     public ScreenFactory screens() {
         return screens;
     }
@@ -180,5 +195,8 @@ public final class UiContext {
         messages.setLanguage(defaultLanguage);
         elderMode.set(defaultElderMode);
         navigator.home();
+        if (voice != null) {
+            voice.onProperty().set(voiceOnByDefault(defaultElderMode));
+        }
     }
 }

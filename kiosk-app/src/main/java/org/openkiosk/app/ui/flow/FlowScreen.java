@@ -74,6 +74,12 @@ public abstract class FlowScreen implements Screen {
         return true;
     }
 
+    /** Spoken on arrival: {@code voice.screen.<id>}; outcome screens say their outcome instead. */
+    @Override
+    public java.util.Optional<org.openkiosk.app.ui.voice.VoicePrompt> voicePrompt() {
+        return java.util.Optional.of(org.openkiosk.app.ui.voice.VoicePrompt.ofScreen(id()));
+    }
+
     /** Called when shown: start background loads, arm devices. */
     protected void shown() {
     }
@@ -128,6 +134,11 @@ public abstract class FlowScreen implements Screen {
 
     protected Identity identity() {
         return SessionIdentity.of(session());
+    }
+
+    /** Remembers that a receipt, ticket or slip was printed for this citizen (the leaving screen says "take it"). */
+    protected void receiptPrinted() {
+        ctx.sessions().current().ifPresent(s -> s.choose(SessionKeys.RECEIPT_PRINTED, "true"));
     }
 
     protected void showError(String key, Object... args) {

@@ -31,6 +31,8 @@ public final class IdleController {
     private final IdleWarningOverlay overlay;
     private final Runnable reset;
     private final BooleanSupplier working;
+    private Runnable onWarning = () -> { };
+    private boolean warned;
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> tick()));
 
     public IdleController(IdleMonitor monitor, ScreenNavigator navigator, IdleWarningOverlay overlay, Runnable reset) {
@@ -88,8 +90,17 @@ public final class IdleController {
         }
         monitor.workInProgress(working.getAsBoolean());
         switch (monitor.phase()) {
-            case ACTIVE -> overlay.hide();
-            case WARNING -> overlay.show(monitor.secondsLeft());
+            case ACTIVE -> {
+                overlay.hide();
+                warned = false;
+            }
+            case WARNING -> {
+                overlay.show(monitor.secondsLeft());
+                if (!warned) {
+                    warned = true;
+                    onWarning.run();
+                }
+            }
             case EXPIRED -> {
                 LOG.info("idle reset on screen {}", screen.id());
                 overlay.hide();
@@ -97,6 +108,11 @@ public final class IdleController {
                 monitor.activity();
             }
         }
+    }
+
+    /** Called once each time the "still there?" warning appears (spoken guidance says it). */
+    public void onWarning(Runnable action) {
+        this.onWarning = action;
     }
 
     public IdleMonitor monitor() {

@@ -20,6 +20,14 @@ public interface Screen {
         return true;
     }
 
+    /**
+     * What the kiosk says when this screen appears (its title and what to do), if anything: only bundle keys,
+     * never data. Empty for screens nobody is being guided through (attract, out of service, maintenance).
+     */
+    default java.util.Optional<org.openkiosk.app.ui.voice.VoicePrompt> voicePrompt() {
+        return java.util.Optional.empty();
+    }
+
     /** Called after the view has become the visible screen. */
     default void onShow() {
     }

@@ -63,6 +63,15 @@ public final class KioskHeader extends HBox {
         language.setOnAction(e -> messages.setLanguage(messages.language().other()));
 
         getChildren().addAll(elder, language);
+        if (ctx.voice() != null) {
+            ToggleButton voice = new ToggleButton();
+            voice.setId("toggle-voice");
+            voice.getStyleClass().add("header-toggle");
+            voice.selectedProperty().bindBidirectional(ctx.voice().onProperty());
+            voice.textProperty().bind(Bindings.when(voice.selectedProperty())
+                    .then(messages.text("toggle.voice.off")).otherwise(messages.text("toggle.voice.on")));
+            getChildren().add(getChildren().indexOf(elder), voice);
+        }
         for (javafx.scene.Node child : getChildren()) {
             if (child instanceof javafx.scene.control.Labeled labeled) {
                 labeled.setMinWidth(Region.USE_PREF_SIZE);

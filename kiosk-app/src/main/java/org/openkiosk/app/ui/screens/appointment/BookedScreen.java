@@ -1,5 +1,8 @@
 package org.openkiosk.app.ui.screens.appointment;
 
+import java.util.Optional;
+import org.openkiosk.app.ui.voice.VoicePrompt;
+
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
@@ -22,6 +25,18 @@ public final class BookedScreen extends FlowScreen {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public Optional<VoicePrompt> voicePrompt() {
+        return Optional.of(VoicePrompt.of(result.slipPrint().printed() ? "voice.booked.printed" : "voice.booked.failed"));
+    }
+
+    @Override
+    protected void shown() {
+        if (result.slipPrint().printed()) {
+            receiptPrinted();
+        }
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.openkiosk.app.ui.screens.certificate;
 
+import java.util.Optional;
+import org.openkiosk.app.ui.voice.VoicePrompt;
+
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
@@ -31,6 +34,15 @@ public final class CertificateOutcomeScreen extends FlowScreen {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public Optional<VoicePrompt> voicePrompt() {
+        if (result.outcome().printed()) {
+            return Optional.of(VoicePrompt.of("voice.certificate.printed"));
+        }
+        return Optional.of(VoicePrompt.of(paperOut(result.outcome().failureReason())
+                ? "voice.certificate.failed.paper" : "voice.certificate.failed.other"));
     }
 
     public IssueResult result() {
@@ -84,10 +96,16 @@ public final class CertificateOutcomeScreen extends FlowScreen {
         work(() -> port.get().printCertificateReceipt(receipt), outcome -> {
             if (outcome.printed()) {
                 receiptLine.textProperty().bind(m.text("certificate.receipt.printed"));
+                receiptPrinted();
+                ctx.voice().say(VoicePrompt.of("voice.certificate.receipt.printed"));
             } else {
                 showError("certificate.receipt.failed");
+                ctx.voice().say(VoicePrompt.of("voice.certificate.receipt.failed"));
             }
-        }, failure -> showError("certificate.receipt.failed"));
+        }, failure -> {
+            showError("certificate.receipt.failed");
+            ctx.voice().say(VoicePrompt.of("voice.certificate.receipt.failed"));
+        });
     }
 
     private final javafx.scene.control.Label receiptLine = new javafx.scene.control.Label();

@@ -1,5 +1,8 @@
 package org.openkiosk.app.ui.screens.checkin;
 
+import java.util.Optional;
+import org.openkiosk.app.ui.voice.VoicePrompt;
+
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
@@ -22,6 +25,18 @@ public final class TicketScreen extends FlowScreen {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public Optional<VoicePrompt> voicePrompt() {
+        return Optional.of(VoicePrompt.of(result.print().printed() ? "voice.ticket.printed" : "voice.ticket.not_printed"));
+    }
+
+    @Override
+    protected void shown() {
+        if (result.print().printed()) {
+            receiptPrinted();
+        }
     }
 
     public TicketResult result() {

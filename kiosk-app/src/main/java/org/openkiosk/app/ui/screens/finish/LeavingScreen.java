@@ -18,9 +18,23 @@ public final class LeavingScreen extends FlowScreen {
     static final Duration SHOWN_FOR = Duration.seconds(8);
 
     private final PauseTransition timer = new PauseTransition(SHOWN_FOR);
+    /** Read before the session is wiped: only a citizen who got a receipt, ticket or slip is told to take it. */
+    private final boolean receiptPrinted;
 
     public LeavingScreen(UiContext ctx) {
         super(ctx);
+        receiptPrinted = ctx.sessions().current()
+                .flatMap(s -> s.choice(org.openkiosk.app.ui.flow.SessionKeys.RECEIPT_PRINTED)).isPresent();
+    }
+
+    public boolean mentionsReceipt() {
+        return receiptPrinted;
+    }
+
+    @Override
+    public java.util.Optional<org.openkiosk.app.ui.voice.VoicePrompt> voicePrompt() {
+        return java.util.Optional.of(org.openkiosk.app.ui.voice.VoicePrompt.of(
+                receiptPrinted ? "voice.leaving.receipt" : "voice.leaving"));
     }
 
     @Override
@@ -35,7 +49,7 @@ public final class LeavingScreen extends FlowScreen {
 
     @Override
     protected Node content() {
-        var message = text("leaving.message", "screen-subtitle");
+        var message = text(receiptPrinted ? "leaving.message.receipt" : "leaving.message", "screen-subtitle");
         message.setId("leaving-message");
         return new VBox(24, message, text("leaving.thanks", "body-text"));
     }

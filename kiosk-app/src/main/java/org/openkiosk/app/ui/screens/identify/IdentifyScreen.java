@@ -60,6 +60,11 @@ public final class IdentifyScreen implements Screen {
     }
 
     @Override
+    public java.util.Optional<org.openkiosk.app.ui.voice.VoicePrompt> voicePrompt() {
+        return java.util.Optional.of(org.openkiosk.app.ui.voice.VoicePrompt.ofScreen(ID));
+    }
+
+    @Override
     public String id() {
         return ID;
     }

@@ -1,5 +1,8 @@
 package org.openkiosk.app.ui.screens.maintenance;
 
+import org.openkiosk.app.config.VoiceSettings;
+import org.openkiosk.app.config.VoiceVolumeEdit;
+import javafx.scene.layout.Region;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -307,7 +310,45 @@ public final class MaintenanceScreen implements Screen {
         Button validate = navButton("maint.config.validate", "maint-config-validate", this::validateConfig);
         Label hint = message("maint.config.hint");
         content.getChildren().setAll(dir, hint, validate);
+        if (ctx.voice() != null) {
+            content.getChildren().add(voiceVolume());
+        }
     }
+
+    /** Spoken guidance volume: applied at once, kept in kiosk.yaml (ui.voice.volume) when the file has that line. */
+    private VBox voiceVolume() {
+        Label value = data(Integer.toString(ctx.voice().volume()), "screen-subtitle");
+        value.setId("maint-voice-volume");
+        Button quieter = navButton("maint.voice.quieter", "maint-voice-quieter", () -> changeVolume(-VOLUME_STEP));
+        Button louder = navButton("maint.voice.louder", "maint-voice-louder", () -> changeVolume(VOLUME_STEP));
+        Button test = navButton("maint.voice.test", "maint-voice-test",
+                () -> ctx.voice().tryOut(org.openkiosk.app.ui.voice.VoicePrompt.of("voice.maint.test")));
+        for (Button b : List.of(quieter, louder, test)) {
+            b.setMaxWidth(Region.USE_PREF_SIZE);
+        }
+        HBox row = new HBox(16, quieter, value, louder, test);
+        row.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(8, message("maint.voice.title"), row);
+        box.getStyleClass().add("maint-card");
+        return box;
+    }
+
+    private void changeVolume(int delta) {
+        int volume = Math.max(VoiceSettings.MIN_VOLUME, Math.min(VoiceSettings.MAX_VOLUME, ctx.voice().volume() + delta));
+        ctx.voice().setVolume(volume);
+        ((Label) content.lookup("#maint-voice-volume")).setText(Integer.toString(volume));
+        jobs.add(ctx.work().run(() -> VoiceVolumeEdit.write(mode.configDir(), volume).isPresent(), saved -> {
+            mode.access().action("voice-volume", volume + (saved ? " (kiosk.yaml)" : " (this run only)"));
+            resultStatus.textProperty().bind(ctx.messages().text(saved ? "maint.voice.saved" : "maint.voice.notInFile"));
+            resultText.setText("ui.voice.volume: " + volume);
+        }, failure -> {
+            mode.access().action("voice-volume", volume + " not saved: " + failure.getMessage());
+            resultStatus.textProperty().bind(ctx.messages().text("maint.voice.failed"));
+            resultText.setText(String.valueOf(failure.getMessage()));
+        }));
+    }
+
+    private static final int VOLUME_STEP = 20;
 
     private void validateConfig() {
         jobs.add(ctx.work().run(() -> {

@@ -298,6 +298,38 @@ class MaintenanceModeTest {
         }
     }
 
+    @Test
+    void theTechnicianSetsTheVoiceVolumeItIsUsedAtOnceAndKeptInKioskYaml() throws Exception {
+        java.util.List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.openkiosk.app.voice.SpeechEngine recording = (language, volume, text) -> {
+            said.add(volume + " " + text);
+            return org.openkiosk.app.voice.SpeechEngine.SILENT.start(language, volume, text);
+        };
+        Path file = configDir.resolve("kiosk.yaml");
+        String good = Files.readString(file);
+        fx = FxShell.empty(ShellOptions.kiosk().withWindowed(true).withDemo(true).withDirectories(configDir, dataDir));
+        fx.fx(() -> {
+            fx.shell.setSpeechEngine(recording);
+            fx.shell.showReady(config, runtime);
+        });
+        try {
+            enterMaintenance();
+            fx.robot.clickOn("#maint-nav-config");
+            assertThat(text("#maint-voice-volume")).isEqualTo("100");
+            fx.robot.clickOn("#maint-voice-louder");
+            fx.robot.clickOn("#maint-voice-louder");
+            assertThat(text("#maint-voice-volume")).isEqualTo("140");
+            await("saved", () -> "音量已保存到 kiosk.yaml".equals(((Label) fx.node("#maint-result-status")).getText()));
+            assertThat(ConfigLoader.load(configDir).ui().voice().volume()).isEqualTo(140);
+            assertThat(Files.readString(file)).isEqualTo(good.replace("    volume: 100     ", "    volume: 140     "));
+
+            fx.robot.clickOn("#maint-voice-test");
+            await("the test prompt", () -> said.contains("140 这是语音引导的试听。"));
+        } finally {
+            Files.writeString(file, good);
+        }
+    }
+
     static Path copyOfRepositoryConfig(Path target) throws IOException {
         return org.openkiosk.app.maintenance.RepositoryConfig.copyTo(target);
     }
