@@ -126,7 +126,9 @@ public final class CertificateRenderer {
         for (String field : template.fields()) {
             String value = request.fields().get(field);
             if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("certificate " + template.type() + " needs the field \"" + field + "\"");
+                throw new IllegalArgumentException("certificate " + template.type() + " needs the field \"" + field
+                        + "\" but the issued content has no value for it (the platform's fields and the template"
+                        + " certificates/" + template.type() + ".yaml disagree)");
             }
             values.put(field, value.strip());
         }

@@ -19,7 +19,6 @@ import org.openkiosk.app.certificate.SigningConfig;
 import org.openkiosk.app.config.KioskConfig;
 import org.openkiosk.app.config.StoreConfig;
 import org.openkiosk.app.runtime.adapters.A4PrinterPort;
-import org.openkiosk.app.runtime.adapters.CertificateFields;
 import org.openkiosk.app.runtime.adapters.ReceiptLayouts;
 import org.openkiosk.app.runtime.adapters.ReceiptPrinterPort;
 import org.openkiosk.app.runtime.adapters.RendererDocumentPort;
@@ -119,7 +118,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         Store store = null;
         try {
             store = openStore(config, dataDir, demo, clock);
-            ServicePlatform platform = ServicePlatforms.create(catalogue.platform(), store);
+            ServicePlatform platform = ServicePlatforms.create(catalogue.platform(), store, clock, catalogue.zone());
             CertificateDocumentPort documents = documents(configDir, catalogue, demo);
             ReceiptPort receipts = new ReceiptPrinterPort(() -> devices.find(KioskConfig.RECEIPT_PRINTER, ReceiptPrinter.class),
                     new ReceiptLayouts(catalogue.zone()));
@@ -203,8 +202,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
                 log.error("certificates disabled: {}", reason);
                 return new UnavailableDocumentPort(reason);
             }
-            return new RendererDocumentPort(new CertificateRenderer(templates, signer, demo), catalogue.zone(),
-                    demo ? CertificateFields.demo() : CertificateFields.none());
+            return new RendererDocumentPort(new CertificateRenderer(templates, signer, demo));
         } catch (IOException | RuntimeException e) {
             log.error("certificates disabled: cannot load templates or signing key from {}: {}", configDir, e.toString());
             return new UnavailableDocumentPort("cannot load the certificate set-up from " + configDir + ": " + e.getMessage());
