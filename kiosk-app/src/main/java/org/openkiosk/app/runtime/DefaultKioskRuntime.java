@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.openkiosk.app.certificate.CertificateRenderer;
 import org.openkiosk.app.certificate.CertificateSigner;
 import org.openkiosk.app.certificate.CertificateTemplates;
+import org.openkiosk.app.certificate.PayloadSigning;
 import org.openkiosk.app.certificate.SigningConfig;
 import org.openkiosk.app.config.KioskConfig;
 import org.openkiosk.app.config.StoreConfig;
@@ -195,14 +196,15 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     private static CertificateDocumentPort documents(Path configDir, ServiceCatalogue catalogue, boolean demo) {
         try {
             CertificateTemplates templates = CertificateTemplates.load(configDir);
-            CertificateSigner signer = SigningConfig.load(configDir).signer();
-            if (signer.isDemoKey() && !demo) {
-                String reason = "the signing key " + signer.keyId() + " is the published DEMO key; generate a "
-                        + "production key with ./kiosk certificate keygen";
+            PayloadSigning signing = SigningConfig.load(configDir).signing();
+            if (signing instanceof CertificateSigner signer && signer.isDemoKey() && !demo) {
+                String reason = "the signing key " + signer.keyId() + " is the published DEMO key; generate this "
+                        + "kiosk's own key with ./kiosk certificate keygen";
                 log.error("certificates disabled: {}", reason);
                 return new UnavailableDocumentPort(reason);
             }
-            return new RendererDocumentPort(new CertificateRenderer(templates, signer, demo));
+            log.info("certificates: {}", signing.describe());
+            return new RendererDocumentPort(new CertificateRenderer(templates, signing, demo));
         } catch (IOException | RuntimeException e) {
             log.error("certificates disabled: cannot load templates or signing key from {}: {}", configDir, e.toString());
             return new UnavailableDocumentPort("cannot load the certificate set-up from " + configDir + ": " + e.getMessage());

@@ -27,7 +27,7 @@ public final class RendererDocumentPort implements CertificateDocumentPort {
         IssuedCertificate issued = request.issued();
         org.openkiosk.app.certificate.CertificateRequest drawn = new org.openkiosk.app.certificate.CertificateRequest(
                 request.certificateType(), issued.holderName(), issued.holderId(), issued.fields(),
-                issued.issueDate(), issued.number());
+                issued.issueDate(), issued.number(), issued.validUntil(), issued.signature());
         try {
             byte[] pdf = renderer.render(drawn).pdf();
             return new RenderedCertificate(pdf, request.certificateNumber(), sha256(pdf));

@@ -43,9 +43,14 @@ class CertificateCommandsTest {
         Run sample = kiosk("certificate", "sample", "--type", "residence", "--out", pdf.toString(), "--config", CONFIG);
         assertThat(sample.exit()).as(sample.err()).isZero();
         assertThat(sample.err()).contains("DEMO key");
-        Run verify = kiosk("certificate", "verify", pdf.toString(), "--config", CONFIG);
+        // outside --demo, the published demo key proves nothing: its own verdict and exit code
+        Run strict = kiosk("certificate", "verify", pdf.toString(), "--config", CONFIG);
+        assertThat(strict.exit()).as(strict.out()).isEqualTo(17);
+        assertThat(strict.out()).startsWith("DEMO_KEY").contains("proves nothing", "demo-only-2026", "DEMO KEY");
+        Run verify = kiosk("certificate", "verify", pdf.toString(), "--config", CONFIG, "--demo");
         assertThat(verify.exit()).as(verify.out()).isZero();
-        assertThat(verify.out()).startsWith("VALID").contains("测*䶮", "residence", "demo-only-2026");
+        assertThat(verify.out()).startsWith("VALID").contains("测*䶮", "residence", "demo-only-2026", "(not revoked)",
+                "issuer:  示例市示例区示例街道办事处", "valid:   no expiry");
 
         String payload = verify.out().lines().filter(l -> l.contains("number:")).findFirst().orElseThrow();
         assertThat(payload).contains("RES-");
@@ -109,7 +114,7 @@ class CertificateCommandsTest {
             RequiredTool.require(TestIppPrinter.onPath("pdftotext"), "pdftotext (poppler-utils) reads the received job back");
             assertThat(pdfToText(received.get(0))).isEqualTo(pdfToText(pdf)).contains("测试䶮", "无犯罪记录证明");
             // what the printer received still verifies
-            Run verify = kiosk("certificate", "verify", received.get(0).toString(), "--config", CONFIG);
+            Run verify = kiosk("certificate", "verify", received.get(0).toString(), "--config", CONFIG, "--demo");
             assertThat(verify.exit()).as(verify.out()).isZero();
         }
     }
