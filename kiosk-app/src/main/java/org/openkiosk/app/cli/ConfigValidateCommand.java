@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.openkiosk.app.certificate.SigningConfig;
 import org.openkiosk.app.config.ConfigDirectory;
 import org.openkiosk.app.config.ConfigException;
 import org.openkiosk.app.config.ConfigLoader;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code kiosk config validate [DIR]}: every problem of a configuration directory, or a short summary. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check a configuration directory without starting the kiosk: kiosk.yaml and services.yaml.",
+        description = {"Check a configuration directory without starting the kiosk: kiosk.yaml, services.yaml and "
+                + "certificate-signing.yaml.",
                 "Prints every problem (file:line field: message (hint)) one per line and exits with 2, "
                         + "or a summary and exits with 0."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -59,18 +61,51 @@ public final class ConfigValidateCommand implements Callable<Integer> {
                 e.problems().forEach(p -> serviceProblems.add(CatalogueLoader.FILE_NAME + ": " + p));
             }
             problems.addAll(serviceProblems);
+            List<String> signingProblems = signingProblems(configDir, config);
+            problems.addAll(signingProblems);
             if (problems.isEmpty()) {
                 printSummary(out, config, file);
                 printCatalogue(out, catalogue.orElseThrow(), configDir);
+                printSigning(out, configDir);
                 return ExitCodes.OK;
             }
             problems.forEach(out::println);
             int n = problems.size();
             out.println("configuration INVALID: " + n + (n == 1 ? " problem in " : " problems in ")
-                    + (serviceProblems.isEmpty() ? file : configDir));
+                    + (serviceProblems.isEmpty() && signingProblems.isEmpty() ? file : configDir));
             return ExitCodes.BAD_CONFIGURATION;
         } finally {
             out.flush();
+        }
+    }
+
+    /**
+     * certificate-signing.yaml with file:line (ADR 0058); absent means this kiosk prints no certificates. The published
+     * demo key is allowed here (the shipped demo configuration) and called out in the summary instead.
+     */
+    private static List<String> signingProblems(Path configDir, KioskConfig config) {
+        if (!Files.exists(configDir.resolve(SigningConfig.FILE_NAME))) {
+            return List.of();
+        }
+        return SigningConfig.validate(configDir, Optional.ofNullable(config).map(c -> c.kiosk().id()), true,
+                System::getenv).stream().map(ConfigProblem::toString).toList();
+    }
+
+    private static void printSigning(PrintWriter out, Path configDir) {
+        if (!Files.exists(configDir.resolve(SigningConfig.FILE_NAME))) {
+            out.println("  " + SigningConfig.FILE_NAME + " absent: this kiosk prints no certificates");
+            return;
+        }
+        try {
+            SigningConfig signing = SigningConfig.load(configDir);
+            String how = signing.signing().describe();
+            out.println("  " + SigningConfig.FILE_NAME + ": " + how);
+            if (!signing.authoritySigned() && signing.signer().isDemoKey()) {
+                out.println("  WARNING: the signing key is the published DEMO key: certificates are printed in demo mode"
+                        + " only; generate this kiosk's own key (./kiosk certificate keygen) before going live");
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            out.println("  " + SigningConfig.FILE_NAME + ": " + e.getMessage());
         }
     }
 
