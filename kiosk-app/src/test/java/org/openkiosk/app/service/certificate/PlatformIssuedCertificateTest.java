@@ -16,7 +16,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
+import org.openkiosk.app.certificate.AuthoritySignatureCheck;
+import org.openkiosk.app.certificate.CertificateContent;
 import org.openkiosk.app.certificate.CertificateKeys;
+import org.openkiosk.app.certificate.RevokedKeys;
+import org.openkiosk.app.certificate.SigningAlgorithm;
+import org.openkiosk.app.certificate.VerificationResult;
 import org.openkiosk.app.certificate.CertificateRenderer;
 import org.openkiosk.app.certificate.CertificateSigner;
 import org.openkiosk.app.certificate.CertificateTemplates;
@@ -164,6 +170,63 @@ class PlatformIssuedCertificateTest {
         }
         assertThat(platform.requestBodies).anySatisfy(b -> assertThat(b).contains("\"preview\":true"));
         assertThat(outcomes()).isEmpty();
+    }
+
+    @Test
+    void anAuthoritySignedNetworkPrintsOnlyWhatTheAuthoritySigned() throws Exception {
+        // the authority's key: its private half stays with the "platform", the kiosk trusts the public half
+        Path authorityKeys = tempDir.resolve("authority");
+        CertificateKeys.generate(authorityKeys, "province-2026", "", SigningAlgorithm.SM2);
+        CertificateSigner authority = new CertificateSigner("province-2026",
+                CertificateKeys.readPrivate(authorityKeys.resolve("province-2026.private.pem")));
+        Path kioskTrust = Files.createDirectories(tempDir.resolve("kiosk-trust"));
+        Files.copy(authorityKeys.resolve("province-2026.public.pem"), kioskTrust.resolve("province-2026.public.pem"));
+        TrustedKeys kioskTrusted = TrustedKeys.fromDirectory(kioskTrust);
+        CertificateTemplates templates = CertificateTemplates.load(CONFIG);
+        CertificateService authoritySigned = new CertificateService(store, platform.client(),
+                new CatalogueLoader().loadDefault(), new RendererDocumentPort(new CertificateRenderer(templates,
+                        new AuthoritySignatureCheck(kioskTrusted, RevokedKeys.none()), false)),
+                (title, pdf) -> {
+                    printed.add(pdf);
+                    return PrintOutcome.success();
+                }, new AuditLog(store, new MutableClock(Instant.parse("2026-11-23T02:00:00Z")), "K-0101"),
+                new MutableClock(Instant.parse("2026-11-23T02:00:00Z")), "K-0101");
+        String address = "平台市平台路88号";
+
+        // the authority signed one address, the reply carries another: nothing is printed
+        platform.route("POST /v1/certificates/issue", body -> Reply.json(
+                signedReply(templates, authority, address).replace(address, "篡改路1号")));
+        IssueResult tampered = authoritySigned.issue(testPerson(), "residence");
+        assertThat(tampered.outcome().printed()).isFalse();
+        assertThat(tampered.outcome().failureReason()).contains("does not match");
+        assertThat(printed).isEmpty();
+
+        // the same certificate as signed: printed, and it verifies with the authority's key
+        platform.route("POST /v1/certificates/issue", body -> Reply.json(signedReply(templates, authority, address)));
+        IssueResult result = authoritySigned.issue(testPerson(), "residence");
+        assertThat(result.outcome().printed()).as(result.outcome().failureReason()).isTrue();
+        VerificationResult verified = new CertificateVerifier(kioskTrusted, RevokedKeys.none(), false)
+                .verifyPdf(printed.get(0));
+        assertThat(verified.verdict()).isEqualTo(Verdict.VALID);
+        assertThat(verified.payload().orElseThrow().keyId()).isEqualTo("province-2026");
+
+        assertThat(printed).hasSize(1);
+    }
+
+    /** What an authority-signing platform answers: the content and its signature over the canonical payload. */
+    static String signedReply(CertificateTemplates templates, CertificateSigner authority, String address) {
+        try {
+            org.openkiosk.app.certificate.CertificateRequest content = new org.openkiosk.app.certificate.CertificateRequest(
+                    "residence", "测试", DemoData.TEST_PERSON, java.util.Map.of("address", address, "since", "2019年7月1日"),
+                    java.time.LocalDate.of(2026, 11, 23), "RES-2026-000778", Optional.empty(), Optional.empty());
+            byte[] signature = authority.sign(CertificateContent.unsignedPayload(templates.get("residence"), content,
+                    authority.keyId())).signature();
+            return ISSUED.replace("RES-2026-000777", "RES-2026-000778").replace("平台市平台路88号", address)
+                    .replace("\"validUntil\": null,", "\"validUntil\": null, \"signature\": {\"keyId\": \"province-2026\","
+                            + " \"value\": \"" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(signature) + "\"},");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<String> outcomes() {
