@@ -163,7 +163,7 @@ public final class SigningConfig {
             }
         }
         if (file.authoritySigned()) {
-            if (trusted != null && trusted.keyIds().stream().allMatch(CertificateKeys::isDemoKeyId) && !demo) {
+            if (trusted != null && trusted.keyIds().stream().allMatch(CertificateKeys::isDemoKeyId)) {
                 problems.add(problem(trustedAt, "trustedKeys", "no trusted key of the issuing authority in " + trustedDir,
                         "put the authority's ID.public.pem there"));
             }
