@@ -115,7 +115,7 @@ public final class CertificateService {
             return allocated;
         });
 
-        IssuedCertificate issued = issuedOrFail(who, certificateType, number, holder, rule);
+        IssuedCertificate issued = issuedOrFail(who, certificateType, number);
         Optional<String> digest = Optional.empty();
         PrintOutcome outcome;
         try {
@@ -147,8 +147,7 @@ public final class CertificateService {
      * answers badly, the attempt is completed FAILED (it does not count against the limit) and the failure is
      * thrown: refusal → NOT_ENTITLED, bad reply → NOT_ISSUED, unreachable → the platform's exception.
      */
-    private IssuedCertificate issuedOrFail(Identity who, String certificateType, String attempt, String holder,
-                                           CertificateRule rule) {
+    private IssuedCertificate issuedOrFail(Identity who, String certificateType, String attempt) {
         try {
             return platform.issueCertificate(who.idNumber(), certificateType, attempt, kioskId, false);
         } catch (CertificateRefusedException e) {
@@ -160,6 +159,10 @@ public final class CertificateService {
         } catch (PlatformException e) {
             failAttempt(who, certificateType, attempt, "the issuing authority could not be reached");
             throw e;
+        } catch (RuntimeException e) {
+            // whatever else went wrong, the attempt must not stay PENDING (it would count against the limit)
+            failAttempt(who, certificateType, attempt, "the issue call failed: " + e.getClass().getSimpleName());
+            throw new CertificateException(CertificateException.Reason.NOT_ISSUED, e.getMessage(), e);
         }
     }
 
