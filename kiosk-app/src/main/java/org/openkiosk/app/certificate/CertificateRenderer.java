@@ -3,13 +3,10 @@ package org.openkiosk.app.certificate;
 import com.google.zxing.common.BitMatrix;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -17,7 +14,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.openkiosk.device.privacy.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class CertificateRenderer {
 
     private static final Logger log = LoggerFactory.getLogger(CertificateRenderer.class);
-    private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     static final float MARGIN = 72f;
     static final float QR_SIZE = 108f;
@@ -40,7 +35,7 @@ public final class CertificateRenderer {
     static final float LOWEST_BODY_Y = QR_Y + QR_SIZE + 40f;
 
     private final CertificateTemplates templates;
-    private final CertificateSigner signer;
+    private final PayloadSigning signer;
     private final boolean demoMode;
     private final TrueTypeFont regular;
     private final TrueTypeFont bold;
@@ -49,12 +44,12 @@ public final class CertificateRenderer {
      * @param demoMode whether the kiosk runs in demo mode; outside it, signing with the demo key logs a WARN and
      *                 flags the result
      */
-    public CertificateRenderer(CertificateTemplates templates, CertificateSigner signer, boolean demoMode) {
+    public CertificateRenderer(CertificateTemplates templates, PayloadSigning signer, boolean demoMode) {
         this(templates, signer, demoMode, CertificateFonts.regular(), CertificateFonts.bold());
     }
 
     /** With explicit fonts (benchmarks compare fonts parsed fresh). */
-    public CertificateRenderer(CertificateTemplates templates, CertificateSigner signer, boolean demoMode,
+    public CertificateRenderer(CertificateTemplates templates, PayloadSigning signer, boolean demoMode,
                                TrueTypeFont regular, TrueTypeFont bold) {
         this.templates = Objects.requireNonNull(templates, "templates");
         this.signer = Objects.requireNonNull(signer, "signer");
@@ -72,13 +67,16 @@ public final class CertificateRenderer {
      */
     public RenderedCertificate render(CertificateRequest request, boolean subsetFonts) throws IOException {
         CertificateTemplate template = templates.get(request.type());
-        Map<String, String> values = values(template, request);
-        boolean demoWarning = signer.isDemoKey() && !demoMode;
+        Map<String, String> values = CertificateContent.values(template, request);
+        String keyId = signer.keyIdFor(request);
+        boolean demoWarning = CertificateKeys.isDemoKeyId(keyId) && !demoMode;
         if (demoWarning) {
             log.warn("!!! certificate {} is signed with the DEMO key {} whose private half is published: it proves "
                     + "nothing. Configure a production key (./kiosk certificate keygen) before issuing certificates !!!",
-                    request.number(), signer.keyId());
+                    request.number(), keyId);
         }
+        // signed (or the authority's signature checked) before anything is drawn: a refused signature prints nothing
+        CertificatePayload payload = signer.sign(CertificateContent.unsignedPayload(template, request, keyId), request);
         synchronized (CertificateFonts.LOCK) {
             try (PDDocument document = new PDDocument()) {
                 PDPage page = new PDPage(PDRectangle.A4);
@@ -88,9 +86,6 @@ public final class CertificateRenderer {
                 PageLayout layout = layout(template, values, textFont, titleFont, page.getMediaBox());
 
                 List<String> lineTexts = layout.lines().stream().map(TextLine::text).toList();
-                CertificatePayload payload = signer.sign(new CertificatePayload(request.number(), template.type(),
-                        Masking.name(request.holderName()), request.issueDate(),
-                        CanonicalText.digest(String.join("\n", lineTexts)), signer.keyId(), new byte[0]));
                 BitMatrix qr = QrCodes.encode(payload.encode());
 
                 try (PDPageContentStream content = new PDPageContentStream(document, page)) {
@@ -121,32 +116,6 @@ public final class CertificateRenderer {
 
     record PageLayout(List<TextLine> lines, float sealX, float sealY) {}
 
-    private static Map<String, String> values(CertificateTemplate template, CertificateRequest request) {
-        Map<String, String> values = new HashMap<>();
-        for (String field : template.fields()) {
-            String value = request.fields().get(field);
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("certificate " + template.type() + " needs the field \"" + field + "\"");
-            }
-            values.put(field, value.strip());
-        }
-        values.put("name", request.holderName());
-        values.put("idNumber", request.idNumber().value());
-        values.put("issueDate", request.issueDate().format(CHINESE_DATE));
-        values.put("number", request.number());
-        return values;
-    }
-
-    static String fill(String text, Map<String, String> values) {
-        Matcher m = CertificateTemplate.PLACEHOLDER.matcher(text);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(values.get(m.group(1))));
-        }
-        m.appendTail(sb);
-        return sb.toString();
-    }
-
     private static PageLayout layout(CertificateTemplate template, Map<String, String> values, PDType0Font font,
                                      PDType0Font titleFont, PDRectangle box) throws IOException {
         float width = box.getWidth();
@@ -154,7 +123,7 @@ public final class CertificateRenderer {
         float textWidth = right - MARGIN;
         List<TextLine> lines = new ArrayList<>();
 
-        String numberLine = "证明编号：" + values.get("number");
+        String numberLine = CertificateContent.NUMBER_LABEL + values.get("number");
         lines.add(new TextLine(numberLine, font, 10.5f, right - width(font, 10.5f, numberLine), 790f));
 
         float titleSize = 26f;
@@ -165,7 +134,7 @@ public final class CertificateRenderer {
         float y = 650f;
         for (String paragraph : template.body()) {
             boolean first = true;
-            for (String line : LineBreaker.wrap(fill(paragraph, values), font, bodySize, textWidth, 2 * bodySize)) {
+            for (String line : LineBreaker.wrap(CertificateContent.fill(paragraph, values), font, bodySize, textWidth, 2 * bodySize)) {
                 float indent = first ? 2 * bodySize : 0;
                 lines.add(new TextLine(line, font, bodySize, MARGIN + indent, y));
                 y -= leading;
@@ -186,7 +155,8 @@ public final class CertificateRenderer {
         float sealX = officeRight - width(font, bodySize, office) / 2;
         float sealY = (y + dateY) / 2 + bodySize / 3;
 
-        lines.add(new TextLine("扫码核验真伪", font, 9f, MARGIN + (QR_SIZE - width(font, 9f, "扫码核验真伪")) / 2, QR_Y - 14f));
+        lines.add(new TextLine(CertificateContent.VERIFY_HINT, font, 9f,
+                MARGIN + (QR_SIZE - width(font, 9f, CertificateContent.VERIFY_HINT)) / 2, QR_Y - 14f));
         float footerY = 62f;
         for (String line : LineBreaker.wrap(template.footer(), font, 9f, textWidth, 0)) {
             lines.add(new TextLine(line, font, 9f, MARGIN, footerY));

@@ -17,7 +17,7 @@ import org.openkiosk.device.docscan.DecodedCode;
 
 /**
  * Checks a certificate the way anyone who receives it can: render the page, read the QR code, check the
- * Ed25519 signature against the trusted public keys, and compare the signed digest with the digest of the
+ * signature (Ed25519, SM2 or ECDSA) against the trusted, unrevoked public keys, and compare the signed digest with the digest of the
  * PDF's own text. Also checks a payload scanned elsewhere (signature only: without the page there is no text).
  */
 public final class CertificateVerifier {
@@ -26,9 +26,21 @@ public final class CertificateVerifier {
     static final float RENDER_DPI = 150f;
 
     private final TrustedKeys trustedKeys;
+    private final RevokedKeys revokedKeys;
+    private final boolean acceptDemoKey;
 
+    /** Accepts demo-key signatures and revokes nothing: for demonstrations and tests of the demo set-up. */
     public CertificateVerifier(TrustedKeys trustedKeys) {
+        this(trustedKeys, RevokedKeys.none(), true);
+    }
+
+    /**
+     * @param acceptDemoKey false (outside demo mode): a code signed with a published demo key is {@link Verdict#DEMO_KEY}
+     */
+    public CertificateVerifier(TrustedKeys trustedKeys, RevokedKeys revokedKeys, boolean acceptDemoKey) {
         this.trustedKeys = Objects.requireNonNull(trustedKeys, "trustedKeys");
+        this.revokedKeys = Objects.requireNonNull(revokedKeys, "revokedKeys");
+        this.acceptDemoKey = acceptDemoKey;
     }
 
     /** Checks a scanned or pasted payload: well-formed, known key, valid signature. */
@@ -39,14 +51,22 @@ public final class CertificateVerifier {
         } catch (MalformedPayloadException e) {
             return VerificationResult.of(Verdict.MALFORMED_PAYLOAD, null, e.getMessage());
         }
+        if (!acceptDemoKey && CertificateKeys.isDemoKeyId(payload.keyId())) {
+            return VerificationResult.of(Verdict.DEMO_KEY, payload, "key \"" + payload.keyId()
+                    + "\" is a published demo key (accepted only with --demo)");
+        }
+        if (revokedKeys.isRevoked(payload.keyId())) {
+            return VerificationResult.of(Verdict.REVOKED_KEY, payload, "key \"" + payload.keyId()
+                    + "\" is on the revocation list");
+        }
         Optional<PublicKey> key = trustedKeys.find(payload.keyId());
         if (key.isEmpty()) {
             return VerificationResult.of(Verdict.UNKNOWN_KEY, payload, "key \"" + payload.keyId()
                     + "\" is not among the trusted keys " + trustedKeys.keyIds());
         }
         if (!TrustedKeys.signatureMatches(payload, key.get())) {
-            return VerificationResult.of(Verdict.BAD_SIGNATURE, payload, "the Ed25519 signature does not verify with key "
-                    + payload.keyId());
+            return VerificationResult.of(Verdict.BAD_SIGNATURE, payload, "the " + SigningAlgorithm.of(key.get()).id()
+                    + " signature does not verify with key " + payload.keyId());
         }
         return VerificationResult.of(Verdict.VALID, payload, "signature valid (key " + payload.keyId() + ")");
     }
@@ -59,9 +79,9 @@ public final class CertificateVerifier {
             }
             boolean extraPages = document.getNumberOfPages() > 1;
             BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, RENDER_DPI, ImageType.GRAY);
-            List<DecodedCode> codes = CodeDecoder.decodeQr(page, text -> text.startsWith(CertificatePayload.PREFIX + "|"));
+            List<DecodedCode> codes = CodeDecoder.decodeQr(page, CertificatePayload::looksLikeCode);
             Optional<String> payloadText = codes.stream().map(DecodedCode::text)
-                    .filter(text -> text.startsWith(CertificatePayload.PREFIX + "|")).findFirst();
+                    .filter(CertificatePayload::looksLikeCode).findFirst();
             if (payloadText.isEmpty()) {
                 return VerificationResult.of(codes.isEmpty() ? Verdict.NO_CODE_FOUND : Verdict.MALFORMED_PAYLOAD, null,
                         codes.isEmpty() ? "no QR code found on page 1 at " + (int) RENDER_DPI + " dpi"

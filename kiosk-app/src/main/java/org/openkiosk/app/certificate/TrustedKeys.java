@@ -3,9 +3,7 @@ package org.openkiosk.app.certificate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -44,13 +42,6 @@ public final class TrustedKeys {
 
     /** Checks the payload's signature against the key it names; false for a wrong or corrupted signature. */
     static boolean signatureMatches(CertificatePayload payload, PublicKey key) {
-        try {
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(key);
-            verifier.update(payload.signedBytes());
-            return verifier.verify(payload.signature());
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
+        return SigningAlgorithm.of(key).verifies(key, payload.signedBytes(), payload.signature());
     }
 }

@@ -8,7 +8,9 @@ public enum Verdict {
     CONTENT_ALTERED(12, "the certificate's text differs from what was signed"),
     NO_CODE_FOUND(13, "no verification code was found on the page"),
     MALFORMED_PAYLOAD(14, "the code is not a well-formed certificate code"),
-    UNREADABLE_DOCUMENT(15, "the file is not a readable PDF");
+    UNREADABLE_DOCUMENT(15, "the file is not a readable PDF"),
+    REVOKED_KEY(16, "the code is signed with a key that has been revoked: do not accept the certificate"),
+    DEMO_KEY(17, "the code is signed with the published DEMO key, whose private half anyone has: it proves nothing");
 
     private final int exitCode;
     private final String description;
@@ -22,7 +24,7 @@ public enum Verdict {
         return description;
     }
 
-    /** Exit code of {@code kiosk certificate verify}: 0 for VALID, 10–15 for the reasons. */
+    /** Exit code of {@code kiosk certificate verify}: 0 for VALID, 10–17 for the reasons. */
     public int exitCode() {
         return exitCode;
     }

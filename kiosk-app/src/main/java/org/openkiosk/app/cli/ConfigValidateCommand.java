@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.openkiosk.app.certificate.CertificateTemplates;
+import org.openkiosk.app.certificate.SigningConfig;
+import java.nio.file.Files;
+import java.util.Optional;
 import org.openkiosk.app.config.ConfigDirectory;
 import org.openkiosk.app.config.ConfigException;
 import org.openkiosk.app.config.ConfigLoader;
@@ -54,9 +57,28 @@ public final class ConfigValidateCommand implements Callable<Integer> {
             }
             printSummary(out, configuration.kiosk(), file);
             printCatalogue(out, configuration);
+            printSigning(out, configDir);
             return ExitCodes.OK;
         } finally {
             out.flush();
+        }
+    }
+
+    private static void printSigning(PrintWriter out, Path configDir) {
+        if (!Files.exists(configDir.resolve(SigningConfig.FILE_NAME))) {
+            out.println("  " + SigningConfig.FILE_NAME + " absent: this kiosk prints no certificates");
+            return;
+        }
+        try {
+            SigningConfig signing = SigningConfig.load(configDir);
+            String how = signing.signing().describe();
+            out.println("  " + SigningConfig.FILE_NAME + ": " + how);
+            if (!signing.authoritySigned() && signing.signer().isDemoKey()) {
+                out.println("  WARNING: the signing key is the published DEMO key: certificates are printed in demo mode"
+                        + " only; generate this kiosk's own key (./kiosk certificate keygen) before going live");
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            out.println("  " + SigningConfig.FILE_NAME + ": " + e.getMessage());
         }
     }
 

@@ -15,11 +15,11 @@ import java.util.concurrent.TimeUnit;
 import org.openkiosk.app.certificate.CertificateRenderer;
 import org.openkiosk.app.certificate.CertificateSigner;
 import org.openkiosk.app.certificate.CertificateTemplates;
+import org.openkiosk.app.certificate.PayloadSigning;
 import org.openkiosk.app.certificate.SigningConfig;
 import org.openkiosk.app.config.KioskConfig;
 import org.openkiosk.app.config.StoreConfig;
 import org.openkiosk.app.runtime.adapters.A4PrinterPort;
-import org.openkiosk.app.runtime.adapters.CertificateFields;
 import org.openkiosk.app.runtime.adapters.ReceiptLayouts;
 import org.openkiosk.app.runtime.adapters.ReceiptPrinterPort;
 import org.openkiosk.app.runtime.adapters.RendererDocumentPort;
@@ -119,7 +119,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         Store store = null;
         try {
             store = openStore(config, dataDir, demo, clock);
-            ServicePlatform platform = ServicePlatforms.create(catalogue.platform(), store);
+            ServicePlatform platform = ServicePlatforms.create(catalogue.platform(), store, clock, catalogue.zone());
             CertificateDocumentPort documents = documents(configDir, catalogue, demo);
             ReceiptPort receipts = new ReceiptPrinterPort(() -> devices.find(KioskConfig.RECEIPT_PRINTER, ReceiptPrinter.class),
                     new ReceiptLayouts(catalogue.zone()));
@@ -196,15 +196,15 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     private static CertificateDocumentPort documents(Path configDir, ServiceCatalogue catalogue, boolean demo) {
         try {
             CertificateTemplates templates = CertificateTemplates.load(configDir);
-            CertificateSigner signer = SigningConfig.load(configDir).signer();
-            if (signer.isDemoKey() && !demo) {
-                String reason = "the signing key " + signer.keyId() + " is the published DEMO key; generate a "
-                        + "production key with ./kiosk certificate keygen";
+            PayloadSigning signing = SigningConfig.load(configDir).signing();
+            if (signing instanceof CertificateSigner signer && signer.isDemoKey() && !demo) {
+                String reason = "the signing key " + signer.keyId() + " is the published DEMO key; generate this "
+                        + "kiosk's own key with ./kiosk certificate keygen";
                 log.error("certificates disabled: {}", reason);
                 return new UnavailableDocumentPort(reason);
             }
-            return new RendererDocumentPort(new CertificateRenderer(templates, signer, demo), catalogue.zone(),
-                    demo ? CertificateFields.demo() : CertificateFields.none());
+            log.info("certificates: {}", signing.describe());
+            return new RendererDocumentPort(new CertificateRenderer(templates, signing, demo));
         } catch (IOException | RuntimeException e) {
             log.error("certificates disabled: cannot load templates or signing key from {}: {}", configDir, e.toString());
             return new UnavailableDocumentPort("cannot load the certificate set-up from " + configDir + ": " + e.getMessage());

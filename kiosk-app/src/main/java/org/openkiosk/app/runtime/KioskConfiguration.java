@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.openkiosk.app.certificate.CertificateTemplates;
+import org.openkiosk.app.certificate.SigningConfig;
 import org.openkiosk.app.config.ConfigException;
 import org.openkiosk.app.config.ConfigLoader;
 import org.openkiosk.app.config.KioskConfig;
@@ -16,7 +17,7 @@ import org.openkiosk.app.service.catalogue.ServiceCatalogue;
 
 /**
  * Every file of a configuration directory, validated together: {@code kiosk.yaml}, {@code services.yaml} (or the
- * built-in catalogue when absent) and {@code certificates/*.yaml}, with the checks across files (each certificate
+ * built-in catalogue when absent), {@code certificates/*.yaml} and {@code certificate-signing.yaml}, with the checks across files (each certificate
  * type of the catalogue has its template). Either all are valid, or one {@link ConfigException} lists every
  * problem of every file, each with file, line, field and hint (ADR 0130). The kiosk starts only from a valid
  * whole: a broken template no longer leaves it running with certificates silently disabled.
@@ -50,6 +51,11 @@ public record KioskConfiguration(KioskConfig kiosk, ServiceCatalogue catalogue, 
             catalogue = new CatalogueLoader(templateProblem(configDir, templates)).loadFromConfigDir(configDir);
         } catch (CatalogueException e) {
             problems.addAll(e.located());
+        }
+        if (Files.exists(configDir.resolve(SigningConfig.FILE_NAME))) {
+            // the published demo key is allowed here; outside demo mode the runtime refuses to sign with it (ADR 0058)
+            problems.addAll(SigningConfig.validate(configDir, Optional.ofNullable(kiosk).map(k -> k.kiosk().id()), true,
+                    System::getenv));
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

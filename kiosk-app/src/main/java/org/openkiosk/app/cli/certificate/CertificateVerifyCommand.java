@@ -6,8 +6,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.concurrent.Callable;
+import org.openkiosk.app.certificate.CertificateKeys;
 import org.openkiosk.app.certificate.CertificatePayload;
 import org.openkiosk.app.certificate.CertificateVerifier;
+import org.openkiosk.app.certificate.RevokedKeys;
 import org.openkiosk.app.certificate.SigningConfig;
 import org.openkiosk.app.certificate.TrustedKeys;
 import org.openkiosk.app.certificate.VerificationResult;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Parameters;
         description = "Verify a certificate PDF (QR code, signature, text) or a scanned payload.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:VALID", "10:BAD_SIGNATURE", "11:UNKNOWN_KEY", "12:CONTENT_ALTERED", "13:NO_CODE_FOUND",
-                "14:MALFORMED_PAYLOAD", "15:UNREADABLE_DOCUMENT", "2:bad usage or configuration"})
+                "14:MALFORMED_PAYLOAD", "15:UNREADABLE_DOCUMENT", "16:REVOKED_KEY", "17:DEMO_KEY (without --demo)",
+                "2:bad usage or configuration"})
 public final class CertificateVerifyCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -45,17 +48,28 @@ public final class CertificateVerifyCommand implements Callable<Integer> {
     @Option(names = "--keys", description = "directory of trusted *.public.pem keys (default: from certificate-signing.yaml)")
     Path keys;
 
+    @Option(names = "--revoked", paramLabel = "FILE",
+            description = "revocation list, one key id per line (default: revokedKeys of certificate-signing.yaml)")
+    Path revokedFile;
+
+    @Option(names = "--demo", description = "accept certificates signed with the published demo key (demonstrations only)")
+    boolean demo;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         TrustedKeys trusted;
+        RevokedKeys revoked;
         try {
-            trusted = keys != null ? TrustedKeys.fromDirectory(keys) : SigningConfig.load(ConfigDirectory.resolve(config)).trusted();
-        } catch (java.io.IOException e) {
+            SigningConfig signing = keys != null ? null : SigningConfig.load(ConfigDirectory.resolve(config));
+            trusted = keys != null ? TrustedKeys.fromDirectory(keys) : signing.trusted();
+            revoked = revokedFile != null ? RevokedKeys.fromFile(revokedFile)
+                    : keys != null ? RevokedKeys.none() : signing.revoked();
+        } catch (java.io.IOException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("bad key configuration: " + e.getMessage());
             return ExitCodes.BAD_CONFIGURATION;
         }
-        CertificateVerifier verifier = new CertificateVerifier(trusted);
+        CertificateVerifier verifier = new CertificateVerifier(trusted, revoked, demo);
         VerificationResult result;
         if (input.qr != null) {
             result = verifier.verifyPayload(input.qr);
@@ -71,7 +85,7 @@ public final class CertificateVerifyCommand implements Callable<Integer> {
         }
         out.println(result.verdict() + ": " + result.verdict().description());
         out.println("  " + result.detail());
-        result.payload().ifPresent(p -> print(out, p));
+        result.payload().ifPresent(p -> print(out, p, revoked));
         if (result.isValid() && result.signedWithDemoKey()) {
             out.println("  WARNING: signed with the published DEMO key: valid for demonstrations only, proves nothing");
         }
@@ -81,12 +95,17 @@ public final class CertificateVerifyCommand implements Callable<Integer> {
         return result.verdict().exitCode();
     }
 
-    private static void print(PrintWriter out, CertificatePayload p) {
+    /** The signed fields: nothing here is more than the code itself shows (the holder is masked). */
+    private static void print(PrintWriter out, CertificatePayload p, RevokedKeys revoked) {
         out.println("  number:  " + p.number());
         out.println("  type:    " + p.type());
         out.println("  holder:  " + p.maskedName());
         out.println("  issued:  " + p.issueDate());
-        out.println("  key:     " + p.keyId());
+        out.println("  valid:   " + (p.isLegacy() ? "(not in this code version)"
+                : p.validUntil().map(d -> "until " + d).orElse("no expiry")));
+        out.println("  issuer:  " + p.issuerName().orElse("(not in this code version)"));
+        out.println("  key:     " + p.keyId() + (revoked.isRevoked(p.keyId()) ? "  REVOKED" : "  (not revoked)")
+                + (CertificateKeys.isDemoKeyId(p.keyId()) ? "  DEMO KEY" : ""));
         out.println("  digest:  " + Base64.getUrlEncoder().withoutPadding().encodeToString(p.digest()));
     }
 

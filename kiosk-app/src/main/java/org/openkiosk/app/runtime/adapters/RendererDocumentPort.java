@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.Objects;
 import org.openkiosk.app.certificate.CertificateRenderer;
+import org.openkiosk.app.service.platform.IssuedCertificate;
 import org.openkiosk.app.service.port.CertificateDocumentPort;
 import org.openkiosk.app.service.port.CertificateRequest;
 import org.openkiosk.app.service.port.RenderedCertificate;
@@ -17,21 +16,18 @@ import org.openkiosk.app.service.port.RenderedCertificate;
 public final class RendererDocumentPort implements CertificateDocumentPort {
 
     private final CertificateRenderer renderer;
-    private final ZoneId zone;
-    private final CertificateFields fields;
 
-    /** @param zone the hall's time zone: the date printed on the certificate is the local date of issue */
-    public RendererDocumentPort(CertificateRenderer renderer, ZoneId zone, CertificateFields fields) {
+    public RendererDocumentPort(CertificateRenderer renderer) {
         this.renderer = Objects.requireNonNull(renderer, "renderer");
-        this.zone = Objects.requireNonNull(zone, "zone");
-        this.fields = Objects.requireNonNull(fields, "fields");
     }
 
+    /** Draws exactly what the issuing authority issued: holder, number, dates, the template's fields. */
     @Override
     public RenderedCertificate render(CertificateRequest request) {
+        IssuedCertificate issued = request.issued();
         org.openkiosk.app.certificate.CertificateRequest drawn = new org.openkiosk.app.certificate.CertificateRequest(
-                request.certificateType(), request.holderName(), request.holderId(), fields.fieldsFor(request),
-                LocalDate.ofInstant(request.issuedAt(), zone), request.certificateNumber());
+                request.certificateType(), issued.holderName(), issued.holderId(), issued.fields(),
+                issued.issueDate(), issued.number(), issued.validUntil(), issued.signature());
         try {
             byte[] pdf = renderer.render(drawn).pdf();
             return new RenderedCertificate(pdf, request.certificateNumber(), sha256(pdf));

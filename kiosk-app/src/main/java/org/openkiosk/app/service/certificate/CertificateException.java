@@ -9,13 +9,20 @@ public class CertificateException extends RuntimeException {
         /** this kiosk network does not print this type (not in services.yaml) */
         NOT_PRINTABLE_HERE,
         /** the person has used up first print and reprints */
-        REPRINT_LIMIT_REACHED
+        REPRINT_LIMIT_REACHED,
+        /** the issuing authority's answer could not be used (malformed reply): nothing was printed */
+        NOT_ISSUED
     }
 
     private final Reason reason;
 
     public CertificateException(Reason reason, String message) {
         super(message);
+        this.reason = reason;
+    }
+
+    public CertificateException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
         this.reason = reason;
     }
 

@@ -21,7 +21,11 @@ import org.openkiosk.app.service.audit.AuditLog;
 import org.openkiosk.app.service.catalogue.CertificateRule;
 import org.openkiosk.app.service.catalogue.ServiceCatalogue;
 import org.openkiosk.app.service.identity.Identity;
+import org.openkiosk.app.service.platform.CertificateRefusedException;
 import org.openkiosk.app.service.platform.Entitlement;
+import org.openkiosk.app.service.platform.IssuedCertificate;
+import org.openkiosk.app.service.platform.PlatformException;
+import org.openkiosk.app.service.platform.PlatformReplyException;
 import org.openkiosk.app.service.platform.ServicePlatform;
 import org.openkiosk.app.service.port.A4PrintPort;
 import org.openkiosk.app.service.port.CertificateDocumentPort;
@@ -34,7 +38,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Certificates: what a person may print here, and issuing one — number it, render it, print it on A4 and
+ * Certificates: what a person may print here, and issuing one — reserve the attempt, ask the issuing authority
+ * for the certificate's content (the platform's issue call), render it, print it on A4 and
  * record the attempt (type, number, time, kiosk, outcome) with its audit record. An attempt is reserved as
  * PENDING before rendering and completed as PRINTED or FAILED with the printer's answer; PRINTED and PENDING
  * count against the reprint limit, FAILED does not — a failure is recorded as failed, never as printed.
@@ -110,16 +115,16 @@ public final class CertificateService {
             return allocated;
         });
 
+        IssuedCertificate issued = issuedOrFail(who, certificateType, number);
         Optional<String> digest = Optional.empty();
         PrintOutcome outcome;
         try {
             RenderedCertificate rendered = renderer.render(new CertificateRequest(certificateType,
-                    entitlement.titleZh(), entitlement.titleEn(), entitlement.issuerZh(), number,
-                    who.name().orElse(""), who.idNumber(), now, kioskId));
+                    entitlement.titleZh(), entitlement.titleEn(), entitlement.issuerZh(), issued, kioskId));
             digest = Optional.of(rendered.sha256() != null ? rendered.sha256() : sha256(rendered.pdf()));
-            outcome = printer.print(entitlement.titleZh() + " " + number, rendered.pdf());
+            outcome = printer.print(entitlement.titleZh() + " " + issued.number(), rendered.pdf());
         } catch (RuntimeException e) {
-            LOG.warn("certificate {} for {} failed before printing", number, who.idNumber(), e);
+            LOG.warn("certificate {} for {} failed before printing", issued.number(), who.idNumber(), e);
             outcome = PrintOutcome.failed("could not render or send the document: " + e.getMessage());
         }
         PrintOutcome recorded = outcome;
@@ -128,13 +133,48 @@ public final class CertificateService {
             complete(c, number, recorded, recordedDigest);
             audit.append(c, new AuditEntry(recorded.printed() ? AuditAction.CERTIFICATE_PRINTED
                     : AuditAction.CERTIFICATE_PRINT_FAILED, "certificate:" + number, Map.of(
-                    "type", certificateType, "holder", who.idNumber().masked(),
+                    "type", certificateType, "holder", who.idNumber().masked(), "issuedNumber", issued.number(),
                     "outcome", recorded.printed() ? "PRINTED" : "FAILED: " + recorded.failureReason())));
             return rule.printLimit() - attemptsCounting(c, holder, certificateType);
         });
-        LOG.info("certificate {} ({}) for {}: {}", number, certificateType, who.idNumber(),
+        LOG.info("certificate {} ({}) for {}: {}", issued.number(), certificateType, who.idNumber(),
                 recorded.printed() ? "printed" : "failed: " + recorded.failureReason());
-        return new IssueResult(number, recorded, Math.max(0, remaining));
+        return new IssueResult(issued.number(), recorded, Math.max(0, remaining));
+    }
+
+    /**
+     * Asks the issuing authority for the certificate of the reserved attempt. When it refuses, is unreachable or
+     * answers badly, the attempt is completed FAILED (it does not count against the limit) and the failure is
+     * thrown: refusal → NOT_ENTITLED, bad reply → NOT_ISSUED, unreachable → the platform's exception.
+     */
+    private IssuedCertificate issuedOrFail(Identity who, String certificateType, String attempt) {
+        try {
+            return platform.issueCertificate(who.idNumber(), certificateType, attempt, kioskId, false);
+        } catch (CertificateRefusedException e) {
+            failAttempt(who, certificateType, attempt, "refused by the issuing authority: " + e.code());
+            throw new CertificateException(CertificateException.Reason.NOT_ENTITLED, e.getMessage(), e);
+        } catch (PlatformReplyException e) {
+            failAttempt(who, certificateType, attempt, "the issuing authority's reply was unusable");
+            throw new CertificateException(CertificateException.Reason.NOT_ISSUED, e.getMessage(), e);
+        } catch (PlatformException e) {
+            failAttempt(who, certificateType, attempt, "the issuing authority could not be reached");
+            throw e;
+        } catch (RuntimeException e) {
+            // whatever else went wrong, the attempt must not stay PENDING (it would count against the limit)
+            failAttempt(who, certificateType, attempt, "the issue call failed: " + e.getClass().getSimpleName());
+            throw new CertificateException(CertificateException.Reason.NOT_ISSUED, e.getMessage(), e);
+        }
+    }
+
+    private void failAttempt(Identity who, String certificateType, String attempt, String reason) {
+        PrintOutcome failed = PrintOutcome.failed(reason);
+        store.inTransaction(c -> {
+            complete(c, attempt, failed, Optional.empty());
+            audit.append(c, new AuditEntry(AuditAction.CERTIFICATE_PRINT_FAILED, "certificate:" + attempt, Map.of(
+                    "type", certificateType, "holder", who.idNumber().masked(), "outcome", "FAILED: " + reason)));
+            return null;
+        });
+        LOG.warn("certificate attempt {} ({}) for {} not issued: {}", attempt, certificateType, who.idNumber(), reason);
     }
 
     /**
@@ -152,8 +192,16 @@ public final class CertificateService {
                         "the platform lists no " + certificateType + " for " + who.idNumber()));
         Instant now = clock.instant();
         String sample = String.format("%s%d%08d", rule.numberPrefix(), now.atZone(catalogue.zone()).getYear(), 0);
+        IssuedCertificate content;
+        try {
+            content = platform.issueCertificate(who.idNumber(), certificateType, sample, kioskId, true);
+        } catch (CertificateRefusedException e) {
+            throw new CertificateException(CertificateException.Reason.NOT_ENTITLED, e.getMessage(), e);
+        } catch (PlatformReplyException e) {
+            throw new CertificateException(CertificateException.Reason.NOT_ISSUED, e.getMessage(), e);
+        }
         return renderer.render(new CertificateRequest(certificateType, entitlement.titleZh(), entitlement.titleEn(),
-                entitlement.issuerZh(), sample, who.name().orElse(""), who.idNumber(), now, kioskId)).pdf();
+                entitlement.issuerZh(), content.withNumber(sample), kioskId)).pdf();
     }
 
     private void reserve(Connection c, String type, String number, String holder, Instant at) throws SQLException {

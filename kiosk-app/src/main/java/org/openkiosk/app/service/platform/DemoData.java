@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.Period;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.openkiosk.app.store.Store;
 import org.openkiosk.device.idcard.IdNumber;
 import org.openkiosk.device.idcard.InvalidIdNumberException;
@@ -33,6 +36,25 @@ public final class DemoData {
     public static final IdNumber WANG = withCheck("51010720010120005");
 
     private DemoData() {}
+
+    /**
+     * The content the demo platform issues with a certificate (fictional, the same for every demo person), and
+     * how long it is valid; a type absent here is issued without fields and without expiry.
+     */
+    static Map<String, String> certificateFields(String type) {
+        return switch (type) {
+            case "no-criminal-record" -> Map.of("address", "示例市示例区示例路1号");
+            case "household-registration" -> Map.of("address", "示例市示例区示例路1号", "householder", "测试",
+                    "relation", "本人");
+            case "residence" -> Map.of("address", "示例市示例区示例路1号", "since", "2015年3月1日");
+            default -> Map.of();
+        };
+    }
+
+    /** No-criminal-record certificates are valid three months (the template's footer says so). */
+    static Optional<Period> validity(String type) {
+        return "no-criminal-record".equals(type) ? Optional.of(Period.ofMonths(3)) : Optional.empty();
+    }
 
     /** Seeds the demo content unless the store already has citizens; returns whether it seeded. */
     public static boolean seed(Store store, Clock clock) {

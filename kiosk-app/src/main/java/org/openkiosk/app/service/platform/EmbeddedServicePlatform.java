@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +20,22 @@ import org.openkiosk.device.idcard.IdNumber;
 /** The service platform backed by the kiosk's own store (see {@link DemoData} for its demo content). */
 public final class EmbeddedServicePlatform implements ServicePlatform {
 
+    /** Demo halls are in China: the issue date is the local date there. */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+
     private final Store store;
+    private final Clock clock;
+    private final ZoneId zone;
 
     public EmbeddedServicePlatform(Store store) {
+        this(store, Clock.systemUTC(), DEFAULT_ZONE);
+    }
+
+    /** @param zone the hall's time zone: certificates carry the local date of issue */
+    public EmbeddedServicePlatform(Store store, Clock clock, ZoneId zone) {
         this.store = store;
+        this.clock = clock;
+        this.zone = zone;
     }
 
     @Override
@@ -87,6 +102,25 @@ public final class EmbeddedServicePlatform implements ServicePlatform {
             }
             return result;
         });
+    }
+
+    /**
+     * Issues from the store's entitlements: a person without the entitlement is refused NOT_ELIGIBLE; the content
+     * is {@link DemoData}'s synthetic set; the kiosk's request id becomes the certificate number. Unsigned: the
+     * embedded platform is the kiosk-signed set-up (ADR 0054).
+     */
+    @Override
+    public IssuedCertificate issueCertificate(IdNumber idNumber, String certificateType, String requestId,
+                                              String kioskId, boolean preview) {
+        Optional<Citizen> citizen = findCitizen(idNumber);
+        boolean entitled = entitlements(idNumber).stream().anyMatch(e -> e.certificateType().equals(certificateType));
+        if (citizen.isEmpty() || !entitled) {
+            throw new CertificateRefusedException("NOT_ELIGIBLE", "no " + certificateType + " entitlement in the store");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        return new IssuedCertificate(certificateType, requestId, citizen.get().name(), idNumber, today,
+                DemoData.validity(certificateType).map(p -> today.plus(p).minusDays(1)),
+                DemoData.certificateFields(certificateType), Optional.empty());
     }
 
     @Override

@@ -15,11 +15,16 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.openkiosk.device.idcard.IdNumber;
 import org.openkiosk.device.idcard.InvalidIdNumberException;
@@ -89,6 +94,84 @@ public final class HttpServicePlatform implements ServicePlatform {
     }
 
     @Override
+    public IssuedCertificate issueCertificate(IdNumber idNumber, String certificateType, String requestId,
+                                              String kioskId, boolean preview) {
+        String path = "v1/certificates/issue";
+        ObjectNode body = json.createObjectNode().put("idNumber", idNumber.value()).put("type", certificateType)
+                .put("requestId", requestId).put("kioskId", kioskId).put("preview", preview);
+        JsonNode reply = post(path, body);
+        String outcome = text(reply, "outcome", path);
+        if (outcome.equals("REFUSED")) {
+            JsonNode refusal = reply.path("refusal");
+            throw new CertificateRefusedException(text(refusal, "code", path), optionalText(refusal, "reason"));
+        }
+        if (!outcome.equals("ISSUED")) {
+            throw malformed(path, "outcome must be ISSUED or REFUSED, got '" + outcome + "'");
+        }
+        JsonNode c = reply.get("certificate");
+        if (c == null || !c.isObject()) {
+            throw malformed(path, "an ISSUED reply needs the object 'certificate'");
+        }
+        if (!text(c, "type", path).equals(certificateType)) {
+            throw malformed(path, "the certificate is of type '" + c.get("type").asText() + "', not the one asked for");
+        }
+        if (!idNumber(text(c, "idNumber", path), path).equals(idNumber)) {
+            throw malformed(path, "the certificate is about a different person");
+        }
+        String number = text(c, "number", path);
+        if (!number.matches(CERTIFICATE_NUMBER)) {
+            throw malformed(path, "number '" + number + "' must be 1–40 letters, digits and -");
+        }
+        LocalDate issueDate = date(text(c, "issueDate", path), path);
+        JsonNode validUntil = c.get("validUntil");
+        Optional<LocalDate> until = validUntil == null || validUntil.isNull() ? Optional.empty()
+                : Optional.of(date(text(c, "validUntil", path), path));
+        if (until.isPresent() && until.get().isBefore(issueDate)) {
+            throw malformed(path, "validUntil is before issueDate");
+        }
+        return new IssuedCertificate(certificateType, number, text(c, "holderName", path), idNumber, issueDate, until,
+                fields(c.get("fields"), path), signature(c.get("signature"), path));
+    }
+
+    /** Certificate numbers go into the QR payload: the form {@code CertificateRequest} accepts. */
+    private static final String CERTIFICATE_NUMBER = "[A-Za-z0-9][A-Za-z0-9-]{0,39}";
+
+    private static Map<String, String> fields(JsonNode node, String path) {
+        if (node == null || !node.isObject()) {
+            throw malformed(path, "field 'fields' must be an object of strings (empty {} when the template has none)");
+        }
+        Map<String, String> fields = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            fields.put(field.getKey(), text(node, field.getKey(), path));
+        }
+        return fields;
+    }
+
+    private static Optional<AuthoritySignature> signature(JsonNode node, String path) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            throw malformed(path, "'signature' must be an object {keyId, value} or null");
+        }
+        try {
+            return Optional.of(new AuthoritySignature(text(node, "keyId", path),
+                    Base64.getUrlDecoder().decode(text(node, "value", path))));
+        } catch (IllegalArgumentException e) {
+            throw malformed(path, "signature value is not base64url: " + e.getMessage());
+        }
+    }
+
+    private static LocalDate date(String text, String path) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw malformed(path, "'" + text + "' is not an ISO-8601 date like 2026-11-22");
+        }
+    }
+
+    @Override
     public List<ServiceGuide> guides() {
         String path = "v1/guides";
         return list(get(path), "guides", path, g -> new ServiceGuide(text(g, "code", path), text(g, "titleZh", path),
@@ -111,7 +194,10 @@ public final class HttpServicePlatform implements ServicePlatform {
     }
 
     private JsonNode post(String path, IdNumber idNumber) {
-        ObjectNode body = json.createObjectNode().put("idNumber", idNumber.value());
+        return post(path, json.createObjectNode().put("idNumber", idNumber.value()));
+    }
+
+    private JsonNode post(String path, ObjectNode body) {
         String text;
         try {
             text = json.writeValueAsString(body);

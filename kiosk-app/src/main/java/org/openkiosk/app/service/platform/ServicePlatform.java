@@ -17,6 +17,18 @@ public interface ServicePlatform {
 
     List<Entitlement> entitlements(IdNumber idNumber);
 
+    /**
+     * Asks the issuing authority for a certificate: the platform decides whether this person may have it and
+     * returns its content (number, dates, the template's fields, optionally the authority's signature).
+     *
+     * @param requestId the kiosk's reference for this attempt; a platform may use it to answer a repeated
+     *                  request with the same certificate
+     * @param preview   true for the on-screen preview: nothing is issued or recorded, the number may be a sample
+     * @throws CertificateRefusedException the authority does not issue it to this person
+     */
+    IssuedCertificate issueCertificate(IdNumber idNumber, String certificateType, String requestId, String kioskId,
+                                       boolean preview);
+
     List<ServiceGuide> guides();
 
     List<Hall> halls();

@@ -1,17 +1,29 @@
 package org.openkiosk.app.service.port;
 
-import java.time.Instant;
+import org.openkiosk.app.service.platform.IssuedCertificate;
 import org.openkiosk.device.idcard.IdNumber;
-import org.openkiosk.device.privacy.Masking;
 
-/** What the certificate renderer needs to draw one certificate. {@link #toString()} is masked. */
+/**
+ * What the certificate renderer needs to draw one certificate: the titles of the entitlement and the content
+ * the issuing authority issued. {@link #toString()} is masked.
+ */
 public record CertificateRequest(String certificateType, String titleZh, String titleEn, String issuerZh,
-                                 String certificateNumber, String holderName, IdNumber holderId,
-                                 Instant issuedAt, String kioskId) {
+                                 IssuedCertificate issued, String kioskId) {
+
+    public String certificateNumber() {
+        return issued.number();
+    }
+
+    public String holderName() {
+        return issued.holderName();
+    }
+
+    public IdNumber holderId() {
+        return issued.holderId();
+    }
 
     @Override
     public String toString() {
-        return "CertificateRequest[" + certificateType + " " + certificateNumber + " for " + Masking.name(holderName)
-                + " " + holderId + "]";
+        return "CertificateRequest[" + issued + " at " + kioskId + "]";
     }
 }

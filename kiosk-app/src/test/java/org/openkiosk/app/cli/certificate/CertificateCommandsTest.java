@@ -44,9 +44,14 @@ class CertificateCommandsTest {
         Run sample = kiosk("certificate", "sample", "--type", "residence", "--out", pdf.toString(), "--config", CONFIG);
         assertThat(sample.exit()).as(sample.err()).isZero();
         assertThat(sample.err()).contains("DEMO key");
-        Run verify = kiosk("certificate", "verify", pdf.toString(), "--config", CONFIG);
+        // outside --demo, the published demo key proves nothing: its own verdict and exit code
+        Run strict = kiosk("certificate", "verify", pdf.toString(), "--config", CONFIG);
+        assertThat(strict.exit()).as(strict.out()).isEqualTo(17);
+        assertThat(strict.out()).startsWith("DEMO_KEY").contains("proves nothing", "demo-only-2026", "DEMO KEY");
+        Run verify = kiosk("certificate", "verify", pdf.toString(), "--config", CONFIG, "--demo");
         assertThat(verify.exit()).as(verify.out()).isZero();
-        assertThat(verify.out()).startsWith("VALID").contains("测*䶮", "residence", "demo-only-2026");
+        assertThat(verify.out()).startsWith("VALID").contains("测*䶮", "residence", "demo-only-2026", "(not revoked)",
+                "issuer:  示例市示例区示例街道办事处", "valid:   no expiry");
 
         String payload = verify.out().lines().filter(l -> l.contains("number:")).findFirst().orElseThrow();
         assertThat(payload).contains("RES-");
@@ -76,6 +81,41 @@ class CertificateCommandsTest {
                 .doesNotContain("GROUP", "OTHERS");
         assertThat(kiosk("certificate", "keygen", "--id", "demo-only-x", "--dir", dir.toString()).exit()).isEqualTo(2);
         assertThat(kiosk("certificate", "keygen", "--id", "test-office-2026", "--dir", dir.toString()).exit()).isNotZero();
+    }
+
+    @Test
+    void anSm2KioskKeySignsAndItsRevocationIsShownByVerify() throws Exception {
+        Path config = dir.resolve("config");
+        Pkcs11SigningTest.copyTemplates(config);
+        Run keygen = kiosk("certificate", "keygen", "--id", "K-0101-2026", "--algorithm", "sm2", "--dir",
+                config.resolve("keys").toString());
+        assertThat(keygen.exit()).as(keygen.err()).isZero();
+        assertThat(keygen.out()).contains("(sm2, secret: readable by this user only)");
+        assertThat(kiosk("certificate", "keygen", "--id", "K-X", "--algorithm", "rsa", "--dir", dir.toString()).exit())
+                .isEqualTo(2);
+        Files.writeString(config.resolve("certificate-signing.yaml"),
+                "mode: kiosk-signed\nsigningKey: keys/K-0101-2026.private.pem\ntrustedKeys: keys\nrevokedKeys: revoked.txt\n");
+        Files.writeString(config.resolve("revoked.txt"), "# none yet\n");
+        Path pdf = dir.resolve("sm2.pdf");
+        Run sample = kiosk("certificate", "sample", "--type", "no-criminal-record", "--out", pdf.toString(),
+                "--config", config.toString());
+        assertThat(sample.exit()).as(sample.err()).isZero();
+        assertThat(sample.err()).doesNotContain("DEMO");
+
+        Run valid = kiosk("certificate", "verify", pdf.toString(), "--config", config.toString());
+        assertThat(valid.exit()).as(valid.out()).isZero();
+        assertThat(valid.out()).contains("key:     K-0101-2026  (not revoked)", "valid:   no expiry",
+                "issuer:  示例市公安局示例分局", "holder:  测*䶮").doesNotContain("测试䶮").doesNotContain("11010519491231002X");
+
+        Files.writeString(config.resolve("revoked.txt"), "# stolen 2026-12-01\nK-0101-2026\n");
+        Run revoked = kiosk("certificate", "verify", pdf.toString(), "--config", config.toString());
+        assertThat(revoked.exit()).isEqualTo(16);
+        assertThat(revoked.out()).startsWith("REVOKED_KEY").contains("K-0101-2026  REVOKED");
+        // a kiosk does not sign with a revoked key
+        Run refused = kiosk("certificate", "sample", "--type", "no-criminal-record", "--out", dir.resolve("x.pdf").toString(),
+                "--config", config.toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("is on the revocation list");
     }
 
     @Test
@@ -110,7 +150,7 @@ class CertificateCommandsTest {
             RequiredTool.require(IppEvePrinter.onPath("pdftotext"), "pdftotext (poppler-utils) reads the received job back");
             assertThat(pdfToText(received.get(0))).isEqualTo(pdfToText(pdf)).contains("测试䶮", "无犯罪记录证明");
             // what the printer received still verifies
-            Run verify = kiosk("certificate", "verify", received.get(0).toString(), "--config", CONFIG);
+            Run verify = kiosk("certificate", "verify", received.get(0).toString(), "--config", CONFIG, "--demo");
             assertThat(verify.exit()).as(verify.out()).isZero();
         }
     }
