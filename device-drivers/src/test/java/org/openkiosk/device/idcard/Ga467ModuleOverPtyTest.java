@@ -88,8 +88,9 @@ class Ga467ModuleOverPtyTest {
         simulator.setScenario(SimScenario.CARD_LATE);
         simulator.lateAfter(Duration.ofMillis(300));
         assertThat(module.findCard()).isFalse();
-        Thread.sleep(350);
-        assertThat(module.findCard()).isTrue();
+        // polled like a reader does, until the card arrives
+        org.openkiosk.testsupport.Poll.value(Duration.ofSeconds(5), "the late card found",
+                () -> module.findCard() ? java.util.Optional.of(true) : java.util.Optional.empty());
     }
 
     @Test

@@ -124,6 +124,7 @@ class DefaultKioskRuntimeDemoTest {
     void withTheA4PaperOutTheCertificateIsRecordedFailedAndNothingPrints() throws Exception {
         IppPrinterSimulator a4 = runtime.simulators().a4().orElseThrow();
         int before = a4.printed().size();
+        int jobsBefore = a4.jobs().size();
         runtime.demoControls().orElseThrow().a4PaperOut(true);
         try {
             IssueResult result = runtime.services().certificates().issue(testPerson(), "residence");
@@ -131,7 +132,10 @@ class DefaultKioskRuntimeDemoTest {
             assertThat(result.outcome().printed()).isFalse();
             assertThat(result.outcome().failureReason()).contains("OUT_OF_PAPER");
             assertThat(recordedOutcome(result.certificateNumber())).isEqualTo("FAILED");
-            Thread.sleep(1_500); // longer than a simulated print: the cancelled job must not come out later
+            // the job that reached the printer was cancelled, so it cannot come out when paper is loaded
+            java.util.List<IppPrinterSimulator.ReceivedJob> jobs = a4.jobs();
+            assertThat(jobs.subList(jobsBefore, jobs.size())).allSatisfy(j -> assertThat(j.state())
+                    .isIn(org.openkiosk.device.a4.JobState.CANCELED, org.openkiosk.device.a4.JobState.ABORTED));
             assertThat(a4.printed()).hasSize(before);
         } finally {
             runtime.demoControls().orElseThrow().a4PaperOut(false);
