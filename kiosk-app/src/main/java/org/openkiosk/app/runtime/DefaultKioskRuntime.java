@@ -90,6 +90,11 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         recovery.scheduleWithFixedDelay(this::recoverQuietly, every, every, TimeUnit.MILLISECONDS);
     }
 
+    @Override
+    public Optional<java.util.concurrent.Executor> deviceLoop() {
+        return recovery.isShutdown() ? Optional.empty() : Optional.of(recovery);
+    }
+
     private void recoverQuietly() {
         try {
             devices.recheckAll();

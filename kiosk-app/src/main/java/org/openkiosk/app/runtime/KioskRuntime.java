@@ -66,6 +66,14 @@ public interface KioskRuntime extends AutoCloseable {
         return devices().find(logicalName).map(org.openkiosk.device.KioskDevice::health);
     }
 
+    /**
+     * The thread that keeps devices usable (recovery passes), for the systemd watchdog's liveness probe: a task
+     * posted here runs only once the loop is free again. Empty when this runtime has none.
+     */
+    default Optional<java.util.concurrent.Executor> deviceLoop() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -17,6 +17,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.openkiosk.app.supervision.KioskSupervision;
 import org.openkiosk.app.ui.startup.StartupCheck;
 import org.openkiosk.app.ui.startup.StartupResult;
 import org.openkiosk.app.ui.theme.KioskFonts;
@@ -88,6 +89,7 @@ public final class KioskLauncher {
             return OUT_OF_SERVICE;
         }
 
+        KioskSupervision supervision = KioskSupervision.fromEnvironment();
         CountDownLatch ended = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(OK);
         BackgroundWork work = new BackgroundWork();
@@ -98,6 +100,7 @@ public final class KioskLauncher {
                 KioskShell shell = new KioskShell(options, Clock.systemDefaultZone(), work,
                         KioskStage.WINDOWED_WIDTH, KioskStage.WINDOWED_HEIGHT);
                 shellRef[0] = shell;
+                shell.setStatusListener(supervision::status);
                 Stage stage = new Stage();
                 Runnable end = () -> {
                     exitCode.compareAndSet(OK, shell.inService() ? OK : OUT_OF_SERVICE);
@@ -114,7 +117,11 @@ public final class KioskLauncher {
                     boolean touch = shell.context().map(c -> c.config().ui().touchMode()).orElse(true);
                     KioskStage.lockDown(stage, shell.scene(), touch);
                 }
-                onFirstFrame(shell.scene(), () -> afterFirstFrame(request, shell.scene(), work, exitCode, ended, out));
+                onFirstFrame(shell.scene(), () -> {
+                    // the first screen (attract, or out of service with its codes) is on the display
+                    supervision.started(shell.statusLine(), Platform::runLater, shell::deviceLoop);
+                    afterFirstFrame(request, shell.scene(), work, exitCode, ended, out);
+                });
                 stage.show();
             } catch (RuntimeException e) {
                 LOG.error("the kiosk shell failed to start", e);
@@ -128,6 +135,7 @@ public final class KioskLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        supervision.close(); // STOPPING=1 before the slow part, so systemd does not count it as a hang
         CountDownLatch stopped = new CountDownLatch(1);
         Platform.runLater(() -> {
             if (shellRef[0] != null) {

@@ -49,6 +49,10 @@ public final class KioskShell {
     private KioskRuntime followedRuntime;
     private DeviceListener healthFollower;
     private javafx.event.EventHandler<javafx.scene.input.KeyEvent> wedgeKeys;
+    /** Read by the systemd watchdog's thread; the rest of the shell is JavaFX-thread only. */
+    private volatile KioskRuntime supervisedRuntime;
+    private String lastProblems = "";
+    private java.util.function.Consumer<String> statusListener = status -> { };
 
     public KioskShell(ShellOptions options, Clock clock, BackgroundWork work, double width, double height) {
         this.options = options;
@@ -65,6 +69,25 @@ public final class KioskShell {
         return scene;
     }
 
+    /** Told "serving" or "out of service: codes" at each change, for the service manager's status line. */
+    public void setStatusListener(java.util.function.Consumer<String> listener) {
+        this.statusListener = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    /** The in-service runtime's device loop (any thread): what the watchdog checks besides the JavaFX thread. */
+    public Optional<java.util.concurrent.Executor> deviceLoop() {
+        KioskRuntime runtime = supervisedRuntime;
+        return runtime == null ? Optional.empty() : runtime.deviceLoop();
+    }
+
+    /** The line the service manager shows for the current state. */
+    public String statusLine() {
+        if (outOfService != null || context == null) {
+            return "out of service" + (lastProblems.isEmpty() ? "" : ": " + lastProblems);
+        }
+        return "serving";
+    }
+
     /** In service without a runtime (shell tests): builds the context and shows the attract screen. */
     public void showReady(KioskConfig config) {
         showReady(config, null);
@@ -74,6 +97,8 @@ public final class KioskShell {
     public void showReady(KioskConfig config, KioskRuntime runtime) {
         stopOutOfService();
         stopFollowingDevices();
+        supervisedRuntime = runtime;
+        lastProblems = "";
         UiSettings ui = config.ui();
         Language language = options.language() != null ? options.language() : configuredLanguage(ui);
         boolean elder = options.elderMode() != null ? options.elderMode() : ui.elderMode();
@@ -102,6 +127,7 @@ public final class KioskShell {
         Theme.of(elder).applyTo(scene);
         navigator.home();
         idle.start();
+        statusListener.accept(statusLine());
         if (runtime != null) {
             followDevices(runtime, context);
             runtime.scanner().filter(WedgeScanner.class::isInstance).map(WedgeScanner.class::cast)
@@ -175,6 +201,9 @@ public final class KioskShell {
     public void showOutOfService(List<StartupProblem> problems, StartupCheck check) {
         stopOutOfService();
         stopFollowingDevices();
+        supervisedRuntime = null;
+        lastProblems = problems.stream().map(StartupProblem::code).distinct()
+                .collect(java.util.stream.Collectors.joining(" "));
         // the view model hands back only the configuration; the runtime comes with the check's Ready result
         java.util.concurrent.atomic.AtomicReference<StartupResult.Ready> recovered = new java.util.concurrent.atomic.AtomicReference<>();
         StartupCheck remembering = () -> {
@@ -191,6 +220,7 @@ public final class KioskShell {
         Theme.NORMAL.applyTo(scene);
         root.getChildren().setAll(outOfService.view());
         outOfService.onShow();
+        statusListener.accept(statusLine());
     }
 
     /** The loader validates {@code ui.language}; should an unknown one slip through, Chinese is the safe choice. */
