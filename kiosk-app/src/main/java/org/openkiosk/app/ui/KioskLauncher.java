@@ -100,6 +100,7 @@ public final class KioskLauncher {
                 KioskShell shell = new KioskShell(options, Clock.systemDefaultZone(), work,
                         KioskStage.WINDOWED_WIDTH, KioskStage.WINDOWED_HEIGHT);
                 shellRef[0] = shell;
+                shell.setIdleClock(org.openkiosk.app.supervision.MonotonicClock.system());
                 shell.setStatusListener(supervision::status);
                 Stage stage = new Stage();
                 Runnable end = () -> {

@@ -41,6 +41,8 @@ public final class KioskShell {
     private final Scene scene;
     private final ShellOptions options;
     private final Clock clock;
+    /** Measures idle time; a monotonic clock in the real kiosk, so a wall-clock jump neither ends nor prolongs a session. */
+    private Clock idleClock;
     private final BackgroundWork work;
     private final SessionHolder sessions;
     private UiContext context;
@@ -57,6 +59,7 @@ public final class KioskShell {
     public KioskShell(ShellOptions options, Clock clock, BackgroundWork work, double width, double height) {
         this.options = options;
         this.clock = clock;
+        this.idleClock = clock;
         this.work = work;
         this.sessions = new SessionHolder(clock);
         root.setId("kiosk-root");
@@ -67,6 +70,11 @@ public final class KioskShell {
 
     public Scene scene() {
         return scene;
+    }
+
+    /** The clock idle timeouts are measured with (default: the shell's clock, which tests move by hand). */
+    public void setIdleClock(Clock idleClock) {
+        this.idleClock = java.util.Objects.requireNonNull(idleClock, "idleClock");
     }
 
     /** Told "serving" or "out of service: codes" at each change, for the service manager's status line. */
@@ -111,7 +119,7 @@ public final class KioskShell {
         navigator.setHome(screens::home); // attract, or the technician's out-of-service screen
 
         IdleWarningOverlay overlay = new IdleWarningOverlay(context.messages());
-        idle = new IdleController(new IdleMonitor(clock, ui.idleTimeout(), ui.idleWarning()), navigator, overlay,
+        idle = new IdleController(new IdleMonitor(idleClock, ui.idleTimeout(), ui.idleWarning()), navigator, overlay,
                 context::endSession);
         idle.install(scene);
         context.setActivity(idle::activity);
@@ -166,6 +174,8 @@ public final class KioskShell {
         };
         followedRuntime = runtime;
         runtime.devices().subscribe(healthFollower);
+        // e.g. the data disk nearly full: the same re-decision, for the context that subscribed only
+        runtime.onProblemsChanged(() -> Platform.runLater(() -> refreshHome(forContext)));
     }
 
     private void refreshHome(UiContext forContext) {
