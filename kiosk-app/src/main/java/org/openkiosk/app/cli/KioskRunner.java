@@ -29,6 +29,13 @@ final class KioskRunner {
             err.println("kiosk: --retry-seconds must be at least 1");
             return ExitCodes.BAD_CONFIGURATION;
         }
+        java.time.LocalTime nightlyRestart;
+        try {
+            nightlyRestart = cli.nightlyRestart == null ? null : java.time.LocalTime.parse(cli.nightlyRestart);
+        } catch (java.time.format.DateTimeParseException e) {
+            err.println("kiosk: --nightly-restart: expected a local time such as 03:30, got " + cli.nightlyRestart);
+            return ExitCodes.BAD_CONFIGURATION;
+        }
         Language language;
         try { // before the configuration, so a typo in the option is reported as such
             language = cli.language == null ? null : Language.ofCode(cli.language);
@@ -82,7 +89,7 @@ final class KioskRunner {
                     .withDirectories(configDir, dataDir);
             out.flush();
             return KioskLauncher.launch(new KioskLauncher.Request(options, first, retry, cli.screenshot,
-                    cli.benchmarkFirstFrame, cli.benchmarkFirstFrame), System.out);
+                    cli.benchmarkFirstFrame, cli.benchmarkFirstFrame), System.out, nightlyRestart);
         }
     }
 

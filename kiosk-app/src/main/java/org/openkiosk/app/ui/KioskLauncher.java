@@ -79,6 +79,14 @@ public final class KioskLauncher {
     }
 
     public static int launch(Request request, PrintStream out) {
+        return launch(request, out, null);
+    }
+
+    /**
+     * @param nightlyRestart end normally (for systemd to restart) once a night at this local time when idle;
+     *                       null: never
+     */
+    public static int launch(Request request, PrintStream out, java.time.LocalTime nightlyRestart) {
         startToolkitEarly();
         try {
             toolkit.join();
@@ -94,6 +102,7 @@ public final class KioskLauncher {
         AtomicInteger exitCode = new AtomicInteger(OK);
         BackgroundWork work = new BackgroundWork();
         KioskShell[] shellRef = new KioskShell[1];
+        java.util.concurrent.ScheduledExecutorService[] nightly = new java.util.concurrent.ScheduledExecutorService[1];
         Platform.runLater(() -> {
             try {
                 ShellOptions options = request.options();
@@ -118,6 +127,9 @@ public final class KioskLauncher {
                     boolean touch = shell.context().map(c -> c.config().ui().touchMode()).orElse(true);
                     KioskStage.lockDown(stage, shell.scene(), touch);
                 }
+                if (nightlyRestart != null && request.screenshot() == null && !request.exitAfterFirstFrame()) {
+                    nightly[0] = scheduleNightlyRestart(nightlyRestart, shell, () -> ended.countDown());
+                }
                 onFirstFrame(shell.scene(), () -> {
                     // the first screen (attract, or out of service with its codes) is on the display
                     supervision.started(shell.statusLine(), Platform::runLater, shell::deviceLoop);
@@ -136,6 +148,9 @@ public final class KioskLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (nightly[0] != null) {
+            nightly[0].shutdownNow();
+        }
         supervision.close(); // STOPPING=1 before the slow part, so systemd does not count it as a hang
         CountDownLatch stopped = new CountDownLatch(1);
         Platform.runLater(() -> {
@@ -152,6 +167,20 @@ public final class KioskLauncher {
         work.close();
         Platform.exit();
         return exitCode.get();
+    }
+
+    /** Checks once a minute, on the JavaFX thread where the shell's state may be read, whether to end for the night. */
+    private static java.util.concurrent.ScheduledExecutorService scheduleNightlyRestart(java.time.LocalTime at,
+                                                                                       KioskShell shell, Runnable end) {
+        org.openkiosk.app.supervision.NightlyRestart restart = new org.openkiosk.app.supervision.NightlyRestart(at,
+                Clock.systemDefaultZone(), System::nanoTime, shell::idleForRestart, end);
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "nightly-restart");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> Platform.runLater(restart::tick), 1, 1, java.util.concurrent.TimeUnit.MINUTES);
+        return timer;
     }
 
     /** Runs {@code action} once, right after the first pulse that laid out the scene. */

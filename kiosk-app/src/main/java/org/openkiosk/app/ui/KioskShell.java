@@ -88,6 +88,21 @@ public final class KioskShell {
         return runtime == null ? Optional.empty() : runtime.deviceLoop();
     }
 
+    /**
+     * Nobody is being served and no technician is at the screen: the kiosk shows its home (attract, or out of
+     * service). What a nightly restart waits for.
+     */
+    public boolean idleForRestart() {
+        if (sessions.isActive()) {
+            return false;
+        }
+        if (context == null) {
+            return true;
+        }
+        Screen current = context.navigator().current();
+        return current == null || current.id().equals(AttractScreen.ID) || current.id().equals(DeviceTroubleScreen.ID);
+    }
+
     /** The line the service manager shows for the current state. */
     public String statusLine() {
         if (outOfService != null || context == null) {

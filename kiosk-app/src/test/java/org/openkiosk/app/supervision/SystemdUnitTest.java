@@ -62,12 +62,17 @@ class SystemdUnitTest {
 
     @Test
     void theStartCommandIsOneTheKioskUnderstands() throws Exception {
-        String exec = section("Service").stream().filter(l -> l.startsWith("ExecStart=")).findFirst().orElseThrow();
-        List<String> words = Arrays.asList(exec.substring("ExecStart=".length()).split(" "));
+        List<String> service = section("Service");
+        String exec = service.stream().filter(l -> l.startsWith("ExecStart=")).findFirst().orElseThrow();
+        String options = service.stream().filter(l -> l.startsWith("Environment=KIOSK_RUN_OPTIONS="))
+                .findFirst().orElseThrow().substring("Environment=KIOSK_RUN_OPTIONS=".length());
+        assertThat(options).contains("--nightly-restart=");
+        List<String> words = Arrays.asList(exec.substring("ExecStart=".length())
+                .replace("$KIOSK_RUN_OPTIONS", options).split(" "));
         assertThat(words.get(0)).isEqualTo(INSTALLED_BINARY);
         var parsed = KioskCommand.commandLine().parseArgs(words.subList(1, words.size()).toArray(String[]::new));
         assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("run");
-        assertThat(parsed.subcommand().matchedOptions()).isNotEmpty();
+        assertThat(parsed.subcommand().matchedOptionValue("--nightly-restart", "")).matches("\\d\\d:\\d\\d");
     }
 
     /** Runs systemd-analyze verify on {@code unit} with ExecStart pointed at an executable stub; its output. */
