@@ -21,7 +21,8 @@ import org.openkiosk.testsupport.RequiredTool;
 
 /**
  * The .deb this module built, unpacked with {@code dpkg-deb -x} into a temporary root and run from there with its
- * own Java runtime (no JDK on the PATH): the doctor passes, the demo's start-up check passes, the layout is the
+ * own Java runtime (no JDK on the PATH): the doctor passes, the demo's start-up check passes, JavaFX draws the
+ * attract screen on Xvfb, the layout is the
  * documented one, systemd accepts the installed unit, and every lintian tag left is explained in docs/install.md.
  */
 class InstalledPackageTest {
@@ -77,6 +78,21 @@ class InstalledPackageTest {
         Run r = kiosk("demo", "--check");
         assertThat(r.exit).as(r.output).isZero();
         assertThat(r.output).contains("is fine; store and required devices ready");
+    }
+
+    @Test
+    void javaFxFromThePackagedRuntimeDrawsTheAttractScreenOnARealXServer() throws Exception {
+        Path xvfbRun = RequiredTool.command("xvfb-run", "xvfb");
+        Path png = root.resolve("attract.png");
+        Path home = Files.createDirectories(root.resolve("kiosk-home"));
+        Path data = Files.createTempDirectory(root, "data");
+        Run r = run(Map.of("KIOSK_DATA", data.toString(), "HOME", home.toString(), "PATH", "/usr/bin:/bin"),
+                xvfbRun.toString(), "-a", "-s", "-screen 0 1920x1080x24",
+                root.resolve("opt/openkiosk/bin/kiosk").toString(), "demo", "--windowed", "--screenshot", png.toString());
+        assertThat(r.exit).as(r.output).isZero();
+        assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isEqualTo(1920);
+        // the native libraries come from the runtime, not unpacked into the kiosk user's home
+        assertThat(home.resolve(".openjfx")).doesNotExist();
     }
 
     @Test
