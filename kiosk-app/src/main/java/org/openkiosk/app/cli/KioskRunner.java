@@ -10,6 +10,8 @@ import org.openkiosk.app.logging.KioskLogging;
 import org.openkiosk.app.ui.KioskLauncher;
 import org.openkiosk.app.ui.ShellOptions;
 import org.openkiosk.app.ui.i18n.Language;
+import org.openkiosk.app.supervision.StartAttempts;
+import org.openkiosk.app.ui.startup.StartupCheck;
 import org.openkiosk.app.ui.startup.StartupProblem;
 import org.openkiosk.app.ui.startup.StartupResult;
 
@@ -25,6 +27,13 @@ final class KioskRunner {
                    PrintWriter err) {
         if (cli.retrySeconds < 1) {
             err.println("kiosk: --retry-seconds must be at least 1");
+            return ExitCodes.BAD_CONFIGURATION;
+        }
+        java.time.LocalTime nightlyRestart;
+        try {
+            nightlyRestart = cli.nightlyRestart == null ? null : java.time.LocalTime.parse(cli.nightlyRestart);
+        } catch (java.time.format.DateTimeParseException e) {
+            err.println("kiosk: --nightly-restart: expected a local time such as 03:30, got " + cli.nightlyRestart);
             return ExitCodes.BAD_CONFIGURATION;
         }
         Language language;
@@ -45,10 +54,20 @@ final class KioskRunner {
                 err.println("kiosk: logging to " + dataDir + " failed, logging to the console only: " + e.getMessage());
             }
         }
+        // a kiosk that keeps dying at start stays on a diagnostic screen instead of trying again (ADR 0122)
+        boolean startsTheShell = !cli.check && Displays.available() && cli.screenshot == null && !cli.benchmarkFirstFrame;
+        StartAttempts attempts = startsTheShell ? new StartAttempts(dataDir, Clock.systemUTC(),
+                StartAttempts.DEFAULT_WINDOW, StartAttempts.DEFAULT_MAX_FAILED) : null;
+        StartupResult crashLoop = attempts == null ? null : CrashLoop.check(attempts, dataDir, err);
         // the runtime (devices, store, services) is built here, on the main thread, never on the JavaFX thread
         try (StartupChecks.WithRuntime check = StartupChecks.withRuntime(configDir, dataDir, demo,
                 Clock.systemDefaultZone())) {
-            StartupResult first = check.check();
+            // in a crash loop nothing is opened: the store or a device may be what kills the kiosk
+            StartupResult first = crashLoop != null ? crashLoop : check.check();
+            StartupCheck retry = crashLoop != null ? CrashLoop.retryWhenQuiet(attempts, crashLoop, check) : check;
+            if (attempts != null) {
+                CrashLoop.clearWhenStillRunning(attempts);
+            }
             if (cli.check) {
                 return report(configDir, first, out, err);
             }
@@ -69,8 +88,8 @@ final class KioskRunner {
                     cli.elder ? Boolean.TRUE : null, Duration.ofSeconds(cli.retrySeconds))
                     .withDirectories(configDir, dataDir);
             out.flush();
-            return KioskLauncher.launch(new KioskLauncher.Request(options, first, check, cli.screenshot,
-                    cli.benchmarkFirstFrame, cli.benchmarkFirstFrame), System.out);
+            return KioskLauncher.launch(new KioskLauncher.Request(options, first, retry, cli.screenshot,
+                    cli.benchmarkFirstFrame, cli.benchmarkFirstFrame), System.out, nightlyRestart);
         }
     }
 

@@ -29,6 +29,12 @@ public final class ShellCliOptions {
             description = "How often the out-of-service screen retries the start-up check (default: ${DEFAULT-VALUE}).")
     int retrySeconds;
 
+    @Option(names = "--nightly-restart", paramLabel = "HH:MM",
+            description = "End the kiosk once a night at this local time, when nobody is using it (within the "
+                    + "following hour), so that systemd starts it fresh. The installed unit passes it; without a "
+                    + "supervisor that restarts the kiosk, leave it out.")
+    String nightlyRestart;
+
     @Option(names = "--benchmark-first-frame", hidden = true,
             description = "Print a nanoTime marker at the first frame and exit (start-up benchmark).")
     boolean benchmarkFirstFrame;

@@ -63,6 +63,8 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     private final KioskConfig config;
     private final boolean demo;
     private final KioskDevices devices;
+    private volatile DiskSpaceGuard disk;
+    private final List<Runnable> problemListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Store store;
     private final ServiceCatalogue catalogue;
     private final CitizenServices services;
@@ -90,8 +92,20 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         recovery.scheduleWithFixedDelay(this::recoverQuietly, every, every, TimeUnit.MILLISECONDS);
     }
 
+    @Override
+    public Optional<java.util.concurrent.Executor> deviceLoop() {
+        return recovery.isShutdown() ? Optional.empty() : Optional.of(recovery);
+    }
+
     private void recoverQuietly() {
         try {
+            DiskSpaceGuard guard = disk;
+            if (guard != null) {
+                boolean before = guard.problem().isPresent();
+                if (guard.check().isPresent() != before) {
+                    problemListeners.forEach(Runnable::run);
+                }
+            }
             devices.recheckAll();
         } catch (RuntimeException e) {
             log.warn("device recovery failed", e);
@@ -128,6 +142,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
                     clock, config.kiosk().id(), config.kiosk().hallId());
             DefaultKioskRuntime runtime = new DefaultKioskRuntime(config, demo, devices, store, catalogue, services,
                     receipts);
+            runtime.guardDiskSpace(DiskSpaceGuard.of(dataDir));
             log.info("kiosk {} started{}: store {}, devices {}, problems {}", config.kiosk().id(),
                     demo ? " in DEMO mode" : "", store.description(), devices.registry().all().size(),
                     runtime.deviceProblems().stream().map(DeviceProblem::code).toList());
@@ -277,7 +292,28 @@ public final class DefaultKioskRuntime implements KioskRuntime {
 
     @Override
     public List<DeviceProblem> deviceProblems() {
-        return devices.problems();
+        java.util.Optional<DeviceProblem> full = disk == null ? java.util.Optional.empty() : disk.problem();
+        if (full.isEmpty()) {
+            return devices.problems();
+        }
+        List<DeviceProblem> all = new java.util.ArrayList<>(devices.problems());
+        all.add(full.get());
+        return List.copyOf(all);
+    }
+
+    /** Watches the data disk from now on: checked at once and at every device-loop pass. */
+    public void guardDiskSpace(DiskSpaceGuard guard) {
+        boolean before = deviceProblems().stream().anyMatch(p -> p.logicalName().equals(DiskSpaceGuard.NAME));
+        boolean now = guard.check().isPresent();
+        this.disk = guard;
+        if (before != now) {
+            problemListeners.forEach(Runnable::run);
+        }
+    }
+
+    @Override
+    public void onProblemsChanged(Runnable listener) {
+        problemListeners.add(listener);
     }
 
     @Override

@@ -66,6 +66,21 @@ public interface KioskRuntime extends AutoCloseable {
         return devices().find(logicalName).map(org.openkiosk.device.KioskDevice::health);
     }
 
+    /**
+     * Called (on the device loop) when a problem that is not a device's own health changes, such as the data disk
+     * filling up; device problems come as the devices' status events. The UI re-decides its home screen.
+     */
+    default void onProblemsChanged(Runnable listener) {
+    }
+
+    /**
+     * The thread that keeps devices usable (recovery passes), for the systemd watchdog's liveness probe: a task
+     * posted here runs only once the loop is free again. Empty when this runtime has none.
+     */
+    default Optional<java.util.concurrent.Executor> deviceLoop() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -17,6 +17,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.openkiosk.app.supervision.KioskSupervision;
 import org.openkiosk.app.ui.startup.StartupCheck;
 import org.openkiosk.app.ui.startup.StartupResult;
 import org.openkiosk.app.ui.theme.KioskFonts;
@@ -78,6 +79,14 @@ public final class KioskLauncher {
     }
 
     public static int launch(Request request, PrintStream out) {
+        return launch(request, out, null);
+    }
+
+    /**
+     * @param nightlyRestart end normally (for systemd to restart) once a night at this local time when idle;
+     *                       null: never
+     */
+    public static int launch(Request request, PrintStream out, java.time.LocalTime nightlyRestart) {
         startToolkitEarly();
         try {
             toolkit.join();
@@ -88,11 +97,13 @@ public final class KioskLauncher {
             return OUT_OF_SERVICE;
         }
 
+        KioskSupervision supervision = KioskSupervision.fromEnvironment();
         CountDownLatch ended = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(OK);
         BackgroundWork work = new BackgroundWork();
         KioskShell[] shellRef = new KioskShell[1];
         org.openkiosk.app.voice.SpeechEngine speech = org.openkiosk.app.voice.SpeechEngines.forThisMachine();
+        java.util.concurrent.ScheduledExecutorService[] nightly = new java.util.concurrent.ScheduledExecutorService[1];
         Platform.runLater(() -> {
             try {
                 ShellOptions options = request.options();
@@ -101,6 +112,7 @@ public final class KioskLauncher {
                         KioskStage.WINDOWED_WIDTH, KioskStage.WINDOWED_HEIGHT);
                 shellRef[0] = shell;
                 shell.setSpeechEngine(speech);
+                shell.setStatusListener(supervision::status);
                 Stage stage = new Stage();
                 Runnable end = () -> {
                     exitCode.compareAndSet(OK, shell.inService() ? OK : OUT_OF_SERVICE);
@@ -117,7 +129,14 @@ public final class KioskLauncher {
                     boolean touch = shell.context().map(c -> c.config().ui().touchMode()).orElse(true);
                     KioskStage.lockDown(stage, shell.scene(), touch);
                 }
-                onFirstFrame(shell.scene(), () -> afterFirstFrame(request, shell.scene(), work, exitCode, ended, out));
+                if (nightlyRestart != null && request.screenshot() == null && !request.exitAfterFirstFrame()) {
+                    nightly[0] = scheduleNightlyRestart(nightlyRestart, shell, () -> ended.countDown());
+                }
+                onFirstFrame(shell.scene(), () -> {
+                    // the first screen (attract, or out of service with its codes) is on the display
+                    supervision.started(shell.statusLine(), Platform::runLater, shell::deviceLoop);
+                    afterFirstFrame(request, shell.scene(), work, exitCode, ended, out);
+                });
                 stage.show();
             } catch (RuntimeException e) {
                 LOG.error("the kiosk shell failed to start", e);
@@ -131,6 +150,10 @@ public final class KioskLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (nightly[0] != null) {
+            nightly[0].shutdownNow();
+        }
+        supervision.close(); // STOPPING=1 before the slow part, so systemd does not count it as a hang
         CountDownLatch stopped = new CountDownLatch(1);
         Platform.runLater(() -> {
             if (shellRef[0] != null) {
@@ -146,6 +169,20 @@ public final class KioskLauncher {
         work.close();
         Platform.exit();
         return exitCode.get();
+    }
+
+    /** Checks once a minute, on the JavaFX thread where the shell's state may be read, whether to end for the night. */
+    private static java.util.concurrent.ScheduledExecutorService scheduleNightlyRestart(java.time.LocalTime at,
+                                                                                       KioskShell shell, Runnable end) {
+        org.openkiosk.app.supervision.NightlyRestart restart = new org.openkiosk.app.supervision.NightlyRestart(at,
+                Clock.systemDefaultZone(), System::nanoTime, shell::idleForRestart, end);
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "nightly-restart");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> Platform.runLater(restart::tick), 1, 1, java.util.concurrent.TimeUnit.MINUTES);
+        return timer;
     }
 
     /** Runs {@code action} once, right after the first pulse that laid out the scene. */

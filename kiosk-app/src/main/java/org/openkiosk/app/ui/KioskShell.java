@@ -53,6 +53,10 @@ public final class KioskShell {
     private javafx.event.EventHandler<javafx.scene.input.KeyEvent> wedgeKeys;
     private org.openkiosk.app.voice.SpeechEngine speechEngine = org.openkiosk.app.voice.SpeechEngine.SILENT;
     private org.openkiosk.app.ui.voice.VoiceGuide voice;
+    /** Read by the systemd watchdog's thread; the rest of the shell is JavaFX-thread only. */
+    private volatile KioskRuntime supervisedRuntime;
+    private String lastProblems = "";
+    private java.util.function.Consumer<String> statusListener = status -> { };
 
     /** A shell whose idle timer reads elapsed time from {@code clock} (tests move it by hand). */
     public KioskShell(ShellOptions options, Clock clock, BackgroundWork work, double width, double height) {
@@ -88,6 +92,40 @@ public final class KioskShell {
         return scene;
     }
 
+    /** Told "serving" or "out of service: codes" at each change, for the service manager's status line. */
+    public void setStatusListener(java.util.function.Consumer<String> listener) {
+        this.statusListener = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    /** The in-service runtime's device loop (any thread): what the watchdog checks besides the JavaFX thread. */
+    public Optional<java.util.concurrent.Executor> deviceLoop() {
+        KioskRuntime runtime = supervisedRuntime;
+        return runtime == null ? Optional.empty() : runtime.deviceLoop();
+    }
+
+    /**
+     * Nobody is being served and no technician is at the screen: the kiosk shows its home (attract, or out of
+     * service). What a nightly restart waits for.
+     */
+    public boolean idleForRestart() {
+        if (sessions.isActive()) {
+            return false;
+        }
+        if (context == null) {
+            return true;
+        }
+        Screen current = context.navigator().current();
+        return current == null || current.id().equals(AttractScreen.ID) || current.id().equals(DeviceTroubleScreen.ID);
+    }
+
+    /** The line the service manager shows for the current state. */
+    public String statusLine() {
+        if (outOfService != null || context == null) {
+            return "out of service" + (lastProblems.isEmpty() ? "" : ": " + lastProblems);
+        }
+        return "serving";
+    }
+
     /** In service without a runtime (shell tests): builds the context and shows the attract screen. */
     public void showReady(KioskConfig config) {
         showReady(config, null);
@@ -97,6 +135,8 @@ public final class KioskShell {
     public void showReady(KioskConfig config, KioskRuntime runtime) {
         stopOutOfService();
         stopFollowingDevices();
+        supervisedRuntime = runtime;
+        lastProblems = "";
         UiSettings ui = config.ui();
         Language language = options.language() != null ? options.language() : configuredLanguage(ui);
         boolean elder = options.elderMode() != null ? options.elderMode() : ui.elderMode();
@@ -132,6 +172,7 @@ public final class KioskShell {
         Theme.of(elder).applyTo(scene);
         navigator.home();
         idle.start();
+        statusListener.accept(statusLine());
         if (runtime != null) {
             followDevices(runtime, context);
             runtime.scanner().filter(WedgeScanner.class::isInstance).map(WedgeScanner.class::cast)
@@ -203,6 +244,8 @@ public final class KioskShell {
         };
         followedRuntime = runtime;
         runtime.devices().subscribe(healthFollower);
+        // e.g. the data disk nearly full: the same re-decision, for the context that subscribed only
+        runtime.onProblemsChanged(() -> Platform.runLater(() -> refreshHome(forContext)));
     }
 
     private void refreshHome(UiContext forContext) {
@@ -239,6 +282,9 @@ public final class KioskShell {
         stopOutOfService();
         stopFollowingDevices();
         closeVoice();
+        supervisedRuntime = null;
+        lastProblems = problems.stream().map(StartupProblem::code).distinct()
+                .collect(java.util.stream.Collectors.joining(" "));
         // the view model hands back only the configuration; the runtime comes with the check's Ready result
         java.util.concurrent.atomic.AtomicReference<StartupResult.Ready> recovered = new java.util.concurrent.atomic.AtomicReference<>();
         StartupCheck remembering = () -> {
@@ -255,6 +301,7 @@ public final class KioskShell {
         Theme.NORMAL.applyTo(scene);
         root.getChildren().setAll(outOfService.view());
         outOfService.onShow();
+        statusListener.accept(statusLine());
     }
 
     /** The loader validates {@code ui.language}; should an unknown one slip through, Chinese is the safe choice. */

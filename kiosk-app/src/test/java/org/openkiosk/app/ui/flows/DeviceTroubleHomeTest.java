@@ -74,6 +74,20 @@ class DeviceTroubleHomeTest {
     }
 
     @Test
+    void aNearlyFullDataDiskRefusesNewSessionsUntilSpaceIsFreed() {
+        java.util.concurrent.atomic.AtomicLong free = new java.util.concurrent.atomic.AtomicLong(1L << 20);
+        Path data = tmp.resolve("data");
+        runtime.guardDiskSpace(new org.openkiosk.app.runtime.DiskSpaceGuard(data, 512L << 20, dir -> free.get()));
+
+        driver.awaitScreen(DeviceTroubleScreen.ID);
+        assertThat(fx.<Label>node("#device-trouble-codes").getText()).isEqualTo("E-DEV-disk");
+
+        free.set(4096L << 20);
+        runtime.guardDiskSpace(new org.openkiosk.app.runtime.DiskSpaceGuard(data, 512L << 20, dir -> free.get()));
+        driver.awaitScreen(AttractScreen.ID);
+    }
+
+    @Test
     void aCitizenBeingServedIsNotInterruptedByDeviceTrouble() throws Exception {
         IdNumber id = IdNumber.parse("11010519491231002X");
         fx.fx(() -> fx.ctx().sessions().start(IdentificationMethod.TYPED_NUMBER, id));
