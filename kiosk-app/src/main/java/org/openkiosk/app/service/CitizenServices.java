@@ -1,8 +1,11 @@
 package org.openkiosk.app.service;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.openkiosk.app.service.appointment.AppointmentService;
 import org.openkiosk.app.service.appointment.BookingRepository;
+import org.openkiosk.app.service.audit.AuditHeadFile;
+import org.openkiosk.app.service.audit.AuditKey;
 import org.openkiosk.app.service.audit.AuditLog;
 import org.openkiosk.app.service.catalogue.ServiceCatalogue;
 import org.openkiosk.app.service.certificate.CertificateService;
@@ -30,11 +33,26 @@ public final class CitizenServices {
     private final RatingService ratings;
     private final AuditLog audit;
 
+    /**
+     * Services whose audit trail is keyed with a throw-away key (tests, tools): a later process cannot verify it.
+     * The kiosk runtime passes its audit key and head file to the other constructor.
+     */
     public CitizenServices(Store store, ServicePlatform platform, ServiceCatalogue catalogue,
                            CertificateDocumentPort renderer, A4PrintPort a4, ReceiptPort receipts, Clock clock,
                            String kioskId, String hallId) {
+        this(store, platform, catalogue, renderer, a4, receipts, clock, kioskId, hallId, AuditKey.ephemeral(),
+                Optional.empty());
+    }
+
+    /**
+     * @param auditKey  keys the audit trail (ADR 0064)
+     * @param auditHead where the signed chain head is published after each record
+     */
+    public CitizenServices(Store store, ServicePlatform platform, ServiceCatalogue catalogue,
+                           CertificateDocumentPort renderer, A4PrintPort a4, ReceiptPort receipts, Clock clock,
+                           String kioskId, String hallId, AuditKey auditKey, Optional<AuditHeadFile> auditHead) {
         BookingRepository bookings = new BookingRepository(store);
-        this.audit = new AuditLog(store, clock, kioskId);
+        this.audit = new AuditLog(store, clock, kioskId, auditKey, auditHead);
         this.identification = new IdentificationService(platform, bookings, clock);
         this.certificates = new CertificateService(store, platform, catalogue, renderer, a4, audit, clock, kioskId);
         this.queries = new QueryService(platform, bookings, certificates);

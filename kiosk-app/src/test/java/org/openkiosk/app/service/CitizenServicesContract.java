@@ -35,6 +35,7 @@ import org.openkiosk.app.service.appointment.Booking;
 import org.openkiosk.app.service.appointment.BookingResult;
 import org.openkiosk.app.service.appointment.BookingStatus;
 import org.openkiosk.app.service.appointment.SlotAvailability;
+import org.openkiosk.app.service.audit.AuditKey;
 import org.openkiosk.app.service.audit.AuditVerification;
 import org.openkiosk.app.service.catalogue.CatalogueLoader;
 import org.openkiosk.app.service.catalogue.ServiceCatalogue;
@@ -109,9 +110,12 @@ abstract class CitizenServicesContract {
         store.close();
     }
 
+    /** Kiosks sharing a database share its audit key (ADR 0064). */
+    final AuditKey auditKey = AuditKey.ephemeral();
+
     CitizenServices kiosk(Store on, String kioskId) {
         return new CitizenServices(on, new EmbeddedServicePlatform(on), catalogue, renderer, a4, receipts, clock,
-                kioskId, HALL);
+                kioskId, HALL, auditKey, Optional.empty());
     }
 
     static Identity person(int n) {
