@@ -326,6 +326,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        services.auditInBackground().close(); // queued audit records first, while the store is open
         try {
             store.close();
         } catch (RuntimeException e) {
