@@ -76,6 +76,14 @@ public final class AuditLog {
         }
     }
 
+    /**
+     * The keyed reference of a certificate print row's holder key, for the print records: it ties a record to its
+     * row's holder without revealing who that is (ADR 0066).
+     */
+    public String holderReference(String holderKey) {
+        return PrintRecordCheck.holderReference(key, holderKey);
+    }
+
     /** The key's public name ({@link AuditKey#id()}), for messages. */
     public String keyId() {
         return key.id();
@@ -231,7 +239,9 @@ public final class AuditLog {
             if (headProblem.isPresent()) {
                 return headProblem.get();
             }
-            return new AuditVerification(walk.checked(), Optional.empty());
+            Optional<AuditVerification.BrokenLink> printProblem = new PrintRecordCheck(key)
+                    .check(connection, walk.lastSeq(), walk.keyedSince());
+            return new AuditVerification(walk.checked(), printProblem);
         });
     }
 

@@ -15,6 +15,7 @@ final class ChainWalk {
     private String lastLink = AuditLog.genesisHash();
     private long firstKeyedSeen = -1;
     private String linkAtPublishedSeq;
+    private java.time.Instant keyedSince;
 
     ChainWalk(AuditKey key, Optional<AuditHead> publishedHead) {
         this.key = key;
@@ -56,6 +57,7 @@ final class ChainWalk {
         }
         if (r.version() == AuditRecord.KEYED && firstKeyedSeen < 0) {
             firstKeyedSeen = r.seq();
+            keyedSince = r.recordedAt();
         }
         if (publishedHead.isPresent() && r.seq() == publishedHead.get().seq()) {
             linkAtPublishedSeq = r.hash().strip();
@@ -81,6 +83,11 @@ final class ChainWalk {
                     + " names (signed by kiosk " + head.kioskId() + " at " + head.at() + "): the chain was rewritten");
         }
         return Optional.empty();
+    }
+
+    /** When the first keyed record was written, if there is one. */
+    Optional<java.time.Instant> keyedSince() {
+        return Optional.ofNullable(keyedSince);
     }
 
     long checked() {

@@ -107,6 +107,9 @@ public final class CertificateService {
             long seq = NumberSequences.next(c, "certificate:" + rule.numberPrefix() + ":" + year);
             String allocated = String.format("%s%d%08d", rule.numberPrefix(), year, seq);
             reserve(c, certificateType, allocated, holder, now);
+            audit.append(c, new AuditEntry(AuditAction.CERTIFICATE_NUMBERED, "certificate:" + allocated, Map.of(
+                    "type", certificateType, "holder", who.idNumber().masked(),
+                    "holderRef", audit.holderReference(holder))));
             return allocated;
         });
 
@@ -126,10 +129,14 @@ public final class CertificateService {
         Optional<String> recordedDigest = digest;
         int remaining = store.inTransaction(c -> {
             complete(c, number, recorded, recordedDigest);
-            audit.append(c, new AuditEntry(recorded.printed() ? AuditAction.CERTIFICATE_PRINTED
-                    : AuditAction.CERTIFICATE_PRINT_FAILED, "certificate:" + number, Map.of(
+            Map<String, String> details = new java.util.TreeMap<>(Map.of(
                     "type", certificateType, "holder", who.idNumber().masked(),
-                    "outcome", recorded.printed() ? "PRINTED" : "FAILED: " + recorded.failureReason())));
+                    "holderRef", audit.holderReference(holder),
+                    "outcome", recorded.printed() ? "PRINTED" : "FAILED: " + truncate(recorded.failureReason(), 300)));
+            // the digest the print row keeps, so that editing it is a break of the trail (ADR 0066)
+            recordedDigest.ifPresent(d -> details.put("document", d));
+            audit.append(c, new AuditEntry(recorded.printed() ? AuditAction.CERTIFICATE_PRINTED
+                    : AuditAction.CERTIFICATE_PRINT_FAILED, "certificate:" + number, details));
             return rule.printLimit() - attemptsCounting(c, holder, certificateType);
         });
         LOG.info("certificate {} ({}) for {}: {}", number, certificateType, who.idNumber(),
