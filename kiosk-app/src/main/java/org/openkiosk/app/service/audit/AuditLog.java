@@ -10,8 +10,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.openkiosk.app.service.audit.AuditVerification.Kind;
 import org.openkiosk.app.store.Store;
 import org.slf4j.Logger;
@@ -35,6 +38,7 @@ public final class AuditLog {
     private final AuditKey key;
     private final Optional<AuditHeadFile> headFile;
     private final Object publishLock = new Object();
+    private final List<Consumer<AuditHead>> headListeners = new CopyOnWriteArrayList<>();
     /** The newest head this kiosk signed (or found in its head file at start). */
     private AuditHead published;
     /** Set when the trail turned out shorter than the published head: the head is then kept as evidence. */
@@ -153,7 +157,19 @@ public final class AuditLog {
         return store.inTransaction(c -> append(c, entry));
     }
 
-    /** Makes {@code head} the published head if it is newer, and writes the head file. */
+    /**
+     * Calls {@code listener} with every newly published head, on the thread that committed the record (e.g. for the
+     * fleet link to publish it as retained state). Keep it short; it must not throw.
+     */
+    public void addHeadListener(Consumer<AuditHead> listener) {
+        headListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeHeadListener(Consumer<AuditHead> listener) {
+        headListeners.remove(listener);
+    }
+
+    /** Makes {@code head} the published head if it is newer, writes the head file and tells the listeners. */
     private void publish(AuditHead head) {
         synchronized (publishLock) {
             if (headFrozen || (published != null && head.seq() <= published.seq())) {
@@ -166,6 +182,13 @@ public final class AuditLog {
                 } catch (IOException e) {
                     log.error("cannot write the audit head file {}: {}", headFile.get(), e.toString());
                 }
+            }
+        }
+        for (Consumer<AuditHead> listener : headListeners) {
+            try {
+                listener.accept(head);
+            } catch (RuntimeException e) {
+                log.warn("an audit head listener failed", e);
             }
         }
     }

@@ -100,6 +100,27 @@ abstract class KeyedAuditTrailContract {
     }
 
     @Test
+    void headListenersGetEachNewHeadAndNothingForARollback() throws Exception {
+        openAndAppend(1);
+        List<AuditHead> heads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        audit.addHeadListener(heads::add);
+        audit.record(new AuditEntry(AuditAction.RATED, "service:x", Map.of()));
+        try {
+            store.inTransaction(c -> {
+                audit.append(c, new AuditEntry(AuditAction.RATED, "service:x", Map.of()));
+                throw new IllegalStateException("rolled back");
+            });
+        } catch (IllegalStateException expected) {
+            // nothing published
+        }
+        assertThat(heads).singleElement().satisfies(h -> {
+            assertThat(h.seq()).isEqualTo(2);
+            assertThat(h.signedBy(key)).isTrue();
+            assertThat(h).isEqualTo(headFile.read().orElseThrow());
+        });
+    }
+
+    @Test
     void aRolledBackAppendPublishesNothing() throws Exception {
         openAndAppend(2);
         try {
