@@ -1,5 +1,6 @@
 package org.openkiosk.app.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openkiosk.app.config.YamlTree.Entry;
+import org.openkiosk.app.service.audit.AuditKey;
 import org.openkiosk.device.DeviceClass;
 import org.openkiosk.device.transport.TransportUri;
 
@@ -24,6 +26,7 @@ final class ConfigBinder {
     static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private final Problems problems;
@@ -41,8 +44,9 @@ final class ConfigBinder {
         Map<String, DeviceConfig> devices = devices(root.section("devices", false));
         StoreConfig store = store(root.section("store", false));
         MaintenanceSettings maintenance = maintenance(root.section("maintenance", false));
+        AuditSettings audit = audit(root.section("audit", false));
         root.rejectUnknownKeys();
-        return problems.isEmpty() ? new KioskConfig(kiosk, ui, devices, store, maintenance) : null;
+        return problems.isEmpty() ? new KioskConfig(kiosk, ui, devices, store, maintenance, audit) : null;
     }
 
     private KioskIdentity identity(Section s) {
@@ -219,6 +223,45 @@ final class ConfigBinder {
         }
         s.rejectUnknownKeys();
         return new MaintenanceSettings(Optional.ofNullable(pinHash));
+    }
+
+    /**
+     * The audit chain's key: a file only the kiosk user can read, or an environment variable (ADR 0064); the key
+     * itself is checked here but never kept in the configuration.
+     */
+    private AuditSettings audit(Section s) {
+        Optional<Path> keyFile = Optional.ofNullable(s.optionalText("keyFile", null)).map(String::strip).map(Path::of);
+        Optional<String> keyVariable = Optional.ofNullable(s.optionalText("keyEnv", null)).map(String::strip);
+        Optional<Path> headFile = Optional.ofNullable(s.optionalText("headFile", null)).map(String::strip).map(Path::of);
+        if (keyFile.isPresent() && keyVariable.isPresent()) {
+            problems.add(s.entry("keyEnv").orElseThrow().value().line(), s.pathOf("keyEnv"),
+                    "give keyFile or keyEnv, not both", "keep the one that holds the kiosk's audit key");
+        } else if (keyFile.isPresent()) {
+            AuditKey.fileProblem(keyFile.get()).ifPresent(problem -> problems.add(
+                    s.entry("keyFile").orElseThrow().value().line(), s.pathOf("keyFile"), problem,
+                    "create a key with: ./kiosk audit keygen --out " + keyFile.get()
+                            + " (as the kiosk user; it is written readable by that user only)"));
+        } else if (keyVariable.isPresent()) {
+            int line = s.entry("keyEnv").orElseThrow().value().line();
+            String value = ENV_NAME.matcher(keyVariable.get()).matches() ? environment.apply(keyVariable.get()) : null;
+            if (!ENV_NAME.matcher(keyVariable.get()).matches()) {
+                problems.add(line, s.pathOf("keyEnv"), "\"" + keyVariable.get() + "\" is not an environment variable name",
+                        "e.g. keyEnv: KIOSK_AUDIT_KEY");
+            } else if (value == null) {
+                problems.add(line, s.pathOf("keyEnv"), "environment variable " + keyVariable.get() + " is not set",
+                        "set it for the kiosk's service (64 hex digits, e.g. from ./kiosk audit keygen)");
+            } else {
+                AuditKey.textProblem(value).ifPresent(problem -> problems.add(line, s.pathOf("keyEnv"),
+                        "environment variable " + keyVariable.get() + " does not hold an audit key", problem));
+            }
+        }
+        if (headFile.isPresent() && !headFile.get().isAbsolute()) {
+            problems.add(s.entry("headFile").orElseThrow().value().line(), s.pathOf("headFile"),
+                    "the head file must be an absolute path, not " + headFile.get(),
+                    "e.g. headFile: /var/lib/openkiosk/audit.head (default: audit.head in the data directory)");
+        }
+        s.rejectUnknownKeys();
+        return new AuditSettings(keyFile, keyVariable, headFile);
     }
 
     /** {@code password: ${KIOSK_DB_PASSWORD}} keeps secrets out of the file. */

@@ -12,9 +12,10 @@ import java.util.Map;
  *                 {@code scanner}, {@code documentScanner})
  * @param store    where the kiosk keeps its data
  * @param maintenance how technicians get into maintenance mode (the PIN's salted hash); optional
+ * @param audit    the audit chain's key and published head; optional
  */
 public record KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, DeviceConfig> devices, StoreConfig store,
-                          MaintenanceSettings maintenance) {
+                          MaintenanceSettings maintenance, AuditSettings audit) {
 
     public static final String ID_READER = "idReader";
     public static final String RECEIPT_PRINTER = "receiptPrinter";
@@ -25,10 +26,17 @@ public record KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, Device
     public KioskConfig {
         devices = Map.copyOf(devices);
         maintenance = maintenance == null ? MaintenanceSettings.none() : maintenance;
+        audit = audit == null ? AuditSettings.defaults() : audit;
+    }
+
+    /** A configuration without an {@code audit:} section. */
+    public KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, DeviceConfig> devices, StoreConfig store,
+                       MaintenanceSettings maintenance) {
+        this(kiosk, ui, devices, store, maintenance, AuditSettings.defaults());
     }
 
     /** A configuration without a {@code maintenance:} section (no PIN set up). */
     public KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, DeviceConfig> devices, StoreConfig store) {
-        this(kiosk, ui, devices, store, MaintenanceSettings.none());
+        this(kiosk, ui, devices, store, MaintenanceSettings.none(), AuditSettings.defaults());
     }
 }

@@ -193,7 +193,8 @@ public final class DiagnosticsBundle {
             AuditVerification result = auditCheck.get();
             return result.intact()
                     ? "audit trail intact: " + result.recordsChecked() + " records verified\n"
-                    : "audit trail BROKEN at record " + result.firstBroken().orElseThrow().seq() + ": "
+                    : "audit trail BROKEN at record " + result.firstBroken().orElseThrow().seq() + " ("
+                            + result.firstBroken().orElseThrow().kind() + "): "
                             + result.firstBroken().orElseThrow().reason() + "\n";
         } catch (RuntimeException e) {
             return "could not be checked: " + LogMasker.mask(String.valueOf(e.getMessage())) + "\n";

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import org.openkiosk.app.config.KioskConfig;
+import org.openkiosk.app.service.audit.BackgroundAudit;
 
 /**
  * Who may open maintenance mode: a PIN checked against the salted hash in {@code maintenance.pinHash}. Five wrong
@@ -50,10 +51,15 @@ public final class MaintenanceAccess {
 
     /** From the configuration; the demo always uses {@link #DEMO_PIN} so a visitor can try maintenance mode. */
     public static MaintenanceAccess of(KioskConfig config, boolean demo, Clock clock) {
+        return of(config, demo, clock, Optional.empty());
+    }
+
+    /** As {@link #of(KioskConfig, boolean, Clock)}, also recording to the keyed audit trail when {@code chain} is given. */
+    public static MaintenanceAccess of(KioskConfig config, boolean demo, Clock clock, Optional<BackgroundAudit> chain) {
         Optional<PinHash> hash = demo
                 ? Optional.of(demoHash())
                 : config.maintenance().pinHash().map(PinHash::parse);
-        return new MaintenanceAccess(hash, clock, new MaintenanceAudit(config.kiosk().id()));
+        return new MaintenanceAccess(hash, clock, new MaintenanceAudit(config.kiosk().id(), chain));
     }
 
     private static PinHash demoHash() {

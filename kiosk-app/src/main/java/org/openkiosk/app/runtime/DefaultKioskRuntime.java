@@ -137,9 +137,10 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             CertificateDocumentPort documents = documents(configDir, catalogue, demo);
             ReceiptPort receipts = new ReceiptPrinterPort(() -> devices.find(KioskConfig.RECEIPT_PRINTER, ReceiptPrinter.class),
                     new ReceiptLayouts(catalogue.zone()));
+            AuditTrailSetup audit = auditTrail(config, dataDir, demo);
             CitizenServices services = new CitizenServices(store, platform, catalogue, documents,
                     new A4PrinterPort(() -> devices.find(KioskConfig.A4_PRINTER, A4PrinterDevice.class)), receipts,
-                    clock, config.kiosk().id(), config.kiosk().hallId());
+                    clock, config.kiosk().id(), config.kiosk().hallId(), audit.key(), Optional.of(audit.headFile()));
             DefaultKioskRuntime runtime = new DefaultKioskRuntime(config, demo, devices, store, catalogue, services,
                     receipts);
             runtime.guardDiskSpace(DiskSpaceGuard.of(dataDir));
@@ -153,6 +154,18 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             }
             devices.close();
             throw e;
+        }
+    }
+
+    private static AuditTrailSetup auditTrail(KioskConfig config, Path dataDir, boolean demo) {
+        try {
+            AuditTrailSetup setup = AuditTrailSetup.resolve(config.audit(), dataDir, demo, System::getenv);
+            log.info("audit trail keyed with {} (key id {}), head published to {}", setup.origin(), setup.key().id(),
+                    setup.headFile());
+            return setup;
+        } catch (IllegalArgumentException e) {
+            throw new RuntimeStartException(RuntimeStartException.CONFIG, "the audit key cannot be used: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -349,6 +362,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        services.auditInBackground().close(); // queued audit records first, while the store is open
         try {
             store.close();
         } catch (RuntimeException e) {

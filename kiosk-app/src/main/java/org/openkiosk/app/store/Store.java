@@ -5,8 +5,14 @@ import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The kiosk's database: a pooled data source plus transactions that either commit completely or roll back.
@@ -15,7 +21,11 @@ import javax.sql.DataSource;
  */
 public final class Store implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(Store.class);
+
     private final HikariDataSource dataSource;
+    /** Actions to run once the transaction on a connection has committed (e.g. publishing the audit head). */
+    private final Map<Connection, List<Runnable>> afterCommit = new ConcurrentHashMap<>();
     private final Dialect dialect;
     private final String description;
 
@@ -41,13 +51,15 @@ public final class Store implements AutoCloseable {
     /** Runs {@code work} in one READ COMMITTED transaction; commits on success, rolls back on any failure. */
     public <T> T inTransaction(SqlWork<T> work) {
         Connection connection = borrow();
+        List<Runnable> committed = new ArrayList<>();
+        afterCommit.put(connection, committed);
+        T result;
         try {
             try {
                 connection.setAutoCommit(false);
                 connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                T result = work.run(connection);
+                result = work.run(connection);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection, e);
                 throw e;
@@ -55,7 +67,36 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             throw translate(e);
         } finally {
+            afterCommit.remove(connection);
             closeQuietly(connection);
+        }
+        for (Runnable action : committed) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                // the transaction stands; the action's owner reports its own trouble
+                log.warn("an after-commit action failed", e);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Runs {@code action} after the transaction that {@code connection} belongs to has committed (never when it rolls
+     * back). A connection outside {@link #inTransaction} in auto-commit mode runs it at once; otherwise it is dropped.
+     */
+    public void afterCommit(Connection connection, Runnable action) {
+        List<Runnable> actions = afterCommit.get(connection);
+        if (actions != null) {
+            actions.add(action);
+            return;
+        }
+        try {
+            if (connection.getAutoCommit()) {
+                action.run();
+            }
+        } catch (SQLException e) {
+            log.debug("cannot tell whether the connection auto-commits; not running {}", action, e);
         }
     }
 

@@ -54,6 +54,23 @@ class ConfigValidateCommandTest {
     }
 
     @Test
+    void anAuditKeyOthersCanReadIsALocatedProblem(@TempDir Path tmp) throws Exception {
+        Path key = tmp.resolve("audit.key");
+        java.nio.file.Files.writeString(key, "3c".repeat(32));
+        java.nio.file.Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        java.nio.file.Files.writeString(tmp.resolve("kiosk.yaml"), """
+                kiosk: { id: K-01, hallId: H-01, hallName: { zh: 大厅, en: Hall } }
+                audit:
+                  keyFile: %s
+                """.formatted(key));
+        CommandRun run = CommandRun.of("config", "validate", tmp.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_CONFIGURATION);
+        assertThat(run.out()).startsWith("kiosk.yaml:3 audit.keyFile: the audit key file " + key)
+                .contains("chmod 600").doesNotContain("3c3c3c");
+    }
+
+    @Test
     void aMissingDirectoryIsABadConfiguration(@TempDir Path tmp) {
         CommandRun run = CommandRun.of("config", "validate", tmp.resolve("nowhere").toString());
 

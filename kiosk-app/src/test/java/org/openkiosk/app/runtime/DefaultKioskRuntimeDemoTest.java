@@ -24,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openkiosk.app.config.ConfigLoader;
 import org.openkiosk.app.config.KioskConfig;
 import org.openkiosk.app.service.appointment.BookingResult;
+import org.openkiosk.app.service.audit.AuditHead;
+import org.openkiosk.app.service.audit.AuditHeadFile;
+import org.openkiosk.app.service.audit.AuditKey;
 import org.openkiosk.app.service.appointment.SlotAvailability;
 import org.openkiosk.app.service.catalogue.ServiceDefinition;
 import org.openkiosk.app.service.certificate.IssueResult;
@@ -76,6 +79,29 @@ class DefaultKioskRuntimeDemoTest {
         assertThat(runtime.devices().all()).allSatisfy(d -> assertThat(d.health().isUsable()).as(d.logicalName()).isTrue());
         assertThat(configDir.resolve("services.yaml")).exists();
         assertThat(tmp.resolve("data").resolve(DefaultKioskRuntime.DEMO_STORE_FILE + ".mv.db")).exists();
+    }
+
+    @Test
+    void theDemoAuditTrailIsKeyedWithAGeneratedDemoKeyAndItsHeadIsPublished() throws Exception {
+        runtime.services().ratings().rate("exit-entry", org.openkiosk.app.service.rating.SatisfactionLevel.SATISFIED,
+                Optional.empty());
+        Path data = tmp.resolve("data");
+        Path key = data.resolve(AuditTrailSetup.DEMO_KEY_FILE);
+        assertThat(Files.getPosixFilePermissions(key)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        AuditHead head = new AuditHeadFile(data.resolve(AuditHeadFile.DEMO_FILE_NAME)).read().orElseThrow();
+        assertThat(head.signedBy(AuditKey.load(key))).isTrue();
+        assertThat(runtime.services().audit().head()).contains(head);
+        assertThat(data.resolve(AuditHeadFile.FILE_NAME)).doesNotExist(); // a real kiosk's head is never touched
+
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cl = org.openkiosk.app.cli.KioskCommand.commandLine();
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(out, true));
+        assertThat(cl.execute("audit", "verify", "--demo", "--data", data.toString(), "--config", configDir.toString()))
+                .as(out.toString()).isZero();
+        assertThat(out.toString()).contains("checking against the published head").contains("records verified");
     }
 
     @Test

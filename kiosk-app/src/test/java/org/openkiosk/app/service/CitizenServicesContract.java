@@ -35,6 +35,7 @@ import org.openkiosk.app.service.appointment.Booking;
 import org.openkiosk.app.service.appointment.BookingResult;
 import org.openkiosk.app.service.appointment.BookingStatus;
 import org.openkiosk.app.service.appointment.SlotAvailability;
+import org.openkiosk.app.service.audit.AuditKey;
 import org.openkiosk.app.service.audit.AuditVerification;
 import org.openkiosk.app.service.catalogue.CatalogueLoader;
 import org.openkiosk.app.service.catalogue.ServiceCatalogue;
@@ -109,9 +110,12 @@ abstract class CitizenServicesContract {
         store.close();
     }
 
+    /** Kiosks sharing a database share its audit key (ADR 0064). */
+    final AuditKey auditKey = AuditKey.ephemeral();
+
     CitizenServices kiosk(Store on, String kioskId) {
         return new CitizenServices(on, new EmbeddedServicePlatform(on), catalogue, renderer, a4, receipts, clock,
-                kioskId, HALL);
+                kioskId, HALL, auditKey, Optional.empty());
     }
 
     static Identity person(int n) {
@@ -420,6 +424,62 @@ abstract class CitizenServicesContract {
     }
 
     @Test
+    void editingPrintRowsIsABreakOfTheTrail() throws Exception {
+        Identity who = testPerson();
+        a4.thenAnswer(PrintOutcome.failed("paper jam"));
+        String failed = services.certificates().issue(who, "no-criminal-record").certificateNumber();
+        String printed = services.certificates().issue(who, "no-criminal-record").certificateNumber();
+        assertThat(services.audit().verify().intact()).isTrue();
+        long numberedSeq = count("SELECT seq FROM audit_log WHERE action = 'CERTIFICATE_NUMBERED' AND subject = "
+                + "'certificate:" + printed + "'");
+        long printedSeq = count("SELECT seq FROM audit_log WHERE action = 'CERTIFICATE_PRINTED'");
+        long failedSeq = count("SELECT seq FROM audit_log WHERE action = 'CERTIFICATE_PRINT_FAILED'");
+
+        // a print turned into a failure gives the holder one more reprint
+        execute("UPDATE certificate_print SET outcome = 'FAILED' WHERE certificate_number = '" + printed + "'");
+        assertPrintMismatch(printedSeq, "PRINTED in the trail but FAILED in its print row");
+        execute("UPDATE certificate_print SET outcome = 'PRINTED' WHERE certificate_number = '" + printed + "'");
+
+        // a failure turned into a print takes one away
+        execute("UPDATE certificate_print SET outcome = 'PRINTED' WHERE certificate_number = '" + failed + "'");
+        assertPrintMismatch(failedSeq, "FAILED in the trail but PRINTED");
+        execute("UPDATE certificate_print SET outcome = 'FAILED' WHERE certificate_number = '" + failed + "'");
+
+        // the print moved to another person
+        execute("UPDATE certificate_print SET holder_key = '" + "0".repeat(64) + "' WHERE certificate_number = '"
+                + printed + "'");
+        assertPrintMismatch(numberedSeq, "another holder");
+        assertThat(services.audit().verify().firstBroken().orElseThrow().reason()).doesNotContain("11010519491231002X");
+        execute("UPDATE certificate_print SET holder_key = (SELECT holder_key FROM certificate_print WHERE"
+                + " certificate_number = '" + failed + "') WHERE certificate_number = '" + printed + "'");
+        assertThat(services.audit().verify().intact()).isTrue();
+
+        // the row deleted: the reprint count goes down
+        execute("DELETE FROM certificate_print WHERE certificate_number = '" + printed + "'");
+        assertPrintMismatch(numberedSeq, "was deleted");
+
+        // a row inserted outside the kiosk
+        execute("INSERT INTO certificate_print (certificate_type, certificate_number, holder_key, printed_at,"
+                + " kiosk_id, outcome) SELECT certificate_type, 'FAKE0001', holder_key, printed_at, kiosk_id,"
+                + " 'PRINTED' FROM certificate_print WHERE certificate_number = '" + failed + "'");
+        execute("DELETE FROM certificate_print WHERE certificate_number = '" + failed + "'");
+        AuditVerification result = services.audit().verify();
+        assertThat(result.firstBroken()).hasValueSatisfying(b -> {
+            assertThat(b.kind()).isEqualTo(AuditVerification.Kind.PRINT_MISMATCH);
+            assertThat(b.reason()).contains("FAKE0001").contains("no CERTIFICATE_NUMBERED record");
+        });
+    }
+
+    void assertPrintMismatch(long seq, String words) {
+        AuditVerification result = services.audit().verify();
+        assertThat(result.firstBroken()).as(result.toString()).hasValueSatisfying(b -> {
+            assertThat(b.kind()).isEqualTo(AuditVerification.Kind.PRINT_MISMATCH);
+            assertThat(b.seq()).isEqualTo(seq);
+            assertThat(b.reason()).contains(words);
+        });
+    }
+
+    @Test
     void aRendererFailureIsRecordedAsAFailedPrint() throws Exception {
         CitizenServices broken = new CitizenServices(store, new EmbeddedServicePlatform(store), catalogue,
                 request -> {
@@ -459,13 +519,14 @@ abstract class CitizenServicesContract {
         services.ratings().rate(PASSPORTS, SatisfactionLevel.SATISFIED, Optional.empty());
         services.queue().walkIn(PASSPORTS);
         services.certificates().issue(who, "residence");
-        assertThat(services.audit().verify()).isEqualTo(new AuditVerification(4, Optional.empty()));
+        // the identification is record 1, the booking 2, the rating 3; the certificate is numbered and printed
+        assertThat(services.audit().verify()).isEqualTo(new AuditVerification(6, Optional.empty()));
 
-        execute("UPDATE audit_log SET details = 'level=5' WHERE seq = 2");
+        execute("UPDATE audit_log SET details = 'level=5' WHERE seq = 3");
         AuditVerification result = services.audit().verify();
         assertThat(result.intact()).isFalse();
         assertThat(result.firstBroken()).hasValueSatisfying(b -> {
-            assertThat(b.seq()).isEqualTo(2);
+            assertThat(b.seq()).isEqualTo(3);
             assertThat(b.reason()).contains("altered");
         });
     }

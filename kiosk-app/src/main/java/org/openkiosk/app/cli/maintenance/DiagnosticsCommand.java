@@ -12,6 +12,7 @@ import org.openkiosk.app.config.ConfigLoader;
 import org.openkiosk.app.config.KioskConfig;
 import org.openkiosk.app.maintenance.DiagnosticsBundle;
 import org.openkiosk.app.runtime.DeviceInventory;
+import org.openkiosk.app.runtime.AuditTrailSetup;
 import org.openkiosk.app.service.audit.AuditLog;
 import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.Stores;
@@ -85,8 +86,10 @@ public final class DiagnosticsCommand implements Runnable {
                             throw new IllegalStateException("no embedded store under " + dataDir + " yet");
                         }
                         // an embedded store held by the running kiosk is refused ("in use"): export from the screen then
+                        AuditTrailSetup audit = AuditTrailSetup.existing(c.audit(), dataDir, false, System::getenv);
                         try (Store store = Stores.open(c.store(), dataDir)) {
-                            return new AuditLog(store, Clock.systemUTC(), c.kiosk().id()).verify();
+                            return new AuditLog(store, Clock.systemUTC(), c.kiosk().id(), audit.key(),
+                                    Optional.of(audit.headFile())).verify();
                         }
                     }));
             try {

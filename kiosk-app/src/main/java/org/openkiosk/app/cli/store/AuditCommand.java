@@ -1,20 +1,34 @@
 package org.openkiosk.app.cli.store;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.openkiosk.app.cli.ExitCodes;
+import org.openkiosk.app.config.AuditSettings;
+import org.openkiosk.app.config.StoreConfig;
+import org.openkiosk.app.runtime.AuditTrailSetup;
+import org.openkiosk.app.runtime.DefaultKioskRuntime;
+import org.openkiosk.app.service.audit.AuditHead;
+import org.openkiosk.app.service.audit.AuditHeadFile;
+import org.openkiosk.app.service.audit.AuditKey;
 import org.openkiosk.app.service.audit.AuditLog;
 import org.openkiosk.app.service.audit.AuditVerification;
 import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.StoreException;
+import org.openkiosk.app.store.Stores;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code kiosk audit verify}: check the audit trail's hash chain. */
+/** {@code kiosk audit verify} and {@code kiosk audit keygen}: the keyed audit trail (ADR 0062, 0064). */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Check the tamper-evident audit trail.",
-        subcommands = {AuditCommand.Verify.class})
+        description = "Check the tamper-evident audit trail; create its key.",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Keygen.class})
 public final class AuditCommand implements Runnable {
 
     @CommandLine.Spec
@@ -26,30 +40,109 @@ public final class AuditCommand implements Runnable {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Walk the hash chain; exit 0 when intact, 1 naming the first broken record.")
+            description = {"Walk the keyed chain and check it against the head published outside the database;",
+                    "exit 0 when intact, 1 naming the first broken record and the kind of break,",
+                    "2 when the audit key or the head file cannot be used."})
     static final class Verify implements Callable<Integer> {
 
         @Mixin
         StoreOptions options;
+
+        @Option(names = "--head", paramLabel = "FILE",
+                description = "the published chain head to check against, e.g. a copy kept off the kiosk (default: the"
+                        + " kiosk's head file, audit.headFile or audit.head in the data directory)")
+        Path headFile;
+
+        @Option(names = "--key-file", paramLabel = "FILE",
+                description = "the audit key (default: audit.keyFile or audit.keyEnv of kiosk.yaml, else audit.key in"
+                        + " the data directory)")
+        Path keyFile;
+
+        @Option(names = "--demo", description = "check the demo store with the demo key and head")
+        boolean demo;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            try (Store store = options.open()) {
-                AuditVerification result = new AuditLog(store, Clock.systemUTC(), "cli").verify();
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (Store store = open()) {
+                AuditKey key;
+                Optional<AuditHead> head;
+                try {
+                    AuditSettings settings = options.auditSettings();
+                    key = keyFile != null ? AuditKey.load(keyFile.toAbsolutePath())
+                            : AuditTrailSetup.existing(settings, options.dataDirectory(), demo, System::getenv).key();
+                    AuditHeadFile given = headFile != null ? new AuditHeadFile(headFile)
+                            : AuditTrailSetup.headFile(settings, options.dataDirectory(), demo);
+                    head = given.read();
+                    if (head.isEmpty() && headFile != null) {
+                        err.println("audit verify: the head file " + headFile + " does not exist");
+                        return ExitCodes.BAD_CONFIGURATION;
+                    }
+                    out.println(head.isPresent()
+                            ? "checking against the published head " + given + " (record " + head.get().seq()
+                                    + ", signed by kiosk " + head.get().kioskId() + " at " + head.get().at() + ")"
+                            : "no published head at " + given + ": removal of the newest records cannot be ruled out"
+                                    + " (give --head FILE with a copy kept off the kiosk)");
+                } catch (IllegalArgumentException | IOException e) {
+                    err.println("audit verify: " + e.getMessage());
+                    return ExitCodes.BAD_CONFIGURATION;
+                }
+                AuditVerification result = new AuditLog(store, Clock.systemUTC(), "cli", key, Optional.empty())
+                        .verify(head);
                 if (result.intact()) {
-                    spec.commandLine().getOut().println("audit trail intact: " + result.recordsChecked()
-                            + " records verified");
+                    out.println("audit trail intact: " + result.recordsChecked() + " records verified with key "
+                            + key.id());
                     return ExitCodes.OK;
                 }
                 AuditVerification.BrokenLink broken = result.firstBroken().orElseThrow();
-                spec.commandLine().getErr().println("audit trail BROKEN at record " + broken.seq() + ": "
+                err.println("audit trail BROKEN at record " + broken.seq() + " (" + broken.kind() + "): "
                         + broken.reason());
                 return ExitCodes.FAILURE;
             } catch (StoreException e) {
                 return StoreCommand.fail(spec, e);
+            }
+        }
+
+        private Store open() {
+            if (!demo) {
+                return options.open();
+            }
+            Path file = options.dataDirectory().resolve(DefaultKioskRuntime.DEMO_STORE_FILE);
+            return Stores.open(new StoreConfig(Stores.EMBEDDED, file.toString(), null, null), options.dataDirectory());
+        }
+    }
+
+    @Command(name = "keygen", mixinStandardHelpOptions = true,
+            description = {"Create a new audit key file, readable and writable only by the user running this",
+                    "(run it as the kiosk user); name it in kiosk.yaml as audit.keyFile. Never overwrites a key."})
+    static final class Keygen implements Callable<Integer> {
+
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "the key file to create")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Path file = out.toAbsolutePath().normalize();
+            if (Files.exists(file)) {
+                spec.commandLine().getErr().println("audit keygen: " + file + " exists; an audit key is never"
+                        + " replaced (records keyed with it could no longer be verified)");
+                return ExitCodes.BAD_CONFIGURATION;
+            }
+            try {
+                AuditKey key = AuditKey.loadOrGenerate(file);
+                spec.commandLine().getOut().println("audit key " + key.id() + " written to " + file
+                        + " (mode 600); in kiosk.yaml:  audit: { keyFile: " + file + " }");
+                return ExitCodes.OK;
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("audit keygen: " + e.getMessage());
+                return ExitCodes.FAILURE;
             }
         }
     }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.openkiosk.app.cli.DirectoryOptions;
+import org.openkiosk.app.config.AuditSettings;
 import org.openkiosk.app.config.ConfigException;
 import org.openkiosk.app.config.ConfigLoader;
 import org.openkiosk.app.config.StoreConfig;
@@ -70,6 +71,24 @@ public final class StoreOptions {
             throw new StoreException("cannot tell where the store is: the configuration in " + dir + " is not valid: "
                     + e.problems().stream().map(Object::toString).collect(Collectors.joining("; "))
                     + " (fix it, or give --store-url)");
+        }
+    }
+
+    /**
+     * The {@code audit:} section of the configuration's {@code kiosk.yaml} (defaults without one).
+     *
+     * @throws StoreException naming the configuration's problems when {@code kiosk.yaml} is not valid
+     */
+    public AuditSettings auditSettings() {
+        Path dir = configDirectory();
+        if (!Files.exists(dir.resolve(ConfigLoader.KIOSK_FILE))) {
+            return AuditSettings.defaults();
+        }
+        try {
+            return ConfigLoader.load(dir).audit();
+        } catch (ConfigException e) {
+            throw new StoreException("cannot tell where the audit key is: the configuration in " + dir
+                    + " is not valid: " + e.problems().stream().map(Object::toString).collect(Collectors.joining("; ")));
         }
     }
 

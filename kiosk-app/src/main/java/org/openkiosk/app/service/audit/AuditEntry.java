@@ -31,6 +31,33 @@ public record AuditEntry(AuditAction action, String subject, Map<String, String>
         return sb.toString();
     }
 
+    /** Reads {@link #detailsText()} back into its pairs. */
+    public static Map<String, String> parseDetails(String text) {
+        Map<String, String> pairs = new TreeMap<>();
+        StringBuilder key = new StringBuilder();
+        StringBuilder value = new StringBuilder();
+        StringBuilder current = key;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                current.append(text.charAt(++i));
+            } else if (c == '=' && current == key) {
+                current = value;
+            } else if (c == ';') {
+                pairs.put(key.toString(), value.toString());
+                key.setLength(0);
+                value.setLength(0);
+                current = key;
+            } else {
+                current.append(c);
+            }
+        }
+        if (key.length() > 0 || current == value) {
+            pairs.put(key.toString(), value.toString());
+        }
+        return pairs;
+    }
+
     private static String escape(String s) {
         return s.replace("\\", "\\\\").replace(";", "\\;").replace("=", "\\=");
     }

@@ -1,5 +1,6 @@
 package org.openkiosk.app.service.audit;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,80 +10,226 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.openkiosk.app.service.audit.AuditVerification.Kind;
 import org.openkiosk.app.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The append-only, hash-chained audit trail. {@link #append} runs inside the caller's transaction, so the
- * audited change and its record commit or roll back together. The single {@code audit_head} row is locked by
- * every append, which gives one global order even with several kiosks on one PostgreSQL database.
+ * The append-only audit trail, chained with keyed links (HMAC-SHA256 under an {@link AuditKey} the database does
+ * not hold, ADR 0064). {@link #append} runs inside the caller's transaction, so the audited change and its record
+ * commit or roll back together; {@link #record} is for events that change nothing else. The single
+ * {@code audit_head} row is locked by every append, which gives one global order even with several kiosks on one
+ * PostgreSQL database. After each commit the signed chain head ({@link #head()}) is published outside the
+ * database, to the head file when there is one, so that removing the newest records is detected too.
  */
 public final class AuditLog {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
     private final Store store;
     private final Clock clock;
     private final String kioskId;
+    private final AuditKey key;
+    private final Optional<AuditHeadFile> headFile;
+    private final Object publishLock = new Object();
+    private final List<Consumer<AuditHead>> headListeners = new CopyOnWriteArrayList<>();
+    /** The newest head this kiosk signed (or found in its head file at start). */
+    private AuditHead published;
+    /** Set when the trail turned out shorter than the published head: the head is then kept as evidence. */
+    private volatile boolean headFrozen;
 
+    /**
+     * A trail keyed with a throw-away key and no head file: for tests and tools whose records are never verified
+     * by another process. The kiosk runtime uses {@link #AuditLog(Store, Clock, String, AuditKey, Optional)}.
+     */
     public AuditLog(Store store, Clock clock, String kioskId) {
+        this(store, clock, kioskId, AuditKey.ephemeral(), Optional.empty());
+    }
+
+    /**
+     * @param key      keys every new record's link and signs the head
+     * @param headFile where the signed head is published after each commit (read back at start); empty: in memory
+     */
+    public AuditLog(Store store, Clock clock, String kioskId, AuditKey key, Optional<AuditHeadFile> headFile) {
         this.store = Objects.requireNonNull(store);
         this.clock = Objects.requireNonNull(clock);
         this.kioskId = Objects.requireNonNull(kioskId);
+        this.key = Objects.requireNonNull(key, "key");
+        this.headFile = Objects.requireNonNull(headFile, "headFile");
+        headFile.ifPresent(this::readPublishedHead);
+    }
+
+    private void readPublishedHead(AuditHeadFile file) {
+        try {
+            Optional<AuditHead> head = file.read();
+            if (head.isPresent() && !head.get().signedBy(key)) {
+                log.error("the audit head file {} is not signed with the audit key {}: kept untouched as evidence;"
+                        + " run ./kiosk audit verify", file, key.id());
+                headFrozen = true;
+            }
+            published = head.orElse(null);
+        } catch (IOException e) {
+            log.error("cannot read the audit head file {}: {}; it is replaced after the next record", file,
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * The keyed reference of a certificate print row's holder key, for the print records: it ties a record to its
+     * row's holder without revealing who that is (ADR 0066).
+     */
+    public String holderReference(String holderKey) {
+        return PrintRecordCheck.holderReference(key, holderKey);
+    }
+
+    /** The key's public name ({@link AuditKey#id()}), for messages. */
+    public String keyId() {
+        return key.id();
     }
 
     /** Appends a record within the caller's open transaction; call it last, to hold the head lock briefly. */
     public AuditRecord append(Connection connection, AuditEntry entry) throws SQLException {
-        long seq;
-        String prevHash;
         try (PreparedStatement lock = connection.prepareStatement(
                 "UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1")) {
             if (lock.executeUpdate() != 1) {
                 throw new SQLException("audit_head row is missing; the audit trail cannot be extended");
             }
         }
+        long seq;
+        String prevLink;
+        long firstKeyed;
         try (PreparedStatement head = connection.prepareStatement(
-                "SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
+                "SELECT last_seq, last_hash, first_keyed FROM audit_head WHERE id = 1");
              ResultSet rs = head.executeQuery()) {
             rs.next();
             seq = rs.getLong(1);
-            prevHash = rs.getString(2);
+            prevLink = rs.getString(2);
+            long stored = rs.getLong(3);
+            firstKeyed = rs.wasNull() ? seq : stored;
+        }
+        AuditHead before = publishedHead();
+        if (before != null) {
+            if (seq <= before.seq() && !headFrozen) {
+                headFrozen = true;
+                log.error("the audit trail is shorter than its published head: record {} is being written again"
+                        + " although record {} was published; the head is kept as evidence — run ./kiosk audit verify",
+                        seq, before.seq());
+            }
+            firstKeyed = Math.min(firstKeyed, before.firstKeyed());
         }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        AuditRecord record = new AuditRecord(seq, at, kioskId, entry.action().name(), entry.subject(),
-                entry.detailsText(), prevHash, null);
-        String hash = record.computeHash();
+        AuditRecord unsigned = new AuditRecord(seq, at, kioskId, entry.action().name(), entry.subject(),
+                entry.detailsText(), prevLink, null, AuditRecord.KEYED);
+        AuditRecord record = unsigned.withLink(unsigned.computeLink(key));
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO audit_log (seq, recorded_at, kiosk_id, action, subject, details, prev_hash, hash)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO audit_log (seq, recorded_at, kiosk_id, action, subject, details, prev_hash, hash,"
+                        + " link_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, seq);
             insert.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
             insert.setString(3, kioskId);
             insert.setString(4, record.action());
             insert.setString(5, record.subject());
             insert.setString(6, record.details());
-            insert.setString(7, prevHash);
-            insert.setString(8, hash);
+            insert.setString(7, prevLink);
+            insert.setString(8, record.hash());
+            insert.setInt(9, AuditRecord.KEYED);
             insert.executeUpdate();
         }
         try (PreparedStatement advance = connection.prepareStatement(
-                "UPDATE audit_head SET last_hash = ? WHERE id = 1")) {
-            advance.setString(1, hash);
+                "UPDATE audit_head SET last_hash = ?, first_keyed = ? WHERE id = 1")) {
+            advance.setString(1, record.hash());
+            advance.setLong(2, firstKeyed);
             advance.executeUpdate();
         }
-        return new AuditRecord(seq, at, kioskId, record.action(), record.subject(), record.details(), prevHash, hash);
+        AuditHead head = AuditHead.sign(key, kioskId, seq, record.hash(), firstKeyed, at);
+        store.afterCommit(connection, () -> publish(head));
+        return record;
+    }
+
+    /** Appends one record in its own transaction (identifications, queries, maintenance actions). Blocks. */
+    public AuditRecord record(AuditEntry entry) {
+        return store.inTransaction(c -> append(c, entry));
+    }
+
+    /**
+     * Calls {@code listener} with every newly published head, on the thread that committed the record (e.g. for the
+     * fleet link to publish it as retained state). Keep it short; it must not throw.
+     */
+    public void addHeadListener(Consumer<AuditHead> listener) {
+        headListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeHeadListener(Consumer<AuditHead> listener) {
+        headListeners.remove(listener);
+    }
+
+    /** Makes {@code head} the published head if it is newer, writes the head file and tells the listeners. */
+    private void publish(AuditHead head) {
+        synchronized (publishLock) {
+            if (headFrozen || (published != null && head.seq() <= published.seq())) {
+                return;
+            }
+            published = head;
+            if (headFile.isPresent()) {
+                try {
+                    headFile.get().write(head);
+                } catch (IOException e) {
+                    log.error("cannot write the audit head file {}: {}", headFile.get(), e.toString());
+                }
+            }
+        }
+        for (Consumer<AuditHead> listener : headListeners) {
+            try {
+                listener.accept(head);
+            } catch (RuntimeException e) {
+                log.warn("an audit head listener failed", e);
+            }
+        }
+    }
+
+    private AuditHead publishedHead() {
+        synchronized (publishLock) {
+            return published;
+        }
+    }
+
+    /**
+     * The newest chain head this kiosk signed (or read from its head file at start), for publishing outside the
+     * database, e.g. as the fleet link's retained state. Empty before the first record.
+     */
+    public Optional<AuditHead> head() {
+        return Optional.ofNullable(publishedHead());
+    }
+
+    /** Checks the chain against this kiosk's published head ({@link #head()}), when there is one. */
+    public AuditVerification verify() {
+        return verify(head());
     }
 
     /**
      * Walks the chain from the first record: each must follow its predecessor without a gap, name the
-     * predecessor's hash, and hash to what it carries; the head must point at the last record.
+     * predecessor's link, match its own link (keyed records under the audit key), and no unkeyed record may follow
+     * a keyed one; the database's head row must point at the last record. With {@code publishedHead}, it must be
+     * signed with the key, the trail must reach its record with the same link, and records from its
+     * {@code firstKeyed} on must be keyed. Certificate print rows are cross-checked against the trail.
      */
-    public AuditVerification verify() {
+    public AuditVerification verify(Optional<AuditHead> publishedHead) {
+        if (publishedHead.isPresent() && !publishedHead.get().signedBy(key)) {
+            AuditHead h = publishedHead.get();
+            return broken(0, h.seq(), Kind.HEAD_NOT_SIGNED, "the published head (record " + h.seq() + ", key "
+                    + h.keyId() + ") is not signed with the audit key " + key.id()
+                    + ": it was forged, or this is not the key the trail was written with");
+        }
         return store.inTransaction(connection -> {
-            long checked = 0;
-            long expectedSeq = 1;
-            String expectedPrev = genesisHash();
+            ChainWalk walk = new ChainWalk(key, publishedHead);
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT seq, recorded_at, kiosk_id, action, subject, details, prev_hash, hash"
+                    "SELECT seq, recorded_at, kiosk_id, action, subject, details, prev_hash, hash, link_version"
                             + " FROM audit_log ORDER BY seq")) {
                 query.setFetchSize(500);
                 try (ResultSet rs = query.executeQuery()) {
@@ -90,15 +237,11 @@ public final class AuditLog {
                         AuditRecord r = new AuditRecord(rs.getLong(1),
                                 rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                                rs.getString(8));
-                        checked++;
-                        Optional<String> problem = problemWith(r, expectedSeq, expectedPrev);
+                                rs.getString(8), rs.getInt(9));
+                        Optional<AuditVerification> problem = walk.accept(r);
                         if (problem.isPresent()) {
-                            // a gap is reported at the first missing sequence number
-                            return broken(checked, Math.min(r.seq(), expectedSeq), problem.get());
+                            return problem.get();
                         }
-                        expectedSeq = r.seq() + 1;
-                        expectedPrev = r.hash();
                     }
                 }
             }
@@ -106,33 +249,27 @@ public final class AuditLog {
                     "SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
                  ResultSet rs = head.executeQuery()) {
                 if (!rs.next()) {
-                    return broken(checked, expectedSeq, "the audit head row was deleted");
+                    return broken(walk.checked(), walk.lastSeq() + 1, Kind.TRUNCATED, "the audit head row was deleted");
                 }
-                if (rs.getLong(1) != expectedSeq - 1 || !rs.getString(2).equals(expectedPrev)) {
-                    return broken(checked, expectedSeq, "records from " + expectedSeq + " to " + rs.getLong(1)
-                            + " were removed from the end of the trail");
+                if (rs.getLong(1) != walk.lastSeq() || !rs.getString(2).strip().equals(walk.lastLink())) {
+                    return broken(walk.checked(), walk.lastSeq() + 1, Kind.TRUNCATED, "records from "
+                            + (walk.lastSeq() + 1) + " to " + rs.getLong(1)
+                            + " were removed from the end of the trail (the database's head row names record "
+                            + rs.getLong(1) + ")");
                 }
             }
-            return new AuditVerification(checked, Optional.empty());
+            Optional<AuditVerification> headProblem = walk.checkPublishedHead();
+            if (headProblem.isPresent()) {
+                return headProblem.get();
+            }
+            Optional<AuditVerification.BrokenLink> printProblem = new PrintRecordCheck(key)
+                    .check(connection, walk.lastSeq(), walk.keyedSince());
+            return new AuditVerification(walk.checked(), printProblem);
         });
     }
 
-    private static Optional<String> problemWith(AuditRecord r, long expectedSeq, String expectedPrev) {
-        if (r.seq() != expectedSeq) {
-            return Optional.of("record " + expectedSeq + (r.seq() - expectedSeq == 1 ? " is" : "–" + (r.seq() - 1)
-                    + " are") + " missing (next present record is " + r.seq() + ")");
-        }
-        if (!expectedPrev.equals(r.prevHash())) {
-            return Optional.of("previous-hash field does not match the hash of record " + (r.seq() - 1));
-        }
-        if (!r.computeHash().equals(r.hash())) {
-            return Optional.of("content does not match its hash (record altered after it was written)");
-        }
-        return Optional.empty();
-    }
-
-    private static AuditVerification broken(long checked, long seq, String reason) {
-        return new AuditVerification(checked, Optional.of(new AuditVerification.BrokenLink(seq, reason)));
+    static AuditVerification broken(long checked, long seq, Kind kind, String reason) {
+        return new AuditVerification(checked, Optional.of(new AuditVerification.BrokenLink(seq, reason, kind)));
     }
 
     static String genesisHash() {

@@ -10,8 +10,38 @@ import java.util.Optional;
  */
 public record AuditVerification(long recordsChecked, Optional<BrokenLink> firstBroken) {
 
-    /** @param seq the sequence number of the first bad record; @param reason what is wrong with it */
-    public record BrokenLink(long seq, String reason) {}
+    /** What kind of break was found. */
+    public enum Kind {
+        /** A sequence number is missing: a record was deleted. */
+        MISSING,
+        /** The record does not name its predecessor's link: a record was inserted or replaced. */
+        MISLINKED,
+        /** The record does not match its link: edited, or its link recomputed without the audit key. */
+        ALTERED,
+        /** An unkeyed link where the chain is keyed: the chain was recomputed without the key. */
+        DOWNGRADED,
+        /** Newest records are gone: the trail is shorter than its head (in the database or published outside). */
+        TRUNCATED,
+        /** The record named by the published head carries another link: the chain was rewritten. */
+        REWRITTEN,
+        /** The published head is not signed with the audit key: forged, or checked with the wrong key. */
+        HEAD_NOT_SIGNED,
+        /** A certificate print row and the trail disagree: the print records were edited. */
+        PRINT_MISMATCH
+    }
+
+    /**
+     * @param seq    the sequence number of the first bad record
+     * @param reason what is wrong with it, in words
+     * @param kind   what kind of break it is
+     */
+    public record BrokenLink(long seq, String reason, Kind kind) {
+
+        /** A break of unspecified kind (kept for callers written before ADR 0064). */
+        public BrokenLink(long seq, String reason) {
+            this(seq, reason, Kind.ALTERED);
+        }
+    }
 
     public boolean intact() {
         return firstBroken.isEmpty();

@@ -112,6 +112,9 @@ public final class CertificateService {
             long seq = NumberSequences.next(c, "certificate:" + rule.numberPrefix() + ":" + year);
             String allocated = String.format("%s%d%08d", rule.numberPrefix(), year, seq);
             reserve(c, certificateType, allocated, holder, now);
+            audit.append(c, new AuditEntry(AuditAction.CERTIFICATE_NUMBERED, "certificate:" + allocated, Map.of(
+                    "type", certificateType, "holder", who.idNumber().masked(),
+                    "holderRef", audit.holderReference(holder))));
             return allocated;
         });
 
@@ -131,10 +134,14 @@ public final class CertificateService {
         Optional<String> recordedDigest = digest;
         int remaining = store.inTransaction(c -> {
             complete(c, number, recorded, recordedDigest);
+            Map<String, String> details = new java.util.TreeMap<>(Map.of(
+                    "type", certificateType, "holder", who.idNumber().masked(),
+                    "holderRef", audit.holderReference(holder), "issuedNumber", issued.number(),
+                    "outcome", recorded.printed() ? "PRINTED" : "FAILED: " + truncate(recorded.failureReason(), 300)));
+            // the digest the print row keeps, so that editing it is a break of the trail (ADR 0066)
+            recordedDigest.ifPresent(d -> details.put("document", d));
             audit.append(c, new AuditEntry(recorded.printed() ? AuditAction.CERTIFICATE_PRINTED
-                    : AuditAction.CERTIFICATE_PRINT_FAILED, "certificate:" + number, Map.of(
-                    "type", certificateType, "holder", who.idNumber().masked(), "issuedNumber", issued.number(),
-                    "outcome", recorded.printed() ? "PRINTED" : "FAILED: " + recorded.failureReason())));
+                    : AuditAction.CERTIFICATE_PRINT_FAILED, "certificate:" + number, details));
             return rule.printLimit() - attemptsCounting(c, holder, certificateType);
         });
         LOG.info("certificate {} ({}) for {}: {}", issued.number(), certificateType, who.idNumber(),
@@ -171,7 +178,9 @@ public final class CertificateService {
         store.inTransaction(c -> {
             complete(c, attempt, failed, Optional.empty());
             audit.append(c, new AuditEntry(AuditAction.CERTIFICATE_PRINT_FAILED, "certificate:" + attempt, Map.of(
-                    "type", certificateType, "holder", who.idNumber().masked(), "outcome", "FAILED: " + reason)));
+                    "type", certificateType, "holder", who.idNumber().masked(),
+                    "holderRef", audit.holderReference(HolderKey.of(who.idNumber())),
+                    "outcome", "FAILED: " + truncate(reason, 300))));
             return null;
         });
         LOG.warn("certificate attempt {} ({}) for {} not issued: {}", attempt, certificateType, who.idNumber(), reason);

@@ -1,5 +1,8 @@
 package org.openkiosk.app.service.identity;
 
+import java.util.Optional;
+import org.openkiosk.device.idcard.IdNumber;
+
 /** The citizen could not be identified; {@link #reason()} lets the screen say what to do next. */
 public class IdentificationException extends Exception {
 
@@ -27,13 +30,25 @@ public class IdentificationException extends Exception {
     }
 
     private final Reason reason;
+    private final transient IdNumber number;
 
     public IdentificationException(Reason reason, String message) {
+        this(reason, message, null);
+    }
+
+    /** @param number the well-formed number the refusal concerns, for the audit trail (masked there) */
+    public IdentificationException(Reason reason, String message, IdNumber number) {
         super(message);
         this.reason = reason;
+        this.number = number;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The well-formed number the refusal concerns, when there is one. */
+    public Optional<IdNumber> number() {
+        return Optional.ofNullable(number);
     }
 }

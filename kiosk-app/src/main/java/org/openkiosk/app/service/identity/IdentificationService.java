@@ -2,9 +2,14 @@ package org.openkiosk.app.service.identity;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.openkiosk.app.service.appointment.AppointmentQr;
 import org.openkiosk.app.service.appointment.BookingRepository;
+import org.openkiosk.app.service.audit.AuditAction;
+import org.openkiosk.app.service.audit.AuditEntry;
+import org.openkiosk.app.service.audit.AuditLog;
 import org.openkiosk.app.service.platform.Citizen;
 import org.openkiosk.app.service.platform.ServicePlatform;
 import org.openkiosk.device.idcard.IdNumber;
@@ -16,15 +21,77 @@ public final class IdentificationService {
     private final ServicePlatform platform;
     private final BookingRepository bookings;
     private final Clock clock;
+    private final Optional<AuditLog> audit;
 
+    /** Without an audit trail: for tests of the checks only. */
     public IdentificationService(ServicePlatform platform, BookingRepository bookings, Clock clock) {
+        this(platform, bookings, clock, null);
+    }
+
+    /**
+     * @param audit records every identification and every refusal (method, outcome, masked number) in its own
+     *              transaction; when the trail cannot be written, the identification fails with it
+     */
+    public IdentificationService(ServicePlatform platform, BookingRepository bookings, Clock clock, AuditLog audit) {
         this.platform = platform;
         this.bookings = bookings;
         this.clock = clock;
+        this.audit = Optional.ofNullable(audit);
     }
 
     /** A card read: the reader already checked the chip; we check that number and card type agree. */
     public Identity fromCard(CardIdentity card) throws IdentificationException {
+        return audited(IdentitySource.CARD, Optional.of(card.idNumber()),
+                Map.of("cardType", card.cardType().name()), () -> checkCard(card));
+    }
+
+    /** A scanned appointment slip: the booking it names must exist. */
+    public Identity fromAppointmentQr(String payload) throws IdentificationException {
+        return audited(IdentitySource.APPOINTMENT_QR, Optional.empty(), Map.of(), () -> findAppointment(payload));
+    }
+
+    /**
+     * A number typed on the keypad: length, characters, birth date (also not in the future), check character
+     * and — when the citizen chose one — sex parity are checked before the platform is asked.
+     */
+    public Identity fromTypedNumber(String typed, Optional<Sex> declaredSex) throws IdentificationException {
+        return audited(IdentitySource.TYPED_NUMBER, Optional.empty(), Map.of(), () -> findTyped(typed, declaredSex));
+    }
+
+    /**
+     * Records a face comparison with the card photo: the outcome only, never an image, a template or a score.
+     * Blocks (database).
+     */
+    public void recordFaceVerification(Identity who, FaceVerificationOutcome outcome) {
+        audit.ifPresent(a -> a.record(new AuditEntry(AuditAction.FACE_VERIFIED, "identification",
+                Map.of("holder", who.idNumber().masked(), "outcome", outcome.name()))));
+    }
+
+    private interface Check {
+        Identity run() throws IdentificationException;
+    }
+
+    /** Runs one identification and records its outcome: the method, and the masked number when one is known. */
+    private Identity audited(IdentitySource method, Optional<IdNumber> read, Map<String, String> facts, Check check)
+            throws IdentificationException {
+        Map<String, String> details = new TreeMap<>(facts);
+        details.put("method", method.name());
+        try {
+            Identity who = check.run();
+            details.put("holder", who.idNumber().masked());
+            details.put("outcome", "IDENTIFIED");
+            audit.ifPresent(a -> a.record(new AuditEntry(AuditAction.IDENTIFIED, "identification", details)));
+            return who;
+        } catch (IdentificationException e) {
+            read.or(() -> e.number()).ifPresent(n -> details.put("holder", n.masked()));
+            details.put("outcome", e.reason().name());
+            audit.ifPresent(a -> a.record(new AuditEntry(AuditAction.IDENTIFICATION_FAILED, "identification",
+                    details)));
+            throw e;
+        }
+    }
+
+    private Identity checkCard(CardIdentity card) throws IdentificationException {
         String number = card.idNumber().value();
         boolean consistent = switch (card.cardType()) {
             case RESIDENT_ID -> !number.startsWith("8") && !number.startsWith("9");
@@ -40,8 +107,7 @@ public final class IdentificationService {
                 Optional.of(card.cardType()), Optional.empty());
     }
 
-    /** A scanned appointment slip: the booking it names must exist. */
-    public Identity fromAppointmentQr(String payload) throws IdentificationException {
+    private Identity findAppointment(String payload) throws IdentificationException {
         String code = AppointmentQr.parse(payload).orElseThrow(() -> new IdentificationException(
                 IdentificationException.Reason.NOT_AN_APPOINTMENT_CODE,
                 "this code is not an appointment slip of this service"));
@@ -51,14 +117,10 @@ public final class IdentificationService {
                 Optional.of(code));
     }
 
-    /**
-     * A number typed on the keypad: length, characters, birth date (also not in the future), check character
-     * and — when the citizen chose one — sex parity are checked before the platform is asked.
-     */
-    public Identity fromTypedNumber(String typed, Optional<Sex> declaredSex) throws IdentificationException {
+    private Identity findTyped(String typed, Optional<Sex> declaredSex) throws IdentificationException {
         IdNumber number = checkTyped(typed, declaredSex, LocalDate.now(clock));
         Citizen citizen = platform.findCitizen(number).orElseThrow(() -> new IdentificationException(
-                IdentificationException.Reason.UNKNOWN_PERSON, "the platform has no record of " + number));
+                IdentificationException.Reason.UNKNOWN_PERSON, "the platform has no record of " + number, number));
         return new Identity(number, Optional.of(citizen.name()), IdentitySource.TYPED_NUMBER, Optional.empty(),
                 Optional.empty());
     }

@@ -123,6 +123,7 @@ class MaintenanceCommandsTest {
         Path data = tmp.resolve("data");
         org.openkiosk.app.store.Stores.open(new org.openkiosk.app.config.StoreConfig("embedded", null, null, null), data)
                 .close(); // the kiosk created its store earlier
+        org.openkiosk.app.service.audit.AuditKey.loadOrGenerate(data.toAbsolutePath().resolve("audit.key")); // and its audit key
         Run run = run("diagnostics", "export", "--config", config.toString(), "--data", data.toString());
         assertThat(run.code()).as(run.err()).isZero();
         Path written = Path.of(run.out().strip());

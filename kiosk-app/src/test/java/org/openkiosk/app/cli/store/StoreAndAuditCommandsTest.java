@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
@@ -16,6 +19,8 @@ import org.openkiosk.app.cli.KioskCommand;
 import org.openkiosk.app.config.StoreConfig;
 import org.openkiosk.app.service.rating.RatingService;
 import org.openkiosk.app.service.rating.SatisfactionLevel;
+import org.openkiosk.app.service.audit.AuditHeadFile;
+import org.openkiosk.app.service.audit.AuditKey;
 import org.openkiosk.app.service.audit.AuditLog;
 import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.Stores;
@@ -46,29 +51,74 @@ class StoreAndAuditCommandsTest {
         assertThat(run("store", "seed-demo", "--data", data.toString())).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("left unchanged");
 
+        assertThat(run("audit", "keygen", "--out", data.resolve("audit.key").toString())).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("audit key").contains("keyFile: " + data.resolve("audit.key"));
+        assertThat(Files.getPosixFilePermissions(data.resolve("audit.key")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(run("audit", "keygen", "--out", data.resolve("audit.key").toString()))
+                .isEqualTo(ExitCodes.BAD_CONFIGURATION);
+        assertThat(err.toString()).contains("never replaced");
+
         try (Store store = Stores.open(new StoreConfig(Stores.EMBEDDED, null, null, null), data)) {
-            RatingService ratings = new RatingService(store, new AuditLog(store, Clock.systemUTC(), "K-01"),
-                    Clock.systemUTC(), "K-01");
+            AuditLog audit = new AuditLog(store, Clock.systemUTC(), "K-01", AuditKey.load(data.resolve("audit.key")),
+                    Optional.of(new AuditHeadFile(data.resolve(AuditHeadFile.FILE_NAME))));
+            RatingService ratings = new RatingService(store, audit, Clock.systemUTC(), "K-01");
             for (int i = 0; i < 3; i++) {
                 ratings.rate("exit-entry", SatisfactionLevel.SATISFIED, Optional.empty());
             }
         }
+        Files.copy(data.resolve(AuditHeadFile.FILE_NAME), data.resolve("head-copy"));
         assertThat(run("audit", "verify", "--data", data.toString())).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("3 records verified");
+        assertThat(out.toString()).contains("checking against the published head").contains("3 records verified");
+
+        // the newest record removed, the database's head row made to agree: only the published head shows it
+        String link2;
+        try (Store store = Stores.open(new StoreConfig(Stores.EMBEDDED, null, null, null), data);
+             Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+            try (var rs = s.executeQuery("SELECT hash FROM audit_log WHERE seq = 2")) {
+                rs.next();
+                link2 = rs.getString(1);
+            }
+            s.executeUpdate("DELETE FROM audit_log WHERE seq = 3");
+            s.executeUpdate("UPDATE audit_head SET last_seq = 2, last_hash = '" + link2 + "'");
+        }
+        Files.delete(data.resolve(AuditHeadFile.FILE_NAME));
+        assertThat(run("audit", "verify", "--data", data.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("no published head");
+        assertThat(run("audit", "verify", "--data", data.toString(), "--head", data.resolve("head-copy").toString()))
+                .isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString()).contains("BROKEN at record 3 (TRUNCATED)");
 
         try (Store store = Stores.open(new StoreConfig(Stores.EMBEDDED, null, null, null), data);
              Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE audit_log SET kiosk_id = 'K-99' WHERE seq = 2");
         }
         assertThat(run("audit", "verify", "--data", data.toString())).isEqualTo(ExitCodes.FAILURE);
-        assertThat(err.toString()).contains("BROKEN at record 2");
+        assertThat(err.toString()).contains("BROKEN at record 2 (ALTERED)");
+    }
+
+    @Test
+    void verifyWithoutTheKeyIsABadConfigurationNotANewKey() {
+        assertThat(run("audit", "verify", "--data", data.toString())).isEqualTo(ExitCodes.BAD_CONFIGURATION);
+        assertThat(err.toString()).contains("audit.key").contains("does not exist");
+        assertThat(Files.exists(data.resolve("audit.key"))).isFalse();
+    }
+
+    @Test
+    void aKeyReadableByOthersIsRefused() throws Exception {
+        Path key = data.resolve("open.key");
+        Files.writeString(key, "ab".repeat(32));
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(run("audit", "verify", "--data", data.toString(), "--key-file", key.toString()))
+                .isEqualTo(ExitCodes.BAD_CONFIGURATION);
+        assertThat(err.toString()).contains("can be read or written by others").contains("chmod 600");
     }
 
     @Test
     void servicesValidateListsEveryProblem() throws Exception {
         assertThat(run("services", "validate", "--config", data.toString())).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("built-in default").contains("exit-entry");
-        java.nio.file.Files.writeString(data.resolve("services.yaml"), """
+        Files.writeString(data.resolve("services.yaml"), """
                 zone: Asia/Shanghai
                 checkIn: {earlyMinutes: 30, lateMinutes: 15}
                 services:

@@ -37,4 +37,32 @@ class AuditRecordTest {
         AuditEntry one = new AuditEntry(AuditAction.RATED, "s", Map.of("b", "2", "a", "1;x"));
         assertThat(one.detailsText()).isEqualTo("a=1\\;x;b=2");
     }
+
+    @Test
+    void detailsReadBackWhateverTheyContain() {
+        AuditEntry entry = new AuditEntry(AuditAction.MAINTENANCE_ACTION, "s",
+                Map.of("outcome", "FAILED: a=b; c\\d", "empty", "", "holder", "1101**********002X"));
+        assertThat(AuditEntry.parseDetails(entry.detailsText())).isEqualTo(entry.details());
+    }
+
+    @Test
+    void aKeyedLinkDependsOnTheKeyAndDiffersFromTheUnkeyedOne() {
+        AuditKey key = AuditKey.ephemeral();
+        AuditRecord keyed = new AuditRecord(7, AT, "K-01", "RATED", "s", "a=1", "0".repeat(64), null, AuditRecord.KEYED);
+        assertThat(keyed.computeLink(key)).hasSize(64).isEqualTo(keyed.computeLink(key))
+                .isNotEqualTo(keyed.computeLink(AuditKey.ephemeral())).isNotEqualTo(keyed.computeHash());
+    }
+
+    @Test
+    void aHeadSurvivesItsTextAndAnyEditedFieldLosesTheSignature() {
+        AuditKey key = AuditKey.ephemeral();
+        AuditHead head = AuditHead.sign(key, "K-01", 42, "ab".repeat(32), 3, AT);
+        AuditHead read = AuditHead.parse(head.text());
+        assertThat(read).isEqualTo(head);
+        assertThat(read.signedBy(key)).isTrue();
+        assertThat(AuditHead.parse(head.text().replace("seq=42", "seq=41")).signedBy(key)).isFalse();
+        assertThat(AuditHead.parse(head.text().replace("firstKeyed=3", "firstKeyed=9")).signedBy(key)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AuditHead.parse("seq=1"))
+                .hasMessageContaining("not an audit head");
+    }
 }

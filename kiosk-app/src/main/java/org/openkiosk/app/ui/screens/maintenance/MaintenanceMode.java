@@ -28,7 +28,9 @@ public final class MaintenanceMode {
         this.ctx = ctx;
         this.configDir = configDir != null ? configDir : ConfigDirectory.resolve(null);
         this.dataDir = dataDir != null ? dataDir : DataDirectory.resolve(null);
-        this.access = MaintenanceAccess.of(ctx.config(), ctx.demo(), ctx.clock());
+        // with a runtime, every entry, refusal and action also goes to the keyed audit trail (off this thread)
+        this.access = MaintenanceAccess.of(ctx.config(), ctx.demo(), ctx.clock(), ctx.hasRuntime()
+                ? Optional.of(ctx.runtime().services().auditInBackground()) : Optional.empty());
         this.serviceState = new ServiceState(ctx.clock());
     }
 

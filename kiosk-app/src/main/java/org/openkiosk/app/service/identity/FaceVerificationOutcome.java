@@ -1,0 +1,11 @@
+package org.openkiosk.app.service.identity;
+
+/** The outcome of comparing a live face with the card photo; nothing else about the comparison is kept. */
+public enum FaceVerificationOutcome {
+    /** The face matches the card photo. */
+    MATCH,
+    /** The face does not match. */
+    NO_MATCH,
+    /** No comparison was possible (no face found, camera fault, the citizen declined). */
+    NOT_POSSIBLE
+}
