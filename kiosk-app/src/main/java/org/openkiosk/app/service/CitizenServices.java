@@ -6,6 +6,8 @@ import org.openkiosk.app.service.appointment.BookingRepository;
 import org.openkiosk.app.service.audit.AuditLog;
 import org.openkiosk.app.service.catalogue.ServiceCatalogue;
 import org.openkiosk.app.service.certificate.CertificateService;
+import org.openkiosk.app.service.identity.AccessPolicy;
+import org.openkiosk.app.service.identity.AttemptLimiter;
 import org.openkiosk.app.service.identity.IdentificationService;
 import org.openkiosk.app.service.platform.ServicePlatform;
 import org.openkiosk.app.service.port.A4PrintPort;
@@ -29,22 +31,37 @@ public final class CitizenServices {
     private final QueueService queue;
     private final RatingService ratings;
     private final AuditLog audit;
+    private final AccessPolicy access;
+    private final AttemptLimiter attempts;
 
     public CitizenServices(Store store, ServicePlatform platform, ServiceCatalogue catalogue,
                            CertificateDocumentPort renderer, A4PrintPort a4, ReceiptPort receipts, Clock clock,
                            String kioskId, String hallId) {
         BookingRepository bookings = new BookingRepository(store);
         this.audit = new AuditLog(store, clock, kioskId);
-        this.identification = new IdentificationService(platform, bookings, clock);
+        this.attempts = new AttemptLimiter(clock, kioskId, AttemptLimiter.Settings.defaults());
+        this.identification = new IdentificationService(bookings, clock, attempts);
         this.certificates = new CertificateService(store, platform, catalogue, renderer, a4, audit, clock, kioskId);
-        this.queries = new QueryService(platform, bookings, certificates);
+        this.access = new AccessPolicy(catalogue);
+        this.queries = new QueryService(platform, bookings, certificates, access);
         this.appointments = new AppointmentService(store, bookings, catalogue, platform, receipts, audit, clock, kioskId);
         this.queue = new QueueService(store, bookings, catalogue, platform, receipts, audit, clock, kioskId, hallId);
+        this.queue.limitAttempts(attempts);
         this.ratings = new RatingService(store, audit, clock, kioskId);
     }
 
     public IdentificationService identification() {
         return identification;
+    }
+
+    /** Which proof of identity each service needs (services.yaml {@code assurance}). */
+    public AccessPolicy access() {
+        return access;
+    }
+
+    /** Typed-number and slip-code guessing at this kiosk: subscribe with {@code onAlarm} (the fleet link). */
+    public AttemptLimiter attempts() {
+        return attempts;
     }
 
     public QueryService queries() {

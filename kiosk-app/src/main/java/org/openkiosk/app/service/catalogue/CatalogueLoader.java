@@ -157,6 +157,7 @@ public final class CatalogueLoader {
                 problems.add(at + ".reprintLimit must not be negative");
             }
         }
+        AssuranceRules.validate(c.assurance(), c.certificates(), problems);
         return problems;
     }
 

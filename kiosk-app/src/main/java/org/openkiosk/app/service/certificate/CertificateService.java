@@ -20,7 +20,9 @@ import org.openkiosk.app.service.audit.AuditEntry;
 import org.openkiosk.app.service.audit.AuditLog;
 import org.openkiosk.app.service.catalogue.CertificateRule;
 import org.openkiosk.app.service.catalogue.ServiceCatalogue;
+import org.openkiosk.app.service.identity.AccessPolicy;
 import org.openkiosk.app.service.identity.Identity;
+import org.openkiosk.app.service.identity.ProtectedService;
 import org.openkiosk.app.service.platform.Entitlement;
 import org.openkiosk.app.service.platform.ServicePlatform;
 import org.openkiosk.app.service.port.A4PrintPort;
@@ -51,6 +53,7 @@ public final class CertificateService {
     private final AuditLog audit;
     private final Clock clock;
     private final String kioskId;
+    private final AccessPolicy access;
 
     public CertificateService(Store store, ServicePlatform platform, ServiceCatalogue catalogue,
                               CertificateDocumentPort renderer, A4PrintPort printer, AuditLog audit, Clock clock,
@@ -63,10 +66,12 @@ public final class CertificateService {
         this.audit = audit;
         this.clock = clock;
         this.kioskId = kioskId;
+        this.access = new AccessPolicy(catalogue);
     }
 
     /** The person's certificates that this kiosk network prints, with prints remaining. */
     public List<PrintableCertificate> printable(Identity who) {
+        access.require(ProtectedService.MY_CERTIFICATES, Optional.of(who), Optional.empty());
         List<PrintableCertificate> result = new ArrayList<>();
         String holder = HolderKey.of(who.idNumber());
         for (Entitlement entitlement : platform.entitlements(who.idNumber())) {
@@ -84,8 +89,10 @@ public final class CertificateService {
      * Issues one certificate.
      *
      * @throws CertificateException NOT_ENTITLED, NOT_PRINTABLE_HERE or REPRINT_LIMIT_REACHED (nothing recorded)
+     * @throws org.openkiosk.app.service.identity.AssuranceException when the citizen proved too little
      */
     public IssueResult issue(Identity who, String certificateType) {
+        access.requireCertificate(certificateType, who);
         CertificateRule rule = catalogue.certificate(certificateType).orElseThrow(() -> new CertificateException(
                 CertificateException.Reason.NOT_PRINTABLE_HERE, certificateType + " is not printed at this kiosk"));
         Entitlement entitlement = platform.entitlements(who.idNumber()).stream()
@@ -144,6 +151,7 @@ public final class CertificateService {
      * @throws CertificateException NOT_ENTITLED or NOT_PRINTABLE_HERE
      */
     public byte[] preview(Identity who, String certificateType) {
+        access.requireCertificate(certificateType, who);
         CertificateRule rule = catalogue.certificate(certificateType).orElseThrow(() -> new CertificateException(
                 CertificateException.Reason.NOT_PRINTABLE_HERE, certificateType + " is not printed at this kiosk"));
         Entitlement entitlement = platform.entitlements(who.idNumber()).stream()
