@@ -125,7 +125,8 @@ public final class DefaultKioskRuntime implements KioskRuntime {
                     new ReceiptLayouts(catalogue.zone()));
             CitizenServices services = new CitizenServices(store, platform, catalogue, documents,
                     new A4PrinterPort(() -> devices.find(KioskConfig.A4_PRINTER, A4PrinterDevice.class)), receipts,
-                    clock, config.kiosk().id(), config.kiosk().hallId());
+                    clock, config.kiosk().id(), config.kiosk().hallId(),
+                    org.openkiosk.app.service.certificate.HolderKey.load(configDir, System.getenv(), demo));
             DefaultKioskRuntime runtime = new DefaultKioskRuntime(config, demo, devices, store, catalogue, services,
                     receipts);
             log.info("kiosk {} started{}: store {}, devices {}, problems {}", config.kiosk().id(),

@@ -37,11 +37,20 @@ public final class CitizenServices {
     public CitizenServices(Store store, ServicePlatform platform, ServiceCatalogue catalogue,
                            CertificateDocumentPort renderer, A4PrintPort a4, ReceiptPort receipts, Clock clock,
                            String kioskId, String hallId) {
+        this(store, platform, catalogue, renderer, a4, receipts, clock, kioskId, hallId,
+                org.openkiosk.app.service.certificate.HolderKey.demo());
+    }
+
+    /** @param holderKeys keys print records by person under the network's secret (see {@code HolderKey.load}) */
+    public CitizenServices(Store store, ServicePlatform platform, ServiceCatalogue catalogue,
+                           CertificateDocumentPort renderer, A4PrintPort a4, ReceiptPort receipts, Clock clock,
+                           String kioskId, String hallId, org.openkiosk.app.service.certificate.HolderKey holderKeys) {
         BookingRepository bookings = new BookingRepository(store);
         this.audit = new AuditLog(store, clock, kioskId);
         this.attempts = new AttemptLimiter(clock, kioskId, AttemptLimiter.Settings.defaults());
         this.identification = new IdentificationService(bookings, clock, attempts);
-        this.certificates = new CertificateService(store, platform, catalogue, renderer, a4, audit, clock, kioskId);
+        this.certificates = new CertificateService(store, platform, catalogue, renderer, a4, audit, clock, kioskId,
+                holderKeys);
         this.access = new AccessPolicy(catalogue);
         this.queries = new QueryService(platform, bookings, certificates, access);
         this.appointments = new AppointmentService(store, bookings, catalogue, platform, receipts, audit, clock, kioskId);

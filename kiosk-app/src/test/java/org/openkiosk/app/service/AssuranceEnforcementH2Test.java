@@ -147,6 +147,26 @@ class AssuranceEnforcementH2Test {
         assertThat(count("SELECT COUNT(*) FROM booking WHERE status = 'CANCELLED'")).isEqualTo(1);
     }
 
+    @Test
+    void printRecordsAreKeyedByTheNetworksSecretAndOldPlainHashesStillCount() throws Exception {
+        var keys = org.openkiosk.app.service.certificate.HolderKey.withSecret("n".repeat(32).getBytes());
+        CitizenServices keyed = new CitizenServices(store, new EmbeddedServicePlatform(store),
+                new CatalogueLoader().loadDefault(), new FakeCertificateRenderer(), a4, receipts, clock, "K-01",
+                DemoData.DEMO_HALL, keys);
+        // one print made before the change, under the plain SHA-256 key (the reprint limit is 1 + 2)
+        store.inTransaction(c -> {
+            try (var insert = c.prepareStatement("INSERT INTO certificate_print (certificate_type, certificate_number,"
+                    + " holder_key, printed_at, kiosk_id, outcome) VALUES ('no-criminal-record', 'WFZ202500000009', ?,"
+                    + " CURRENT_TIMESTAMP, 'K-00', 'PRINTED')")) {
+                insert.setString(1, org.openkiosk.app.service.certificate.HolderKey.legacy(DemoData.TEST_PERSON));
+                return insert.executeUpdate();
+            }
+        });
+        assertThat(keyed.certificates().issue(card(), "no-criminal-record").remaining()).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM certificate_print WHERE holder_key = '"
+                + keys.of(DemoData.TEST_PERSON) + "'")).isEqualTo(1);
+    }
+
     private static void refusedForCard(ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOfSatisfying(AssuranceException.class,
                 e -> assertThat(e.required()).isEqualTo(AssuranceLevel.CARD));

@@ -54,10 +54,18 @@ public final class CertificateService {
     private final Clock clock;
     private final String kioskId;
     private final AccessPolicy access;
+    private final HolderKey holderKeys;
 
     public CertificateService(Store store, ServicePlatform platform, ServiceCatalogue catalogue,
                               CertificateDocumentPort renderer, A4PrintPort printer, AuditLog audit, Clock clock,
                               String kioskId) {
+        this(store, platform, catalogue, renderer, printer, audit, clock, kioskId, HolderKey.demo());
+    }
+
+    public CertificateService(Store store, ServicePlatform platform, ServiceCatalogue catalogue,
+                              CertificateDocumentPort renderer, A4PrintPort printer, AuditLog audit, Clock clock,
+                              String kioskId, HolderKey holderKeys) {
+        this.holderKeys = holderKeys;
         this.store = store;
         this.platform = platform;
         this.catalogue = catalogue;
@@ -73,11 +81,12 @@ public final class CertificateService {
     public List<PrintableCertificate> printable(Identity who) {
         access.require(ProtectedService.MY_CERTIFICATES, Optional.of(who), Optional.empty());
         List<PrintableCertificate> result = new ArrayList<>();
-        String holder = HolderKey.of(who.idNumber());
+        String holder = holderKeys.of(who.idNumber());
+        String legacy = HolderKey.legacy(who.idNumber());
         for (Entitlement entitlement : platform.entitlements(who.idNumber())) {
             Optional<CertificateRule> rule = catalogue.certificate(entitlement.certificateType());
             if (rule.isPresent()) {
-                int printed = store.inTransaction(c -> attemptsCounting(c, holder, entitlement.certificateType()));
+                int printed = store.inTransaction(c -> attemptsCounting(c, holder, legacy, entitlement.certificateType()));
                 result.add(new PrintableCertificate(entitlement, printed,
                         Math.max(0, rule.get().printLimit() - printed)));
             }
@@ -99,14 +108,15 @@ public final class CertificateService {
                 .filter(e -> e.certificateType().equals(certificateType)).findFirst()
                 .orElseThrow(() -> new CertificateException(CertificateException.Reason.NOT_ENTITLED,
                         "the platform lists no " + certificateType + " for " + who.idNumber()));
-        String holder = HolderKey.of(who.idNumber());
+        String holder = holderKeys.of(who.idNumber());
+        String legacy = HolderKey.legacy(who.idNumber());
         Instant now = clock.instant();
         int year = now.atZone(catalogue.zone()).getYear();
         // Reserve: under a per-person-and-type lock row, check the limit (pending attempts count) and record
         // a PENDING attempt with its number, so two taps or two kiosks cannot both pass the check.
         String number = store.inTransaction(c -> {
             NumberSequences.next(c, "print-lock:" + holder.substring(0, 32) + ":" + certificateType);
-            int used = attemptsCounting(c, holder, certificateType);
+            int used = attemptsCounting(c, holder, legacy, certificateType);
             if (used >= rule.printLimit()) {
                 throw new CertificateException(CertificateException.Reason.REPRINT_LIMIT_REACHED,
                         certificateType + " was printed " + used + " times; the limit is " + rule.printLimit());
@@ -137,7 +147,7 @@ public final class CertificateService {
                     : AuditAction.CERTIFICATE_PRINT_FAILED, "certificate:" + number, Map.of(
                     "type", certificateType, "holder", who.idNumber().masked(),
                     "outcome", recorded.printed() ? "PRINTED" : "FAILED: " + recorded.failureReason())));
-            return rule.printLimit() - attemptsCounting(c, holder, certificateType);
+            return rule.printLimit() - attemptsCounting(c, holder, legacy, certificateType);
         });
         LOG.info("certificate {} ({}) for {}: {}", number, certificateType, who.idNumber(),
                 recorded.printed() ? "printed" : "failed: " + recorded.failureReason());
@@ -190,12 +200,13 @@ public final class CertificateService {
         }
     }
 
-    /** Successful and still-pending attempts: both may have produced paper. */
-    private static int attemptsCounting(Connection c, String holder, String type) throws SQLException {
+    /** Successful and still-pending attempts: both may have produced paper. Records under the old key count too. */
+    private static int attemptsCounting(Connection c, String holder, String legacy, String type) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM certificate_print"
-                + " WHERE holder_key = ? AND certificate_type = ? AND outcome IN ('PRINTED', 'PENDING')")) {
+                + " WHERE holder_key IN (?, ?) AND certificate_type = ? AND outcome IN ('PRINTED', 'PENDING')")) {
             ps.setString(1, holder);
-            ps.setString(2, type);
+            ps.setString(2, legacy);
+            ps.setString(3, type);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
