@@ -88,6 +88,16 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         });
         long every = DEVICE_RECOVERY_INTERVAL.toMillis();
         recovery.scheduleWithFixedDelay(this::recoverQuietly, every, every, TimeUnit.MILLISECONDS);
+        // full ID numbers in old bookings are reduced to masked form daily (services.yaml retention)
+        var retention = new org.openkiosk.app.service.appointment.BookingRetention(store, java.time.Clock.systemUTC(),
+                catalogue.zone(), catalogue.retention().bookingDaysAfterAppointment());
+        recovery.scheduleWithFixedDelay(() -> {
+            try {
+                retention.run();
+            } catch (RuntimeException e) {
+                log.warn("the retention job failed; it runs again tomorrow", e);
+            }
+        }, 1, 24 * 60, TimeUnit.MINUTES);
     }
 
     private void recoverQuietly() {

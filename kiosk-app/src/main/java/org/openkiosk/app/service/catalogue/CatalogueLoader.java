@@ -158,6 +158,9 @@ public final class CatalogueLoader {
             }
         }
         AssuranceRules.validate(c.assurance(), c.certificates(), problems);
+        if (c.retention().bookingDaysAfterAppointment() < 1 || c.retention().bookingDaysAfterAppointment() > 3650) {
+            problems.add("retention.bookingDaysAfterAppointment must be 1-3650 days");
+        }
         return problems;
     }
 
