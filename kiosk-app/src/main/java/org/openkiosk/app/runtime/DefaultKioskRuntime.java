@@ -72,7 +72,8 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     private boolean closed;
 
     private DefaultKioskRuntime(KioskConfig config, boolean demo, KioskDevices devices, Store store,
-                                ServiceCatalogue catalogue, CitizenServices services, ReceiptPort receipts) {
+                                ServiceCatalogue catalogue, CitizenServices services, ReceiptPort receipts,
+                                Clock clock) {
         this.receipts = receipts;
         this.config = config;
         this.demo = demo;
@@ -89,7 +90,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         long every = DEVICE_RECOVERY_INTERVAL.toMillis();
         recovery.scheduleWithFixedDelay(this::recoverQuietly, every, every, TimeUnit.MILLISECONDS);
         // full ID numbers in old bookings are reduced to masked form daily (services.yaml retention)
-        var retention = new org.openkiosk.app.service.appointment.BookingRetention(store, java.time.Clock.systemUTC(),
+        var retention = new org.openkiosk.app.service.appointment.BookingRetention(store, clock,
                 catalogue.zone(), catalogue.retention().bookingDaysAfterAppointment());
         recovery.scheduleWithFixedDelay(() -> {
             try {
@@ -138,7 +139,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
                     clock, config.kiosk().id(), config.kiosk().hallId(),
                     org.openkiosk.app.service.certificate.HolderKey.load(configDir, System.getenv(), demo));
             DefaultKioskRuntime runtime = new DefaultKioskRuntime(config, demo, devices, store, catalogue, services,
-                    receipts);
+                    receipts, clock);
             log.info("kiosk {} started{}: store {}, devices {}, problems {}", config.kiosk().id(),
                     demo ? " in DEMO mode" : "", store.description(), devices.registry().all().size(),
                     runtime.deviceProblems().stream().map(DeviceProblem::code).toList());
