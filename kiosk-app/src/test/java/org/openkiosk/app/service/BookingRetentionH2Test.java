@@ -51,12 +51,16 @@ class BookingRetentionH2Test {
 
     @BeforeEach
     void open() throws Exception {
-        store = Stores.open(StoreBackend.h2().newStoreConfig(dir), dir);
+        store = Stores.open(backend().newStoreConfig(dir), dir);
         clock = new MutableClock(MONDAY_8);
         DemoData.seed(store, clock);
         services = new CitizenServices(store, new EmbeddedServicePlatform(store), new CatalogueLoader().loadDefault(),
                 new FakeCertificateRenderer(), new ScriptedA4Printer(), new RecordingReceiptPort(), clock, "K-01",
                 DemoData.DEMO_HALL);
+    }
+
+    StoreBackend backend() {
+        return StoreBackend.h2();
     }
 
     @AfterEach
