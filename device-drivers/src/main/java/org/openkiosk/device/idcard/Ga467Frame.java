@@ -31,6 +31,11 @@ public final class Ga467Frame {
         return new Ga467Frame(payload.clone());
     }
 
+    /** Takes ownership of a payload the reader just cut out (no copy, so {@link #wipe()} reaches every byte). */
+    static Ga467Frame adopt(byte[] payload) {
+        return new Ga467Frame(payload);
+    }
+
     public static Ga467Frame request(int cmd, int para, byte... data) {
         byte[] p = new byte[2 + data.length];
         p[0] = (byte) cmd;
@@ -124,6 +129,14 @@ public final class Ga467Frame {
     /** The bytes after SW1 SW2 SW3 of a reply. */
     public byte[] replyData() {
         return payload.length <= 3 ? new byte[0] : Arrays.copyOfRange(payload, 3, payload.length);
+    }
+
+    /**
+     * Overwrites the payload with zeros: a read reply carries the card's text and photo. The frame is useless
+     * afterwards; copies handed out earlier ({@link #replyData()}) are their holder's to wipe.
+     */
+    public void wipe() {
+        Arrays.fill(payload, (byte) 0);
     }
 
     @Override

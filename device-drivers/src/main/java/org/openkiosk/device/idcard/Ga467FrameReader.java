@@ -59,13 +59,13 @@ public final class Ga467FrameReader {
         int expected = Ga467Frame.checksum(len, buffer, Ga467Frame.HEADER_LENGTH, payloadLength);
         int actual = buffer[total - 1] & 0xFF;
         byte[] payload = Arrays.copyOfRange(buffer, Ga467Frame.HEADER_LENGTH, Ga467Frame.HEADER_LENGTH + payloadLength);
-        discard(total, false);
+        discard(total, false); // zeroes the frame's bytes in the buffer
         if (expected != actual) {
             Arrays.fill(payload, (byte) 0); // may hold citizen data
             throw new Ga467ProtocolException(Ga467ProtocolException.Kind.BAD_CHECKSUM,
                     String.format("frame of LEN %d has CHK %02X, computed %02X", len, actual, expected));
         }
-        return Optional.of(Ga467Frame.ofPayload(payload));
+        return Optional.of(Ga467Frame.adopt(payload));
     }
 
     /**
@@ -78,20 +78,24 @@ public final class Ga467FrameReader {
     public Ga467Frame read(Transport transport, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         byte[] chunk = new byte[1024];
-        while (true) {
-            Optional<Ga467Frame> frame = next();
-            if (frame.isPresent()) {
-                return frame.get();
+        try {
+            while (true) {
+                Optional<Ga467Frame> frame = next();
+                if (frame.isPresent()) {
+                    return frame.get();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new ReadTimeoutException(transport.describe() + ": no complete GA 467 frame within "
+                            + timeout.toMillis() + " ms (" + size + " bytes pending)");
+                }
+                int n = transport.read(chunk, 0, chunk.length, Duration.ofNanos(left));
+                if (n > 0) {
+                    feed(chunk, 0, n);
+                }
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new ReadTimeoutException(transport.describe() + ": no complete GA 467 frame within "
-                        + timeout.toMillis() + " ms (" + size + " bytes pending)");
-            }
-            int n = transport.read(chunk, 0, chunk.length, Duration.ofNanos(left));
-            if (n > 0) {
-                feed(chunk, 0, n);
-            }
+        } finally {
+            Arrays.fill(chunk, (byte) 0); // the last piece of a read reply
         }
     }
 
@@ -139,7 +143,9 @@ public final class Ga467FrameReader {
 
     private void ensureCapacity(int needed) {
         if (needed > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(needed, buffer.length * 2));
+            byte[] old = buffer;
+            buffer = Arrays.copyOf(old, Math.max(needed, old.length * 2));
+            Arrays.fill(old, (byte) 0); // the outgrown buffer may hold part of a card read
         }
     }
 }

@@ -69,12 +69,22 @@ public final class Ga467Module implements IdCardModule {
 
     @Override
     public CardBlocks readCard() throws IOException {
-        return parseRead(exchange(Ga467Command.READ_TEXT_AND_PHOTO, readTimeout).replyData(), false);
+        return parseReadAndWipe(exchange(Ga467Command.READ_TEXT_AND_PHOTO, readTimeout), false);
     }
 
     /** Text, photo and fingerprints (30 10); the fingerprint block is empty for cards without them. */
     public CardBlocks readCardWithFingerprints() throws IOException {
-        return parseRead(exchange(Ga467Command.READ_TEXT_PHOTO_FINGERPRINT, readTimeout).replyData(), true);
+        return parseReadAndWipe(exchange(Ga467Command.READ_TEXT_PHOTO_FINGERPRINT, readTimeout), true);
+    }
+
+    /** The blocks of a read reply; the reply frame and the intermediate copy are zeroed whatever happens. */
+    private static CardBlocks parseReadAndWipe(Ga467Frame reply, boolean withFingerprints)
+            throws Ga467ProtocolException {
+        try {
+            return parseRead(reply.replyData(), withFingerprints);
+        } finally {
+            reply.wipe();
+        }
     }
 
     /** The newest appended address (30 03), as UCS-2LE text; empty when the card has none (SW3 91). */
@@ -85,7 +95,12 @@ public final class Ga467Module implements IdCardModule {
         }
         expect(Ga467Command.READ_APPENDED_ADDRESS, reply);
         byte[] data = reply.replyData();
-        return java.util.Optional.of(IdCardTextParser.field(data, 0, data.length - data.length % 2));
+        try {
+            return java.util.Optional.of(IdCardTextParser.field(data, 0, data.length - data.length % 2));
+        } finally {
+            java.util.Arrays.fill(data, (byte) 0);
+            reply.wipe();
+        }
     }
 
     /** Switches the module's baud rate; the caller must then reopen the link at the new rate. */
@@ -133,6 +148,14 @@ public final class Ga467Module implements IdCardModule {
 
     /** {@code textLen photoLen [fpLen]} (big-endian) then the blocks, as the read replies lay them out. */
     static CardBlocks parseRead(byte[] data, boolean withFingerprints) throws Ga467ProtocolException {
+        try {
+            return splitRead(data, withFingerprints);
+        } finally {
+            java.util.Arrays.fill(data, (byte) 0); // the caller's copy of the reply: citizen data
+        }
+    }
+
+    private static CardBlocks splitRead(byte[] data, boolean withFingerprints) throws Ga467ProtocolException {
         int header = withFingerprints ? 6 : 4;
         if (data.length < header) {
             throw new Ga467ProtocolException(Ga467ProtocolException.Kind.MALFORMED_REPLY,
@@ -154,7 +177,6 @@ public final class Ga467Module implements IdCardModule {
         byte[] photo = new byte[photoLength];
         byte[] fingerprints = new byte[fingerprintLength];
         b.get(text).get(photo).get(fingerprints);
-        java.util.Arrays.fill(data, (byte) 0);
         return new CardBlocks(text, photo, fingerprints);
     }
 }

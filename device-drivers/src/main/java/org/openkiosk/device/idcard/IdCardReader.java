@@ -295,7 +295,13 @@ public final class IdCardReader extends AbstractDevice {
             IdCard card = readPresentCard();
             cardAlreadyRead = true;
             succeeded();
-            fireData(card);
+            try {
+                fireData(card);
+            } finally {
+                // listeners get the photo during the callback only (copy it there if needed): a card placed
+                // while no screen listens — mid-flow, in maintenance mode — must not leave its photo behind
+                card.wipePhoto();
+            }
         } catch (Sw3StatusException e) {
             onModuleStatus(e);
         } catch (IdCardFormatException e) {

@@ -81,6 +81,10 @@ final class StartupChecks {
             if (loaded.config() == null) {
                 return loaded.result();
             }
+            List<StartupProblem> simulators = demo ? List.of() : simulatorsRefused(loaded.config());
+            if (!simulators.isEmpty()) {
+                return new StartupResult.OutOfService(simulators);
+            }
             boolean firstLook = false;
             if (runtime != null && !runtime.config().equals(loaded.config())) {
                 log.info("the configuration in {} changed: rebuilding the kiosk runtime", configDir);
@@ -122,6 +126,23 @@ final class StartupChecks {
                 runtime = null;
             }
         }
+    }
+
+    /**
+     * Production never runs on simulated devices (a kiosk that only pretends to print): {@code sim:} devices are
+     * refused unless {@code kiosk.testInstallation: true} says this is a test installation.
+     */
+    static List<StartupProblem> simulatorsRefused(KioskConfig config) {
+        if (config.kiosk().testInstallation()) {
+            return List.of();
+        }
+        return config.devices().entrySet().stream()
+                .filter(d -> d.getValue().uri().isSimulator())
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .map(d -> new StartupProblem(StartupProblem.CONFIG, "kiosk.yaml devices." + d.getKey()
+                        + ".uri: " + d.getValue().uri() + " is a simulator; a production kiosk needs the real device"
+                        + " (or set kiosk.testInstallation: true for a test installation, or use ./kiosk demo)"))
+                .toList();
     }
 
     static StartupProblem toStartupProblem(DeviceProblem problem) {

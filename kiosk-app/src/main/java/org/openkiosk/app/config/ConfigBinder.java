@@ -56,8 +56,9 @@ final class ConfigBinder {
         String zh = nonBlank(names, "zh", "市民服务中心");
         String en = nonBlank(names, "en", "Citizen Service Centre");
         names.rejectUnknownKeys();
+        boolean testInstallation = s.bool("testInstallation", false);
         s.rejectUnknownKeys();
-        return new KioskIdentity(id, hallId, zh, en);
+        return new KioskIdentity(id, hallId, zh, en, testInstallation);
     }
 
     private String identifier(Section s, String key, String example) {

@@ -5,8 +5,14 @@ package org.openkiosk.app.config;
  * @param hallId    the hall's id, shared by the kiosks of one hall (ticket numbers are unique per hall per day)
  * @param hallNameZh the hall's name in Chinese, shown on the attract screen
  * @param hallNameEn the hall's name in English
+ * @param testInstallation this kiosk is a test installation: {@code run} accepts {@code sim:} devices and shows
+ *                   a "TEST" flag (production refuses simulators)
  */
-public record KioskIdentity(String id, String hallId, String hallNameZh, String hallNameEn) {
+public record KioskIdentity(String id, String hallId, String hallNameZh, String hallNameEn, boolean testInstallation) {
+
+    public KioskIdentity(String id, String hallId, String hallNameZh, String hallNameEn) {
+        this(id, hallId, hallNameZh, hallNameEn, false);
+    }
 
     public String hallName(String language) {
         return "en".equals(language) ? hallNameEn : hallNameZh;

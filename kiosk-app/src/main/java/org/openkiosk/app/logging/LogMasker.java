@@ -7,8 +7,9 @@ import org.openkiosk.device.privacy.Masking;
  * cannot be recognised otherwise), then anything shaped like an ID number.
  *
  * <p>"Shaped like an ID number" is deliberately broad — when in doubt, mask: any run of 15 or more digits, or 14 or
- * more followed by an X, also when the digits are grouped with single spaces or hyphens
- * ({@code 620102 19900101 0722}), and full-width digits too. The check digit is not verified: a mistyped number is
+ * more followed by an X, also when the digits are grouped by up to {@value #MAX_GAP} separator characters
+ * (spaces, ideographic spaces, hyphens, dots, slashes, underscores, commas — {@code 620102 19900101 0722},
+ * {@code 620102.1990.0101.0722}, {@code 620102　19900101, 0722}), and full-width digits too. The check digit is not verified: a mistyped number is
  * still personal data. This also masks bank card numbers and very long numeric ids, which is harmless in a log.
  *
  * <p>A hand-written linear scan rather than a regular expression: it runs on every log line, and lines are full
@@ -18,6 +19,9 @@ public final class LogMasker {
 
     /** Digits of a legacy number; an 18-character number is 17 digits and a digit or X. */
     private static final int MIN_DIGITS = 15;
+    /** Separator characters allowed between two digit groups. */
+    private static final int MAX_GAP = 3;
+    private static final String SEPARATORS = " -./_,\t\u00A0\u3000\uFF0C\uFF0E\uFF0F\uFF0D\uFF3F";
 
     private LogMasker() {}
 
@@ -41,26 +45,33 @@ public final class LogMasker {
                 i++;
                 continue;
             }
-            // a run of digits, single spaces or hyphens allowed between two digits
+            // a run of digits; a short gap of separators is allowed between two digits
             int start = i;
             int digits = 0;
             int j = i;
+            int end = i;
             while (j < n) {
                 char c = s.charAt(j);
                 if (Character.isDigit(c)) {
                     digits++;
                     j++;
-                } else if ((c == ' ' || c == '-') && j + 1 < n && Character.isDigit(s.charAt(j + 1))) {
-                    j++;
+                    end = j;
+                    continue;
+                }
+                int gap = gapLength(s, j);
+                if (gap > 0 && j + gap < n && Character.isDigit(s.charAt(j + gap))) {
+                    j += gap;
                 } else {
                     break;
                 }
             }
-            int end = j;
-            if (end < n && (s.charAt(end) == 'X' || s.charAt(end) == 'x')
-                    && (end + 1 == n || !Character.isDigit(s.charAt(end + 1)))) {
+            // the check character X, right after the digits or after a gap
+            int x = end + gapLength(s, end);
+            if (x < n && (s.charAt(x) == 'X' || s.charAt(x) == 'x')
+                    && (x + 1 == n || !Character.isLetterOrDigit(s.charAt(x + 1)))
+                    && (x == end || digits >= MIN_DIGITS + 2)) {
                 digits++;
-                end++;
+                end = x + 1;
             }
             if (digits >= MIN_DIGITS) {
                 if (out == null) {
@@ -72,6 +83,16 @@ public final class LogMasker {
             i = end;
         }
         return out == null ? s : out.append(s, copied, n).toString();
+    }
+
+    /** The number of separator characters starting at {@code at}, 0 when more than {@link #MAX_GAP}. */
+    private static int gapLength(String s, int at) {
+        int k = at;
+        while (k < s.length() && k - at <= MAX_GAP && SEPARATORS.indexOf(s.charAt(k)) >= 0) {
+            k++;
+        }
+        int gap = k - at;
+        return gap > MAX_GAP ? 0 : gap;
     }
 
     private static int digitCount(String s) {

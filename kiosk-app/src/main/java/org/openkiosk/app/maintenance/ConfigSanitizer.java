@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Copies a YAML configuration file for a diagnostics bundle with every secret replaced by {@value #REMOVED}:
- * passwords, the PIN hash, tokens, API and private keys, and user:password in URLs. The YAML is re-written from
+ * passwords, the PIN hash, tokens, API and private keys, and in URLs the user information and secret
+ * parameters ({@link UrlSecrets}). The YAML is re-written from
  * its parsed tree, so nothing in a comment or an odd layout can slip through; a file that does not parse is
  * left out entirely.
  */
@@ -76,7 +77,7 @@ public final class ConfigSanitizer {
             return copy;
         }
         if (node.isTextual()) {
-            return TextNode.valueOf(URL_CREDENTIALS.matcher(node.asText()).replaceAll("$1" + REMOVED + "@"));
+            return TextNode.valueOf(UrlSecrets.strip(URL_CREDENTIALS.matcher(node.asText()).replaceAll("$1" + REMOVED + "@")));
         }
         return node;
     }

@@ -113,7 +113,8 @@ public final class DiagnosticsBundle {
             try (OutputStream file = Files.newOutputStream(temporary); ZipOutputStream zip = new ZipOutputStream(file)) {
                 for (Map.Entry<String, String> entry : entries.entrySet()) {
                     zip.putNextEntry(new ZipEntry(entry.getKey()));
-                    zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                    // URLs anywhere (device reports, doctor, log tail) may carry a password or token
+                    zip.write(UrlSecrets.strip(entry.getValue()).getBytes(StandardCharsets.UTF_8));
                     zip.closeEntry();
                 }
             }

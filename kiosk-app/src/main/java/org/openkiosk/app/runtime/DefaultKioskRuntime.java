@@ -74,7 +74,8 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     private boolean closed;
 
     private DefaultKioskRuntime(KioskConfig config, boolean demo, KioskDevices devices, Store store,
-                                ServiceCatalogue catalogue, CitizenServices services, ReceiptPort receipts) {
+                                ServiceCatalogue catalogue, CitizenServices services, ReceiptPort receipts,
+                                Clock clock) {
         this.receipts = receipts;
         this.config = config;
         this.demo = demo;
@@ -90,6 +91,16 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         });
         long every = DEVICE_RECOVERY_INTERVAL.toMillis();
         recovery.scheduleWithFixedDelay(this::recoverQuietly, every, every, TimeUnit.MILLISECONDS);
+        // full ID numbers in old bookings are reduced to masked form daily (services.yaml retention)
+        var retention = new org.openkiosk.app.service.appointment.BookingRetention(store, clock,
+                catalogue.zone(), catalogue.retention().bookingDaysAfterAppointment());
+        recovery.scheduleWithFixedDelay(() -> {
+            try {
+                retention.run();
+            } catch (RuntimeException e) {
+                log.warn("the retention job failed; it runs again tomorrow", e);
+            }
+        }, 1, 24 * 60, TimeUnit.MINUTES);
     }
 
     @Override
@@ -140,9 +151,10 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             AuditTrailSetup audit = auditTrail(config, dataDir, demo);
             CitizenServices services = new CitizenServices(store, platform, catalogue, documents,
                     new A4PrinterPort(() -> devices.find(KioskConfig.A4_PRINTER, A4PrinterDevice.class)), receipts,
-                    clock, config.kiosk().id(), config.kiosk().hallId(), audit.key(), Optional.of(audit.headFile()));
+                    clock, config.kiosk().id(), config.kiosk().hallId(), audit.key(), Optional.of(audit.headFile()),
+                    org.openkiosk.app.service.certificate.HolderKey.load(configDir, System.getenv(), demo));
             DefaultKioskRuntime runtime = new DefaultKioskRuntime(config, demo, devices, store, catalogue, services,
-                    receipts);
+                    receipts, clock);
             runtime.guardDiskSpace(DiskSpaceGuard.of(dataDir));
             log.info("kiosk {} started{}: store {}, devices {}, problems {}", config.kiosk().id(),
                     demo ? " in DEMO mode" : "", store.description(), devices.registry().all().size(),

@@ -10,6 +10,8 @@ import org.openkiosk.app.service.audit.AuditLog;
 import org.openkiosk.app.service.audit.BackgroundAudit;
 import org.openkiosk.app.service.catalogue.ServiceCatalogue;
 import org.openkiosk.app.service.certificate.CertificateService;
+import org.openkiosk.app.service.identity.AccessPolicy;
+import org.openkiosk.app.service.identity.AttemptLimiter;
 import org.openkiosk.app.service.identity.IdentificationService;
 import org.openkiosk.app.service.platform.ServicePlatform;
 import org.openkiosk.app.service.port.A4PrintPort;
@@ -34,6 +36,8 @@ public final class CitizenServices {
     private final RatingService ratings;
     private final AuditLog audit;
     private final BackgroundAudit auditInBackground;
+    private final AccessPolicy access;
+    private final AttemptLimiter attempts;
 
     /**
      * Services whose audit trail is keyed with a throw-away key (tests, tools): a later process cannot verify it.
@@ -43,29 +47,45 @@ public final class CitizenServices {
                            CertificateDocumentPort renderer, A4PrintPort a4, ReceiptPort receipts, Clock clock,
                            String kioskId, String hallId) {
         this(store, platform, catalogue, renderer, a4, receipts, clock, kioskId, hallId, AuditKey.ephemeral(),
-                Optional.empty());
+                Optional.empty(), org.openkiosk.app.service.certificate.HolderKey.demo());
     }
 
     /**
-     * @param auditKey  keys the audit trail (ADR 0064)
-     * @param auditHead where the signed chain head is published after each record
+     * @param auditKey   keys the audit trail (ADR 0064)
+     * @param auditHead  where the signed chain head is published after each record
+     * @param holderKeys keys print records by person under the network's secret (see {@code HolderKey.load})
      */
     public CitizenServices(Store store, ServicePlatform platform, ServiceCatalogue catalogue,
                            CertificateDocumentPort renderer, A4PrintPort a4, ReceiptPort receipts, Clock clock,
-                           String kioskId, String hallId, AuditKey auditKey, Optional<AuditHeadFile> auditHead) {
+                           String kioskId, String hallId, AuditKey auditKey, Optional<AuditHeadFile> auditHead,
+                           org.openkiosk.app.service.certificate.HolderKey holderKeys) {
         BookingRepository bookings = new BookingRepository(store);
         this.audit = new AuditLog(store, clock, kioskId, auditKey, auditHead);
         this.auditInBackground = new BackgroundAudit(audit);
-        this.identification = new IdentificationService(platform, bookings, clock, audit);
-        this.certificates = new CertificateService(store, platform, catalogue, renderer, a4, audit, clock, kioskId);
-        this.queries = new QueryService(platform, bookings, certificates, audit);
+        this.attempts = new AttemptLimiter(clock, kioskId, AttemptLimiter.Settings.defaults());
+        this.identification = new IdentificationService(bookings, clock, attempts, audit);
+        this.certificates = new CertificateService(store, platform, catalogue, renderer, a4, audit, clock, kioskId,
+                holderKeys);
+        this.access = new AccessPolicy(catalogue);
+        this.queries = new QueryService(platform, bookings, certificates, access, audit);
         this.appointments = new AppointmentService(store, bookings, catalogue, platform, receipts, audit, clock, kioskId);
         this.queue = new QueueService(store, bookings, catalogue, platform, receipts, audit, clock, kioskId, hallId);
+        this.queue.limitAttempts(attempts);
         this.ratings = new RatingService(store, audit, clock, kioskId);
     }
 
     public IdentificationService identification() {
         return identification;
+    }
+
+    /** Which proof of identity each service needs (services.yaml {@code assurance}). */
+    public AccessPolicy access() {
+        return access;
+    }
+
+    /** Typed-number and slip-code guessing at this kiosk: subscribe with {@code onAlarm} (the fleet link). */
+    public AttemptLimiter attempts() {
+        return attempts;
     }
 
     public QueryService queries() {

@@ -64,6 +64,25 @@ class StartupChecksTest {
         }
     }
 
+    @Test
+    void productionRefusesSimulatedDevicesUnlessTheKioskIsATestInstallation() throws Exception {
+        Path config = copyRepositoryConfig(tmp.resolve("config")); // every device is sim:
+        try (StartupChecks.WithRuntime check = StartupChecks.withRuntime(config, tmp.resolve("data"), false,
+                Clock.systemDefaultZone())) {
+            StartupResult result = check.check();
+            assertThat(result).isInstanceOf(StartupResult.OutOfService.class);
+            assertThat(((StartupResult.OutOfService) result).problems()).allSatisfy(p -> {
+                assertThat(p.code()).isEqualTo(StartupProblem.CONFIG);
+                assertThat(p.detail()).contains("is a simulator").contains("kiosk.testInstallation: true");
+            }).anySatisfy(p -> assertThat(p.detail()).startsWith("kiosk.yaml devices.idReader.uri: sim:"));
+            assertThat(check.runtime()).as("nothing was started").isEmpty();
+        }
+        String yaml = Files.readString(config.resolve("kiosk.yaml"));
+        Files.writeString(config.resolve("kiosk.yaml"), yaml.replace("kiosk:\n", "kiosk:\n  testInstallation: true\n"));
+        assertThat(org.openkiosk.app.config.ConfigLoader.load(config).kiosk().testInstallation()).isTrue();
+        assertThat(StartupChecks.simulatorsRefused(org.openkiosk.app.config.ConfigLoader.load(config))).isEmpty();
+    }
+
     static Path copyRepositoryConfig(Path target) throws IOException {
         Path source = Paths.get("..", "config").toAbsolutePath().normalize();
         try (Stream<Path> files = Files.walk(source)) {

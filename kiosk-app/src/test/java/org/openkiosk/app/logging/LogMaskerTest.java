@@ -83,8 +83,21 @@ class LogMaskerTest {
     }
 
     @Test
-    void groupingNeedsSingleSeparatorsBetweenDigits() {
-        assertThat(LogMasker.mask("620102  19630101  0722")).isEqualTo("620102  19630101  0722");
+    void masksNumbersSplitByOtherSeparators() {
+        for (String split : new String[] {"620102.19630101.0722", "620102/19630101/0722", "620102_19630101_0722",
+                "620102,19630101,0722", "620102  19630101  0722", "620102\u300019630101\u30000722",
+                "620102, 19630101, 0722", "620102 / 1963 / 0101 / 0722", "6 2 0 1 0 2 1 9 6 3 0 1 0 1 0 7 2 2",
+                "620102．19630101．0722", "620102\t19630101\t0722"}) {
+            String masked = LogMasker.mask("id=" + split + ";");
+            assertThat(masked).as(split).doesNotContain("1963").doesNotContain("0101").startsWith("id=6").endsWith("2;");
+        }
+        assertThat(LogMasker.mask("x 11010519491231002 X end")).isEqualTo("x 1101***********02 X end");
+        assertThat(LogMasker.mask("110105.19491231.002.X")).isEqualTo("1101*************02.X");
+    }
+
+    @Test
+    void groupingNeedsShortGapsBetweenDigits() {
+        assertThat(LogMasker.mask("620102    19630101    0722")).isEqualTo("620102    19630101    0722");
         assertThat(LogMasker.mask("at 2026-11-22 02:21:22, ports 9100-9101 9102")).isEqualTo("at 2026-11-22 02:21:22, ports 9100-9101 9102");
         assertThat(LogMasker.mask("ids 620102196301010722-11010519491231002X"))
                 .isEqualTo("ids 6201" + "*".repeat(37 - 8) + "002X");

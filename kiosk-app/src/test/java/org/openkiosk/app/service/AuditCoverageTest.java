@@ -58,7 +58,8 @@ class AuditCoverageTest {
         DemoData.seed(store, clock);
         services = new CitizenServices(store, new EmbeddedServicePlatform(store), new CatalogueLoader().loadDefault(),
                 new FakeCertificateRenderer(), new ScriptedA4Printer(), new RecordingReceiptPort(), clock, "K-01",
-                DemoData.DEMO_HALL, AuditKey.ephemeral(), Optional.empty());
+                DemoData.DEMO_HALL, AuditKey.ephemeral(), Optional.empty(),
+                org.openkiosk.app.service.certificate.HolderKey.demo());
     }
 
     @AfterEach

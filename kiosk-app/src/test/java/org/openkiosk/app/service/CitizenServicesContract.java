@@ -115,7 +115,7 @@ abstract class CitizenServicesContract {
 
     CitizenServices kiosk(Store on, String kioskId) {
         return new CitizenServices(on, new EmbeddedServicePlatform(on), catalogue, renderer, a4, receipts, clock,
-                kioskId, HALL, auditKey, Optional.empty());
+                kioskId, HALL, auditKey, Optional.empty(), org.openkiosk.app.service.certificate.HolderKey.demo());
     }
 
     static Identity person(int n) {

@@ -41,7 +41,8 @@ class CitizenServicesPostgresTest extends CitizenServicesContract {
         Path keyFile = tempDir.resolve("audit.key");
         AuditKey key = AuditKey.loadOrGenerate(keyFile);
         CitizenServices keyed = new CitizenServices(store, new EmbeddedServicePlatform(store), catalogue, renderer, a4,
-                receipts, clock, "K-01", HALL, key, Optional.of(new AuditHeadFile(tempDir.resolve("audit.head"))));
+                receipts, clock, "K-01", HALL, key, Optional.of(new AuditHeadFile(tempDir.resolve("audit.head"))),
+                org.openkiosk.app.service.certificate.HolderKey.demo());
         keyed.ratings().rate(PASSPORTS, SatisfactionLevel.SATISFIED, Optional.empty());
         keyed.ratings().rate(PASSPORTS, SatisfactionLevel.SATISFIED, Optional.empty());
         assertThat(auditVerify()).isEqualTo(ExitCodes.OK);

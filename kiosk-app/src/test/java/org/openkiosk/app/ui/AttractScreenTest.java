@@ -48,6 +48,17 @@ class AttractScreenTest {
     }
 
     @Test
+    void aTestInstallationShowsItsFlagLikeTheDemo() {
+        var sample = TestConfigs.sample();
+        var test = new org.openkiosk.app.config.KioskConfig(new org.openkiosk.app.config.KioskIdentity("K-0102",
+                "H-0101", sample.kiosk().hallNameZh(), sample.kiosk().hallNameEn(), true), sample.ui(),
+                sample.devices(), sample.store());
+        fx = FxShell.ready(test, ShellOptions.kiosk().withWindowed(true));
+        assertThat(fx.<Label>node("#test-installation-flag").getText()).isEqualTo("测试安装 TEST");
+        assertThat(fx.robot.lookup("#demo-flag").tryQuery()).isEmpty();
+    }
+
+    @Test
     void aServiceButtonLeadsToTheIdentifyScreenForThatService() {
         fx = FxShell.ready(TestConfigs.sample(), ShellOptions.kiosk().withWindowed(true));
         fx.robot.clickOn("#service-certificate-printing");

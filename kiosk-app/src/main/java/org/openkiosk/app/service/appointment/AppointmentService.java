@@ -15,7 +15,9 @@ import org.openkiosk.app.service.audit.AuditEntry;
 import org.openkiosk.app.service.audit.AuditLog;
 import org.openkiosk.app.service.catalogue.ServiceCatalogue;
 import org.openkiosk.app.service.catalogue.ServiceDefinition;
+import org.openkiosk.app.service.identity.AccessPolicy;
 import org.openkiosk.app.service.identity.Identity;
+import org.openkiosk.app.service.identity.ProtectedService;
 import org.openkiosk.app.service.platform.Hall;
 import org.openkiosk.app.service.platform.ServicePlatform;
 import org.openkiosk.app.service.port.PrintOutcome;
@@ -42,6 +44,7 @@ public final class AppointmentService {
     private final AuditLog audit;
     private final Clock clock;
     private final String kioskId;
+    private final AccessPolicy access;
 
     public AppointmentService(Store store, BookingRepository bookings, ServiceCatalogue catalogue,
                               ServicePlatform platform, ReceiptPort receipts, AuditLog audit, Clock clock,
@@ -54,6 +57,7 @@ public final class AppointmentService {
         this.audit = audit;
         this.clock = clock;
         this.kioskId = kioskId;
+        this.access = new AccessPolicy(catalogue);
     }
 
     /** Services that take appointments. */
@@ -101,6 +105,7 @@ public final class AppointmentService {
      * @throws StoreException       when the database fails (nothing is booked then)
      */
     public BookingResult book(Identity who, String serviceCode, String hallId, LocalDate date, LocalTime start) {
+        access.require(ProtectedService.BOOKING, Optional.of(who), Optional.empty());
         ServiceDefinition service = bookableService(serviceCode);
         Hall hall = hall(hallId);
         SlotPlanner planner = planner(serviceCode);
@@ -125,6 +130,7 @@ public final class AppointmentService {
 
     /** Cancels the person's active booking before the cut-off. */
     public Booking cancel(Identity who, String bookingCode) {
+        access.require(ProtectedService.CANCEL, Optional.of(who), Optional.of(bookingCode));
         Booking booking = ownActiveBooking(who, bookingCode);
         planner(booking.serviceCode()).refusalToChange(booking.date(), booking.start(), clock.instant())
                 .ifPresent(refusal -> {
@@ -147,6 +153,7 @@ public final class AppointmentService {
 
     /** Moves the person's active booking to another slot of the same service and hall, in one transaction. */
     public BookingResult reschedule(Identity who, String bookingCode, LocalDate newDate, LocalTime newStart) {
+        access.require(ProtectedService.CANCEL, Optional.of(who), Optional.of(bookingCode));
         Booking booking = ownActiveBooking(who, bookingCode);
         ServiceDefinition service = bookableService(booking.serviceCode());
         SlotPlanner planner = planner(booking.serviceCode());

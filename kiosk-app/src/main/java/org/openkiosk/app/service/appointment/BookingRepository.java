@@ -191,6 +191,9 @@ public final class BookingRepository {
         List<Booking> result = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
+                if (rs.getString(8).indexOf('*') >= 0) {
+                    continue; // past retention (BookingRetention): identifies nobody any more
+                }
                 result.add(new Booking(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, LocalDate.class), rs.getObject(6, LocalTime.class),
                         BookingStatus.valueOf(rs.getString(7)), parse(rs.getString(8))));

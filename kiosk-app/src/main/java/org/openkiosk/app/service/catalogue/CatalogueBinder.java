@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.openkiosk.app.config.Problems;
 import org.openkiosk.app.config.Section;
+import org.openkiosk.app.service.identity.ProtectedService;
 
 /**
  * Binds the located {@code services.yaml} tree to a {@link ServiceCatalogue}, field by field, collecting every
@@ -46,8 +47,37 @@ final class CatalogueBinder {
         List<CertificateRule> certificates = certificates(root.mappings("certificates"));
         PlatformSettings platform = root.entry("platform").isPresent()
                 ? platform(root.section("platform", false)) : PlatformSettings.embedded();
+        AssuranceRules assurance = root.entry("assurance").isPresent()
+                ? assurance(root.section("assurance", false)) : AssuranceRules.defaults();
+        RetentionRules retention = root.entry("retention").isPresent()
+                ? retention(root.section("retention", false)) : RetentionRules.defaults();
         root.rejectUnknownKeys();
-        return problems.isEmpty() ? new ServiceCatalogue(zone, checkIn, services, certificates, platform) : null;
+        return problems.isEmpty()
+                ? new ServiceCatalogue(zone, checkIn, services, certificates, platform, assurance, retention) : null;
+    }
+
+    /** The least proof of identity per service (ADR 0110); a key left out takes its safe default. */
+    private static AssuranceRules assurance(Section s) {
+        Map<ProtectedService, String> stated = new java.util.EnumMap<>(ProtectedService.class);
+        for (ProtectedService service : ProtectedService.values()) {
+            String value = s.optionalText(service.configKey(), null);
+            if (value != null) {
+                AssuranceRules.problem(value.strip(), service.weakestAllowed())
+                        .ifPresent(p -> s.problem(service.configKey(), p.message(), p.hint()));
+                stated.put(service, value.strip());
+            }
+        }
+        s.rejectUnknownKeys();
+        return new AssuranceRules(stated.get(ProtectedService.GUIDES), stated.get(ProtectedService.WALK_IN_TICKET),
+                stated.get(ProtectedService.CHECK_IN), stated.get(ProtectedService.PROGRESS),
+                stated.get(ProtectedService.MY_APPOINTMENTS), stated.get(ProtectedService.MY_CERTIFICATES),
+                stated.get(ProtectedService.BOOKING), stated.get(ProtectedService.CANCEL));
+    }
+
+    private static RetentionRules retention(Section s) {
+        Integer days = s.integer("bookingDaysAfterAppointment", 30, 1, 3650);
+        s.rejectUnknownKeys();
+        return new RetentionRules(days);
     }
 
     private static ZoneId zone(Section root) {
@@ -189,8 +219,14 @@ final class CatalogueBinder {
                 s.problem("numberPrefix", "\"" + prefix + "\" is not a number prefix", "2-6 capital letters, e.g. WFZ");
             }
             Integer reprints = s.integer("reprintLimit", 0, 0, 100);
+            String assurance = s.optionalText("assurance", null);
+            if (assurance != null) {
+                AssuranceRules.problem(assurance.strip(), CertificateRule.WEAKEST_ALLOWED)
+                        .ifPresent(p -> s.problem("assurance", p.message(), p.hint()));
+            }
             s.rejectUnknownKeys();
-            rules.add(new CertificateRule(type, prefix, reprints == null ? 0 : reprints));
+            rules.add(new CertificateRule(type, prefix, reprints == null ? 0 : reprints,
+                    assurance == null ? null : assurance.strip()));
         }
         return rules;
     }

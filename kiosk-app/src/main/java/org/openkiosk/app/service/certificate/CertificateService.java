@@ -20,8 +20,10 @@ import org.openkiosk.app.service.audit.AuditEntry;
 import org.openkiosk.app.service.audit.AuditLog;
 import org.openkiosk.app.service.catalogue.CertificateRule;
 import org.openkiosk.app.service.catalogue.ServiceCatalogue;
+import org.openkiosk.app.service.identity.AccessPolicy;
 import org.openkiosk.app.service.identity.Identity;
 import org.openkiosk.app.service.platform.CertificateRefusedException;
+import org.openkiosk.app.service.identity.ProtectedService;
 import org.openkiosk.app.service.platform.Entitlement;
 import org.openkiosk.app.service.platform.IssuedCertificate;
 import org.openkiosk.app.service.platform.PlatformException;
@@ -56,10 +58,19 @@ public final class CertificateService {
     private final AuditLog audit;
     private final Clock clock;
     private final String kioskId;
+    private final AccessPolicy access;
+    private final HolderKey holderKeys;
 
     public CertificateService(Store store, ServicePlatform platform, ServiceCatalogue catalogue,
                               CertificateDocumentPort renderer, A4PrintPort printer, AuditLog audit, Clock clock,
                               String kioskId) {
+        this(store, platform, catalogue, renderer, printer, audit, clock, kioskId, HolderKey.demo());
+    }
+
+    public CertificateService(Store store, ServicePlatform platform, ServiceCatalogue catalogue,
+                              CertificateDocumentPort renderer, A4PrintPort printer, AuditLog audit, Clock clock,
+                              String kioskId, HolderKey holderKeys) {
+        this.holderKeys = holderKeys;
         this.store = store;
         this.platform = platform;
         this.catalogue = catalogue;
@@ -68,16 +79,19 @@ public final class CertificateService {
         this.audit = audit;
         this.clock = clock;
         this.kioskId = kioskId;
+        this.access = new AccessPolicy(catalogue);
     }
 
     /** The person's certificates that this kiosk network prints, with prints remaining. */
     public List<PrintableCertificate> printable(Identity who) {
+        access.require(ProtectedService.MY_CERTIFICATES, Optional.of(who), Optional.empty());
         List<PrintableCertificate> result = new ArrayList<>();
-        String holder = HolderKey.of(who.idNumber());
+        String holder = holderKeys.of(who.idNumber());
+        String legacy = HolderKey.legacy(who.idNumber());
         for (Entitlement entitlement : platform.entitlements(who.idNumber())) {
             Optional<CertificateRule> rule = catalogue.certificate(entitlement.certificateType());
             if (rule.isPresent()) {
-                int printed = store.inTransaction(c -> attemptsCounting(c, holder, entitlement.certificateType()));
+                int printed = store.inTransaction(c -> attemptsCounting(c, holder, legacy, entitlement.certificateType()));
                 result.add(new PrintableCertificate(entitlement, printed,
                         Math.max(0, rule.get().printLimit() - printed)));
             }
@@ -89,22 +103,25 @@ public final class CertificateService {
      * Issues one certificate.
      *
      * @throws CertificateException NOT_ENTITLED, NOT_PRINTABLE_HERE or REPRINT_LIMIT_REACHED (nothing recorded)
+     * @throws org.openkiosk.app.service.identity.AssuranceException when the citizen proved too little
      */
     public IssueResult issue(Identity who, String certificateType) {
+        access.requireCertificate(certificateType, who);
         CertificateRule rule = catalogue.certificate(certificateType).orElseThrow(() -> new CertificateException(
                 CertificateException.Reason.NOT_PRINTABLE_HERE, certificateType + " is not printed at this kiosk"));
         Entitlement entitlement = platform.entitlements(who.idNumber()).stream()
                 .filter(e -> e.certificateType().equals(certificateType)).findFirst()
                 .orElseThrow(() -> new CertificateException(CertificateException.Reason.NOT_ENTITLED,
                         "the platform lists no " + certificateType + " for " + who.idNumber()));
-        String holder = HolderKey.of(who.idNumber());
+        String holder = holderKeys.of(who.idNumber());
+        String legacy = HolderKey.legacy(who.idNumber());
         Instant now = clock.instant();
         int year = now.atZone(catalogue.zone()).getYear();
         // Reserve: under a per-person-and-type lock row, check the limit (pending attempts count) and record
         // a PENDING attempt with its number, so two taps or two kiosks cannot both pass the check.
         String number = store.inTransaction(c -> {
             NumberSequences.next(c, "print-lock:" + holder.substring(0, 32) + ":" + certificateType);
-            int used = attemptsCounting(c, holder, certificateType);
+            int used = attemptsCounting(c, holder, legacy, certificateType);
             if (used >= rule.printLimit()) {
                 throw new CertificateException(CertificateException.Reason.REPRINT_LIMIT_REACHED,
                         certificateType + " was printed " + used + " times; the limit is " + rule.printLimit());
@@ -142,7 +159,7 @@ public final class CertificateService {
             recordedDigest.ifPresent(d -> details.put("document", d));
             audit.append(c, new AuditEntry(recorded.printed() ? AuditAction.CERTIFICATE_PRINTED
                     : AuditAction.CERTIFICATE_PRINT_FAILED, "certificate:" + number, details));
-            return rule.printLimit() - attemptsCounting(c, holder, certificateType);
+            return rule.printLimit() - attemptsCounting(c, holder, legacy, certificateType);
         });
         LOG.info("certificate {} ({}) for {}: {}", issued.number(), certificateType, who.idNumber(),
                 recorded.printed() ? "printed" : "failed: " + recorded.failureReason());
@@ -179,7 +196,7 @@ public final class CertificateService {
             complete(c, attempt, failed, Optional.empty());
             audit.append(c, new AuditEntry(AuditAction.CERTIFICATE_PRINT_FAILED, "certificate:" + attempt, Map.of(
                     "type", certificateType, "holder", who.idNumber().masked(),
-                    "holderRef", audit.holderReference(HolderKey.of(who.idNumber())),
+                    "holderRef", audit.holderReference(holderKeys.of(who.idNumber())),
                     "outcome", "FAILED: " + truncate(reason, 300))));
             return null;
         });
@@ -193,6 +210,7 @@ public final class CertificateService {
      * @throws CertificateException NOT_ENTITLED or NOT_PRINTABLE_HERE
      */
     public byte[] preview(Identity who, String certificateType) {
+        access.requireCertificate(certificateType, who);
         CertificateRule rule = catalogue.certificate(certificateType).orElseThrow(() -> new CertificateException(
                 CertificateException.Reason.NOT_PRINTABLE_HERE, certificateType + " is not printed at this kiosk"));
         Entitlement entitlement = platform.entitlements(who.idNumber()).stream()
@@ -239,12 +257,13 @@ public final class CertificateService {
         }
     }
 
-    /** Successful and still-pending attempts: both may have produced paper. */
-    private static int attemptsCounting(Connection c, String holder, String type) throws SQLException {
+    /** Successful and still-pending attempts: both may have produced paper. Records under the old key count too. */
+    private static int attemptsCounting(Connection c, String holder, String legacy, String type) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM certificate_print"
-                + " WHERE holder_key = ? AND certificate_type = ? AND outcome IN ('PRINTED', 'PENDING')")) {
+                + " WHERE holder_key IN (?, ?) AND certificate_type = ? AND outcome IN ('PRINTED', 'PENDING')")) {
             ps.setString(1, holder);
-            ps.setString(2, type);
+            ps.setString(2, legacy);
+            ps.setString(3, type);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);

@@ -10,32 +10,33 @@ import org.openkiosk.app.service.appointment.BookingRepository;
 import org.openkiosk.app.service.audit.AuditAction;
 import org.openkiosk.app.service.audit.AuditEntry;
 import org.openkiosk.app.service.audit.AuditLog;
-import org.openkiosk.app.service.platform.Citizen;
-import org.openkiosk.app.service.platform.ServicePlatform;
 import org.openkiosk.device.idcard.IdNumber;
 import org.openkiosk.device.idcard.InvalidIdNumberException;
 
-/** Turns a card read, a scanned appointment slip or a typed number into an {@link Identity}. */
+/**
+ * Turns a card read, a scanned appointment slip or a typed number into an {@link Identity}. Typed numbers and
+ * slip codes that lead nowhere count against this kiosk's {@link AttemptLimiter}.
+ */
 public final class IdentificationService {
 
-    private final ServicePlatform platform;
     private final BookingRepository bookings;
     private final Clock clock;
+    private final AttemptLimiter attempts;
     private final Optional<AuditLog> audit;
 
     /** Without an audit trail: for tests of the checks only. */
-    public IdentificationService(ServicePlatform platform, BookingRepository bookings, Clock clock) {
-        this(platform, bookings, clock, null);
+    public IdentificationService(BookingRepository bookings, Clock clock, AttemptLimiter attempts) {
+        this(bookings, clock, attempts, null);
     }
 
     /**
      * @param audit records every identification and every refusal (method, outcome, masked number) in its own
      *              transaction; when the trail cannot be written, the identification fails with it
      */
-    public IdentificationService(ServicePlatform platform, BookingRepository bookings, Clock clock, AuditLog audit) {
-        this.platform = platform;
+    public IdentificationService(BookingRepository bookings, Clock clock, AttemptLimiter attempts, AuditLog audit) {
         this.bookings = bookings;
         this.clock = clock;
+        this.attempts = attempts;
         this.audit = Optional.ofNullable(audit);
     }
 
@@ -52,7 +53,9 @@ public final class IdentificationService {
 
     /**
      * A number typed on the keypad: length, characters, birth date (also not in the future), check character
-     * and — when the citizen chose one — sex parity are checked before the platform is asked.
+     * and — when the citizen chose one — sex parity are checked. The platform is deliberately not asked: a typed
+     * number proves nothing, and an answer ("unknown person", a name) would tell a stranger whether the number
+     * is on record. Every well-formed number gets the same masked confirmation.
      */
     public Identity fromTypedNumber(String typed, Optional<Sex> declaredSex) throws IdentificationException {
         return audited(IdentitySource.TYPED_NUMBER, Optional.empty(), Map.of(), () -> findTyped(typed, declaredSex));
@@ -108,20 +111,30 @@ public final class IdentificationService {
     }
 
     private Identity findAppointment(String payload) throws IdentificationException {
-        String code = AppointmentQr.parse(payload).orElseThrow(() -> new IdentificationException(
-                IdentificationException.Reason.NOT_AN_APPOINTMENT_CODE,
-                "this code is not an appointment slip of this service"));
-        IdNumber holder = bookings.holderOf(code).orElseThrow(() -> new IdentificationException(
-                IdentificationException.Reason.APPOINTMENT_NOT_FOUND, "no appointment " + code + " exists"));
+        Optional<String> parsed = AppointmentQr.parse(payload);
+        if (parsed.isEmpty()) { // some other code under the scanner: not a guess at a slip
+            throw new IdentificationException(IdentificationException.Reason.NOT_AN_APPOINTMENT_CODE,
+                    "this code is not an appointment slip of this service");
+        }
+        String code = parsed.get();
+        attempts.checkAllowed(AttemptLimiter.Kind.SLIP_CODE);
+        Optional<IdNumber> found = bookings.holderOf(code);
+        if (found.isEmpty()) {
+            attempts.miss(AttemptLimiter.Kind.SLIP_CODE);
+            throw new IdentificationException(IdentificationException.Reason.APPOINTMENT_NOT_FOUND,
+                    "no appointment " + code + " exists");
+        }
+        IdNumber holder = found.get();
         return new Identity(holder, Optional.empty(), IdentitySource.APPOINTMENT_QR, Optional.empty(),
                 Optional.of(code));
     }
 
     private Identity findTyped(String typed, Optional<Sex> declaredSex) throws IdentificationException {
+        // a number failing its own check tells nothing, so only numbers that find nothing count as misses
+        // (see QueueService); while blocked, no typed number is taken at all
+        attempts.checkAllowed(AttemptLimiter.Kind.TYPED_NUMBER);
         IdNumber number = checkTyped(typed, declaredSex, LocalDate.now(clock));
-        Citizen citizen = platform.findCitizen(number).orElseThrow(() -> new IdentificationException(
-                IdentificationException.Reason.UNKNOWN_PERSON, "the platform has no record of " + number, number));
-        return new Identity(number, Optional.of(citizen.name()), IdentitySource.TYPED_NUMBER, Optional.empty(),
+        return new Identity(number, Optional.empty(), IdentitySource.TYPED_NUMBER, Optional.empty(),
                 Optional.empty());
     }
 

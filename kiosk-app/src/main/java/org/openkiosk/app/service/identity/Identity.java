@@ -22,6 +22,26 @@ public record Identity(IdNumber idNumber, Optional<String> name, IdentitySource 
         Objects.requireNonNull(source, "source");
     }
 
+    /**
+     * How strongly this identification proves the person, for anything but the slip's own booking (a slip
+     * counts as {@link AssuranceLevel#SLIP} only for its booking, see {@link #assuranceFor}).
+     */
+    public AssuranceLevel assurance() {
+        return switch (source) {
+            case CARD -> AssuranceLevel.CARD;
+            case APPOINTMENT_QR, TYPED_NUMBER -> AssuranceLevel.TYPED_NUMBER;
+        };
+    }
+
+    /** The level for an operation on one booking: a scanned slip proves that booking, nothing more. */
+    public AssuranceLevel assuranceFor(String targetBookingCode) {
+        if (source == IdentitySource.APPOINTMENT_QR && bookingCode.isPresent()
+                && bookingCode.get().equals(targetBookingCode)) {
+            return AssuranceLevel.SLIP;
+        }
+        return assurance();
+    }
+
     @Override
     public String toString() {
         return "Identity[" + idNumber + ", " + name.map(Masking::name).orElse("?") + ", " + source + "]";

@@ -10,22 +10,29 @@ import org.openkiosk.app.service.audit.AuditEntry;
 import org.openkiosk.app.service.audit.AuditLog;
 import org.openkiosk.app.service.certificate.CertificateService;
 import org.openkiosk.app.service.certificate.PrintableCertificate;
+import org.openkiosk.app.service.identity.AccessPolicy;
 import org.openkiosk.app.service.identity.Identity;
+import org.openkiosk.app.service.identity.ProtectedService;
 import org.openkiosk.app.service.platform.Application;
 import org.openkiosk.app.service.platform.ServiceGuide;
 import org.openkiosk.app.service.platform.ServicePlatform;
 
-/** The query screens: application progress, my appointments, my certificates, and public service guides. */
+/**
+ * The query screens: application progress, my appointments, my certificates, and public service guides. Each
+ * asks the {@link AccessPolicy} first: a typed number shows nothing personal.
+ */
 public final class QueryService {
 
     private final ServicePlatform platform;
     private final BookingRepository bookings;
     private final CertificateService certificates;
+    private final AccessPolicy access;
     private final AuditLog audit;
 
     /** @param audit records each query of a person's data: what, the masked number, how many items */
     public QueryService(ServicePlatform platform, BookingRepository bookings, CertificateService certificates,
-                        AuditLog audit) {
+                        AccessPolicy access, AuditLog audit) {
+        this.access = access;
         this.platform = platform;
         this.bookings = bookings;
         this.certificates = certificates;
@@ -34,11 +41,13 @@ public final class QueryService {
 
     /** Each application with its timeline, oldest step first. */
     public List<Application> progress(Identity who) {
+        access.require(ProtectedService.PROGRESS, Optional.of(who), Optional.empty());
         return recorded(who, "progress", platform.applications(who.idNumber()));
     }
 
     /** The person's bookings, newest first. */
     public List<Booking> appointments(Identity who) {
+        access.require(ProtectedService.MY_APPOINTMENTS, Optional.of(who), Optional.empty());
         return recorded(who, "appointments", bookings.of(who.idNumber()));
     }
 
@@ -53,12 +62,18 @@ public final class QueryService {
         return items;
     }
 
-    /** Public guides; no identity needed. */
+    /** Public guides; no identity needed at the default level. */
     public List<ServiceGuide> guides() {
+        return guides(Optional.empty());
+    }
+
+    /** Guides for whoever is at the kiosk (nobody yet, or the identified citizen). */
+    public List<ServiceGuide> guides(Optional<Identity> who) {
+        access.require(ProtectedService.GUIDES, who, Optional.empty());
         return platform.guides();
     }
 
     public Optional<ServiceGuide> guide(String code) {
-        return platform.guides().stream().filter(g -> g.code().equals(code)).findFirst();
+        return guides().stream().filter(g -> g.code().equals(code)).findFirst();
     }
 }

@@ -23,7 +23,10 @@ import org.openkiosk.app.service.audit.AuditLog;
 import org.openkiosk.app.service.catalogue.CheckInWindow;
 import org.openkiosk.app.service.catalogue.ServiceCatalogue;
 import org.openkiosk.app.service.catalogue.ServiceDefinition;
+import org.openkiosk.app.service.identity.AccessPolicy;
+import org.openkiosk.app.service.identity.AttemptLimiter;
 import org.openkiosk.app.service.identity.Identity;
+import org.openkiosk.app.service.identity.ProtectedService;
 import org.openkiosk.app.service.platform.ServicePlatform;
 import org.openkiosk.app.service.port.PrintOutcome;
 import org.openkiosk.app.service.port.ReceiptPort;
@@ -52,6 +55,8 @@ public final class QueueService {
     private final Clock clock;
     private final String kioskId;
     private final String hallId;
+    private final AccessPolicy access;
+    private AttemptLimiter attempts;
 
     public QueueService(Store store, BookingRepository bookings, ServiceCatalogue catalogue, ServicePlatform platform,
                         ReceiptPort receipts, AuditLog audit, Clock clock, String kioskId, String hallId) {
@@ -64,24 +69,57 @@ public final class QueueService {
         this.clock = clock;
         this.kioskId = kioskId;
         this.hallId = hallId;
+        this.access = new AccessPolicy(catalogue);
+    }
+
+    /** Counts check-ins that find nothing (typed numbers, slip codes) against this kiosk's limiter. */
+    public void limitAttempts(AttemptLimiter attempts) {
+        this.attempts = attempts;
     }
 
     /** Check-in with the booking code from a scanned slip (see {@code AppointmentQr}). */
     public TicketResult checkIn(String bookingCode) {
-        Booking booking = bookings.byCode(bookingCode).orElseThrow(() -> new CheckInException(
-                CheckInException.Reason.NO_BOOKING_TODAY, "no booking " + bookingCode));
-        return checkIn(booking);
+        access.requireSlip(ProtectedService.CHECK_IN);
+        check(AttemptLimiter.Kind.SLIP_CODE);
+        Optional<Booking> found = bookings.byCode(bookingCode);
+        if (found.isEmpty()) {
+            miss(AttemptLimiter.Kind.SLIP_CODE);
+            throw new CheckInException(CheckInException.Reason.NO_BOOKING_TODAY, "no booking " + bookingCode);
+        }
+        return checkIn(found.get());
+    }
+
+    private void check(AttemptLimiter.Kind kind) {
+        if (attempts != null) {
+            attempts.checkAllowed(kind);
+        }
+    }
+
+    private void miss(AttemptLimiter.Kind kind) {
+        if (attempts != null) {
+            attempts.miss(kind);
+        }
     }
 
     /** Check-in with the ID card: the person's earliest booking in this hall today. */
     public TicketResult checkIn(Identity who) {
+        access.require(ProtectedService.CHECK_IN, Optional.of(who), Optional.empty());
+        boolean guessable = who.source() != org.openkiosk.app.service.identity.IdentitySource.CARD;
+        if (guessable) {
+            check(AttemptLimiter.Kind.TYPED_NUMBER);
+        }
         LocalDate today = today();
-        Booking booking = bookings.of(who.idNumber()).stream()
+        Optional<Booking> booking = bookings.of(who.idNumber()).stream()
                 .filter(b -> b.status() == BookingStatus.BOOKED && b.hallId().equals(hallId) && b.date().equals(today))
-                .min(Comparator.comparing(Booking::start))
-                .orElseThrow(() -> new CheckInException(CheckInException.Reason.NO_BOOKING_TODAY,
-                        "no booking in this hall today; take a walk-in ticket"));
-        return checkIn(booking);
+                .min(Comparator.comparing(Booking::start));
+        if (booking.isEmpty()) {
+            if (guessable) { // a typed number probing for bookings
+                miss(AttemptLimiter.Kind.TYPED_NUMBER);
+            }
+            throw new CheckInException(CheckInException.Reason.NO_BOOKING_TODAY,
+                    "no booking in this hall today; take a walk-in ticket");
+        }
+        return checkIn(booking.get());
     }
 
     private TicketResult checkIn(Booking booking) {
@@ -128,8 +166,14 @@ public final class QueueService {
         return catalogue.services();
     }
 
-    /** A walk-in ticket for a service (no identity needed). */
+    /** A walk-in ticket for a service (no identity needed at the default level). */
     public TicketResult walkIn(String serviceCode) {
+        return walkIn(Optional.empty(), serviceCode);
+    }
+
+    /** A walk-in ticket for whoever is at the kiosk (nobody identified, or the citizen). */
+    public TicketResult walkIn(Optional<Identity> who, String serviceCode) {
+        access.require(ProtectedService.WALK_IN_TICKET, who, Optional.empty());
         ServiceDefinition service = service(serviceCode);
         Instant now = clock.instant();
         long counters = countersOf(service);

@@ -88,7 +88,8 @@ public final class DemoPanel {
 
     /** The QR payload of the demo person's newest active booking, or a code that is no slip. */
     static String newestSlip(KioskRuntime runtime) {
-        Identity demoPerson = new Identity(DemoData.TEST_PERSON, Optional.empty(), IdentitySource.TYPED_NUMBER,
+        // the demo panel plays the citizen holding their own card, so it may list their bookings
+        Identity demoPerson = new Identity(DemoData.TEST_PERSON, Optional.empty(), IdentitySource.CARD,
                 Optional.empty(), Optional.empty());
         return runtime.services().queries().appointments(demoPerson).stream()
                 .filter(b -> b.status() == BookingStatus.BOOKED)

@@ -30,6 +30,12 @@ public final class ErrorMessages {
         if (t instanceof IdentificationException e) {
             return "error.identify." + lower(e.reason());
         }
+        if (t instanceof org.openkiosk.app.service.identity.AttemptsLimitedException) {
+            return "error.attempts.limited";
+        }
+        if (t instanceof org.openkiosk.app.service.identity.AssuranceException e) {
+            return "error.assurance." + lower(e.required());
+        }
         if (t instanceof CertificateException e) {
             return "error.certificate." + lower(e.reason());
         }

@@ -47,6 +47,12 @@ public final class KioskHeader extends HBox {
             demo.getStyleClass().add("demo-flag");
             demo.textProperty().bind(messages.text("demo.flag"));
             getChildren().add(demo);
+        } else if (ctx.config().kiosk().testInstallation()) { // may run on simulators: say so, like the demo
+            Label test = new Label();
+            test.setId("test-installation-flag");
+            test.getStyleClass().add("demo-flag");
+            test.textProperty().bind(messages.text("test.flag"));
+            getChildren().add(test);
         }
 
         ToggleButton elder = new ToggleButton();

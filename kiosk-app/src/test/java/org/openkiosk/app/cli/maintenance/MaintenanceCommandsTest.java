@@ -92,6 +92,7 @@ class MaintenanceCommandsTest {
             log.add("2026-11-22 02:00:" + String.format("%02d", i) + " INFO line " + i);
         }
         log.add("2026-11-22 02:01:00 WARN an old unmasked line with " + FULL_ID);
+        log.add("2026-11-22 02:01:01 WARN platform https://ops:url-pass-3141@platform.example/kiosk?access_token=tok-2718&hall=H-1 slow");
         Files.write(logs.resolve("kiosk.log"), log, StandardCharsets.UTF_8, StandardOpenOption.CREATE);
         Path out = tmp.resolve("bundle.zip");
 
@@ -106,7 +107,9 @@ class MaintenanceCommandsTest {
                 "service-state.txt");
         assertThat(entries.keySet()).noneMatch(n -> n.endsWith(".pem"));
         String all = String.join("\n", entries.values());
-        assertThat(all).doesNotContain(FULL_ID, "store-pass-4711", hash, "PRIVATE KEY");
+        assertThat(all).doesNotContain(FULL_ID, "store-pass-4711", hash, "PRIVATE KEY", "url-pass-3141", "ops:",
+                "tok-2718");
+        assertThat(entries.get("logs/kiosk.log.tail")).contains("https://<removed>@platform.example/kiosk?access_token=<removed>&hall=H-1");
         assertThat(entries.get("config/kiosk.yaml")).contains("K-0101", "<removed>");
         assertThat(entries.get("logs/kiosk.log.tail").lines().filter(l -> !l.startsWith("#")).count()).isEqualTo(10);
         assertThat(entries.get("logs/kiosk.log.tail")).contains("line 29").doesNotContain("line 20\n");

@@ -53,7 +53,8 @@ class TypedIdCheckTest {
 
     @Test
     void cardNumberMustFitTheCardType() throws Exception {
-        IdentificationService service = new IdentificationService(null, null, java.time.Clock.systemUTC());
+        IdentificationService service = new IdentificationService(null, java.time.Clock.systemUTC(),
+                new AttemptLimiter(java.time.Clock.systemUTC(), "K-01", AttemptLimiter.Settings.defaults()));
         IdNumber resident = IdNumber.parse("11010519491231002X");
         assertThat(service.fromCard(new CardIdentity(CardType.RESIDENT_ID, "测试", resident)).source())
                 .isEqualTo(IdentitySource.CARD);

@@ -120,19 +120,113 @@ class CitizenFlowsTest {
     }
 
     @Test
-    void typedNumberOfAKnownPersonIsLookedUpAndConfirmedMasked() {
+    void aTypedNumberIsAskedForTheCardAlikeWhetherOrNotItIsOnRecord() {
         start();
+        for (String service : new String[] {"service-queries", "service-certificate-printing",
+                "service-appointments"}) {
+            for (String number : new String[] {KNOWN, UNKNOWN}) {
+                citizen.touch(service);
+                citizen.awaitScreen(IdentifyScreen.ID);
+                type(number);
+                citizen.touch("id-confirm");
+                citizen.await(() -> !fx.<Label>node("#id-error").getText().isEmpty(), "the refusal");
+                assertThat(citizen.screenId()).isEqualTo(IdentifyScreen.ID);
+                assertThat(fx.<Label>node("#id-error").getText()).as(service + " " + number)
+                        .isEqualTo("请放置身份证。办理此业务需要读取您的身份证。");
+                assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).isFalse();
+                fx.fx(() -> fx.ctx().messages().setLanguage(org.openkiosk.app.ui.i18n.Language.EN));
+                assertThat(fx.<Label>node("#id-error").getText()).startsWith("Please place your ID card.");
+                citizen.touch("go-home");
+                citizen.awaitScreen("attract");
+            }
+        }
+        // the card itself is then enough
         citizen.touch("service-queries");
-        fx.fx(() -> "11010519491231002X".chars()
-                .forEach(c -> ((IdentifyScreen) fx.ctx().navigator().current()).entry().press((char) c)));
-        citizen.touch("id-confirm");
+        citizen.placeCard();
         citizen.awaitScreen("identity-confirmed");
-        assertThat(fx.<Label>node("#confirmed-id").getText()).isEqualTo("测*  1101**********002X");
         citizen.touch("continue");
-        citizen.awaitScreen("queries");
         citizen.touch("open-progress");
         citizen.awaitScreen("progress");
         assertThat(fx.robot.lookup(".timeline").queryAll()).hasSize(2);
+    }
+
+    @Test
+    void aTypedNumberChecksInWithTheSameMaskedConfirmationWhetherOrNotItIsOnRecord() {
+        start();
+        for (String number : new String[] {KNOWN, UNKNOWN}) {
+            citizen.touch("service-check-in");
+            citizen.awaitScreen(IdentifyScreen.ID);
+            type(number);
+            citizen.touch("id-confirm");
+            citizen.awaitScreen("identity-confirmed");
+            assertThat(fx.<Label>node("#confirmed-id").getText()).as("no name, nothing looked up")
+                    .isEqualTo(number.substring(0, 4) + "**********" + number.substring(14));
+            citizen.touch("continue");
+            citizen.awaitScreen("check-in");
+            assertThat(fx.<Label>node("#flow-error").getText()).contains("取一张现场号");
+            citizen.touch("go-home");
+            citizen.awaitScreen("attract");
+        }
+    }
+
+    @Test
+    void theServicesRefuseEvenWhenAScreenLetsTheCitizenThrough() throws Exception {
+        // a network that wants the card for walk-in tickets, while check-in stays open to typed numbers
+        var shipped = new org.openkiosk.app.service.catalogue.CatalogueLoader().loadDefault();
+        var strict = new org.openkiosk.app.service.catalogue.ServiceCatalogue(shipped.zone(), shipped.checkIn(),
+                shipped.services(), shipped.certificates(), shipped.platform(),
+                new org.openkiosk.app.service.catalogue.AssuranceRules(null, "card", null, null, null, null, null,
+                        null));
+        fx = FxShell.ready(TestConfigs.demoHall(), ShellOptions.kiosk().withWindowed(true), clock -> {
+            runtime = new FlowRuntime(TestConfigs.demoHall(), dir, clock, strict);
+            return runtime;
+        });
+        citizen = new FlowDriver(fx);
+        citizen.touch("service-check-in");
+        type(KNOWN);
+        citizen.touch("id-confirm");
+        citizen.awaitScreen("identity-confirmed");
+        citizen.touch("continue");
+        citizen.awaitScreen("check-in");
+        citizen.touch("walk-in");
+        citizen.awaitScreen("walk-in");
+        citizen.touch("walkin-vehicle");
+        citizen.await(() -> fx.<Label>node("#flow-error").getText().startsWith("请放置身份证"), "the refusal");
+        assertThat(citizen.screenId()).isEqualTo("walk-in");
+        assertThat(runtime.receipts.tickets).isEmpty();
+    }
+
+    @Test
+    void typedNumbersProbingForBookingsMakeTheKioskWaitButTheCardStillWorks() {
+        start();
+        for (int i = 0; i < 6; i++) { // numbers of nobody with a booking today
+            citizen.touch("service-check-in");
+            citizen.awaitScreen(IdentifyScreen.ID);
+            type(org.openkiosk.app.service.platform.DemoData.withCheck("1101051980010112" + i).value());
+            citizen.touch("id-confirm");
+            citizen.awaitScreen("identity-confirmed");
+            citizen.touch("continue");
+            citizen.await(() -> fx.<Label>node("#flow-error").getText().contains("取一张现场号"), "no booking");
+            citizen.touch("go-home");
+            citizen.awaitScreen("attract");
+        }
+        citizen.touch("service-check-in");
+        citizen.awaitScreen(IdentifyScreen.ID);
+        type(KNOWN);
+        citizen.touch("id-confirm");
+        citizen.await(() -> fx.<Label>node("#id-error").getText().startsWith("输入错误次数过多"), "the back-off");
+        assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).isFalse();
+        citizen.placeCard();
+        citizen.awaitScreen("identity-confirmed");
+    }
+
+    static final String KNOWN = "11010519491231002X";
+    /** Well-formed, but nobody of the demo data. */
+    static final String UNKNOWN = org.openkiosk.app.service.platform.DemoData.withCheck("11010519800101123").value();
+
+    private void type(String number) {
+        fx.fx(() -> number.chars()
+                .forEach(c -> ((IdentifyScreen) fx.ctx().navigator().current()).entry().press((char) c)));
     }
 
     @Test

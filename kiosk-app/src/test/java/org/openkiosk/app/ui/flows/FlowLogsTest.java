@@ -72,7 +72,9 @@ class FlowLogsTest {
 
         citizen.touch("service-appointments");
         fx.fx(() -> ID.chars().forEach(c -> ((IdentifyScreen) fx.ctx().navigator().current()).entry().press((char) c)));
-        citizen.touch("id-confirm");
+        citizen.touch("id-confirm"); // a typed number cannot book: the citizen is asked for the card
+        citizen.await(() -> !fx.<javafx.scene.control.Label>node("#id-error").getText().isEmpty(), "asked for the card");
+        citizen.placeCard();
         citizen.awaitScreen("identity-confirmed");
         citizen.touch("continue");
         citizen.touch("book-exit-entry");

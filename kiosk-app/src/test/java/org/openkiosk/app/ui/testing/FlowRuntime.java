@@ -49,11 +49,17 @@ public final class FlowRuntime implements KioskRuntime {
     private final DeviceRegistry devices = new DeviceRegistry();
 
     public FlowRuntime(KioskConfig config, Path dataDir, Clock clock) {
+        this(config, dataDir, clock, catalogue());
+    }
+
+    /** With a catalogue of the test's own (e.g. other assurance levels). */
+    public FlowRuntime(KioskConfig config, Path dataDir, Clock clock,
+                       org.openkiosk.app.service.catalogue.ServiceCatalogue catalogue) {
         this.config = config;
         this.store = Stores.open(new StoreConfig(Stores.EMBEDDED, null, null, null), dataDir);
         DemoData.seed(store, clock);
         this.services = new CitizenServices(store, new EmbeddedServicePlatform(store),
-                catalogue(), new OnePagePdf(), a4, receipts, clock, config.kiosk().id(),
+                catalogue, new OnePagePdf(), a4, receipts, clock, config.kiosk().id(),
                 config.kiosk().hallId());
     }
 

@@ -42,7 +42,8 @@ public final class WalkInScreen extends FlowScreen {
 
     private void take(String serviceCode) {
         ctx.sessions().current().ifPresent(s -> s.choose(SessionKeys.RATED_SERVICE, serviceCode));
-        work(() -> services().queue().walkIn(serviceCode), r -> ctx.navigator().show(ctx.screens().ticket(r)));
+        var who = ctx.sessions().current().map(org.openkiosk.app.ui.flow.SessionIdentity::of);
+        work(() -> services().queue().walkIn(who, serviceCode), r -> ctx.navigator().show(ctx.screens().ticket(r)));
     }
 
     @Override

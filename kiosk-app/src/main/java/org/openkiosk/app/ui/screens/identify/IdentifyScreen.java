@@ -15,7 +15,10 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.openkiosk.app.service.identity.AccessPolicy;
+import org.openkiosk.app.service.identity.AssuranceLevel;
 import org.openkiosk.app.service.identity.Identity;
+import org.openkiosk.app.service.identity.ProtectedService;
 import org.openkiosk.app.service.identity.IdentitySource;
 import org.openkiosk.app.session.IdentificationMethod;
 import org.openkiosk.app.session.KioskService;
@@ -173,12 +176,41 @@ public final class IdentifyScreen implements Screen {
     }
 
     private void start(IdentificationMethod method, Identity identity) {
+        Optional<AssuranceLevel> lacking = lacking(identity);
+        if (lacking.isPresent()) { // say what proof is needed; nothing about whether a record exists
+            entry.clear();
+            entry.refuse("error.assurance." + lacking.get().name().toLowerCase(java.util.Locale.ROOT));
+            if (method == IdentificationMethod.QR_CODE) {
+                armScanner();
+            }
+            return;
+        }
         ctx.startSession(method, identity);
         if (service != null) {
             ctx.sessions().current().orElseThrow().choose("service", service.name());
         }
         entry.clear();
         ctx.navigator().show(ctx.screens().identityConfirmed(service));
+    }
+
+    /** The stronger proof the chosen service needs from this identity, if it proved too little. */
+    private Optional<AssuranceLevel> lacking(Identity identity) {
+        if (service == null || ctx.runtimeIfAny().isEmpty()) {
+            return Optional.empty();
+        }
+        AccessPolicy access = ctx.runtime().services().access();
+        AssuranceLevel needed = switch (service) {
+            case CERTIFICATE_PRINTING -> access.required(ProtectedService.MY_CERTIFICATES);
+            case APPOINTMENTS -> access.required(ProtectedService.BOOKING);
+            case CHECK_IN -> access.required(ProtectedService.CHECK_IN);
+            // the menu's public part (guides) is offered on this screen already
+            case QUERIES -> java.util.stream.Stream.of(ProtectedService.PROGRESS, ProtectedService.MY_APPOINTMENTS,
+                    ProtectedService.MY_CERTIFICATES).map(access::required).min(Enum::compareTo).orElseThrow();
+        };
+        AssuranceLevel proved = service == KioskService.CHECK_IN // a slip proves its own booking
+                ? identity.bookingCode().map(identity::assuranceFor).orElseGet(identity::assurance)
+                : identity.assurance();
+        return proved.atLeast(needed) ? Optional.empty() : Optional.of(needed);
     }
 
     private HBox build() {

@@ -35,7 +35,8 @@ public final class GuidesScreen extends FlowScreen {
 
     @Override
     protected void shown() {
-        work(() -> services().queries().guides(), this::list);
+        var who = ctx.sessions().current().map(org.openkiosk.app.ui.flow.SessionIdentity::of);
+        work(() -> services().queries().guides(who), this::list);
     }
 
     private void list(List<ServiceGuide> guides) {

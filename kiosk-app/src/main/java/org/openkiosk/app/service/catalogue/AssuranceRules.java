@@ -1,0 +1,60 @@
+package org.openkiosk.app.service.catalogue;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.openkiosk.app.service.identity.AssuranceLevel;
+import org.openkiosk.app.service.identity.ProtectedService;
+
+/**
+ * The {@code assurance} section of {@code services.yaml}: the least proof of identity each service needs
+ * ({@code typed-number}, {@code slip}, {@code card}, {@code card-and-face}). A key left out takes its safe
+ * default ({@link ProtectedService#safeDefault()}); certificate types state theirs on their own entry.
+ */
+public record AssuranceRules(String guides, String walkInTicket, String checkIn, String progress,
+                             String myAppointments, String myCertificates, String booking, String cancel) {
+
+    /** Every service at its safe default. */
+    public static AssuranceRules defaults() {
+        return new AssuranceRules(null, null, null, null, null, null, null, null);
+    }
+
+    /** The configured least level of a service (its safe default when not stated or not valid). */
+    public AssuranceLevel levelOf(ProtectedService service) {
+        return AssuranceLevel.parse(raw().get(service)).orElse(service.safeDefault());
+    }
+
+    private Map<ProtectedService, String> raw() {
+        Map<ProtectedService, String> raw = new EnumMap<>(ProtectedService.class);
+        raw.put(ProtectedService.GUIDES, guides);
+        raw.put(ProtectedService.WALK_IN_TICKET, walkInTicket);
+        raw.put(ProtectedService.CHECK_IN, checkIn);
+        raw.put(ProtectedService.PROGRESS, progress);
+        raw.put(ProtectedService.MY_APPOINTMENTS, myAppointments);
+        raw.put(ProtectedService.MY_CERTIFICATES, myCertificates);
+        raw.put(ProtectedService.BOOKING, booking);
+        raw.put(ProtectedService.CANCEL, cancel);
+        return raw;
+    }
+
+    /** A stated level's problem where at least {@code weakestAllowed} is needed: message and hint, if any. */
+    record Problem(String message, String hint) {}
+
+    static Optional<Problem> problem(String value, AssuranceLevel weakestAllowed) {
+        var level = AssuranceLevel.parse(value);
+        if (level.isEmpty()) {
+            return Optional.of(new Problem("'" + value + "' is no assurance level",
+                    "one of " + AssuranceLevel.spellings()));
+        }
+        if (level.get() == AssuranceLevel.CARD_AND_FACE) {
+            return Optional.of(new Problem("card-and-face needs face verification (人证核验), which this kiosk does"
+                    + " not offer yet", "use card"));
+        }
+        if (!level.get().atLeast(weakestAllowed)) {
+            return Optional.of(new Problem(value + " is too weak here (" + (level.get() == AssuranceLevel.SLIP
+                    ? "a slip proves only its own booking" : "anyone can type a neighbour's number") + ")",
+                    "use " + weakestAllowed.configName() + " or stronger"));
+        }
+        return Optional.empty();
+    }
+}
