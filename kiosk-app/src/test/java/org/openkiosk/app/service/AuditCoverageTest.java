@@ -76,9 +76,8 @@ class AuditCoverageTest {
                 .isInstanceOf(IdentificationException.class);
         assertThatThrownBy(() -> services.identification().fromTypedNumber("110105194912310021", Optional.empty()))
                 .isInstanceOf(IdentificationException.class); // wrong check character
-        assertThatThrownBy(() -> services.identification().fromTypedNumber(
-                DemoData.withCheck("11010519900101777").value(), Optional.empty()))
-                .isInstanceOf(IdentificationException.class); // unknown to the platform
+        // a well-formed typed number is confirmed without asking the platform (ADR 0110): recorded as identified
+        services.identification().fromTypedNumber(DemoData.withCheck("11010519900101777").value(), Optional.empty());
         assertThatThrownBy(() -> services.identification().fromAppointmentQr("not a slip"))
                 .isInstanceOf(IdentificationException.class);
 
@@ -87,8 +86,8 @@ class AuditCoverageTest {
                 "IDENTIFICATION_FAILED identification cardType=FOREIGN_PERMANENT_RESIDENCE;holder=1101**********002X;"
                         + "method=CARD;outcome=CARD_TYPE_MISMATCH",
                 "IDENTIFICATION_FAILED identification method=TYPED_NUMBER;outcome=CHECK_DIGIT",
-                "IDENTIFICATION_FAILED identification holder=1101**********777" + DemoData.withCheck("11010519900101777")
-                        .value().charAt(17) + ";method=TYPED_NUMBER;outcome=UNKNOWN_PERSON",
+                "IDENTIFIED identification holder=1101**********777" + DemoData.withCheck("11010519900101777")
+                        .value().charAt(17) + ";method=TYPED_NUMBER;outcome=IDENTIFIED",
                 "IDENTIFICATION_FAILED identification method=APPOINTMENT_QR;outcome=NOT_AN_APPOINTMENT_CODE");
         assertNoPersonalData();
         assertThat(services.audit().verify().intact()).isTrue();

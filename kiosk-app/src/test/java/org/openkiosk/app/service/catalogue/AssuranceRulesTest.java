@@ -68,14 +68,14 @@ class AssuranceRulesTest {
                 """, "    assurance: slip\n");
         assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(CatalogueException.class, e -> {
             assertThat(e.getMessage())
-                    .contains("services.yaml:15 assurance.progress: typed-number is too weak")
+                    .contains("services.yaml:16 assurance.progress: typed-number is too weak")
                     .contains("assurance.booking: slip is too weak here (a slip proves only its own booking)")
                     .contains("assurance.cancel: typed-number is too weak here (anyone can type a neighbour's number)"
                             + " (use slip or stronger)")
                     .contains("assurance.guides: 'passport' is no assurance level (one of typed-number, slip, card,"
                             + " card-and-face)")
                     .contains("assurance.myCertificates: card-and-face needs face verification")
-                    .contains("services.yaml:13 certificates[0].assurance: slip is too weak here");
+                    .contains("services.yaml:14 certificates[0].assurance: slip is too weak here");
         });
     }
 
