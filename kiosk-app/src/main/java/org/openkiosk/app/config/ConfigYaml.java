@@ -44,7 +44,31 @@ public final class ConfigYaml {
         optional(y, "url", c.store().url());
         optional(y, "user", c.store().user());
         optional(y, "password", c.store().password());
+        c.fleet().ifPresent(f -> fleet(y, f));
         return y.toString();
+    }
+
+    private static void fleet(StringBuilder y, FleetSettings f) {
+        y.append("fleet:\n");
+        y.append("  broker: ").append(quote(f.broker().toString())).append('\n');
+        optional(y, "caFile", f.caFile().map(Object::toString).orElse(null));
+        optional(y, "username", f.username().orElse(null));
+        optional(y, "passwordEnv", f.passwordEnv().orElse(null));
+        optional(y, "clientCertificate", f.clientCertificate().map(Object::toString).orElse(null));
+        optional(y, "clientKey", f.clientKey().map(Object::toString).orElse(null));
+        y.append("  region: ").append(quote(f.region())).append('\n');
+        y.append("  hall: ").append(quote(f.hall())).append('\n');
+        y.append("  kiosk: ").append(quote(f.kiosk())).append('\n');
+        y.append("  heartbeat: ").append(Durations.format(f.heartbeat())).append('\n');
+        y.append("  keepAlive: ").append(Durations.format(f.keepAlive())).append('\n');
+        if (!f.operatorKeys().isEmpty()) {
+            y.append("  operatorKeys:\n");
+            f.operatorKeys().forEach(k -> y.append("    - ").append(quote(k.toString())).append('\n'));
+        }
+        y.append("  queue:\n");
+        f.queueDirectory().ifPresent(d -> y.append("    directory: ").append(quote(d.toString())).append('\n'));
+        y.append("    maxMessages: ").append(f.queueMaxMessages()).append('\n');
+        y.append("    maxBytes: ").append(f.queueMaxBytes()).append('\n');
     }
 
     private static void optional(StringBuilder y, String key, String value) {

@@ -12,9 +12,10 @@ import java.util.Map;
  *                 {@code scanner}, {@code documentScanner})
  * @param store    where the kiosk keeps its data
  * @param maintenance how technicians get into maintenance mode (the PIN's salted hash); optional
+ * @param fleet    the link to the hall's MQTT broker; empty = standalone
  */
 public record KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, DeviceConfig> devices, StoreConfig store,
-                          MaintenanceSettings maintenance) {
+                          MaintenanceSettings maintenance, java.util.Optional<FleetSettings> fleet) {
 
     public static final String ID_READER = "idReader";
     public static final String RECEIPT_PRINTER = "receiptPrinter";
@@ -25,6 +26,13 @@ public record KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, Device
     public KioskConfig {
         devices = Map.copyOf(devices);
         maintenance = maintenance == null ? MaintenanceSettings.none() : maintenance;
+        fleet = fleet == null ? java.util.Optional.empty() : fleet;
+    }
+
+    /** A standalone kiosk (no {@code fleet:} section). */
+    public KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, DeviceConfig> devices, StoreConfig store,
+                       MaintenanceSettings maintenance) {
+        this(kiosk, ui, devices, store, maintenance, java.util.Optional.empty());
     }
 
     /** A configuration without a {@code maintenance:} section (no PIN set up). */
