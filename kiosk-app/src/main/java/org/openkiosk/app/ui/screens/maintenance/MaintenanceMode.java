@@ -29,7 +29,23 @@ public final class MaintenanceMode {
         this.configDir = configDir != null ? configDir : ConfigDirectory.resolve(null);
         this.dataDir = dataDir != null ? dataDir : DataDirectory.resolve(null);
         this.access = MaintenanceAccess.of(ctx.config(), ctx.demo(), ctx.clock());
-        this.serviceState = new ServiceState(ctx.clock());
+        this.serviceState = ServiceState.persistent(this.dataDir, ctx.clock());
+        this.serviceState.addListener(showSwitch);
+    }
+
+    /** An operator's remote switch arrives on the fleet link's thread: shown at once if no citizen is being served. */
+    private final java.util.function.Consumer<Optional<ServiceState.OutOfService>> showSwitch =
+            state -> javafx.application.Platform.runLater(this::showHomeIfNoCitizen);
+
+    private void showHomeIfNoCitizen() {
+        if (gestureAllowed()) {
+            ctx.navigator().home();
+        }
+    }
+
+    /** Stops following the shared switch (the shell is rebuilt or stopped). */
+    public void close() {
+        serviceState.removeListener(showSwitch);
     }
 
     public MaintenanceAccess access() {
