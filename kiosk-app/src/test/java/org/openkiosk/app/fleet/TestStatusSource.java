@@ -35,7 +35,7 @@ final class TestStatusSource implements StatusSource {
 
     @Override
     public Telemetry telemetry() {
-        return new Telemetry(Telemetry.SCHEMA, kiosk, Instant.now(), 0L, prints, 0, 0, 0, 1L << 30, 1L << 20,
+        return new Telemetry(Telemetry.SCHEMA, kiosk, Instant.now(), 0L, prints, 0L, 0L, 0L, 1L << 30, 1L << 20,
                 1L << 28, 0, 0);
     }
 }

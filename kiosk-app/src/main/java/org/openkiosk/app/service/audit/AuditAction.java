@@ -9,5 +9,9 @@ public enum AuditAction {
     RESCHEDULED,
     CHECKED_IN,
     WALK_IN_TICKET,
-    RATED
+    RATED,
+    /** A signed fleet command was verified and carried out (or failed while being carried out). */
+    FLEET_COMMAND_ACCEPTED,
+    /** A fleet command was refused: malformed, unsigned, wrongly signed, expired, replayed, not for this kiosk. */
+    FLEET_COMMAND_REJECTED
 }
