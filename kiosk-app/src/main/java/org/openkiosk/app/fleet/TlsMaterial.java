@@ -18,12 +18,12 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /** PEM files (as Mosquitto and openssl use them) turned into the JDK's TLS trust and key managers. */
-final class TlsMaterial {
+public final class TlsMaterial {
 
     private TlsMaterial() {}
 
     /** Trusts exactly the certificates in a PEM file (the hall's CA). */
-    static TrustManagerFactory trust(Path caFile) throws IOException {
+    public static TrustManagerFactory trust(Path caFile) throws IOException {
         try (InputStream in = Files.newInputStream(caFile)) {
             Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certs.isEmpty()) {
