@@ -314,6 +314,11 @@ public final class FleetLink implements AutoCloseable {
         }
     }
 
+    /** A command payload as if it had arrived from the broker (tests without a broker). */
+    void receive(byte[] payload) {
+        commandWorker.execute(() -> handleCommand(payload));
+    }
+
     private void handleCommand(byte[] payload) {
         try {
             commandHandler.accept(payload);

@@ -112,6 +112,10 @@ public final class KioskFleet implements AutoCloseable {
         return link;
     }
 
+    StatusSource statusSource() {
+        return source;
+    }
+
     @Override
     public void close() {
         link.close();
