@@ -170,6 +170,45 @@ class FleetLinkMosquittoTest {
     }
 
     @Test
+    void aKioskKilledWithSigkillIsShownOfflineByItsLastWill() throws Exception {
+        broker = hallBroker(tmp.resolve("broker")).start();
+        FleetTopics topics = FleetTopics.of(REGION, HALL, "K-A");
+        probe = new MqttProbe(broker.port(), "operator", "pw-op", topics.state());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process kiosk = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                FleetKioskProcess.class.getName(), broker.uri(), tmp.resolve("queue-process").toString(), "pw-a")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("kiosk-process.log").toFile()).start();
+        try {
+            probe.await(topics.state(), p -> json(p).path("online").asBoolean());
+            kiosk.destroyForcibly(); // SIGKILL: no goodbye, no DISCONNECT
+            kiosk.waitFor();
+            JsonNode will = json(probe.await(topics.state(), p -> !json(p).path("online").asBoolean()).payload());
+            assertThat(will.path("reason").asText()).isEqualTo("connection lost");
+            assertThat(will.path("kiosk").asText()).isEqualTo("K-A");
+        } finally {
+            kiosk.destroyForcibly();
+        }
+        // a late watcher sees the retained offline state
+        try (MqttProbe late = new MqttProbe(broker.port(), "operator", "pw-op", topics.state())) {
+            late.await(r -> r.retain() && r.payload().contains("\"online\":false"), Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void overTlsWithTheHallsCaAndAPassword() throws Exception {
+        broker = hallBroker(tmp.resolve("broker")).tls().start();
+        TestStatusSource source = new TestStatusSource(REGION, HALL, "K-A");
+        FleetSettings plain = settings(broker.tlsUri(), "K-A", tmp.resolve("queue-tls"), Duration.ofSeconds(1));
+        FleetSettings tls = new FleetSettings(plain.broker(), Optional.of(broker.caFile()), plain.username(),
+                plain.passwordEnv(), Optional.empty(), Optional.empty(), REGION, HALL, "K-A", plain.heartbeat(),
+                plain.keepAlive(), List.of(), plain.queueDirectory(), 1000, 1 << 20);
+        probe = new MqttProbe(broker.port(), "operator", "pw-op", "openkiosk/v1/#");
+        link = FleetLink.start(tls, tmp, source, Clock.systemUTC(), name -> "pw-a");
+        probe.await(link.topics().state(), p -> json(p).path("online").asBoolean());
+        assertThat(broker.log()).contains("on port " + broker.tlsPort());
+    }
+
+    @Test
     void aWrongPasswordNeverConnectsButTheKioskKeepsRunning() throws Exception {
         broker = hallBroker(tmp.resolve("broker")).start();
         TestStatusSource source = new TestStatusSource(REGION, HALL, "K-A");
