@@ -29,7 +29,8 @@ public final class MaintenanceMode {
         this.configDir = configDir != null ? configDir : ConfigDirectory.resolve(null);
         this.dataDir = dataDir != null ? dataDir : DataDirectory.resolve(null);
         this.access = MaintenanceAccess.of(ctx.config(), ctx.demo(), ctx.clock());
-        this.serviceState = ServiceState.persistent(this.dataDir, ctx.clock());
+        // persisted where the kiosk was given its data directory (run, demo); a shell without one (tests) keeps it in memory
+        this.serviceState = dataDir != null ? ServiceState.persistent(dataDir, ctx.clock()) : new ServiceState(ctx.clock());
         this.serviceState.addListener(showSwitch);
     }
 
