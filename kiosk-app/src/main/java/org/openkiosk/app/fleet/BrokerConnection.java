@@ -58,16 +58,18 @@ public final class BrokerConnection {
         Mqtt5ConnectBuilder connect = Mqtt5Connect.builder()
                 .cleanStart(true)
                 .keepAlive((int) settings.keepAlive().toSeconds());
+        // authentication and the Last Will belong to the client, not to one CONNECT: automatic reconnects send
+        // the client's own CONNECT, and without them the broker refuses the kiosk (tested by the flapping link)
         if (settings.username().isPresent()) {
             Optional<String> password = settings.passwordEnv().map(environment::apply);
             if (settings.passwordEnv().isPresent() && password.isEmpty()) {
                 throw new IOException("environment variable " + settings.passwordEnv().get() + " (fleet.passwordEnv) is not set");
             }
             var auth = Mqtt5SimpleAuth.builder().username(settings.username().get());
-            connect = connect.simpleAuth(password.isPresent()
+            builder = builder.simpleAuth(password.isPresent()
                     ? auth.password(password.get().getBytes(StandardCharsets.UTF_8)).build() : auth.build());
         }
-        connect = connect.willPublish(Mqtt5WillPublish.builder().topic(willTopic).payload(will)
+        builder = builder.willPublish(Mqtt5WillPublish.builder().topic(willTopic).payload(will)
                 .qos(MqttQos.AT_LEAST_ONCE).retain(true).build());
         return new Built(builder.buildAsync(), connect.build());
     }

@@ -61,6 +61,8 @@ public final class FleetLink implements AutoCloseable {
     private final Thread sender;
     private final AtomicBoolean updateScheduled = new AtomicBoolean();
     private final AtomicLong published = new AtomicLong();
+    /** Counts connections, so a PUBACK awaited from an earlier connection is given up. */
+    private final AtomicLong connections = new AtomicLong();
     private final Object connection = new Object();
     private volatile boolean connected;
     private volatile boolean running = true;
@@ -253,6 +255,7 @@ public final class FleetLink implements AutoCloseable {
             return; // closing
         }
         synchronized (connection) {
+            connections.incrementAndGet();
             connected = true;
             connection.notifyAll();
         }
@@ -283,8 +286,8 @@ public final class FleetLink implements AutoCloseable {
                 }
                 OutboxMessage m = head.get();
                 try {
-                    client.publishWith().topic(m.topic()).payload(m.payload()).qos(MqttQos.AT_LEAST_ONCE)
-                            .retain(m.retain()).send().get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    awaitAck(client.publishWith().topic(m.topic()).payload(m.payload()).qos(MqttQos.AT_LEAST_ONCE)
+                            .retain(m.retain()).send());
                     outbox.remove(m.seq());
                     published.incrementAndGet();
                 } catch (ExecutionException e) {
@@ -304,6 +307,26 @@ public final class FleetLink implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 log.error("fleet: sending failed", e);
+            }
+        }
+    }
+
+    /**
+     * Waits for the broker's PUBACK, but gives up as soon as the connection it was sent on is gone: the message stays
+     * at the head of the queue and is sent again on the next connection (at least once, never out of order).
+     */
+    private void awaitAck(java.util.concurrent.CompletableFuture<?> ack)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long sentOn = connections.get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PUBLISH_TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                ack.get(100, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                if (!connected || connections.get() != sentOn || System.nanoTime() > deadline) {
+                    throw e;
+                }
             }
         }
     }
