@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 org.openkiosk.app.cli.a4.ScanCommand.class,
                 org.openkiosk.app.cli.maintenance.MaintenanceCommand.class,
                 org.openkiosk.app.cli.maintenance.DiagnosticsCommand.class,
+                org.openkiosk.app.cli.fleet.FleetCommandGroup.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

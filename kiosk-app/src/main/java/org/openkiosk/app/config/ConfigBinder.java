@@ -31,10 +31,17 @@ final class ConfigBinder {
 
     private final Problems problems;
     private final UnaryOperator<String> environment;
+    private final Optional<java.nio.file.Path> configDir;
 
     ConfigBinder(Problems problems, UnaryOperator<String> environment) {
+        this(problems, environment, Optional.empty());
+    }
+
+    /** @param configDir where files named in the configuration live; when known, they must exist */
+    ConfigBinder(Problems problems, UnaryOperator<String> environment, Optional<java.nio.file.Path> configDir) {
         this.problems = problems;
         this.environment = environment;
+        this.configDir = configDir;
     }
 
     KioskConfig bind(YamlTree.Node rootNode) {
@@ -45,8 +52,11 @@ final class ConfigBinder {
         StoreConfig store = store(root.section("store", false));
         MaintenanceSettings maintenance = maintenance(root.section("maintenance", false));
         AuditSettings audit = audit(root.section("audit", false));
+        Optional<FleetSettings> fleet = root.entry("fleet").isEmpty() ? Optional.empty()
+                : Optional.ofNullable(new FleetSectionBinder(problems, environment, configDir)
+                        .bind(root.section("fleet", false), kiosk));
         root.rejectUnknownKeys();
-        return problems.isEmpty() ? new KioskConfig(kiosk, ui, devices, store, maintenance, audit) : null;
+        return problems.isEmpty() ? new KioskConfig(kiosk, ui, devices, store, maintenance, audit, fleet) : null;
     }
 
     private KioskIdentity identity(Section s) {

@@ -38,7 +38,7 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw single(0, "cannot read " + file.toAbsolutePath() + ": " + e, "check its permissions");
         }
-        return parse(KIOSK_FILE, text, System::getenv);
+        return parse(KIOSK_FILE, text, System::getenv, configDir);
     }
 
     /**
@@ -49,6 +49,15 @@ public final class ConfigLoader {
      */
     public static KioskConfig parse(String fileName, String text, UnaryOperator<String> environment)
             throws ConfigException {
+        return parse(fileName, text, environment, null);
+    }
+
+    /**
+     * Validates {@code kiosk.yaml} text whose files (fleet CA, keys) are named relative to {@code configDir}; those
+     * files must exist. A {@code null} directory skips the file checks.
+     */
+    public static KioskConfig parse(String fileName, String text, UnaryOperator<String> environment, Path configDir)
+            throws ConfigException {
         Problems problems = new Problems(fileName);
         YamlTree.Node root;
         try {
@@ -57,7 +66,7 @@ public final class ConfigLoader {
             problems.add(e.line(), "", "YAML syntax error: " + e.getMessage(), ConfigFile.syntaxHint(e.getMessage()));
             throw new ConfigException(problems.sorted());
         }
-        KioskConfig config = new ConfigBinder(problems, environment).bind(root);
+        KioskConfig config = new ConfigBinder(problems, environment, java.util.Optional.ofNullable(configDir)).bind(root);
         if (config == null) {
             throw new ConfigException(problems.sorted());
         }

@@ -28,6 +28,11 @@ public final class ConfigYaml {
         root.put("devices", devices(c.devices()));
         root.put("store", store(c.store()));
         c.maintenance().pinHash().ifPresent(hash -> root.put("maintenance", Map.of("pinHash", hash)));
+        Map<String, Object> audit = audit(c.audit());
+        if (!audit.isEmpty()) {
+            root.put("audit", audit);
+        }
+        c.fleet().ifPresent(f -> root.put("fleet", fleet(f)));
         try {
             return YAML.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -39,6 +44,9 @@ public final class ConfigYaml {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", k.id());
         m.put("hallId", k.hallId());
+        if (k.testInstallation()) {
+            m.put("testInstallation", true);
+        }
         Map<String, Object> names = new LinkedHashMap<>();
         names.put("zh", k.hallNameZh());
         names.put("en", k.hallNameEn());
@@ -76,6 +84,38 @@ public final class ConfigYaml {
             }
             m.put(name, device);
         }
+        return m;
+    }
+
+    private static Map<String, Object> audit(AuditSettings a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        a.keyFile().ifPresent(p -> m.put("keyFile", p.toString()));
+        a.keyVariable().ifPresent(v -> m.put("keyEnv", v)); // the variable's name, never the key
+        a.headFile().ifPresent(p -> m.put("headFile", p.toString()));
+        return m;
+    }
+
+    private static Map<String, Object> fleet(FleetSettings f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("broker", f.broker().toString());
+        f.caFile().ifPresent(p -> m.put("caFile", p.toString()));
+        f.username().ifPresent(u -> m.put("username", u));
+        f.passwordEnv().ifPresent(e -> m.put("passwordEnv", e)); // the variable's name, never the password
+        f.clientCertificate().ifPresent(p -> m.put("clientCertificate", p.toString()));
+        f.clientKey().ifPresent(p -> m.put("clientKey", p.toString()));
+        m.put("region", f.region());
+        m.put("hall", f.hall());
+        m.put("kiosk", f.kiosk());
+        m.put("heartbeat", Durations.format(f.heartbeat()));
+        m.put("keepAlive", Durations.format(f.keepAlive()));
+        if (!f.operatorKeys().isEmpty()) {
+            m.put("operatorKeys", f.operatorKeys().stream().map(Object::toString).toList());
+        }
+        Map<String, Object> queue = new LinkedHashMap<>();
+        f.queueDirectory().ifPresent(d -> queue.put("directory", d.toString()));
+        queue.put("maxMessages", f.queueMaxMessages());
+        queue.put("maxBytes", f.queueMaxBytes());
+        m.put("queue", queue);
         return m;
     }
 

@@ -13,9 +13,11 @@ import java.util.Map;
  * @param store    where the kiosk keeps its data
  * @param maintenance how technicians get into maintenance mode (the PIN's salted hash); optional
  * @param audit    the audit chain's key and published head; optional
+ * @param fleet    the link to the hall's MQTT broker; empty = standalone
  */
 public record KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, DeviceConfig> devices, StoreConfig store,
-                          MaintenanceSettings maintenance, AuditSettings audit) {
+                          MaintenanceSettings maintenance, AuditSettings audit,
+                          java.util.Optional<FleetSettings> fleet) {
 
     public static final String ID_READER = "idReader";
     public static final String RECEIPT_PRINTER = "receiptPrinter";
@@ -27,16 +29,29 @@ public record KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, Device
         devices = Map.copyOf(devices);
         maintenance = maintenance == null ? MaintenanceSettings.none() : maintenance;
         audit = audit == null ? AuditSettings.defaults() : audit;
+        fleet = fleet == null ? java.util.Optional.empty() : fleet;
     }
 
-    /** A configuration without an {@code audit:} section. */
+    /** A standalone kiosk (no {@code fleet:} section) with the given audit settings. */
+    public KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, DeviceConfig> devices, StoreConfig store,
+                       MaintenanceSettings maintenance, AuditSettings audit) {
+        this(kiosk, ui, devices, store, maintenance, audit, java.util.Optional.empty());
+    }
+
+    /** A configuration without an {@code audit:} section, linked to a fleet or not. */
+    public KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, DeviceConfig> devices, StoreConfig store,
+                       MaintenanceSettings maintenance, java.util.Optional<FleetSettings> fleet) {
+        this(kiosk, ui, devices, store, maintenance, AuditSettings.defaults(), fleet);
+    }
+
+    /** A standalone kiosk without an {@code audit:} section. */
     public KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, DeviceConfig> devices, StoreConfig store,
                        MaintenanceSettings maintenance) {
-        this(kiosk, ui, devices, store, maintenance, AuditSettings.defaults());
+        this(kiosk, ui, devices, store, maintenance, AuditSettings.defaults(), java.util.Optional.empty());
     }
 
     /** A configuration without a {@code maintenance:} section (no PIN set up). */
     public KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, DeviceConfig> devices, StoreConfig store) {
-        this(kiosk, ui, devices, store, MaintenanceSettings.none(), AuditSettings.defaults());
+        this(kiosk, ui, devices, store, MaintenanceSettings.none(), AuditSettings.defaults(), java.util.Optional.empty());
     }
 }

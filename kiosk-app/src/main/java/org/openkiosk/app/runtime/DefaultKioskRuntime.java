@@ -71,6 +71,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     private final ReceiptPort receipts;
     private final Optional<DemoControls> demoControls;
     private final ScheduledExecutorService recovery;
+    private org.openkiosk.app.fleet.KioskFleet fleet;
     private boolean closed;
 
     private DefaultKioskRuntime(KioskConfig config, boolean demo, KioskDevices devices, Store store,
@@ -159,6 +160,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             log.info("kiosk {} started{}: store {}, devices {}, problems {}", config.kiosk().id(),
                     demo ? " in DEMO mode" : "", store.description(), devices.registry().all().size(),
                     runtime.deviceProblems().stream().map(DeviceProblem::code).toList());
+            runtime.startFleet(configDir, dataDir, clock);
             return runtime;
         } catch (RuntimeException e) {
             if (store != null) {
@@ -179,6 +181,24 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             throw new RuntimeStartException(RuntimeStartException.CONFIG, "the audit key cannot be used: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** The link to the hall's broker, when {@code fleet:} is configured; a broken link never stops the kiosk. */
+    private void startFleet(Path configDir, Path dataDir, Clock clock) {
+        if (config.fleet().isEmpty()) {
+            return;
+        }
+        try {
+            fleet = org.openkiosk.app.fleet.KioskFleet.start(config.fleet().get(), this, Optional.of(store), configDir, dataDir, clock,
+                    System::getenv, System::exit);
+        } catch (IOException | RuntimeException e) {
+            log.error("fleet link not started: {}", e.toString());
+        }
+    }
+
+    /** The running fleet link, if configured and started. */
+    public Optional<org.openkiosk.app.fleet.KioskFleet> fleet() {
+        return Optional.ofNullable(fleet);
     }
 
     static ServiceCatalogue loadCatalogue(Path configDir) {
@@ -366,6 +386,9 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             return;
         }
         closed = true;
+        if (fleet != null) {
+            fleet.close(); // first: its goodbye still reads the devices
+        }
         recovery.shutdownNow();
         try {
             if (!recovery.awaitTermination(5, TimeUnit.SECONDS)) {

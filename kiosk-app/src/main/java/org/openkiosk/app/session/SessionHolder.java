@@ -21,6 +21,7 @@ public final class SessionHolder {
     public CitizenSession start(IdentificationMethod method, IdNumber idNumber) {
         end();
         current = new CitizenSession(method, idNumber, clock.instant());
+        SessionStatistics.sessionStarted(clock);
         return current;
     }
 
@@ -37,6 +38,7 @@ public final class SessionHolder {
         if (current != null) {
             current.wipe();
             current = null;
+            SessionStatistics.sessionEnded();
         }
     }
 }

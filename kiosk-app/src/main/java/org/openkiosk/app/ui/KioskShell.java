@@ -275,6 +275,9 @@ public final class KioskShell {
             followedRuntime = null;
             healthFollower = null;
         }
+        if (context != null && context.maintenance() != null) {
+            context.maintenance().close(); // stops following the shared out-of-service switch
+        }
     }
 
     /** Out of service: shows the problems' codes and retries {@code check} in the background. */

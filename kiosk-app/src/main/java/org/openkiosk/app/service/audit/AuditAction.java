@@ -39,5 +39,9 @@ public enum AuditAction {
     /** A technician took the kiosk out of service. */
     OUT_OF_SERVICE,
     /** A technician put the kiosk back in service. */
-    BACK_IN_SERVICE
+    BACK_IN_SERVICE,
+    /** A signed fleet command was verified and carried out (or failed while being carried out). */
+    FLEET_COMMAND_ACCEPTED,
+    /** A fleet command was refused: malformed, unsigned, wrongly signed, expired, replayed, not for this kiosk. */
+    FLEET_COMMAND_REJECTED
 }

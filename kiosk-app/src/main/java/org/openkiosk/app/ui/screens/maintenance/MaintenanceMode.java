@@ -31,7 +31,24 @@ public final class MaintenanceMode {
         // with a runtime, every entry, refusal and action also goes to the keyed audit trail (off this thread)
         this.access = MaintenanceAccess.of(ctx.config(), ctx.demo(), ctx.clock(), ctx.hasRuntime()
                 ? Optional.of(ctx.runtime().services().auditInBackground()) : Optional.empty());
-        this.serviceState = new ServiceState(ctx.clock());
+        // persisted where the kiosk was given its data directory (run, demo); a shell without one (tests) keeps it in memory
+        this.serviceState = dataDir != null ? ServiceState.persistent(dataDir, ctx.clock()) : new ServiceState(ctx.clock());
+        this.serviceState.addListener(showSwitch);
+    }
+
+    /** An operator's remote switch arrives on the fleet link's thread: shown at once if no citizen is being served. */
+    private final java.util.function.Consumer<Optional<ServiceState.OutOfService>> showSwitch =
+            state -> javafx.application.Platform.runLater(this::showHomeIfNoCitizen);
+
+    private void showHomeIfNoCitizen() {
+        if (gestureAllowed()) {
+            ctx.navigator().home();
+        }
+    }
+
+    /** Stops following the shared switch (the shell is rebuilt or stopped). */
+    public void close() {
+        serviceState.removeListener(showSwitch);
     }
 
     public MaintenanceAccess access() {

@@ -1,0 +1,209 @@
+package org.openkiosk.app.fleet;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openkiosk.app.config.ConfigLoader;
+import org.openkiosk.app.config.FleetSettings;
+import org.openkiosk.app.maintenance.DeviceOverview;
+import org.openkiosk.app.maintenance.DeviceSnapshot;
+import org.openkiosk.app.maintenance.ServiceState;
+import org.openkiosk.app.runtime.DeviceProblem;
+import org.openkiosk.app.runtime.KioskRuntime;
+import org.openkiosk.app.session.SessionStatistics;
+import org.openkiosk.app.store.Store;
+import org.openkiosk.device.RecommendedAction;
+import org.openkiosk.device.escpos.ReceiptPrinter;
+
+/**
+ * The running kiosk as the fleet sees it: the maintenance screen's device overview (last known health, last error,
+ * statistics; no device I/O), the service switch and the required devices' problems, and counts of the day read
+ * from the audit trail. Nothing personal leaves: device texts are masked by the overview, counts are counts.
+ */
+public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
+
+    /** Below this much free space under the data directory the kiosk raises {@code DISK_LOW}. */
+    public static final long DISK_LOW_BYTES = 512L * 1024 * 1024;
+
+    private final KioskRuntime runtime;
+    private final Optional<Store> store;
+    private final ServiceState serviceState;
+    private final FleetSettings settings;
+    private final Path configDir;
+    private final Path dataDir;
+    private final Clock clock;
+    private final Instant startedAt;
+    private final DeviceOverview overview;
+    private volatile boolean storeReachable = true;
+
+    public RuntimeStatusSource(KioskRuntime runtime, Optional<Store> store, ServiceState serviceState,
+                               FleetSettings settings, Path configDir, Path dataDir, Clock clock) {
+        this.runtime = runtime;
+        this.store = store;
+        this.serviceState = serviceState;
+        this.settings = settings;
+        this.configDir = configDir;
+        this.dataDir = dataDir;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+        this.overview = new DeviceOverview(runtime);
+    }
+
+    /** Device events of the overview (on the devices' threads): the link only schedules a look. */
+    public void onChange(Runnable listener) {
+        overview.addListener(name -> listener.run());
+        serviceState.addListener(state -> listener.run());
+    }
+
+    @Override
+    public KioskState state() {
+        List<KioskState.Device> devices = new ArrayList<>();
+        for (DeviceSnapshot d : overview.snapshot()) {
+            devices.add(new KioskState.Device(d.name(), d.deviceClass(), d.required(), d.state(), d.health(),
+                    d.healthText(), d.recommendedAction().isEmpty() ? null : d.recommendedAction(), paper(d),
+                    d.lastError().orElse(null), d.statistics()));
+        }
+        Instant now = clock.instant();
+        return new KioskState(KioskState.SCHEMA, settings.kiosk(), settings.hall(), settings.region(), true, null, now,
+                service(), new KioskState.Versions(programVersion(), configVersion(configDir)),
+                Duration.between(startedAt, now).toSeconds(), devices, null);
+    }
+
+    private KioskState.Service service() {
+        Optional<ServiceState.OutOfService> out = serviceState.outOfService();
+        if (out.isPresent()) {
+            return new KioskState.Service(false, ServiceState.CODE, out.get().reason(), out.get().since(), out.get().by());
+        }
+        List<DeviceProblem> problems = runtime.deviceProblems();
+        if (!problems.isEmpty()) {
+            DeviceProblem first = problems.get(0);
+            return new KioskState.Service(false, first.code(), first.health().text(), first.health().at(), "kiosk");
+        }
+        return new KioskState.Service(true, null, null, null, null);
+    }
+
+    /** The receipt printer reports its paper sensor; an A4 printer says only "load paper". */
+    private String paper(DeviceSnapshot d) {
+        if ("RECEIPT_PRINTER".equals(d.deviceClass())) {
+            return runtime.devices().find(d.name()).filter(ReceiptPrinter.class::isInstance)
+                    .map(ReceiptPrinter.class::cast).flatMap(ReceiptPrinter::lastStatus)
+                    .map(s -> s.paper().name()).orElse(null);
+        }
+        if ("A4_PRINTER".equals(d.deviceClass())) {
+            return RecommendedAction.LOAD_PAPER.description().equals(d.recommendedAction()) && !d.usable() ? "EMPTY"
+                    : d.usable() ? "OK" : null;
+        }
+        return null;
+    }
+
+    @Override
+    public Telemetry telemetry() {
+        Map<String, Long> counts = auditCountsToday();
+        Runtime jvm = Runtime.getRuntime();
+        return new Telemetry(Telemetry.SCHEMA, settings.kiosk(), clock.instant(),
+                SessionStatistics.startedToday(clock),
+                counts == null ? null : counts.getOrDefault("CERTIFICATE_PRINTED", 0L),
+                counts == null ? null : counts.getOrDefault("CHECKED_IN", 0L) + counts.getOrDefault("WALK_IN_TICKET", 0L),
+                counts == null ? null : counts.getOrDefault("BOOKED", 0L),
+                counts == null ? null : counts.getOrDefault("RATED", 0L),
+                freeDisk(), jvm.totalMemory() - jvm.freeMemory(), jvm.maxMemory(), 0, 0);
+    }
+
+    /** Audit records of this kiosk since local midnight, by action; null when the store cannot be read. */
+    private Map<String, Long> auditCountsToday() {
+        if (store.isEmpty()) {
+            return null;
+        }
+        OffsetDateTime midnight = LocalDate.now(clock).atStartOfDay(clock.getZone()).toOffsetDateTime()
+                .withOffsetSameInstant(ZoneOffset.UTC);
+        try {
+            Map<String, Long> counts = store.get().inTransaction(c -> {
+                Map<String, Long> m = new HashMap<>();
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT action, COUNT(*) FROM audit_log WHERE recorded_at >= ? AND kiosk_id = ? GROUP BY action")) {
+                    ps.setObject(1, midnight);
+                    ps.setString(2, runtime.config().kiosk().id());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            m.put(rs.getString(1), rs.getLong(2));
+                        }
+                    }
+                }
+                return m;
+            });
+            storeReachable = true;
+            return counts;
+        } catch (RuntimeException e) {
+            storeReachable = false;
+            return null;
+        }
+    }
+
+    private long freeDisk() {
+        try {
+            Path existing = dataDir;
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            return existing == null ? -1 : Files.getFileStore(existing).getUsableSpace();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public List<Alarm> systemAlarms() {
+        List<Alarm> alarms = new ArrayList<>();
+        Instant now = clock.instant();
+        if (store.isPresent()) {
+            auditCountsToday(); // also tells whether the store answers
+        }
+        if (!storeReachable) {
+            alarms.add(new Alarm(Alarm.SCHEMA, settings.kiosk(), "STORE_UNREACHABLE", AlarmRules.CRITICAL, null,
+                    "the store does not answer", "check the database server and the network", now));
+        }
+        long free = freeDisk();
+        if (free >= 0 && free < DISK_LOW_BYTES) {
+            alarms.add(new Alarm(Alarm.SCHEMA, settings.kiosk(), "DISK_LOW", AlarmRules.WARNING, null,
+                    (free / (1024 * 1024)) + " MB free under the data directory", "remove old diagnostics and logs", now));
+        }
+        return alarms;
+    }
+
+    static String programVersion() {
+        String version = RuntimeStatusSource.class.getPackage().getImplementationVersion();
+        return version == null ? "0.1.0-SNAPSHOT" : version;
+    }
+
+    /** The first 12 hex digits of kiosk.yaml's SHA-256: which configuration runs, without showing it. */
+    static String configVersion(Path configDir) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(configDir.resolve(ConfigLoader.KIOSK_FILE)));
+            return HexFormat.of().formatHex(digest).substring(0, 12);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return "unknown";
+        }
+    }
+
+    @Override
+    public void close() {
+        overview.close();
+    }
+}
