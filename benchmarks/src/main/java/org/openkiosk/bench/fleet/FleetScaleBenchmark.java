@@ -47,7 +47,7 @@ public final class FleetScaleBenchmark {
             return new KioskState(KioskState.SCHEMA, id, "H-BENCH", "bench", true, null, Instant.now(),
                     new KioskState.Service(true, null, null, null, null), new KioskState.Versions("bench", "bench"), 1L,
                     List.of(new KioskState.Device("receiptPrinter", "RECEIPT_PRINTER", true, "ENABLED", "ONLINE", "ready",
-                            null, paper, null, Map.of("prints", 1L))), null);
+                            null, paper, null, Map.of("prints", 1L))), null, null);
         }
 
         @Override

@@ -78,6 +78,19 @@ public final class KioskFleet implements AutoCloseable {
                     audit(runtime, store), clock);
             link.onCommand(processor::handle);
             source.onChange(link::update);
+            if (store.isPresent()) {
+                // the chain head leaves the kiosk with the retained state: truncating the database shows (ADR 0065)
+                var trail = runtime.services().audit();
+                trail.head().ifPresent(source::auditHead);
+                trail.addHeadListener(head -> {
+                    source.auditHead(head);
+                    link.update();
+                });
+                runtime.services().attempts().onAlarm(alarm -> {
+                    source.probing(alarm);
+                    link.update();
+                });
+            }
             return new KioskFleet(link, source);
         } catch (IOException | RuntimeException e) {
             link.close();

@@ -51,6 +51,8 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
     private final Instant startedAt;
     private final DeviceOverview overview;
     private volatile boolean storeReachable = true;
+    private volatile org.openkiosk.app.service.audit.AuditHead auditHead;
+    private volatile org.openkiosk.app.service.identity.AttemptLimiter.Alarm probing;
 
     public RuntimeStatusSource(KioskRuntime runtime, Optional<Store> store, ServiceState serviceState,
                                FleetSettings settings, Path configDir, Path dataDir, Clock clock) {
@@ -82,7 +84,22 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
         Instant now = clock.instant();
         return new KioskState(KioskState.SCHEMA, settings.kiosk(), settings.hall(), settings.region(), true, null, now,
                 service(), new KioskState.Versions(programVersion(), configVersion(configDir)),
-                Duration.between(startedAt, now).toSeconds(), devices, null);
+                Duration.between(startedAt, now).toSeconds(), devices, null, auditChain());
+    }
+
+    /** The audit trail's newest signed head (after each commit, on the committing thread). */
+    public void auditHead(org.openkiosk.app.service.audit.AuditHead head) {
+        this.auditHead = head;
+    }
+
+    /** Repeated typed numbers or slip codes that found nothing: alarmed while the kiosk blocks entries. */
+    public void probing(org.openkiosk.app.service.identity.AttemptLimiter.Alarm alarm) {
+        this.probing = alarm;
+    }
+
+    private KioskState.AuditChain auditChain() {
+        var head = auditHead;
+        return head == null ? null : new KioskState.AuditChain(head.seq(), head.text());
     }
 
     private KioskState.Service service() {
@@ -177,6 +194,13 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
         if (!storeReachable) {
             alarms.add(new Alarm(Alarm.SCHEMA, settings.kiosk(), "STORE_UNREACHABLE", AlarmRules.CRITICAL, null,
                     "the store does not answer", "check the database server and the network", now));
+        }
+        var probe = probing;
+        if (probe != null && now.isBefore(probe.blockedUntil())) {
+            alarms.add(new Alarm(Alarm.SCHEMA, settings.kiosk(), "ID_PROBING", AlarmRules.WARNING, null,
+                    probe.misses() + " " + (probe.kind() == org.openkiosk.app.service.identity.AttemptLimiter.Kind.SLIP_CODE
+                            ? "slip codes" : "typed ID numbers") + " in a row found nothing; entries blocked until "
+                            + probe.blockedUntil(), "see who is at the kiosk", now));
         }
         long free = freeDisk();
         if (free >= 0 && free < DISK_LOW_BYTES) {

@@ -215,6 +215,25 @@ class FleetPayloadsTest {
     }
 
     @Test
+    void theRetainedStateCarriesTheAuditHeadThatTheStoreVerifiesAgainst() throws Exception {
+        JsonNode newest = null;
+        for (Map.Entry<String, byte[]> p : payloads) {
+            if (kindOf(p.getKey()).equals("state") && p.getValue().length > 0) {
+                newest = FleetJson.MAPPER.readTree(p.getValue());
+            }
+        }
+        assertThat(newest).as("a state was queued").isNotNull();
+        JsonNode audit = newest.path("audit");
+        assertThat(audit.path("records").asLong()).as("identification, print, booking… are in the trail")
+                .isGreaterThanOrEqualTo(5);
+        var head = org.openkiosk.app.service.audit.AuditHead.parse(audit.path("head").asText());
+        assertThat(head.seq()).isEqualTo(audit.path("records").asLong());
+        assertThat(head.kioskId()).isEqualTo("K-0101");
+        // the published head is one the store's chain reaches: a database cut below it would be detected
+        assertThat(runtime.services().audit().verify(Optional.of(head)).intact()).isTrue();
+    }
+
+    @Test
     void theTelemetryCountsTheSessionWithoutSayingWhoItWas() throws Exception {
         JsonNode t = FleetJson.MAPPER.readTree(payloads.get(payloads.size() - 1).getValue());
         assertThat(t.path("sessions").asLong()).isGreaterThanOrEqualTo(1);

@@ -30,7 +30,7 @@ final class TestStatusSource implements StatusSource {
                 paper, null, Map.of("prints", prints)));
         return new KioskState(KioskState.SCHEMA, kiosk, hall, region, true, null, Instant.now(),
                 new KioskState.Service(inService, inService ? null : "E-MAINT", inService ? null : "repair", null, null),
-                new KioskState.Versions("test", "cfg"), 1L, devices, null);
+                new KioskState.Versions("test", "cfg"), 1L, devices, null, null);
     }
 
     @Override
