@@ -97,6 +97,7 @@ class SystemdWatchdogTest {
         try (FakeSystemdSocket systemd = FakeSystemdSocket.atPath(tmp)) {
             SystemdWatchdog watchdog = watchdog(systemd, () -> Optional.of(deviceLoop));
             assertThat(watchdog.tick()).isTrue();
+            fxQueueDrained(); // the JavaFX probe has answered: only the device loop is stuck
             nanos.addAndGet(TIMEOUT.plusSeconds(5).toNanos());
             assertThat(watchdog.tick()).isFalse();
             assertThat(systemd.await("STATUS=stuck", WAIT)).contains("the device loop has not answered for 35 s")
@@ -121,6 +122,13 @@ class SystemdWatchdogTest {
                 assertThat(tickUntilPinged(watchdog)).isTrue();
             }
         }
+    }
+
+    /** Waits until everything posted to the JavaFX thread so far has run (its queue is first in, first out). */
+    private static void fxQueueDrained() throws InterruptedException {
+        CountDownLatch drained = new CountDownLatch(1);
+        Platform.runLater(drained::countDown);
+        assertThat(drained.await(30, TimeUnit.SECONDS)).as("the JavaFX thread runs").isTrue();
     }
 
     private SystemdWatchdog watchdog(FakeSystemdSocket systemd,
