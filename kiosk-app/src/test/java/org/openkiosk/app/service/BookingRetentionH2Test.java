@@ -105,7 +105,7 @@ class BookingRetentionH2Test {
         java.nio.file.Files.writeString(file, "zone: Asia/Shanghai\ncheckIn: {earlyMinutes: 30, lateMinutes: 15}\n"
                 + "retention: {bookingDaysAfterAppointment: 0}\n");
         assertThatThrownBy(() -> new CatalogueLoader().load(file))
-                .hasMessageContaining("retention.bookingDaysAfterAppointment must be 1-3650 days");
+                .hasMessageContaining("services.yaml:3 retention.bookingDaysAfterAppointment: must be from 1 to 3650, got 0");
         assertThat(new CatalogueLoader().loadDefault().retention().bookingDaysAfterAppointment()).isEqualTo(30);
     }
 
