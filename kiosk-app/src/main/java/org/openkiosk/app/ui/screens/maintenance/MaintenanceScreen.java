@@ -421,13 +421,21 @@ public final class MaintenanceScreen implements Screen {
         }
     }
 
+    /** The switch is persisted (a file write): done off the JavaFX thread, the state shown once it is on disk. */
     private void toggleService() {
-        if (mode.serviceState().inService()) {
-            mode.takeOutOfService(REASON);
-        } else {
-            mode.backInService();
-        }
-        outOfService.set(!mode.serviceState().inService());
+        boolean takeOut = mode.serviceState().inService();
+        jobs.add(ctx.work().run(() -> {
+            if (takeOut) {
+                mode.takeOutOfService(REASON);
+            } else {
+                mode.backInService();
+            }
+            return mode.serviceState().inService();
+        }, inService -> outOfService.set(!inService), failure -> {
+            resultStatus.textProperty().bind(ctx.messages().text("maint.result.failed"));
+            resultText.setText(String.valueOf(failure.getMessage()));
+            outOfService.set(!mode.serviceState().inService());
+        }));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

@@ -205,6 +205,7 @@ class MaintenanceModeTest {
         try (AuditCapture audit = new AuditCapture()) {
             enterMaintenance();
             fx.robot.clickOn("#maint-service-toggle");
+            await("the switch on disk", () -> text("#maint-service-state").contains("E-MAINT"));
             assertThat(text("#maint-service-state")).isEqualTo("状态：暂停服务（E-MAINT）");
             fx.robot.clickOn("#maint-exit");
 
@@ -218,6 +219,7 @@ class MaintenanceModeTest {
 
             enterMaintenance();
             fx.robot.clickOn("#maint-service-toggle");
+            await("back in service on disk", () -> !text("#maint-service-state").contains("E-MAINT"));
             fx.robot.clickOn("#maint-exit");
             assertThat(currentScreen()).isEqualTo(AttractScreen.ID);
             assertThat(audit.lines()).containsSubsequence(
