@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import org.openkiosk.app.logging.KioskLogging;
+import org.openkiosk.app.supervision.StopSignal;
 import org.openkiosk.app.ui.KioskLauncher;
 import org.openkiosk.app.ui.ShellOptions;
 import org.openkiosk.app.ui.i18n.Language;
@@ -14,12 +15,17 @@ import org.openkiosk.app.supervision.StartAttempts;
 import org.openkiosk.app.ui.startup.StartupCheck;
 import org.openkiosk.app.ui.startup.StartupProblem;
 import org.openkiosk.app.ui.startup.StartupResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What {@code run} and {@code demo} share: check the configuration before any window, then either report
- * (with {@code --check} or without a display) or start the shell, out of service if need be.
+ * (with {@code --check} or without a display) or start the shell, out of service if need be; with
+ * {@code --headless} on Monocle's headless platform instead of a display.
  */
 final class KioskRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KioskRunner.class);
 
     private KioskRunner() {}
 
@@ -43,6 +49,21 @@ final class KioskRunner {
             err.println("kiosk: --language: " + e.getMessage());
             return ExitCodes.BAD_CONFIGURATION;
         }
+        if (cli.headless) { // before anything asks for a display or starts the toolkit
+            if (cli.windowed || cli.check) {
+                err.println("kiosk: --headless opens no window: leave out " + (cli.windowed ? "--windowed" : "--headless")
+                        + (cli.check ? " (--check opens none either)" : ""));
+                return ExitCodes.BAD_CONFIGURATION;
+            }
+            java.util.Optional<String> unavailable = HeadlessDisplay.select();
+            if (unavailable.isPresent()) {
+                err.println("kiosk: " + unavailable.get());
+                return ExitCodes.OUT_OF_SERVICE;
+            }
+        }
+        if (!cli.check) {
+            StopSignal.install(); // SIGTERM during the start-up still ends the kiosk cleanly
+        }
         if (!cli.check && Displays.available()) {
             KioskLauncher.startToolkitEarly(); // overlaps with the configuration and logging below
         }
@@ -52,6 +73,11 @@ final class KioskRunner {
             } catch (IOException | IllegalStateException e) {
                 // the kiosk can still serve; the technician sees this on the console and in `kiosk doctor`
                 err.println("kiosk: logging to " + dataDir + " failed, logging to the console only: " + e.getMessage());
+            }
+            if (cli.headless) {
+                LOG.info("kiosk {} running {}", demo ? "demo" : "run", HeadlessDisplay.describe());
+                out.println("kiosk: " + HeadlessDisplay.describe());
+                out.flush();
             }
         }
         // a kiosk that keeps dying at start stays on a diagnostic screen instead of trying again (ADR 0122)
@@ -87,6 +113,10 @@ final class KioskRunner {
             ShellOptions options = new ShellOptions(cli.windowed || cli.screenshot != null, demo, language,
                     cli.elder ? Boolean.TRUE : null, Duration.ofSeconds(cli.retrySeconds))
                     .withDirectories(configDir, dataDir);
+            if (cli.headless && demo) { // nobody can touch a headless demo: scripts steer its simulators instead
+                new HeadlessDemoInput(check::runtime, err).startReading(System.in);
+                out.println("kiosk: " + HeadlessDemoInput.HELP + " (one per line on standard input)");
+            }
             out.flush();
             return KioskLauncher.launch(new KioskLauncher.Request(options, first, retry, cli.screenshot,
                     cli.benchmarkFirstFrame, cli.benchmarkFirstFrame), System.out, nightlyRestart);

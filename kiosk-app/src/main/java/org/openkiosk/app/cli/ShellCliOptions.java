@@ -10,6 +10,11 @@ public final class ShellCliOptions {
             + "kiosk (development; closing the window ends the program).")
     boolean windowed;
 
+    @Option(names = "--headless", description = "The whole kiosk without a display: JavaFX on Monocle's headless "
+            + "platform (1920×1080, software rendering), with the same devices, store, fleet link and watchdog. For "
+            + "fleet simulations, soak tests and CI. SIGTERM or Ctrl-C stops it cleanly (exit 0).")
+    boolean headless;
+
     @Option(names = "--check", description = "Only run the start-up check (configuration, store, required "
             + "devices opened and closed again), print every problem and exit (0 = ready, 2 = not). Opens no window.")
     boolean check;

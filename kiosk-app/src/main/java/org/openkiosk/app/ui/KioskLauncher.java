@@ -18,6 +18,7 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.openkiosk.app.supervision.KioskSupervision;
+import org.openkiosk.app.supervision.StopSignal;
 import org.openkiosk.app.ui.startup.StartupCheck;
 import org.openkiosk.app.ui.startup.StartupResult;
 import org.openkiosk.app.ui.theme.KioskFonts;
@@ -104,6 +105,7 @@ public final class KioskLauncher {
         KioskShell[] shellRef = new KioskShell[1];
         org.openkiosk.app.voice.SpeechEngine speech = org.openkiosk.app.voice.SpeechEngines.forThisMachine();
         java.util.concurrent.ScheduledExecutorService[] nightly = new java.util.concurrent.ScheduledExecutorService[1];
+        StopSignal.onStop(ended::countDown); // SIGTERM / Ctrl-C: the same clean end as closing the window, exit 0
         Platform.runLater(() -> {
             try {
                 ShellOptions options = request.options();
@@ -135,6 +137,9 @@ public final class KioskLauncher {
                 onFirstFrame(shell.scene(), () -> {
                     // the first screen (attract, or out of service with its codes) is on the display
                     supervision.started(shell.statusLine(), Platform::runLater, shell::deviceLoop);
+                    LOG.info("first screen shown: {}", shell.statusLine());
+                    out.println("kiosk: first screen shown: " + shell.statusLine());
+                    out.flush();
                     afterFirstFrame(request, shell.scene(), work, exitCode, ended, out);
                 });
                 stage.show();
