@@ -61,10 +61,8 @@ final class KioskRunner {
                 return ExitCodes.OUT_OF_SERVICE;
             }
         }
-        if (!cli.check) {
-            StopSignal.install(); // SIGTERM during the start-up still ends the kiosk cleanly
-        }
         if (!cli.check && Displays.available()) {
+            StopSignal.install(); // only where the shell will run; SIGTERM during the start-up still ends it cleanly
             KioskLauncher.startToolkitEarly(); // overlaps with the configuration and logging below
         }
         if (!cli.check) {

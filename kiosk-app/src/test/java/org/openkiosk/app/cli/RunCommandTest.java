@@ -46,4 +46,29 @@ class RunCommandTest {
         assertThat(execute("run", "--help")).isZero();
         assertThat(out.toString()).contains("--config=DIR").contains("Exit codes");
     }
+
+    @Test
+    void headlessOpensNoWindowSoItGoesWithNeitherWindowedNorCheck() {
+        assertThat(execute("run", "--headless", "--windowed", "--config", dir.toString()))
+                .isEqualTo(ExitCodes.BAD_CONFIGURATION);
+        assertThat(err.toString()).contains("--headless opens no window: leave out --windowed");
+        assertThat(execute("demo", "--headless", "--check")).isEqualTo(ExitCodes.BAD_CONFIGURATION);
+        assertThat(err.toString()).contains("leave out --headless (--check opens none either)");
+    }
+
+    @Test
+    void onlyRunAndDemoKnowHeadless() {
+        assertThat(execute("demo", "--help")).isZero();
+        assertThat(out.toString()).contains("--headless");
+        for (String[] args : new String[][] {{"doctor", "--headless"}, {"devices", "--headless"},
+                {"config", "validate", "--headless"}, {"fleet", "watch", "--broker", "mqtt://127.0.0.1:1", "--headless"},
+                {"--headless", "demo"}}) {
+            StringWriter errors = new StringWriter();
+            CommandLine cl = KioskCommand.commandLine();
+            cl.setOut(new PrintWriter(new StringWriter(), true));
+            cl.setErr(new PrintWriter(errors, true));
+            assertThat(cl.execute(args)).as(String.join(" ", args)).isEqualTo(ExitCodes.BAD_CONFIGURATION);
+            assertThat(errors.toString()).as(String.join(" ", args)).contains("--headless");
+        }
+    }
 }
