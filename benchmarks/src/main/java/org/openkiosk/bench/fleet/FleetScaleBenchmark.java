@@ -18,7 +18,9 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.openkiosk.app.config.FleetSettings;
+import org.openkiosk.app.fleet.FleetExecutors;
 import org.openkiosk.app.fleet.FleetLink;
 import org.openkiosk.app.fleet.KioskState;
 import org.openkiosk.app.fleet.StatusSource;
@@ -27,9 +29,13 @@ import org.openkiosk.app.fleet.Telemetry;
 /**
  * N simulated kiosks — the real {@link FleetLink} (client, on-disk queue, alarm rules) with simulated device state —
  * in one JVM against a running broker (anonymous, e.g. {@code mosquitto -p 18830}). Random kiosks toggle their
- * receipt printer's paper between OK and NEAR_END; one subscriber measures raise-to-receipt latency of the alarms.
+ * receipt printer's paper between OK and NEAR_END; one subscriber measures raise-to-receipt latency of the alarms
+ * and counts the telemetry. The links share {@code SHARED_THREADS} threads ({@link FleetExecutors#shared}); 0 gives
+ * each link threads of its own, as in a kiosk. Kiosk-side cost per message: the process's CPU time during the
+ * measured phase over the messages the links sent in it (state, alarms, telemetry; the observer's own share of the
+ * CPU is included, so this is an upper bound).
  *
- * <pre>java -cp … org.openkiosk.bench.fleet.FleetScaleBenchmark mqtt://127.0.0.1:18830 N ALARMS_PER_SECOND SECONDS</pre>
+ * <pre>java -cp … org.openkiosk.bench.fleet.FleetScaleBenchmark mqtt://127.0.0.1:18830 N ALARMS_PER_SECOND SECONDS [SHARED_THREADS]</pre>
  */
 public final class FleetScaleBenchmark {
 
@@ -61,6 +67,9 @@ public final class FleetScaleBenchmark {
         int n = Integer.parseInt(args[1]);
         double alarmsPerSecond = Double.parseDouble(args[2]);
         int seconds = Integer.parseInt(args[3]);
+        int sharedThreads = args.length > 4 ? Integer.parseInt(args[4]) : 4;
+        FleetExecutors executors = sharedThreads > 0 ? FleetExecutors.shared(sharedThreads) : FleetExecutors.own();
+        AtomicLong telemetryReceived = new AtomicLong();
         Path queues = Files.createTempDirectory("fleet-bench");
         Map<String, Long> raisedAt = new ConcurrentHashMap<>();
         List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
@@ -68,6 +77,10 @@ public final class FleetScaleBenchmark {
         Mqtt5AsyncClient observer = MqttClient.builder().useMqttVersion5().identifier("bench-observer")
                 .serverHost(broker.getHost()).serverPort(broker.getPort()).buildAsync();
         observer.publishes(MqttGlobalPublishFilter.ALL, p -> {
+            if (p.getTopic().toString().endsWith("/telemetry")) {
+                telemetryReceived.incrementAndGet();
+                return;
+            }
             if (p.getPayloadAsBytes().length == 0) {
                 return;
             }
@@ -79,6 +92,8 @@ public final class FleetScaleBenchmark {
         observer.connectWith().cleanStart(true).send().get(10, TimeUnit.SECONDS);
         observer.subscribeWith().topicFilter("openkiosk/v1/bench/+/+/alarm/+").qos(MqttQos.AT_LEAST_ONCE).send()
                 .get(10, TimeUnit.SECONDS);
+        observer.subscribeWith().topicFilter("openkiosk/v1/bench/+/+/telemetry").qos(MqttQos.AT_MOST_ONCE).send()
+                .get(10, TimeUnit.SECONDS);
 
         long startNanos = System.nanoTime();
         List<FleetLink> links = new ArrayList<>();
@@ -88,7 +103,7 @@ public final class FleetScaleBenchmark {
             FleetSettings s = new FleetSettings(broker, Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty(), "bench", "H-BENCH", k.id, Duration.ofSeconds(30),
                     Duration.ofSeconds(60), List.of(), Optional.of(queues.resolve(k.id)), 1000, 1 << 20);
-            links.add(FleetLink.start(s, queues, k, Clock.systemUTC(), name -> null));
+            links.add(FleetLink.start(s, queues, k, Clock.systemUTC(), name -> null, executors));
             kiosks.add(k);
         }
         long connectDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -99,6 +114,9 @@ public final class FleetScaleBenchmark {
         double startSeconds = (System.nanoTime() - startNanos) / 1e9;
         Thread.sleep(2000); // let the initial retained states drain
 
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
+        long sentBefore = links.stream().mapToLong(FleetLink::published).sum() + telemetryReceived.get();
         Random random = new Random(42);
         long intervalNanos = (long) (1e9 / alarmsPerSecond);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -123,6 +141,8 @@ public final class FleetScaleBenchmark {
             }
         }
         Thread.sleep(3000);
+        long cpuNanos = os.getProcessCpuTime() - cpuBefore;
+        long sent = links.stream().mapToLong(FleetLink::published).sum() + telemetryReceived.get() - sentBefore;
         List<Long> sorted;
         synchronized (latenciesMicros) {
             sorted = new ArrayList<>(latenciesMicros);
@@ -134,7 +154,12 @@ public final class FleetScaleBenchmark {
         System.out.printf("alarms raised=%d received=%d p50=%.1fms p99=%.1fms max=%.1fms%n", raised, sorted.size(),
                 pct(sorted, 0.50) / 1000.0, pct(sorted, 0.99) / 1000.0,
                 sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1000.0);
+        System.out.printf("sharedThreads=%d messages=%d (telemetry %d) cpu=%.1fs costPerMessage=%.0fus%n", sharedThreads,
+                sent, telemetryReceived.get(), cpuNanos / 1e9, sent == 0 ? 0 : cpuNanos / 1000.0 / sent);
+        boolean held = connected == n && sorted.size() >= raised * 0.99 && pct(sorted, 0.99) <= 1_000_000;
+        System.out.println(held ? "held: all connected, alarms delivered, p99 <= 1 s" : "NOT held");
         links.parallelStream().forEach(FleetLink::close);
+        executors.close();
         observer.disconnect();
         System.exit(0);
     }

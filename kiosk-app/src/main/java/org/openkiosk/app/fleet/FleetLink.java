@@ -19,9 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,10 +34,12 @@ import org.slf4j.LoggerFactory;
  * The kiosk's link to its hall: publishes the retained state, telemetry every heartbeat and alarms on health
  * transitions, and hands signed commands from the {@code cmd} topic to a command handler.
  *
- * <p>Never blocks its callers: {@link #update()} and {@link #event} only schedule work on the link's own threads.
- * State changes, alarms, events and replies go through the on-disk {@link FleetOutbox} and one sender thread that
- * publishes them in order with QoS 1, removing each only after the broker acknowledged it; so a broker that is away
- * (or a kiosk restart) loses none of them. Telemetry is sent only while connected (it is superseded every beat).
+ * <p>Never blocks its callers: {@link #update()} and {@link #event} only schedule work on the link's own executor.
+ * State changes, alarms, events and replies go through the on-disk {@link FleetOutbox} and are published in order
+ * with QoS 1, one at a time, each removed only after the broker acknowledged it; so a broker that is away (or a kiosk
+ * restart) loses none of them. Telemetry is sent only while connected (it is superseded every beat). Sending never
+ * waits on a thread: the acknowledgement schedules the next message, so many links can share a few threads
+ * ({@link FleetExecutors}, ADR 0103).
  */
 public final class FleetLink implements AutoCloseable {
 
@@ -56,14 +56,12 @@ public final class FleetLink implements AutoCloseable {
     private final Path activeAlarmsFile;
     private final Mqtt5AsyncClient client;
     private final com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5Connect connect;
-    private final ScheduledExecutorService worker;
-    private final ExecutorService commandWorker;
-    private final Thread sender;
+    private final FleetExecutors.LinkThreads threads;
+    private final Executor worker;
     private final AtomicBoolean updateScheduled = new AtomicBoolean();
     private final AtomicLong published = new AtomicLong();
     /** Counts connections, so a PUBACK awaited from an earlier connection is given up. */
     private final AtomicLong connections = new AtomicLong();
-    private final Object connection = new Object();
     private volatile boolean connected;
     private volatile boolean running = true;
     private volatile Consumer<byte[]> commandHandler = payload -> { };
@@ -72,9 +70,15 @@ public final class FleetLink implements AutoCloseable {
     private KioskState lastState;
     private final Map<String, Alarm> activeAlarms = new TreeMap<>();
     private Set<String> alarmsBeforeRestart;
+    /** The message awaiting its PUBACK, if any, and on which connection and when it was sent. */
+    private OutboxMessage inFlight;
+    private long inFlightAttempt;
+    private long inFlightConnection;
+    private long inFlightSince;
+    private long attempts;
 
     private FleetLink(FleetSettings settings, StatusSource source, Clock clock, FleetOutbox outbox, Path queueDir,
-                      UnaryOperator<String> environment) throws IOException {
+                      UnaryOperator<String> environment, FleetExecutors executors) throws IOException {
         this.settings = settings;
         this.topics = FleetTopics.of(settings.region(), settings.hall(), settings.kiosk());
         this.source = source;
@@ -88,9 +92,8 @@ public final class FleetLink implements AutoCloseable {
                 environment, ctx -> onConnected(), ctx -> onDisconnected(ctx.getCause()));
         this.client = built.client();
         this.connect = built.connect();
-        this.worker = Executors.newSingleThreadScheduledExecutor(daemon("fleet-link"));
-        this.commandWorker = Executors.newSingleThreadExecutor(daemon("fleet-commands"));
-        this.sender = daemon("fleet-sender").newThread(this::sendLoop);
+        this.threads = executors.newLink();
+        this.worker = threads.work();
     }
 
     /**
@@ -101,9 +104,15 @@ public final class FleetLink implements AutoCloseable {
      */
     public static FleetLink start(FleetSettings settings, Path dataDir, StatusSource source, Clock clock,
                                   UnaryOperator<String> environment) throws IOException {
+        return start(settings, dataDir, source, clock, environment, FleetExecutors.own());
+    }
+
+    /** As {@link #start(FleetSettings, Path, StatusSource, Clock, UnaryOperator)}, on the given executors. */
+    public static FleetLink start(FleetSettings settings, Path dataDir, StatusSource source, Clock clock,
+                                  UnaryOperator<String> environment, FleetExecutors executors) throws IOException {
         Path queueDir = settings.queueDirectory(dataDir);
         FleetOutbox outbox = new FleetOutbox(queueDir, settings.queueMaxMessages(), settings.queueMaxBytes());
-        FleetLink link = new FleetLink(settings, source, clock, outbox, queueDir, environment);
+        FleetLink link = new FleetLink(settings, source, clock, outbox, queueDir, environment, executors);
         link.begin();
         return link;
     }
@@ -111,12 +120,10 @@ public final class FleetLink implements AutoCloseable {
     private void begin() {
         client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, publish -> {
             byte[] payload = publish.getPayloadAsBytes();
-            commandWorker.execute(() -> handleCommand(payload));
+            threads.commands().execute(() -> handleCommand(payload));
         });
-        sender.start();
-        long beat = settings.heartbeat().toMillis();
         worker.execute(this::evaluate);
-        worker.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        threads.every(settings.heartbeat(), this::heartbeat);
         client.connect(connect).whenComplete((ack, error) -> {
             if (error != null) {
                 log.warn("fleet: cannot reach the broker {} yet ({}); retrying in the background",
@@ -175,10 +182,12 @@ public final class FleetLink implements AutoCloseable {
             throw new IllegalArgumentException("a kiosk publishes only under " + topics.root());
         }
         outbox.add(topic, payload, retain);
+        send();
     }
 
     private void heartbeat() {
         evaluate();
+        giveUpStaleSend();
         if (connected) {
             Telemetry t;
             try {
@@ -246,18 +255,19 @@ public final class FleetLink implements AutoCloseable {
                         log.error("fleet: cannot subscribe to {}: {}", topics.command(), error.toString());
                     }
                 });
+        connections.incrementAndGet();
+        connected = true;
         try {
             worker.execute(() -> {
                 lastState = null; // the Last Will may have said offline: say online again
                 evaluate();
+                if (inFlight != null && inFlightConnection != connections.get()) {
+                    inFlight = null; // its PUBACK belonged to the lost connection: send it again
+                }
+                sendNext();
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            return; // closing
-        }
-        synchronized (connection) {
-            connections.incrementAndGet();
-            connected = true;
-            connection.notifyAll();
+            // closing
         }
     }
 
@@ -268,78 +278,89 @@ public final class FleetLink implements AutoCloseable {
         connected = false;
     }
 
-    /** The one sender: oldest message first, each acknowledged before the next, so order survives reconnects. */
-    private void sendLoop() {
-        while (running) {
+    /** Sends the oldest message when nothing is awaiting its PUBACK; from any thread. */
+    private void send() {
+        if (running) {
             try {
-                if (!connected) {
-                    synchronized (connection) {
-                        if (!connected && running) {
-                            connection.wait(500);
-                        }
-                    }
-                    continue;
-                }
-                var head = outbox.awaitHead(500);
-                if (head.isEmpty() || !connected) {
-                    continue;
-                }
-                OutboxMessage m = head.get();
-                try {
-                    awaitAck(client.publishWith().topic(m.topic()).payload(m.payload()).qos(MqttQos.AT_LEAST_ONCE)
-                            .retain(m.retain()).send());
-                    outbox.remove(m.seq());
-                    published.incrementAndGet();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof Mqtt5PubAckException refused) {
-                        // the broker will never take it (e.g. not authorised): waiting would block the queue forever
-                        log.error("fleet: the broker refused {} ({}); dropped", m.topic(),
-                                refused.getMqttMessage().getReasonCode());
-                        outbox.remove(m.seq());
-                    } else {
-                        waitForReconnect();
-                    }
-                } catch (TimeoutException e) {
-                    waitForReconnect();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("fleet: sending failed", e);
+                worker.execute(this::sendNext);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closing: the message stays queued on disk
             }
         }
     }
 
     /**
-     * Waits for the broker's PUBACK, but gives up as soon as the connection it was sent on is gone: the message stays
-     * at the head of the queue and is sent again on the next connection (at least once, never out of order).
+     * Oldest message first, each acknowledged before the next, so order survives reconnects. Worker only; never
+     * waits: the acknowledgement comes back to {@link #acknowledged} on the worker.
      */
-    private void awaitAck(java.util.concurrent.CompletableFuture<?> ack)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        long sentOn = connections.get();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PUBLISH_TIMEOUT_SECONDS);
-        while (true) {
-            try {
-                ack.get(100, TimeUnit.MILLISECONDS);
+    private void sendNext() {
+        if (!running || !connected || inFlight != null) {
+            return;
+        }
+        try {
+            var head = outbox.peek();
+            if (head.isEmpty()) {
                 return;
-            } catch (TimeoutException e) {
-                if (!connected || connections.get() != sentOn || System.nanoTime() > deadline) {
-                    throw e;
-                }
             }
+            OutboxMessage m = head.get();
+            long attempt = ++attempts;
+            inFlight = m;
+            inFlightAttempt = attempt;
+            inFlightConnection = connections.get();
+            inFlightSince = System.nanoTime();
+            client.publishWith().topic(m.topic()).payload(m.payload()).qos(MqttQos.AT_LEAST_ONCE).retain(m.retain())
+                    .send().whenComplete((result, error) -> {
+                        try {
+                            worker.execute(() -> acknowledged(m, attempt, error));
+                        } catch (java.util.concurrent.RejectedExecutionException e) {
+                            // closing: an unacknowledged message stays queued on disk
+                        }
+                    });
+        } catch (RuntimeException e) {
+            inFlight = null;
+            log.error("fleet: sending failed", e);
         }
     }
 
-    private void waitForReconnect() throws InterruptedException {
-        synchronized (connection) {
-            connection.wait(1000);
+    private void acknowledged(OutboxMessage m, long attempt, Throwable error) {
+        if (inFlight == null || inFlightAttempt != attempt) {
+            return; // given up already (lost connection, timeout): the message was or will be sent again
+        }
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        if (cause != null && !(cause instanceof Mqtt5PubAckException)) {
+            // the connection went: the message stays at the head, in flight until the next connection (or the
+            // timeout) sends it again, so a failing link is not retried in a tight loop
+            return;
+        }
+        inFlight = null;
+        if (cause == null) {
+            outbox.remove(m.seq());
+            published.incrementAndGet();
+        } else if (cause instanceof Mqtt5PubAckException refused) {
+            // the broker will never take it (e.g. not authorised): waiting would block the queue forever
+            log.error("fleet: the broker refused {} ({}); dropped", m.topic(), refused.getMqttMessage().getReasonCode());
+            outbox.remove(m.seq());
+        }
+        sendNext();
+    }
+
+    /**
+     * A PUBACK not come within {@link #PUBLISH_TIMEOUT_SECONDS} is given up and the message sent again (at least
+     * once, never out of order). Worker only, at each heartbeat.
+     */
+    private void giveUpStaleSend() {
+        if (inFlight != null
+                && System.nanoTime() - inFlightSince > TimeUnit.SECONDS.toNanos(PUBLISH_TIMEOUT_SECONDS)) {
+            log.warn("fleet: no PUBACK for {} within {} s; sending it again", inFlight.topic(), PUBLISH_TIMEOUT_SECONDS);
+            inFlight = null;
+            sendNext();
         }
     }
 
     /** A command payload as if it had arrived from the broker (tests without a broker). */
     void receive(byte[] payload) {
-        commandWorker.execute(() -> handleCommand(payload));
+        threads.commands().execute(() -> handleCommand(payload));
     }
 
     private void handleCommand(byte[] payload) {
@@ -381,8 +402,9 @@ public final class FleetLink implements AutoCloseable {
             return;
         }
         try {
-            worker.submit(() -> enqueue(topics.state(), FleetJson.bytes(KioskState.offline(settings.region(),
-                    settings.hall(), settings.kiosk(), "stopped", clock.instant())), true)).get(5, TimeUnit.SECONDS);
+            java.util.concurrent.CompletableFuture.runAsync(() -> enqueue(topics.state(), FleetJson.bytes(
+                    KioskState.offline(settings.region(), settings.hall(), settings.kiosk(), "stopped", clock.instant())),
+                    true), worker).get(5, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
             while (connected && outbox.size() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(20); // polling the queue during shutdown
@@ -393,11 +415,8 @@ public final class FleetLink implements AutoCloseable {
             log.warn("fleet: goodbye not queued: {}", e.toString());
         }
         running = false;
-        worker.shutdownNow();
-        commandWorker.shutdownNow();
-        sender.interrupt();
+        threads.close();
         try {
-            sender.join(5000);
             client.disconnect().get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -410,17 +429,7 @@ public final class FleetLink implements AutoCloseable {
     /** Drops the connection without a goodbye, as a crash would (tests of the Last Will). */
     void abandon() {
         running = false;
-        worker.shutdownNow();
-        commandWorker.shutdownNow();
-        sender.interrupt();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
+        threads.close();
     }
 
     /** Short name for log lines and tests. */
