@@ -174,6 +174,42 @@ class FleetLinkMosquittoTest {
     }
 
     @Test
+    void manyLinksOnTwoSharedThreadsEachKeepTheirOrderAcrossABrokerRestart() throws Exception {
+        broker = MosquittoBroker.in(tmp.resolve("broker")).start(); // anonymous: 20 kiosks without 20 accounts
+        probe = new MqttProbe(broker.port(), null, null, "openkiosk/v1/" + REGION + "/" + HALL + "/+/event");
+        List<FleetLink> links = new java.util.ArrayList<>();
+        try (FleetExecutors shared = FleetExecutors.shared(2)) {
+            for (int k = 0; k < 20; k++) {
+                String id = "K-" + k;
+                FleetSettings s = new FleetSettings(URI.create(broker.uri()), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), REGION, HALL, id, Duration.ofSeconds(1),
+                        Duration.ofSeconds(5), List.of(), Optional.of(tmp.resolve("queue-" + id)), 1000, 1 << 20);
+                links.add(FleetLink.start(s, tmp, new TestStatusSource(REGION, HALL, id), Clock.systemUTC(),
+                        name -> null, shared));
+            }
+            for (int n = 0; n < 10; n++) {
+                if (n == 5) {
+                    broker.stop();
+                }
+                for (FleetLink l : links) {
+                    l.event("test", Map.of("n", String.valueOf(n)));
+                }
+            }
+            broker.start();
+            for (FleetLink l : links) {
+                probe.await(l.topics().event(), p -> p.contains("\"n\":\"9\""));
+                List<Integer> order = probe.all().stream().filter(r -> r.topic().equals(l.topics().event()))
+                        .map(r -> json(r.payload()).path("details").path("n").asInt()).distinct().toList();
+                assertThat(order).as(l.toString()).containsExactlyElementsOf(IntStream.range(0, 10).boxed().toList());
+            }
+            assertThat(Thread.getAllStackTraces().keySet()).as("no thread of their own")
+                    .noneMatch(t -> t.getName().equals("fleet-link"));
+        } finally {
+            links.forEach(FleetLink::close);
+        }
+    }
+
+    @Test
     void theBrokerRefusesAKioskPublishingAsAnotherKioskOrSendingCommands() throws Exception {
         broker = hallBroker(tmp.resolve("broker")).start();
         probe = new MqttProbe(broker.port(), "operator", "pw-op", "openkiosk/v1/#");
