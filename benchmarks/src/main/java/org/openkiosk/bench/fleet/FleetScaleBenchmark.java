@@ -106,7 +106,7 @@ public final class FleetScaleBenchmark {
             links.add(FleetLink.start(s, queues, k, Clock.systemUTC(), name -> null, executors));
             kiosks.add(k);
         }
-        long connectDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long connectDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(120, n / 10));
         while (links.stream().anyMatch(l -> !l.connected()) && System.nanoTime() < connectDeadline) {
             Thread.sleep(100);
         }

@@ -272,7 +272,7 @@ public final class FleetLink implements AutoCloseable {
     }
 
     private void onDisconnected(Throwable cause) {
-        if (connected) {
+        if (connected && running) { // not our own goodbye
             log.warn("fleet: lost the broker {}: {}", settings.broker(), cause == null ? "" : cause.getMessage());
         }
         connected = false;
