@@ -56,10 +56,15 @@ chmod 0755 "$app/runtime"/bin/* "$app/runtime/lib/jexec" "$app/runtime/lib/jspaw
 chmod 0644 "$app/runtime/lib/server/classes.jsa" 2>/dev/null || true
 
 install -m 0755 "$here/src/deb/bin/kiosk" "$app/bin/kiosk"
+install -m 0755 "$repo/packaging/session/kiosk-session" "$app/bin/kiosk-session"   # cage + the kiosk (ADR 0125)
 cp -r "$repo/config" "$app/config"                       # the demo's own configuration (kiosk demo)
-mkdir -p "$stage/etc/openkiosk" "$stage/lib/systemd/system" "$stage/usr/bin" "$stage/usr/share/doc/openkiosk"
+mkdir -p "$stage/etc/openkiosk" "$stage/lib/systemd/system" "$stage/usr/bin" "$stage/usr/share/doc/openkiosk/examples" \
+         "$stage/etc/pam.d"
 cp -r "$repo/config/." "$stage/etc/openkiosk/"           # the starting point a technician edits
 install -m 0644 "$repo/packaging/systemd/openkiosk.service" "$stage/lib/systemd/system/openkiosk.service"
+install -m 0644 "$repo/packaging/session/openkiosk-session.service" "$stage/lib/systemd/system/openkiosk-session.service"
+install -m 0644 "$repo/packaging/session/openkiosk-session.pam" "$stage/etc/pam.d/openkiosk-session"
+install -m 0644 "$repo/packaging/session/logind-openkiosk.conf" "$stage/usr/share/doc/openkiosk/examples/logind-openkiosk.conf"
 ln -s /opt/openkiosk/bin/kiosk "$stage/usr/bin/kiosk"
 install -m 0644 "$repo/docs/install.md" "$stage/usr/share/doc/openkiosk/install.md"
 install -m 0644 "$here/src/deb/copyright" "$stage/usr/share/doc/openkiosk/copyright"
