@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openkiosk.pkg.UnpackedPackage.Run;
@@ -42,6 +43,7 @@ class InstalledPackageTest {
         assertThat(root.resolve("lib/systemd/system/openkiosk.service")).isRegularFile();
         assertThat(root.resolve("lib/systemd/system/openkiosk-session.service")).isRegularFile();
         assertThat(root.resolve("opt/openkiosk/bin/kiosk-session")).isExecutable();
+        assertThat(root.resolve("opt/openkiosk/bin/kiosk-cds")).isExecutable();
         assertThat(root.resolve("etc/pam.d/openkiosk-session")).isRegularFile();
         assertThat(root.resolve("usr/share/doc/openkiosk/copyright")).isRegularFile();
         assertThat(Files.isSymbolicLink(root.resolve("usr/bin/kiosk"))).isTrue();
@@ -71,6 +73,24 @@ class InstalledPackageTest {
         Run r = kiosk("demo", "--check");
         assertThat(r.exit()).as(r.output()).isZero();
         assertThat(r.output()).contains("is fine; store and required devices ready");
+    }
+
+    @Test
+    void theAppCdsArchiveDumpedFromTheShippedClassListCarriesTheKiosksClasses() throws Exception {
+        assertThat(root.resolve("opt/openkiosk/lib/kiosk.classlist")).isNotEmptyFile();
+        Path archive = root.resolve("kiosk.jsa");
+        Run dump = UnpackedPackage.run(Map.of("PATH", "/usr/bin:/bin"),
+                root.resolve("opt/openkiosk/bin/kiosk-cds").toString(), archive.toString());
+        assertThat(dump.exit()).as(dump.output()).isZero();
+
+        Path data = Files.createTempDirectory(root, "data");
+        Run r = UnpackedPackage.run(Map.of("KIOSK_CONFIG", root.resolve("etc/openkiosk").toString(),
+                "KIOSK_DATA", data.toString(), "PATH", "/usr/bin:/bin", "KIOSK_CDS_ARCHIVE", archive.toString(),
+                "KIOSK_JAVA_OPTS", "-XX:+UseSerialGC -Xlog:class+load=info"),
+                root.resolve("opt/openkiosk/bin/kiosk").toString(), "demo", "--check");
+        assertThat(r.exit()).as(r.output()).isZero();
+        // the launcher maps the kiosk's own classes from the archive instead of reading them from the jars
+        assertThat(r.output()).contains("org.openkiosk.app.Main source: shared objects file");
     }
 
     @Test

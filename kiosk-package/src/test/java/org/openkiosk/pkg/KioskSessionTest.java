@@ -88,8 +88,9 @@ class KioskSessionTest {
         Poll.until(Duration.ofSeconds(180), "the attract screen", () -> log().contains("screen attract"));
         String window = Poll.value(Duration.ofSeconds(60), "a fullscreen, focused kiosk window",
                 () -> fullscreenFocusedWindow(display));
-        BufferedImage attract = capture(display, window, "session-attract.png");
-        assertThat(colours(attract)).as("the attract screen, not a blank window").isGreaterThan(8);
+        // the window is mapped before JavaFX's first frame reaches it: wait for a drawn screen, not a blank window
+        Poll.value(Duration.ofSeconds(60), "the attract screen drawn in the kiosk window",
+                () -> Optional.of(capture(display, window, "session-attract.png")).filter(i -> colours(i) > 8));
 
         Run keys = inSession(display, "xdotool", "key", "--clearmodifiers", "alt+F4", "ctrl+alt+BackSpace",
                 "ctrl+alt+F2", "alt+Tab", "super", "Escape", "F11");
@@ -99,7 +100,8 @@ class KioskSessionTest {
         Poll.value(Duration.ofSeconds(30), "the kiosk window fullscreen and focused again",
                 () -> fullscreenFocusedWindow(display).filter(window::equals));
         assertThat(kiosk.isAlive()).as(log()).isTrue();
-        assertThat(colours(capture(display, window, "session-after-escape-keys.png"))).isGreaterThan(8);
+        Poll.value(Duration.ofSeconds(30), "the attract screen still drawn",
+                () -> Optional.of(capture(display, window, "session-after-escape-keys.png")).filter(i -> colours(i) > 8));
         assertThat(log()).doesNotContain("stopped");
 
         // what systemd sees when the kiosk ends: the kiosk's own exit code (143 for SIGTERM), not cage's 0

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import org.openkiosk.app.config.versions.ConfigVersions;
 import org.openkiosk.app.logging.KioskLogging;
 import org.openkiosk.app.ui.KioskLauncher;
 import org.openkiosk.app.ui.ShellOptions;
@@ -80,6 +81,17 @@ final class KioskRunner {
                         + "xvfb-run -a ./kiosk " + (demo ? "demo" : "run") + " --windowed");
                 return ExitCodes.OUT_OF_SERVICE;
             }
+            if (attempts != null && crashLoop == null && ConfigVersions.pending(dataDir)) {
+                // a newly applied configuration (ADR 0126): serving confirms it; failing ends the process, so the
+                // unit's start-up guard puts the previous version back at the next start
+                if (first instanceof StartupResult.OutOfService) {
+                    report(configDir, first, out, err);
+                    err.println("kiosk: the newly applied configuration does not start the kiosk; ending so that the "
+                            + "previous one is put back (kiosk config guard-start)");
+                    return ExitCodes.FAILURE;
+                }
+                confirmConfiguration(dataDir, err);
+            }
             if (first instanceof StartupResult.OutOfService) {
                 report(configDir, first, out, err);
                 err.println("kiosk: starting out of service; retrying every " + cli.retrySeconds + " s");
@@ -90,6 +102,14 @@ final class KioskRunner {
             out.flush();
             return KioskLauncher.launch(new KioskLauncher.Request(options, first, retry, cli.screenshot,
                     cli.benchmarkFirstFrame, cli.benchmarkFirstFrame), System.out, nightlyRestart);
+        }
+    }
+
+    private static void confirmConfiguration(Path dataDir, PrintWriter err) {
+        try {
+            ConfigVersions.confirmStarted(dataDir);
+        } catch (IOException e) {
+            err.println("kiosk: cannot mark the applied configuration as good: " + e.getMessage());
         }
     }
 
