@@ -81,16 +81,14 @@ final class KioskRunner {
                         + "xvfb-run -a ./kiosk " + (demo ? "demo" : "run") + " --windowed");
                 return ExitCodes.OUT_OF_SERVICE;
             }
-            if (attempts != null && crashLoop == null && ConfigVersions.pending(dataDir)) {
-                // a newly applied configuration (ADR 0126): serving confirms it; failing ends the process, so the
-                // unit's start-up guard puts the previous version back at the next start
-                if (first instanceof StartupResult.OutOfService) {
-                    report(configDir, first, out, err);
-                    err.println("kiosk: the newly applied configuration does not start the kiosk; ending so that the "
-                            + "previous one is put back (kiosk config guard-start)");
-                    return ExitCodes.FAILURE;
-                }
-                confirmConfiguration(dataDir, err);
+            // a newly applied configuration (ADR 0126): serving confirms it; failing ends the process, so that the
+            // unit's start-up guard puts the previous version back
+            if (attempts != null && crashLoop == null
+                    && endsForRollback(dataDir, !(first instanceof StartupResult.OutOfService), err)) {
+                report(configDir, first, out, err);
+                err.println("kiosk: the newly applied configuration does not start the kiosk; ending so that the "
+                        + "previous one is put back at the next start (kiosk config guard-start)");
+                return ExitCodes.FAILURE;
             }
             if (first instanceof StartupResult.OutOfService) {
                 report(configDir, first, out, err);
@@ -105,11 +103,12 @@ final class KioskRunner {
         }
     }
 
-    private static void confirmConfiguration(Path dataDir, PrintWriter err) {
+    private static boolean endsForRollback(Path dataDir, boolean serving, PrintWriter err) {
         try {
-            ConfigVersions.confirmStarted(dataDir);
+            return ConfigVersions.endsForRollback(dataDir, serving);
         } catch (IOException e) {
-            err.println("kiosk: cannot mark the applied configuration as good: " + e.getMessage());
+            err.println("kiosk: cannot settle the newly applied configuration: " + e.getMessage());
+            return false;
         }
     }
 

@@ -150,6 +150,17 @@ class ConfigApplyCommandTest {
         assertThat(data.resolve(ConfigVersions.ROLLED_BACK)).doesNotExist();
     }
 
+    @Test
+    void theKioskEndsWhenANewConfigurationDoesNotServeAndConfirmsItWhenItDoes() throws Exception {
+        assertThat(ConfigVersions.endsForRollback(data, false)).as("nothing pending: wait out of service").isFalse();
+        assertThat(apply(bundleOf(editedCopy("K-0101", "K-0102"), "v2", operatorPrivate)).exitCode()).isZero();
+
+        assertThat(ConfigVersions.endsForRollback(data, false)).as("pending and out of service: end").isTrue();
+        assertThat(ConfigVersions.pending(data)).isTrue();
+        assertThat(ConfigVersions.endsForRollback(data, true)).as("pending and serving: keep it").isFalse();
+        assertThat(ConfigVersions.pending(data)).isFalse();
+    }
+
     private CommandRun apply(Path bundle) {
         return CommandRun.of("config", "apply", bundle.toString(), "--trust", operatorPublic.toString(),
                 "--config", live.toString(), "--data", data.toString());

@@ -66,6 +66,23 @@ public final class ConfigVersions {
         }
     }
 
+    /**
+     * The kiosk's start-up check is done. With a newly applied configuration pending, serving confirms it; not
+     * serving means the kiosk must end, so that the next start's guard puts the previous version back.
+     *
+     * @return true when the kiosk must end instead of waiting out of service
+     */
+    public static boolean endsForRollback(Path dataDir, boolean serving) throws IOException {
+        if (!pending(dataDir)) {
+            return false;
+        }
+        if (serving) {
+            confirmStarted(dataDir);
+            return false;
+        }
+        return true;
+    }
+
     /** The kiosk starts serving: the applied configuration is a good one. */
     public static void confirmStarted(Path dataDir) throws IOException {
         Files.deleteIfExists(dataDir.resolve(PENDING));
