@@ -21,7 +21,8 @@ import org.openkiosk.testsupport.RequiredTool;
  * The .deb this module built, unpacked with {@code dpkg-deb -x} into a temporary root and run from there with its
  * own Java runtime (no JDK on the PATH): the doctor passes, the demo's start-up check passes, JavaFX draws the
  * attract screen on Xvfb, the layout is the
- * documented one, systemd accepts the installed unit, and every lintian tag left is explained in docs/install.md.
+ * documented one, systemd accepts both installed units, the AppCDS archive dumped from the shipped class list is
+ * used, and every lintian tag left is explained in docs/install.md.
  */
 class InstalledPackageTest {
 
