@@ -134,6 +134,9 @@ class ConfigApplyCommandTest {
         assertThat(second.err()).contains("CONFIG_ROLLED_BACK configuration 0002 v2 did not start the kiosk; rolled back to 0001");
         assertThat(treeHash(live)).isEqualTo(original);
         assertThat(Files.readString(data.resolve(ConfigVersions.ROLLED_BACK))).contains("CONFIG_ROLLED_BACK");
+        // written by root before the start, read by the kiosk user for the fleet alarm
+        assertThat(Files.getPosixFilePermissions(data.resolve(ConfigVersions.ROLLED_BACK)))
+                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
         assertThat(ConfigVersions.pending(data)).isFalse();
     }
 

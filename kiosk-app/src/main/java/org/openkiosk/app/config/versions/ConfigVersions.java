@@ -178,7 +178,10 @@ public final class ConfigVersions {
         Files.deleteIfExists(pending);
         String message = "CONFIG_ROLLED_BACK configuration " + failed + " did not start the kiosk; "
                 + back.map(v -> "rolled back to " + v).orElse("no earlier version kept, left as it is");
-        Files.writeString(dataDir.resolve(ROLLED_BACK), clock.instant() + " " + message + "\n");
+        Path marker = dataDir.resolve(ROLLED_BACK);
+        Files.writeString(marker, clock.instant() + " " + message + "\n");
+        // written as root under the unit's UMask=0027; the kiosk (another user) reads it for the fleet alarm
+        Files.setPosixFilePermissions(marker, PosixFilePermissions.fromString("rw-r--r--"));
         return Optional.of(message);
     }
 
