@@ -56,10 +56,35 @@ chmod 0755 "$app/runtime"/bin/* "$app/runtime/lib/jexec" "$app/runtime/lib/jspaw
 chmod 0644 "$app/runtime/lib/server/classes.jsa" 2>/dev/null || true
 
 install -m 0755 "$here/src/deb/bin/kiosk" "$app/bin/kiosk"
+install -m 0755 "$repo/packaging/session/kiosk-session" "$app/bin/kiosk-session"   # cage + the kiosk (ADR 0125)
+install -m 0755 "$here/src/deb/bin/kiosk-cds" "$app/bin/kiosk-cds"
 cp -r "$repo/config" "$app/config"                       # the demo's own configuration (kiosk demo)
-mkdir -p "$stage/etc/openkiosk" "$stage/lib/systemd/system" "$stage/usr/bin" "$stage/usr/share/doc/openkiosk"
+
+# AppCDS (ADR 0127): a training run of the staged package lists the classes a start to the attract screen loads
+# (JavaFX drawing on Xvfb where there is one, else the start-up check); the archive is dumped from this list at
+# installation (kiosk-cds in postinst), because a JDK 17 archive holds the class path it was made with.
+if [ "$arch" = "$(dpkg --print-architecture 2>/dev/null || echo none)" ]; then
+  training="$(mktemp -d)"
+  list_opts="-XX:+UseSerialGC -Xss512k -XX:DumpLoadedClassList=$app/lib/kiosk.classlist"
+  if command -v xvfb-run >/dev/null; then
+    KIOSK_DATA="$training" HOME="$training" KIOSK_CDS_ARCHIVE=none KIOSK_JAVA_OPTS="$list_opts" \
+      xvfb-run -a -s "-screen 0 1920x1080x24" "$app/bin/kiosk" demo --windowed --screenshot "$training/first.png" \
+      >"$training/log" 2>&1 || true
+  fi
+  if [ ! -s "$app/lib/kiosk.classlist" ]; then
+    KIOSK_DATA="$training" HOME="$training" KIOSK_CDS_ARCHIVE=none KIOSK_JAVA_OPTS="$list_opts" \
+      "$app/bin/kiosk" demo --check >"$training/log" 2>&1 || true
+  fi
+  [ -s "$app/lib/kiosk.classlist" ] || { echo "build-deb: the AppCDS training run failed:" >&2; tail -n 20 "$training/log" >&2; }
+  rm -rf "$training"
+fi
+mkdir -p "$stage/etc/openkiosk" "$stage/lib/systemd/system" "$stage/usr/bin" "$stage/usr/share/doc/openkiosk/examples" \
+         "$stage/etc/pam.d"
 cp -r "$repo/config/." "$stage/etc/openkiosk/"           # the starting point a technician edits
 install -m 0644 "$repo/packaging/systemd/openkiosk.service" "$stage/lib/systemd/system/openkiosk.service"
+install -m 0644 "$repo/packaging/session/openkiosk-session.service" "$stage/lib/systemd/system/openkiosk-session.service"
+install -m 0644 "$repo/packaging/session/openkiosk-session.pam" "$stage/etc/pam.d/openkiosk-session"
+install -m 0644 "$repo/packaging/session/logind-openkiosk.conf" "$stage/usr/share/doc/openkiosk/examples/logind-openkiosk.conf"
 ln -s /opt/openkiosk/bin/kiosk "$stage/usr/bin/kiosk"
 install -m 0644 "$repo/docs/install.md" "$stage/usr/share/doc/openkiosk/install.md"
 install -m 0644 "$here/src/deb/copyright" "$stage/usr/share/doc/openkiosk/copyright"

@@ -2,8 +2,6 @@ package org.openkiosk.pkg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -11,37 +9,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openkiosk.pkg.UnpackedPackage.Run;
 import org.openkiosk.testsupport.RequiredTool;
 
 /**
  * The .deb this module built, unpacked with {@code dpkg-deb -x} into a temporary root and run from there with its
  * own Java runtime (no JDK on the PATH): the doctor passes, the demo's start-up check passes, JavaFX draws the
  * attract screen on Xvfb, the layout is the
- * documented one, systemd accepts the installed unit, and every lintian tag left is explained in docs/install.md.
+ * documented one, systemd accepts both installed units, the AppCDS archive dumped from the shipped class list is
+ * used, and every lintian tag left is explained in docs/install.md.
  */
 class InstalledPackageTest {
 
-    private static final Path TARGET = Paths.get(System.getProperty("kiosk.package.dir", "target"));
     private static final Path DOCS = Paths.get("..", "docs", "install.md");
     private static Path deb;
     private static Path root;
 
     @BeforeAll
     static void unpack() throws Exception {
-        RequiredTool.command("dpkg-deb", "dpkg");
-        try (Stream<Path> files = Files.list(TARGET)) {
-            deb = files.filter(p -> p.getFileName().toString().matches("openkiosk_.*\\.deb")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no openkiosk_*.deb in " + TARGET + " (built at package)"));
-        }
-        root = Files.createTempDirectory(TARGET, "installed-root");
-        Run r = run(Map.of(), "dpkg-deb", "-x", deb.toString(), root.toString());
-        assertThat(r.exit).as(r.output).isZero();
+        root = UnpackedPackage.root();
+        deb = UnpackedPackage.deb();
     }
 
     @Test
@@ -50,15 +42,19 @@ class InstalledPackageTest {
         assertThat(root.resolve("opt/openkiosk/runtime/bin/java")).isExecutable();
         assertThat(root.resolve("etc/openkiosk/kiosk.yaml")).isRegularFile();
         assertThat(root.resolve("lib/systemd/system/openkiosk.service")).isRegularFile();
+        assertThat(root.resolve("lib/systemd/system/openkiosk-session.service")).isRegularFile();
+        assertThat(root.resolve("opt/openkiosk/bin/kiosk-session")).isExecutable();
+        assertThat(root.resolve("opt/openkiosk/bin/kiosk-cds")).isExecutable();
+        assertThat(root.resolve("etc/pam.d/openkiosk-session")).isRegularFile();
         assertThat(root.resolve("usr/share/doc/openkiosk/copyright")).isRegularFile();
         assertThat(Files.isSymbolicLink(root.resolve("usr/bin/kiosk"))).isTrue();
     }
 
     @Test
     void theRuntimeIsItsOwnAndCarriesJavaFx() throws Exception {
-        Run r = run(Map.of(), root.resolve("opt/openkiosk/runtime/bin/java").toString(), "--list-modules");
-        assertThat(r.exit).as(r.output).isZero();
-        assertThat(r.output).contains("javafx.graphics", "javafx.controls", "javafx.swing", "jdk.charsets",
+        Run r = UnpackedPackage.run(Map.of(), root.resolve("opt/openkiosk/runtime/bin/java").toString(), "--list-modules");
+        assertThat(r.exit()).as(r.output()).isZero();
+        assertThat(r.output()).contains("javafx.graphics", "javafx.controls", "javafx.swing", "jdk.charsets",
                 "jdk.httpserver").doesNotContain("jdk.compiler", "jdk.jdwp");
         assertThat(root.resolve("opt/openkiosk/runtime/lib/libglassgtk3.so")).isRegularFile();
         try (Stream<Path> jars = Files.list(root.resolve("opt/openkiosk/lib"))) {
@@ -69,15 +65,33 @@ class InstalledPackageTest {
     @Test
     void theDoctorPassesFromTheUnpackedTree() throws Exception {
         Run r = kiosk("doctor");
-        assertThat(r.exit).as(r.output).isZero();
-        assertThat(r.output).contains("verdict: READY").contains(root.resolve("etc/openkiosk").toString());
+        assertThat(r.exit()).as(r.output()).isZero();
+        assertThat(r.output()).contains("verdict: READY").contains(root.resolve("etc/openkiosk").toString());
     }
 
     @Test
     void theDemosStartUpCheckPassesFromTheUnpackedTree() throws Exception {
         Run r = kiosk("demo", "--check");
-        assertThat(r.exit).as(r.output).isZero();
-        assertThat(r.output).contains("is fine; store and required devices ready");
+        assertThat(r.exit()).as(r.output()).isZero();
+        assertThat(r.output()).contains("is fine; store and required devices ready");
+    }
+
+    @Test
+    void theAppCdsArchiveDumpedFromTheShippedClassListCarriesTheKiosksClasses() throws Exception {
+        assertThat(root.resolve("opt/openkiosk/lib/kiosk.classlist")).isNotEmptyFile();
+        Path archive = root.resolve("kiosk.jsa");
+        Run dump = UnpackedPackage.run(Map.of("PATH", "/usr/bin:/bin"),
+                root.resolve("opt/openkiosk/bin/kiosk-cds").toString(), archive.toString());
+        assertThat(dump.exit()).as(dump.output()).isZero();
+
+        Path data = Files.createTempDirectory(root, "data");
+        Run r = UnpackedPackage.run(Map.of("KIOSK_CONFIG", root.resolve("etc/openkiosk").toString(),
+                "KIOSK_DATA", data.toString(), "PATH", "/usr/bin:/bin", "KIOSK_CDS_ARCHIVE", archive.toString(),
+                "KIOSK_JAVA_OPTS", "-XX:+UseSerialGC -Xlog:class+load=info"),
+                root.resolve("opt/openkiosk/bin/kiosk").toString(), "demo", "--check");
+        assertThat(r.exit()).as(r.output()).isZero();
+        // the launcher maps the kiosk's own classes from the archive instead of reading them from the jars
+        assertThat(r.output()).contains("org.openkiosk.app.Main source: shared objects file");
     }
 
     @Test
@@ -86,10 +100,10 @@ class InstalledPackageTest {
         Path png = root.resolve("attract.png");
         Path home = Files.createDirectories(root.resolve("kiosk-home"));
         Path data = Files.createTempDirectory(root, "data");
-        Run r = run(Map.of("KIOSK_DATA", data.toString(), "HOME", home.toString(), "PATH", "/usr/bin:/bin"),
+        Run r = UnpackedPackage.run(Map.of("KIOSK_DATA", data.toString(), "HOME", home.toString(), "PATH", "/usr/bin:/bin"),
                 xvfbRun.toString(), "-a", "-s", "-screen 0 1920x1080x24",
                 root.resolve("opt/openkiosk/bin/kiosk").toString(), "demo", "--windowed", "--screenshot", png.toString());
-        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.exit()).as(r.output()).isZero();
         assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isEqualTo(1920);
         // the native libraries come from the runtime, not unpacked into the kiosk user's home
         assertThat(home.resolve(".openjfx")).doesNotExist();
@@ -97,42 +111,47 @@ class InstalledPackageTest {
 
     @Test
     void theControlFileDeclaresWhatTheKioskNeeds() throws Exception {
-        Run r = run(Map.of(), "dpkg-deb", "-f", deb.toString(), "Package", "Architecture", "Depends");
-        assertThat(r.exit).as(r.output).isZero();
-        assertThat(r.output).contains("Package: openkiosk")
+        Run r = UnpackedPackage.run(Map.of(), "dpkg-deb", "-f", deb.toString(), "Package", "Architecture", "Depends");
+        assertThat(r.exit()).as(r.output()).isZero();
+        assertThat(r.output()).contains("Package: openkiosk")
                 .contains("Architecture: " + System.getProperty("kiosk.package.arch", "amd64"))
                 .contains("adduser").contains("libgtk-3-0");
-        Run conffiles = run(Map.of(), "dpkg-deb", "-I", deb.toString(), "conffiles");
-        assertThat(conffiles.output).contains("/etc/openkiosk/kiosk.yaml");
-        Run postinst = run(Map.of(), "dpkg-deb", "-I", deb.toString(), "postinst");
-        assertThat(postinst.output).contains("adduser --system").contains("dialout lp scanner");
+        Run recommends = UnpackedPackage.run(Map.of(), "dpkg-deb", "-f", deb.toString(), "Recommends");
+        assertThat(recommends.output()).contains("cage").contains("xwayland");
+        Run conffiles = UnpackedPackage.run(Map.of(), "dpkg-deb", "-I", deb.toString(), "conffiles");
+        assertThat(conffiles.output()).contains("/etc/openkiosk/kiosk.yaml");
+        Run postinst = UnpackedPackage.run(Map.of(), "dpkg-deb", "-I", deb.toString(), "postinst");
+        assertThat(postinst.output()).contains("adduser --system").contains("dialout lp scanner");
     }
 
     @Test
-    void systemdAcceptsTheInstalledUnit() throws Exception {
+    void systemdAcceptsTheInstalledUnits() throws Exception {
         Path analyze = RequiredTool.command("systemd-analyze", "systemd");
-        String unit = Files.readString(root.resolve("lib/systemd/system/openkiosk.service"))
-                .replace("/opt/openkiosk/bin/kiosk", root.resolve("opt/openkiosk/bin/kiosk").toString());
-        Path copy = Files.createDirectories(root.resolve("verify")).resolve("openkiosk.service");
-        Files.writeString(copy, unit);
-        Run r = run(Map.of(), analyze.toString(), "verify", copy.toString());
-        assertThat(r.exit).as(r.output).isZero();
-        assertThat(r.output.strip()).isEmpty();
+        Path dir = Files.createDirectories(root.resolve("verify"));
+        for (String name : List.of("openkiosk.service", "openkiosk-session.service")) {
+            String unit = Files.readString(root.resolve("lib/systemd/system/" + name))
+                    .replace("/opt/openkiosk/bin/", root.resolve("opt/openkiosk/bin").toString() + "/");
+            Path copy = dir.resolve(name);
+            Files.writeString(copy, unit);
+            Run r = UnpackedPackage.run(Map.of(), analyze.toString(), "verify", copy.toString());
+            assertThat(r.exit()).as(name + ": " + r.output()).isZero();
+            assertThat(r.output().strip()).as(name).isEmpty();
+        }
     }
 
     @Test
     void everyLintianTagLeftIsExplainedInTheInstallGuide() throws Exception {
         Path lintian = RequiredTool.command("lintian", "lintian");
-        Run r = run(Map.of(), lintian.toString(), "--no-tag-display-limit", "--allow-root", deb.toString());
-        Matcher m = Pattern.compile("^[EWIPX]: openkiosk[^:]*: ([a-z0-9-]+)", Pattern.MULTILINE).matcher(r.output);
+        Run r = UnpackedPackage.run(Map.of(), lintian.toString(), "--no-tag-display-limit", "--allow-root", deb.toString());
+        Matcher m = Pattern.compile("^[EWIPX]: openkiosk[^:]*: ([a-z0-9-]+)", Pattern.MULTILINE).matcher(r.output());
         TreeSet<String> tags = new TreeSet<>();
         while (m.find()) {
             tags.add(m.group(1));
         }
         String guide = Files.readString(DOCS);
         List<String> unexplained = tags.stream().filter(t -> !guide.contains("`" + t + "`")).toList();
-        assertThat(unexplained).as("lintian tags not explained in docs/install.md:\n" + r.output).isEmpty();
-        assertThat(r.output).doesNotContain("E: openkiosk: unstripped-binary-or-object");
+        assertThat(unexplained).as("lintian tags not explained in docs/install.md:\n" + r.output()).isEmpty();
+        assertThat(r.output()).doesNotContain("E: openkiosk: unstripped-binary-or-object");
     }
 
     private static Run kiosk(String... args) throws Exception {
@@ -141,27 +160,7 @@ class InstalledPackageTest {
         cmd.addAll(List.of(args));
         Path data = Files.createTempDirectory(root, "data");
         // the package's own java only: no JDK on the PATH, no JAVA_HOME, no display
-        return run(Map.of("KIOSK_CONFIG", root.resolve("etc/openkiosk").toString(), "KIOSK_DATA", data.toString(),
+        return UnpackedPackage.run(Map.of("KIOSK_CONFIG", root.resolve("etc/openkiosk").toString(), "KIOSK_DATA", data.toString(),
                 "PATH", "/usr/bin:/bin"), cmd.toArray(String[]::new));
-    }
-
-    private record Run(int exit, String output) {
-    }
-
-    private static Run run(Map<String, String> env, String... cmd) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().remove("JAVA_HOME");
-        pb.environment().remove("DISPLAY");
-        pb.environment().remove("WAYLAND_DISPLAY");
-        pb.environment().remove("KIOSK_JAVA_OPTS");
-        pb.environment().putAll(env);
-        Path out = Files.createTempFile(TARGET, "run", ".txt");
-        pb.redirectOutput(out.toFile());
-        Process p = pb.start();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError(String.join(" ", cmd) + " did not end within 300 s:\n" + Files.readString(out));
-        }
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
     }
 }

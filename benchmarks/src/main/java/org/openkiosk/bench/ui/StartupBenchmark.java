@@ -86,7 +86,13 @@ public final class StartupBenchmark {
 
     /** Milliseconds from process start to the child's first-frame marker. */
     private static double measure(List<String> cmd) throws IOException, InterruptedException {
+        return measure(cmd, java.util.Map.of());
+    }
+
+    /** The same with extra environment variables for the child. */
+    static double measure(List<String> cmd, java.util.Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
         long start = System.nanoTime();
         Process p = pb.start();
         Long marker = null;
@@ -111,12 +117,12 @@ public final class StartupBenchmark {
         return (marker - start) / 1e6;
     }
 
-    private static void report(String name, List<Double> ms) {
+    static void report(String name, List<Double> ms) {
         System.out.printf(Locale.ROOT, "%-22s median %7.1f ms   p90 %7.1f ms   min %7.1f ms%n", name, median(ms),
                 percentile(ms, 0.9), ms.stream().min(Comparator.naturalOrder()).orElseThrow());
     }
 
-    private static double median(List<Double> ms) {
+    static double median(List<Double> ms) {
         return percentile(ms, 0.5);
     }
 

@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 
 /** {@code kiosk config …}: configuration tools for technicians. */
 @Command(name = "config", mixinStandardHelpOptions = true,
-        description = "Configuration tools (validate).",
-        subcommands = {ConfigValidateCommand.class})
+        description = "Configuration tools (validate, bundle, apply, rollback).",
+        subcommands = {ConfigValidateCommand.class, ConfigBundleCommand.class, ConfigApplyCommand.class,
+                ConfigRollbackCommand.class, ConfigGuardStartCommand.class})
 public final class ConfigCommand implements Callable<Integer> {
 
     @CommandLine.Spec

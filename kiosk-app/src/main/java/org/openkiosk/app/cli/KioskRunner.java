@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import org.openkiosk.app.config.versions.ConfigVersions;
 import org.openkiosk.app.logging.KioskLogging;
 import org.openkiosk.app.supervision.StopSignal;
 import org.openkiosk.app.ui.KioskLauncher;
@@ -104,6 +105,15 @@ final class KioskRunner {
                         + "xvfb-run -a ./kiosk " + (demo ? "demo" : "run") + " --windowed");
                 return ExitCodes.OUT_OF_SERVICE;
             }
+            // a newly applied configuration (ADR 0126): serving confirms it; failing ends the process, so that the
+            // unit's start-up guard puts the previous version back
+            if (attempts != null && crashLoop == null
+                    && endsForRollback(dataDir, !(first instanceof StartupResult.OutOfService), err)) {
+                report(configDir, first, out, err);
+                err.println("kiosk: the newly applied configuration does not start the kiosk; ending so that the "
+                        + "previous one is put back at the next start (kiosk config guard-start)");
+                return ExitCodes.FAILURE;
+            }
             if (first instanceof StartupResult.OutOfService) {
                 report(configDir, first, out, err);
                 err.println("kiosk: starting out of service; retrying every " + cli.retrySeconds + " s");
@@ -118,6 +128,15 @@ final class KioskRunner {
             out.flush();
             return KioskLauncher.launch(new KioskLauncher.Request(options, first, retry, cli.screenshot,
                     cli.benchmarkFirstFrame, cli.benchmarkFirstFrame), System.out, nightlyRestart);
+        }
+    }
+
+    private static boolean endsForRollback(Path dataDir, boolean serving, PrintWriter err) {
+        try {
+            return ConfigVersions.endsForRollback(dataDir, serving);
+        } catch (IOException e) {
+            err.println("kiosk: cannot settle the newly applied configuration: " + e.getMessage());
+            return false;
         }
     }
 

@@ -207,7 +207,19 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
             alarms.add(new Alarm(Alarm.SCHEMA, settings.kiosk(), "DISK_LOW", AlarmRules.WARNING, null,
                     (free / (1024 * 1024)) + " MB free under the data directory", "remove old diagnostics and logs", now));
         }
+        configRolledBack().ifPresent(text -> alarms.add(new Alarm(Alarm.SCHEMA, settings.kiosk(), "CONFIG_ROLLED_BACK",
+                AlarmRules.WARNING, null, text, "fix the configuration bundle and apply it again", now)));
         return alarms;
+    }
+
+    /** Left by the start-up guard when a new configuration did not start the kiosk (ADR 0126); gone at the next apply. */
+    private java.util.Optional<String> configRolledBack() {
+        try {
+            Path marker = dataDir.resolve(org.openkiosk.app.config.versions.ConfigVersions.ROLLED_BACK);
+            return Files.exists(marker) ? java.util.Optional.of(Files.readString(marker).strip()) : java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     static String programVersion() {
@@ -215,8 +227,15 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
         return version == null ? "0.1.0-SNAPSHOT" : version;
     }
 
-    /** The first 12 hex digits of kiosk.yaml's SHA-256: which configuration runs, without showing it. */
+    /**
+     * The label of the applied configuration bundle ({@code kiosk config apply}, ADR 0126), else the first 12 hex
+     * digits of kiosk.yaml's SHA-256: which configuration runs, without showing it.
+     */
     static String configVersion(Path configDir) {
+        java.util.Optional<String> label = org.openkiosk.app.config.versions.ConfigVersions.label(configDir);
+        if (label.isPresent()) {
+            return label.get();
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(Files.readAllBytes(configDir.resolve(ConfigLoader.KIOSK_FILE)));

@@ -81,6 +81,54 @@ class KioskStageTest {
     }
 
     @Test
+    void swallowsTheDesktopsSwitchingKeys() throws Exception {
+        showLockedDown();
+
+        robot.press(KeyCode.ALT, KeyCode.TAB).release(KeyCode.TAB, KeyCode.ALT);
+        robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.F2).release(KeyCode.F2, KeyCode.ALT, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.BACK_SPACE)
+                .release(KeyCode.BACK_SPACE, KeyCode.ALT, KeyCode.CONTROL);
+        robot.press(KeyCode.WINDOWS).release(KeyCode.WINDOWS);
+        robot.press(KeyCode.CONTROL, KeyCode.ESCAPE).release(KeyCode.ESCAPE, KeyCode.CONTROL);
+        robot.press(KeyCode.TAB).release(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(stage.isFullScreen()).isTrue();
+        assertThat(seenByRoot).extracting(KeyEvent::getCode)
+                .doesNotContain(KeyCode.F2, KeyCode.BACK_SPACE, KeyCode.WINDOWS, KeyCode.ESCAPE)
+                // Tab alone still moves the focus (keyboard users); only Alt+Tab is swallowed
+                .containsOnlyOnce(KeyCode.TAB);
+    }
+
+    @Test
+    void takesTheScreenBackWhenMinimisedOrLeftFullscreen() throws Exception {
+        showLockedDown();
+
+        WaitForAsyncUtils.asyncFx(() -> stage.setIconified(true)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isIconified()).isFalse();
+
+        WaitForAsyncUtils.asyncFx(() -> stage.setFullScreen(false)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isFullScreen()).isTrue();
+        assertThat(stage.isShowing()).isTrue();
+    }
+
+    private void showLockedDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage = new Stage();
+            StackPane root = new StackPane();
+            root.setFocusTraversable(true);
+            root.addEventHandler(KeyEvent.KEY_PRESSED, seenByRoot::add);
+            KioskStage.lockDown(stage, new Scene(root, 800, 600), true);
+            stage.show();
+            root.requestFocus();
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
     void windowedModeClosesThroughTheGivenAction() throws Exception {
         boolean[] closed = new boolean[1];
         WaitForAsyncUtils.asyncFx(() -> {

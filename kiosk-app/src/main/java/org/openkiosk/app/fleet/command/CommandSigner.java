@@ -28,7 +28,8 @@ public final class CommandSigner {
         return unsigned.signed(signature(unsigned.canonical()));
     }
 
-    byte[] signature(byte[] data) {
+    /** An Ed25519 signature of {@code data} with the operator key (also used for signed configuration bundles). */
+    public byte[] signature(byte[] data) {
         try {
             Signature signer = Signature.getInstance("Ed25519");
             signer.initSign(key);
