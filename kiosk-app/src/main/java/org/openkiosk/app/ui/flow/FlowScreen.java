@@ -205,6 +205,7 @@ public abstract class FlowScreen implements Screen {
         Label l = new Label();
         l.getStyleClass().add(style);
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE); // wrapped words keep their lines; pictures and lists give way
         l.textProperty().bind(m.text(key, args));
         return l;
     }

@@ -70,6 +70,8 @@ public final class BookSlotScreen extends FlowScreen {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("slot-scroll");
+        scroll.setMinHeight(0); // a small screen scrolls the day rather than push the buttons off it
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         list.getChildren().setAll(data(day.toString(), "screen-subtitle"), scroll);
     }
 

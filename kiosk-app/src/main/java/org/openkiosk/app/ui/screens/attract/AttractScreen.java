@@ -137,6 +137,11 @@ public final class AttractScreen implements Screen {
         button.getStyleClass().add("service-button");
         button.setMaxWidth(Double.MAX_VALUE);
         button.setMaxHeight(Double.MAX_VALUE);
+        // the hint wraps inside the tile instead of being cut when the tile is narrow (1366 px, English, elder)
+        graphic.setMinWidth(0);
+        graphic.prefWidthProperty().bind(button.widthProperty().subtract(48));
+        hint.prefWidthProperty().bind(graphic.prefWidthProperty());
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         button.setOnAction(e -> model.choose(service));
         return button;
     }

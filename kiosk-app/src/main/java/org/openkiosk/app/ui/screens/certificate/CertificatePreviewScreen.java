@@ -68,8 +68,6 @@ public final class CertificatePreviewScreen extends FlowScreen {
                 bilingual(certificate.titleZh(), certificate.titleEn(), "preview-field-value"),
                 text("certificate.preview.field.issuer", "preview-field-name"),
                 data(certificate.issuerZh(), "preview-field-value"),
-                text("certificate.preview.field.paper", "preview-field-name"),
-                text("certificate.preview.paper", "preview-field-value"),
                 text("certificate.preview.hint", "body-text"));
         side.setId("preview-fields");
         HBox.setHgrow(side, Priority.ALWAYS);

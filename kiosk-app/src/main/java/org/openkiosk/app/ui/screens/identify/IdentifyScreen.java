@@ -297,6 +297,7 @@ public final class IdentifyScreen implements Screen {
         Label l = new Label();
         l.getStyleClass().add(style);
         l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the drawings give up room, never the words
         l.textProperty().bind(m.text(key));
         return l;
     }
