@@ -78,6 +78,7 @@ public final class CodeDecoder {
         hints.put(DecodeHintType.CHARACTER_SET, "UTF-8");
         if (strategy.tryHarder()) {
             hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+            hints.put(DecodeHintType.ALSO_INVERTED, Boolean.TRUE); // light code on a dark ground (a screen, a negative)
         }
         Set<DecodedCode> codes = new LinkedHashSet<>();
         try {
@@ -88,6 +89,16 @@ public final class CodeDecoder {
             }
         } catch (NotFoundException e) {
             // nothing with this strategy
+        }
+        if (codes.isEmpty()) {
+            // the multi-code detector is stricter than the single-code one: photos of a tilted or small code
+            // (issue 16, PhotoDecodeComparison) often only decode with the single reader
+            try {
+                Result single = new MultiFormatReader().decode(bitmap, hints);
+                codes.add(new DecodedCode(single.getBarcodeFormat().name(), single.getText()));
+            } catch (NotFoundException e) {
+                // nothing with this strategy
+            }
         }
         return new ArrayList<>(codes);
     }

@@ -71,6 +71,28 @@ public final class CertificateVerifier {
         return VerificationResult.of(Verdict.VALID, payload, "signature valid (key " + payload.keyId() + ")");
     }
 
+    /**
+     * Checks a photo or scan of a printed certificate: finds its QR code and checks the payload (signature, key,
+     * revocation). The paper's text cannot be read back reliably from a photo, so the checker compares the signed
+     * fields shown with the paper; the detail says so.
+     */
+    public VerificationResult verifyImage(BufferedImage photo) {
+        List<DecodedCode> codes = CodeDecoder.decodeQr(photo, CertificatePayload::looksLikeCode);
+        Optional<String> payloadText = codes.stream().map(DecodedCode::text)
+                .filter(CertificatePayload::looksLikeCode).findFirst();
+        if (payloadText.isEmpty()) {
+            return VerificationResult.of(codes.isEmpty() ? Verdict.NO_CODE_FOUND : Verdict.MALFORMED_PAYLOAD, null,
+                    codes.isEmpty() ? "no QR code found in the " + photo.getWidth() + "×" + photo.getHeight()
+                            + " image" : "codes in the image are not certificate codes: " + codes);
+        }
+        VerificationResult signature = verifyPayload(payloadText.get());
+        if (!signature.isValid()) {
+            return signature;
+        }
+        return VerificationResult.of(Verdict.VALID, signature.payload().orElseThrow(), signature.detail()
+                + "; compare the number, type, holder and date with the paper");
+    }
+
     /** Checks a certificate PDF (first page). */
     public VerificationResult verifyPdf(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {

@@ -78,6 +78,7 @@ public final class KioskShell {
         root.getStyleClass().add("kiosk-root");
         scene = new Scene(root, width, height);
         Theme.NORMAL.applyTo(scene);
+        org.openkiosk.app.ui.theme.CompactLayout.install(scene);
     }
 
     /**

@@ -122,11 +122,11 @@ class FlowScreensGalleryTest {
         citizen.awaitScreen("book-day");
         fx.fx(() -> fx.ctx().elderModeProperty().set(true));
         assertThat(fx.fx(() -> fx.robot.lookup("#book-days").queryParent().getChildrenUnmodifiable().size()))
-                .as("elder mode shows at most four choices").isLessThanOrEqualTo(4);
+                .as("elder mode shows at most five days in the strip").isLessThanOrEqualTo(5);
         assertThat(fx.<Button>node("#book-days-next").isVisible()).isTrue();
         fx.fx(() -> fx.ctx().elderModeProperty().set(false));
         assertThat(fx.fx(() -> fx.robot.lookup("#book-days").queryParent().getChildrenUnmodifiable().size()))
-                .isEqualTo(6);
+                .isEqualTo(7);
         screen("book-day");
         citizen.touch("day-2026-11-24");
         citizen.awaitScreen("book-slot");

@@ -12,6 +12,7 @@ import org.openkiosk.app.certificate.CertificateVerifier;
 import org.openkiosk.app.certificate.RevokedKeys;
 import org.openkiosk.app.certificate.SigningConfig;
 import org.openkiosk.app.certificate.TrustedKeys;
+import org.openkiosk.app.certificate.Verdict;
 import org.openkiosk.app.certificate.VerificationResult;
 import org.openkiosk.app.cli.ExitCodes;
 import picocli.CommandLine;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Verify a certificate PDF (QR code, signature, text) or a scanned payload.",
+        description = "Verify a certificate PDF (QR code, signature, text), a photo or scan of a printed one "
+                + "(PNG/JPEG: its QR code and signature), or a scanned payload.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:VALID", "10:BAD_SIGNATURE", "11:UNKNOWN_KEY", "12:CONTENT_ALTERED", "13:NO_CODE_FOUND",
                 "14:MALFORMED_PAYLOAD", "15:UNREADABLE_DOCUMENT", "16:REVOKED_KEY", "17:DEMO_KEY (without --demo)",
@@ -32,7 +34,8 @@ public final class CertificateVerifyCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     static final class Input {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE.pdf", description = "the certificate PDF")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+                description = "the certificate PDF, or a PNG/JPEG photo or scan of a printed certificate")
         Path pdf;
 
         @Option(names = "--qr", paramLabel = "TEXT", description = "a payload read from a QR code elsewhere")
@@ -55,6 +58,12 @@ public final class CertificateVerifyCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "accept certificates signed with the published demo key (demonstrations only)")
     boolean demo;
 
+    private boolean photo;
+
+    static boolean isPdf(byte[] file) {
+        return file.length >= 5 && file[0] == '%' && file[1] == 'P' && file[2] == 'D' && file[3] == 'F' && file[4] == '-';
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -74,14 +83,25 @@ public final class CertificateVerifyCommand implements Callable<Integer> {
         if (input.qr != null) {
             result = verifier.verifyPayload(input.qr);
         } else {
-            byte[] pdf;
+            byte[] file;
             try {
-                pdf = Files.readAllBytes(input.pdf);
+                file = Files.readAllBytes(input.pdf);
             } catch (NoSuchFileException e) {
                 spec.commandLine().getErr().println("no such file: " + input.pdf);
                 return ExitCodes.BAD_CONFIGURATION;
             }
-            result = verifier.verifyPdf(pdf);
+            if (isPdf(file)) {
+                result = verifier.verifyPdf(file);
+            } else {
+                java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(file));
+                if (image == null) {
+                    out.println(Verdict.UNREADABLE_DOCUMENT + ": " + Verdict.UNREADABLE_DOCUMENT.description());
+                    out.println("  " + input.pdf + " is neither a PDF nor a PNG/JPEG image");
+                    return Verdict.UNREADABLE_DOCUMENT.exitCode();
+                }
+                photo = true;
+                result = verifier.verifyImage(image);
+            }
         }
         out.println(result.verdict() + ": " + result.verdict().description());
         out.println("  " + result.detail());
@@ -89,7 +109,7 @@ public final class CertificateVerifyCommand implements Callable<Integer> {
         if (result.isValid() && result.signedWithDemoKey()) {
             out.println("  WARNING: signed with the published DEMO key: valid for demonstrations only, proves nothing");
         }
-        if (result.isValid() && input.qr != null) {
+        if (result.isValid() && (input.qr != null || photo)) {
             out.println("  (payload only: compare the number, type, name and date with the paper)");
         }
         return result.verdict().exitCode();

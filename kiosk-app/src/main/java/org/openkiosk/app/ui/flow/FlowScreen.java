@@ -80,6 +80,11 @@ public abstract class FlowScreen implements Screen {
         return java.util.Optional.of(org.openkiosk.app.ui.voice.VoicePrompt.ofScreen(id()));
     }
 
+    /** This screen's place in a multi-step flow, shown as a step indicator above the title; none by default. */
+    protected java.util.Optional<FlowStep> step() {
+        return java.util.Optional.empty();
+    }
+
     /** Called when shown: start background loads, arm devices. */
     protected void shown() {
     }
@@ -200,6 +205,7 @@ public abstract class FlowScreen implements Screen {
         Label l = new Label();
         l.getStyleClass().add(style);
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE); // wrapped words keep their lines; pictures and lists give way
         l.textProperty().bind(m.text(key, args));
         return l;
     }
@@ -223,7 +229,18 @@ public abstract class FlowScreen implements Screen {
 
     /** A large choice button whose face is the given lines (texts or data labels). */
     protected Button choice(String id, Runnable action, Node... lines) {
-        VBox face = new VBox(6, lines);
+        return choice(id, null, action, lines);
+    }
+
+    /** A large choice tile: an icon on the left (none if null), the given lines beside it. */
+    protected Button choice(String id, org.openkiosk.app.ui.widgets.Icon icon, Runnable action, Node... lines) {
+        VBox text = new VBox(6, lines);
+        text.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox face = new HBox(20, text);
+        if (icon != null) {
+            face.getChildren().add(0, icon.node(56));
+        }
         face.setAlignment(Pos.CENTER_LEFT);
         face.setMouseTransparent(true);
         Button b = new Button();
@@ -236,10 +253,14 @@ public abstract class FlowScreen implements Screen {
         return b;
     }
 
-    /** A paged list of choices: ≤ 4 per page in elder mode, ≤ 6 otherwise, with previous/next. */
+    /** A paged list of uniform choice tiles: ≤ 4 per page in elder mode, ≤ 6 otherwise, with previous/next. */
     protected <T> Node pagedChoices(String id, List<T> items, Function<T, Node> toNode) {
-        PagedChoices<T> paged = new PagedChoices<>(this, id, items, toNode);
-        return paged.node();
+        return new PagedChoices<>(this, id, items, toNode, PagedChoices.Shape.TILES).node();
+    }
+
+    /** A paged calendar strip: one row of ≤ 7 tiles (≤ 5 in elder mode), with previous/next. */
+    protected <T> Node pagedStrip(String id, List<T> items, Function<T, Node> toNode) {
+        return new PagedChoices<>(this, id, items, toNode, PagedChoices.Shape.STRIP).node();
     }
 
     UiContext context() {
@@ -283,6 +304,7 @@ public abstract class FlowScreen implements Screen {
         bar.getChildren().addAll(actions());
 
         VBox box = new VBox(20, title, content, working, errorLine, bar);
+        step().ifPresent(s -> box.getChildren().add(0, new org.openkiosk.app.ui.widgets.StepIndicator(m, s)));
         box.getStyleClass().addAll("screen", "flow-screen", id() + "-screen");
         return box;
     }

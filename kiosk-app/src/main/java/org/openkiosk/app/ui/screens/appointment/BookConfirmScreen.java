@@ -35,6 +35,11 @@ public final class BookConfirmScreen extends FlowScreen {
     }
 
     @Override
+    protected java.util.Optional<org.openkiosk.app.ui.flow.FlowStep> step() {
+        return java.util.Optional.of(org.openkiosk.app.ui.flow.FlowStep.booking(3));
+    }
+
+    @Override
     protected String titleKey() {
         return rescheduling == null ? "book.confirm.title" : "book.reschedule.title";
     }

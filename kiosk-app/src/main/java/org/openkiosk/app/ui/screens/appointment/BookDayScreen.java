@@ -2,7 +2,14 @@ package org.openkiosk.app.ui.screens.appointment;
 
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import org.openkiosk.app.ui.i18n.Language;
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
 import org.openkiosk.app.ui.UiContext;
@@ -30,6 +37,11 @@ public final class BookDayScreen extends FlowScreen {
     }
 
     @Override
+    protected java.util.Optional<org.openkiosk.app.ui.flow.FlowStep> step() {
+        return java.util.Optional.of(org.openkiosk.app.ui.flow.FlowStep.booking(1));
+    }
+
+    @Override
     protected String titleKey() {
         return "book.day.title";
     }
@@ -47,12 +59,24 @@ public final class BookDayScreen extends FlowScreen {
                 list.getChildren().setAll(text("book.day.none", "body-text"));
                 return;
             }
-            list.getChildren().setAll(pagedChoices("book-days", days, d -> choice("day-" + d,
-                    () -> ctx.navigator().show(ctx.screens().bookSlot(serviceCode, d, rescheduling)),
-                    data(d.format(DateTimeFormatter.ISO_LOCAL_DATE) + "  "
-                            + d.getDayOfWeek().getDisplayName(TextStyle.SHORT, m.language().locale()),
-                            "choice-title"))));
+            list.getChildren().setAll(pagedStrip("book-days", days, this::dayTile));
         });
+    }
+
+    /** A calendar-strip day: weekday, the day of the month large, the month. */
+    private Node dayTile(LocalDate d) {
+        Locale locale = m.language().locale();
+        Label weekday = data(d.getDayOfWeek().getDisplayName(TextStyle.SHORT, locale), "choice-hint");
+        Label dayOfMonth = data(String.valueOf(d.getDayOfMonth()), "day-number");
+        Label month = data(d.format(DateTimeFormatter.ofPattern(m.language() == Language.ZH ? "M月" : "MMM", locale)),
+                "choice-hint");
+        Button tile = choice("day-" + d, () -> ctx.navigator().show(ctx.screens().bookSlot(serviceCode, d, rescheduling)),
+                weekday, dayOfMonth, month);
+        tile.getStyleClass().add("day-tile");
+        HBox face = (HBox) tile.getGraphic();
+        face.setAlignment(Pos.CENTER);
+        ((VBox) face.getChildren().get(0)).setAlignment(Pos.CENTER);
+        return tile;
     }
 
     @Override

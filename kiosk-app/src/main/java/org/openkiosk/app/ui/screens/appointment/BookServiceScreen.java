@@ -22,6 +22,11 @@ public final class BookServiceScreen extends FlowScreen {
     }
 
     @Override
+    protected java.util.Optional<org.openkiosk.app.ui.flow.FlowStep> step() {
+        return java.util.Optional.of(org.openkiosk.app.ui.flow.FlowStep.booking(0));
+    }
+
+    @Override
     protected String titleKey() {
         return "book.service.title";
     }
@@ -34,7 +39,7 @@ public final class BookServiceScreen extends FlowScreen {
     @Override
     protected void shown() {
         work(() -> services().appointments().bookableServices(), services -> list.getChildren().setAll(
-                pagedChoices("book-services", services, s -> choice("book-" + s.code(),
+                pagedChoices("book-services", services, s -> choice("book-" + s.code(), org.openkiosk.app.ui.widgets.Icon.CALENDAR,
                         () -> ctx.navigator().show(ctx.screens().bookDay(s.code(), null)),
                         bilingual(s.titleZh(), s.titleEn(), "choice-title")))));
     }

@@ -50,8 +50,10 @@ public final class BookedScreen extends FlowScreen {
         var slip = text(result.slipPrint().printed() ? "booked.slip.printed" : "booked.slip.failed",
                 result.slipPrint().printed() ? "body-text" : "error-text");
         slip.setId("slip-message");
-        return new VBox(20, data(b.date() + "  " + b.start() + " – " + result.slip().end(), "screen-subtitle"),
+        VBox words = new VBox(20, data(b.date() + "  " + b.start() + " – " + result.slip().end(), "screen-subtitle"),
                 text("booked.code", "body-text", b.code()), slip);
+        return result.slipPrint().printed() ? org.openkiosk.app.ui.widgets.Illustrations.beside(words,
+                org.openkiosk.app.ui.widgets.Illustrations.paperOut(false)) : words;
     }
 
     @Override

@@ -111,6 +111,15 @@ public final class AttractScreen implements Screen {
         return box;
     }
 
+    static org.openkiosk.app.ui.widgets.Icon icon(KioskService service) {
+        return switch (service) {
+            case QUERIES -> org.openkiosk.app.ui.widgets.Icon.SEARCH;
+            case CERTIFICATE_PRINTING -> org.openkiosk.app.ui.widgets.Icon.DOCUMENT;
+            case APPOINTMENTS -> org.openkiosk.app.ui.widgets.Icon.CALENDAR;
+            case CHECK_IN -> org.openkiosk.app.ui.widgets.Icon.TICKET;
+        };
+    }
+
     private Button serviceButton(Messages messages, KioskService service) {
         Label title = new Label();
         title.getStyleClass().add("service-title");
@@ -119,7 +128,7 @@ public final class AttractScreen implements Screen {
         hint.getStyleClass().add("service-hint");
         hint.setWrapText(true);
         hint.textProperty().bind(messages.text(AttractViewModel.hintKey(service)));
-        VBox graphic = new VBox(8, title, hint);
+        VBox graphic = new VBox(8, icon(service).node(72), title, hint);
         graphic.setAlignment(Pos.CENTER);
         graphic.setMouseTransparent(true);
         Button button = new Button();
@@ -128,6 +137,11 @@ public final class AttractScreen implements Screen {
         button.getStyleClass().add("service-button");
         button.setMaxWidth(Double.MAX_VALUE);
         button.setMaxHeight(Double.MAX_VALUE);
+        // the hint wraps inside the tile instead of being cut when the tile is narrow (1366 px, English, elder)
+        graphic.setMinWidth(0);
+        graphic.prefWidthProperty().bind(button.widthProperty().subtract(48));
+        hint.prefWidthProperty().bind(graphic.prefWidthProperty());
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         button.setOnAction(e -> model.choose(service));
         return button;
     }

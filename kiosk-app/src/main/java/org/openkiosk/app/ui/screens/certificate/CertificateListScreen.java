@@ -25,6 +25,11 @@ public final class CertificateListScreen extends FlowScreen {
     }
 
     @Override
+    protected java.util.Optional<org.openkiosk.app.ui.flow.FlowStep> step() {
+        return java.util.Optional.of(org.openkiosk.app.ui.flow.FlowStep.certificate(0));
+    }
+
+    @Override
     protected String titleKey() {
         return "certificate.list.title";
     }
@@ -49,7 +54,7 @@ public final class CertificateListScreen extends FlowScreen {
             String type = c.entitlement().certificateType();
             Node remaining = c.canPrint() ? text("certificate.list.remaining", "choice-hint", c.remaining())
                     : text("certificate.list.used_up", "choice-hint");
-            var button = choice("certificate-" + type,
+            var button = choice("certificate-" + type, org.openkiosk.app.ui.widgets.Icon.DOCUMENT,
                     () -> ctx.navigator().show(ctx.screens().certificatePreview(c.entitlement())),
                     bilingual(c.entitlement().titleZh(), c.entitlement().titleEn(), "choice-title"), remaining);
             if (!c.canPrint()) {

@@ -50,6 +50,11 @@ public final class CertificateOutcomeScreen extends FlowScreen {
     }
 
     @Override
+    protected java.util.Optional<org.openkiosk.app.ui.flow.FlowStep> step() {
+        return java.util.Optional.of(org.openkiosk.app.ui.flow.FlowStep.certificate(2));
+    }
+
+    @Override
     protected String titleKey() {
         return result.outcome().printed() ? "certificate.printed.title" : "certificate.failed.title";
     }
@@ -65,6 +70,8 @@ public final class CertificateOutcomeScreen extends FlowScreen {
                     text("certificate.remaining", "body-text", result.remaining()), receiptLine);
             receiptLine.setId("receipt-message");
             receiptLine.getStyleClass().add("body-text");
+            return org.openkiosk.app.ui.widgets.Illustrations.beside(box,
+                    org.openkiosk.app.ui.widgets.Illustrations.paperOut(true));
         } else {
             var message = text(paperOut(result.outcome().failureReason())
                     ? "certificate.failed.paper" : "certificate.failed.other", "error-text");

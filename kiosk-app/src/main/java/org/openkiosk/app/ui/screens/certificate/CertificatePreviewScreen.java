@@ -6,7 +6,12 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import org.openkiosk.app.ui.widgets.FittedImage;
 import javafx.scene.layout.VBox;
 import org.openkiosk.app.service.identity.Identity;
 import org.openkiosk.app.service.platform.Entitlement;
@@ -40,29 +45,67 @@ public final class CertificatePreviewScreen extends FlowScreen {
     }
 
     @Override
+    protected java.util.Optional<org.openkiosk.app.ui.flow.FlowStep> step() {
+        return java.util.Optional.of(org.openkiosk.app.ui.flow.FlowStep.certificate(1));
+    }
+
+    @Override
     protected String titleKey() {
         return "certificate.preview.title";
     }
 
+    /**
+     * The whole page as large as the screen allows, with the fields a citizen checks beside it in large type;
+     * "enlarge" shows the page across the full width to read its text, scrolled by touch.
+     */
     @Override
     protected Node content() {
         page.setId("certificate-page");
-        page.setPreserveRatio(true);
-        page.setFitHeight(560);
-        StackPane frame = new StackPane(page);
-        frame.getStyleClass().add("preview-frame");
-        VBox side = new VBox(20, bilingual(certificate.titleZh(), certificate.titleEn(), "screen-subtitle"),
+        FittedImage fitted = new FittedImage(page);
+        fitted.getStyleClass().add("preview-frame");
+        VBox side = new VBox(16,
+                text("certificate.preview.field.type", "preview-field-name"),
+                bilingual(certificate.titleZh(), certificate.titleEn(), "preview-field-value"),
+                text("certificate.preview.field.issuer", "preview-field-name"),
+                data(certificate.issuerZh(), "preview-field-value"),
                 text("certificate.preview.hint", "body-text"));
-        HBox box = new HBox(40, frame, side);
-        box.setAlignment(Pos.TOP_LEFT);
-        return box;
+        side.setId("preview-fields");
+        HBox.setHgrow(side, Priority.ALWAYS);
+        HBox whole = new HBox(40, fitted, side);
+        whole.setAlignment(Pos.TOP_LEFT);
+
+        ImageView enlarged = new ImageView();
+        enlarged.setId("certificate-page-enlarged");
+        enlarged.setPreserveRatio(true);
+        enlarged.imageProperty().bind(page.imageProperty());
+        ScrollPane reader = new ScrollPane(enlarged);
+        reader.setPannable(true);
+        reader.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        reader.getStyleClass().add("preview-reader");
+        enlarged.fitWidthProperty().bind(reader.widthProperty().subtract(40));
+        reader.visibleProperty().bind(enlargedShown);
+        whole.visibleProperty().bind(enlargedShown.not());
+        return new StackPane(whole, reader);
+    }
+
+    private final javafx.beans.property.BooleanProperty enlargedShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "enlarged");
+
+    public javafx.beans.property.BooleanProperty enlargedProperty() {
+        return enlargedShown;
     }
 
     @Override
     protected List<Node> actions() {
+        Button enlarge = button("enlarge", "certificate.preview.enlarge", "secondary-button",
+                () -> enlargedShown.set(!enlargedShown.get()));
+        enlarge.textProperty().unbind();
+        enlarge.textProperty().bind(Bindings.when(enlargedShown).then(m.text("certificate.preview.whole"))
+                .otherwise(m.text("certificate.preview.enlarge")));
         return List.of(
                 button("back", "action.back", "secondary-button",
                         () -> ctx.navigator().show(ctx.screens().certificateList())),
+                enlarge,
                 button("print", "certificate.print", "primary-button", this::print));
     }
 

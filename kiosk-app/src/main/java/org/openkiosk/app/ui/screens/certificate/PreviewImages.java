@@ -10,8 +10,8 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 /** First page of a PDF as an image, for the preview. Slow (tens to hundreds of ms): call off the JavaFX thread. */
 final class PreviewImages {
 
-    /** About 1000 px high for an A4 page: sharp enough on screen, cheap to render. */
-    static final float DPI = 85f;
+    /** About 1750 px high for an A4 page: sharp when enlarged to the screen's width to be read. */
+    static final float DPI = 150f;
 
     private PreviewImages() {}
 

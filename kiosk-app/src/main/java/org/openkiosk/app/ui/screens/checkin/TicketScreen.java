@@ -56,10 +56,12 @@ public final class TicketScreen extends FlowScreen {
         var printed = text(result.print().printed() ? "ticket.printed" : "ticket.not_printed",
                 result.print().printed() ? "body-text" : "error-text");
         printed.setId("ticket-message");
-        return new VBox(20, number,
+        VBox words = new VBox(20, number,
                 text("ticket.ahead", "screen-subtitle", t.peopleAhead()),
                 text("ticket.wait", "body-text", t.estimatedWait().toMinutes()),
                 printed);
+        return result.print().printed() ? org.openkiosk.app.ui.widgets.Illustrations.beside(words,
+                org.openkiosk.app.ui.widgets.Illustrations.paperOut(false)) : words;
     }
 
     @Override

@@ -4,7 +4,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.scene.Node;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.openkiosk.app.ui.widgets.Icon;
+import org.openkiosk.app.ui.widgets.RatingFace;
+import org.openkiosk.app.ui.widgets.TileGrid;
 import org.openkiosk.app.service.rating.SatisfactionLevel;
 import org.openkiosk.app.ui.UiContext;
 import org.openkiosk.app.ui.flow.FlowScreen;
@@ -19,6 +25,8 @@ public final class RatingScreen extends FlowScreen {
     public static final String ID = "rating";
     /** Reasons offered for the bottom two levels; stored as their Chinese text. */
     static final List<String> REASONS = List.of("slow", "complicated", "device", "other");
+    private static final java.util.Map<String, Icon> REASON_ICONS = java.util.Map.of(
+            "slow", Icon.HOURGLASS, "complicated", Icon.MAZE, "device", Icon.WRENCH, "other", Icon.DOTS);
 
     private final VBox body = new VBox(14);
 
@@ -43,12 +51,17 @@ public final class RatingScreen extends FlowScreen {
     }
 
     private void showLevels() {
-        // all five levels on one screen, also in elder mode: paging would hide the lowest ones
-        VBox levels = new VBox(12);
+        // all five levels in one row of equal faces, also in elder mode: paging would hide the lowest ones
+        TileGrid levels = new TileGrid(SatisfactionLevel.values().length, 16);
         levels.setId("levels");
         for (SatisfactionLevel level : SatisfactionLevel.values()) {
-            levels.getChildren().add(choice("rate-" + level.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                    () -> chosen(level), text(levelKey(level), "choice-title")));
+            Button face = choice("rate-" + level.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    () -> chosen(level), RatingFace.of(level.ordinal(), 120), text(levelKey(level), "rating-level"));
+            face.getStyleClass().add("rating-button");
+            HBox graphic = (HBox) face.getGraphic();
+            graphic.setAlignment(Pos.CENTER);
+            ((VBox) graphic.getChildren().get(0)).setAlignment(Pos.CENTER);
+            levels.getChildren().add(face);
         }
         body.getChildren().setAll(levels);
     }
@@ -63,7 +76,7 @@ public final class RatingScreen extends FlowScreen {
             return;
         }
         VBox reasons = new VBox(12, text("rating.reason.ask", "body-text"));
-        reasons.getChildren().add(pagedChoices("reasons", REASONS, reason -> choice("reason-" + reason,
+        reasons.getChildren().add(pagedChoices("reasons", REASONS, reason -> choice("reason-" + reason, REASON_ICONS.get(reason),
                 () -> submit(level, Optional.of(m.format(org.openkiosk.app.ui.i18n.Language.ZH,
                         "rating.reason." + reason))),
                 text("rating.reason." + reason, "choice-title"))));

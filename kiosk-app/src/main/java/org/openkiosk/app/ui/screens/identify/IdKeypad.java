@@ -32,6 +32,7 @@ public final class IdKeypad extends GridPane {
                 }
                 case "⌫" -> {
                     b.setId("key-backspace");
+                    b.getStyleClass().add("keypad-word"); // a word, not a digit: smaller type so it is never cut
                     b.textProperty().bind(messages.text("identify.key.backspace"));
                     b.setOnAction(e -> model.backspace());
                 }

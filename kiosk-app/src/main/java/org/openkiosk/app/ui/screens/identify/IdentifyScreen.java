@@ -31,6 +31,7 @@ import org.openkiosk.app.ui.flow.ErrorMessages;
 import org.openkiosk.app.ui.i18n.Messages;
 import org.openkiosk.app.ui.nav.Screen;
 import org.openkiosk.app.ui.screens.attract.AttractViewModel;
+import org.openkiosk.app.ui.widgets.Illustrations;
 import org.openkiosk.app.ui.work.BackgroundWork;
 import org.openkiosk.device.idcard.IdCard;
 import org.openkiosk.device.idcard.IdNumber;
@@ -236,7 +237,11 @@ public final class IdentifyScreen implements Screen {
         home.setOnAction(e -> ctx.endSession());
         javafx.scene.layout.Region push = new javafx.scene.layout.Region(); // the demo panel sits at the bottom
         VBox.setVgrow(push, Priority.ALWAYS);
-        VBox left = new VBox(title, serviceName, card, scan, or, working, home, push, DemoPanel.of(ctx));
+        // where the card goes and where the scanner is, drawn; they give up their room first on a small screen
+        HBox where = new HBox(24, Illustrations.cardReader(), Illustrations.scanner());
+        where.setId("identify-illustrations");
+        where.setMinHeight(0);
+        VBox left = new VBox(title, serviceName, card, scan, where, or, working, home, push, DemoPanel.of(ctx));
         if (service == KioskService.QUERIES) { // guides are public: no identity needed
             Button guides = new Button();
             guides.setId("open-guides");
@@ -292,6 +297,7 @@ public final class IdentifyScreen implements Screen {
         Label l = new Label();
         l.getStyleClass().add(style);
         l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the drawings give up room, never the words
         l.textProperty().bind(m.text(key));
         return l;
     }

@@ -1,0 +1,179 @@
+package org.openkiosk.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.embed.swing.SwingFXUtils;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openkiosk.app.logging.PersonalDataRedactor;
+import org.openkiosk.app.ui.i18n.Language;
+import org.openkiosk.app.ui.testing.FlowDriver;
+import org.openkiosk.app.ui.testing.FlowRuntime;
+import org.openkiosk.app.ui.testing.FxShell;
+import org.openkiosk.app.ui.testing.LayoutChecks;
+import org.openkiosk.app.ui.testing.ScreenRenderer;
+import org.openkiosk.app.ui.testing.TestConfigs;
+import org.openkiosk.testsupport.PerceptualDiff;
+
+/**
+ * Visual regression: key citizen screens rendered headless (Monocle) at 1920×1080 and 1366×768 and compared with
+ * the committed golden PNGs in {@code kiosk-app/src/test/golden/} ({@link PerceptualDiff}: at most 0.1 % of the
+ * pixels may change beyond anti-aliasing). Every screen is also checked in both languages, both themes and both
+ * sizes for cut texts, controls outside the window and uneven tiles ({@link LayoutChecks}).
+ *
+ * <p>After an intended change: {@code mvn -o -pl kiosk-app -am test -Dtest=GoldenScreensTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dkiosk.golden.update=true}, look at the new PNGs, commit them
+ * (docs/ui.md, "Golden screenshots"). A failing comparison leaves actual and diff images (changed pixels red)
+ * in {@code target/test-output/golden/}.
+ */
+class GoldenScreensTest {
+
+    static final Path GOLDEN = Paths.get("src/test/golden");
+    static final double MAX_CHANGED = 0.001;
+    static final boolean UPDATE = Boolean.getBoolean("kiosk.golden.update");
+
+    /** A window size, a language and a theme. */
+    record Variant(int width, int height, Language language, boolean elder) {
+        String suffix() {
+            return width + "x" + height + "-" + language.code() + (elder ? "-elder" : "-normal");
+        }
+    }
+
+    /** Compared with goldens: the common case, the largest texts, the largest texts on the smallest screen. */
+    static final List<Variant> GOLDEN_VARIANTS = List.of(
+            new Variant(1920, 1080, Language.ZH, false),
+            new Variant(1920, 1080, Language.EN, true),
+            new Variant(1366, 768, Language.EN, true));
+
+    @TempDir
+    Path dir;
+
+    private FxShell fx;
+    private FlowDriver citizen;
+    private final List<String> failures = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        if (fx != null) {
+            fx.fx(() -> {
+                fx.stage.setWidth(1920);
+                fx.stage.setHeight(1080);
+            });
+            fx.close();
+        }
+        PersonalDataRedactor.clear();
+    }
+
+    @Test
+    void keyScreensMatchTheirGoldensAndFitEverySizeLanguageAndTheme() throws Exception {
+        fx = FxShell.ready(TestConfigs.demoHall(), ShellOptions.kiosk().withWindowed(true).withDemo(true),
+                clock -> new FlowRuntime(TestConfigs.demoHall(), dir, clock));
+        citizen = new FlowDriver(fx);
+
+        check("attract");
+        citizen.touch("service-certificate-printing");
+        citizen.awaitScreen("identify");
+        check("identify");
+        citizen.placeCard();
+        citizen.awaitScreen("identity-confirmed");
+        citizen.touch("continue");
+        citizen.awaitScreen("certificate-list");
+        check("certificate-list");
+        citizen.touch("certificate-no-criminal-record");
+        citizen.awaitScreen("certificate-preview");
+        check("certificate-preview");
+        citizen.touch("print");
+        citizen.awaitScreen("certificate-outcome");
+        check("certificate-printed");
+        citizen.touch("done");
+        citizen.awaitScreen("rating");
+        check("rating");
+        citizen.touch("rating-skip");
+        citizen.touch("leave");
+
+        citizen.placeCardOnAttract();
+        citizen.awaitScreen("identity-confirmed");
+        citizen.touch("start-appointments");
+        citizen.awaitScreen("book-service");
+        citizen.touch("book-exit-entry");
+        citizen.awaitScreen("book-day");
+        check("book-day");
+        citizen.touch("day-2026-11-24");
+        citizen.awaitScreen("book-slot");
+        check("book-slot");
+
+        assertThat(failures).as("golden comparisons and layout checks").isEmpty();
+    }
+
+    /** The current screen in every size, language and theme: layout checks; goldens for the chosen variants. */
+    private void check(String screen) throws IOException {
+        citizen.awaitIdle();
+        for (int[] size : new int[][] {{1920, 1080}, {1366, 768}}) {
+            for (Language language : Language.values()) {
+                for (boolean elder : new boolean[] {false, true}) {
+                    Variant v = new Variant(size[0], size[1], language, elder);
+                    fx.fx(() -> show(v)); // the window's new size reaches the scene in a later pulse
+                    BufferedImage image = fx.fx(() -> {
+                        assertThat(fx.shell.scene().getWidth()).as("scene width").isEqualTo(v.width());
+                        fx.shell.scene().getRoot().applyCss();
+                        fx.shell.scene().getRoot().layout();
+                        failures.addAll(LayoutChecks.faults(fx.shell.scene()).stream()
+                                .map(f -> screen + " " + v.suffix() + ": " + f).toList());
+                        return GOLDEN_VARIANTS.contains(v)
+                                ? SwingFXUtils.fromFXImage(fx.shell.scene().snapshot(null), null) : null;
+                    });
+                    if (image != null) {
+                        compare(screen + "-" + v.suffix(), image);
+                    }
+                }
+            }
+        }
+        fx.fx(() -> show(GOLDEN_VARIANTS.get(0)));
+    }
+
+    private void show(Variant v) {
+        fx.stage.setWidth(v.width());
+        fx.stage.setHeight(v.height());
+        fx.ctx().messages().setLanguage(v.language());
+        fx.ctx().elderModeProperty().set(v.elder());
+    }
+
+    private void compare(String name, BufferedImage actual) throws IOException {
+        Path golden = GOLDEN.resolve(name + ".png");
+        Path out = ScreenRenderer.outputDir().resolveSibling("golden");
+        Files.createDirectories(out);
+        if (UPDATE) {
+            Files.createDirectories(GOLDEN);
+            ImageIO.write(actual, "png", golden.toFile());
+            return;
+        }
+        if (!Files.exists(golden)) {
+            ImageIO.write(actual, "png", out.resolve(name + ".png").toFile());
+            failures.add(name + ": no golden " + golden + " (render it with -Dkiosk.golden.update=true)");
+            return;
+        }
+        PerceptualDiff.Result diff;
+        try {
+            diff = PerceptualDiff.compare(ImageIO.read(golden.toFile()), actual);
+        } catch (IllegalArgumentException e) {
+            failures.add(name + ": " + e.getMessage());
+            return;
+        }
+        if (!diff.within(MAX_CHANGED)) {
+            ImageIO.write(actual, "png", out.resolve(name + ".png").toFile());
+            ImageIO.write(diff.where(), "png", out.resolve(name + "-diff.png").toFile());
+            failures.add(String.format(Locale.ROOT, "%s: %.3f %% of the pixels changed (at most %.3f %%): see %s",
+                    name, diff.changedFraction() * 100, MAX_CHANGED * 100, out.resolve(name + "-diff.png")));
+        }
+    }
+}
