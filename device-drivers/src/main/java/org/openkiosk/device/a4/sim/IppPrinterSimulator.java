@@ -28,6 +28,7 @@ import org.openkiosk.device.a4.ipp.IppCodec;
 import org.openkiosk.device.a4.ipp.IppFormatException;
 import org.openkiosk.device.a4.ipp.IppMessage;
 import org.openkiosk.device.a4.ipp.IppOperation;
+import org.openkiosk.device.a4.ipp.IppStatus;
 import org.openkiosk.device.a4.ipp.IppTag;
 import org.openkiosk.device.transport.TransportUri;
 import org.slf4j.Logger;
@@ -52,13 +53,6 @@ public final class IppPrinterSimulator implements AutoCloseable {
     public static final int KEPT_JOBS = 50;
     public static final String PATH = "/ipp/print";
 
-    static final int SUCCESSFUL_OK = 0x0000;
-    static final int CLIENT_ERROR_BAD_REQUEST = 0x0400;
-    static final int CLIENT_ERROR_NOT_POSSIBLE = 0x0404;
-    static final int CLIENT_ERROR_NOT_FOUND = 0x0406;
-    static final int CLIENT_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED = 0x040A;
-    static final int SERVER_ERROR_OPERATION_NOT_SUPPORTED = 0x0501;
-    static final int SERVER_ERROR_VERSION_NOT_SUPPORTED = 0x0503;
     private static final int MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 
     /** A document the printer received, with how its job ended so far. */
@@ -253,16 +247,17 @@ public final class IppPrinterSimulator implements AutoCloseable {
         IppMessage message = request.message();
         int requestId = message.requestId();
         if (message.version() >> 8 != 1 && message.version() >> 8 != 2) {
-            return status(SERVER_ERROR_VERSION_NOT_SUPPORTED, requestId, "IPP version not supported").build();
+            return status(IppStatus.SERVER_ERROR_VERSION_NOT_SUPPORTED, requestId, "IPP version not supported").build();
         }
         synchronized (this) {
             tick();
-            return switch (message.code()) {
-                case IppOperation.PRINT_JOB -> printJob(message, request.document());
-                case IppOperation.GET_JOB_ATTRIBUTES -> withJob(message, job -> jobAttributes(requestId, job));
-                case IppOperation.CANCEL_JOB -> withJob(message, job -> cancel(requestId, job));
-                case IppOperation.GET_PRINTER_ATTRIBUTES -> printerAttributes(requestId);
-                default -> status(SERVER_ERROR_OPERATION_NOT_SUPPORTED, requestId,
+            IppOperation operation = IppOperation.of(message.code()).orElse(null);
+            return switch (operation == null ? IppOperation.PURGE_JOBS : operation) {
+                case PRINT_JOB -> printJob(message, request.document());
+                case GET_JOB_ATTRIBUTES -> withJob(message, job -> jobAttributes(requestId, job));
+                case CANCEL_JOB -> withJob(message, job -> cancel(requestId, job));
+                case GET_PRINTER_ATTRIBUTES -> printerAttributes(requestId);
+                default -> status(IppStatus.SERVER_ERROR_OPERATION_NOT_SUPPORTED, requestId,
                         "operation 0x" + Integer.toHexString(message.code()) + " is not supported").build();
             };
         }
@@ -271,11 +266,11 @@ public final class IppPrinterSimulator implements AutoCloseable {
     private IppMessage printJob(IppMessage request, byte[] document) {
         String format = operationString(request, "document-format").orElse("application/octet-stream");
         if (!format.equals("application/pdf") && !format.equals("application/octet-stream")) {
-            return status(CLIENT_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED, request.requestId(),
+            return status(IppStatus.CLIENT_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED, request.requestId(),
                     "document-format " + format + " is not supported (application/pdf)").build();
         }
         if (document.length == 0) {
-            return status(CLIENT_ERROR_BAD_REQUEST, request.requestId(), "Print-Job without document data").build();
+            return status(IppStatus.CLIENT_ERROR_BAD_REQUEST, request.requestId(), "Print-Job without document data").build();
         }
         int id = nextJobId.getAndIncrement();
         String name = operationString(request, "job-name").orElse("job " + id);
@@ -306,22 +301,22 @@ public final class IppPrinterSimulator implements AutoCloseable {
         int id = request.find(IppTag.OPERATION_ATTRIBUTES, "job-id").map(a -> a.intValue(0)).orElse(0);
         SimulatedJob job = jobs.get(id);
         if (job == null) {
-            return status(CLIENT_ERROR_NOT_FOUND, request.requestId(), "no job " + id).build();
+            return status(IppStatus.CLIENT_ERROR_NOT_FOUND, request.requestId(), "no job " + id).build();
         }
         return action.apply(job);
     }
 
     private IppMessage cancel(int requestId, SimulatedJob job) {
         if (!job.cancel()) {
-            return status(CLIENT_ERROR_NOT_POSSIBLE, requestId, "job " + job.id() + " has already ended").build();
+            return status(IppStatus.CLIENT_ERROR_NOT_POSSIBLE, requestId, "job " + job.id() + " has already ended").build();
         }
         log.info("IPP printer simulator: job {} cancelled", job.id());
-        return status(SUCCESSFUL_OK, requestId, "successful-ok").build();
+        return status(IppStatus.SUCCESSFUL_OK, requestId, IppStatus.SUCCESSFUL_OK.keyword()).build();
     }
 
     private IppMessage jobAttributes(int requestId, SimulatedJob job) {
         boolean running = running();
-        return status(SUCCESSFUL_OK, requestId, "successful-ok")
+        return status(IppStatus.SUCCESSFUL_OK, requestId, IppStatus.SUCCESSFUL_OK.keyword())
                 .group(IppTag.JOB_ATTRIBUTES, List.of(
                         IppAttribute.of("job-id", IppTag.INTEGER, job.id()),
                         IppAttribute.of("job-uri", IppTag.URI, printerUri() + "/" + job.id()),
@@ -344,7 +339,7 @@ public final class IppPrinterSimulator implements AutoCloseable {
             reasons.add("none");
         }
         String message = paperOut ? "out of paper" : stopped ? "stopped by the operator" : busy ? "printing" : "ready";
-        return status(SUCCESSFUL_OK, requestId, "successful-ok")
+        return status(IppStatus.SUCCESSFUL_OK, requestId, IppStatus.SUCCESSFUL_OK.keyword())
                 .group(IppTag.PRINTER_ATTRIBUTES, List.of(
                         IppAttribute.of("printer-uri-supported", IppTag.URI, printerUri().toString()),
                         IppAttribute.of("printer-name", IppTag.NAME, "kiosk-a4-simulator"),
@@ -354,9 +349,9 @@ public final class IppPrinterSimulator implements AutoCloseable {
                         IppAttribute.of("printer-is-accepting-jobs", IppTag.BOOLEAN, true),
                         IppAttribute.of("document-format-supported", IppTag.MIME_MEDIA_TYPE, "application/pdf",
                                 "application/octet-stream"),
-                        IppAttribute.of("operations-supported", IppTag.ENUM, IppOperation.PRINT_JOB,
-                                IppOperation.CANCEL_JOB, IppOperation.GET_JOB_ATTRIBUTES,
-                                IppOperation.GET_PRINTER_ATTRIBUTES)))
+                        IppAttribute.of("operations-supported", IppTag.ENUM, IppOperation.PRINT_JOB.code(),
+                                IppOperation.CANCEL_JOB.code(), IppOperation.GET_JOB_ATTRIBUTES.code(),
+                                IppOperation.GET_PRINTER_ATTRIBUTES.code())))
                 .build();
     }
 
@@ -366,7 +361,7 @@ public final class IppPrinterSimulator implements AutoCloseable {
     }
 
     /** A response: status code, then charset, language and status-message as RFC 8011 requires. */
-    private static IppMessage.Builder status(int code, int requestId, String message) {
+    private static IppMessage.Builder status(IppStatus code, int requestId, String message) {
         return new IppMessage.Builder(code, requestId)
                 .operation("status-message", IppTag.TEXT, message);
     }
