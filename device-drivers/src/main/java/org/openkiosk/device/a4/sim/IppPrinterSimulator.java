@@ -2,6 +2,8 @@ package org.openkiosk.device.a4.sim;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import javax.net.ssl.SSLContext;
 import org.openkiosk.device.a4.JobState;
 import org.openkiosk.device.a4.ipp.IppAttribute;
 import org.openkiosk.device.a4.ipp.IppCodec;
@@ -70,8 +73,8 @@ public final class IppPrinterSimulator implements AutoCloseable {
     private boolean stopped;
     private volatile Path outputDirectory;
 
-    private IppPrinterSimulator(int port, Duration pendingFor, Duration processingFor, LongSupplier nanoTime)
-            throws IOException {
+    private IppPrinterSimulator(int port, Duration pendingFor, Duration processingFor, LongSupplier nanoTime,
+                                SSLContext tls) throws IOException {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.lastTick = nanoTime.getAsLong();
         this.pendingFor = Objects.requireNonNull(pendingFor, "pendingFor");
@@ -82,7 +85,14 @@ public final class IppPrinterSimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 8);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        if (tls == null) {
+            this.server = HttpServer.create(address, 8);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 8);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            this.server = https;
+        }
         server.setExecutor(handlers);
         server.createContext(PATH, this::handle);
     }
@@ -101,10 +111,19 @@ public final class IppPrinterSimulator implements AutoCloseable {
     /** On a given port of 127.0.0.1 (0 = any free port), e.g. for {@code kiosk simulate a4 --port 8631}. */
     public static IppPrinterSimulator start(int port, Duration pendingFor, Duration processingFor, LongSupplier nanoTime)
             throws IOException {
+        return start(port, pendingFor, processingFor, nanoTime, null);
+    }
+
+    /**
+     * Over TLS ({@code ipps://127.0.0.1:PORT/ipp/print}, RFC 7472), presenting the key and certificate of
+     * {@code tls}; a kiosk reaches it with {@code trustCertificate} pointing at that certificate.
+     */
+    public static IppPrinterSimulator start(int port, Duration pendingFor, Duration processingFor, LongSupplier nanoTime,
+                                            SSLContext tls) throws IOException {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0–65535, got " + port);
         }
-        IppPrinterSimulator simulator = new IppPrinterSimulator(port, pendingFor, processingFor, nanoTime);
+        IppPrinterSimulator simulator = new IppPrinterSimulator(port, pendingFor, processingFor, nanoTime, tls);
         simulator.server.start();
         log.info("IPP printer simulator on {}", simulator.printerUri());
         return simulator;
@@ -115,9 +134,10 @@ public final class IppPrinterSimulator implements AutoCloseable {
         return start(Duration.ofMillis(250), Duration.ofSeconds(1));
     }
 
-    /** {@code ipp://127.0.0.1:PORT/ipp/print}. */
+    /** {@code ipp://127.0.0.1:PORT/ipp/print}, or {@code ipps://…} over TLS. */
     public URI printerUri() {
-        return URI.create("ipp://127.0.0.1:" + server.getAddress().getPort() + PATH);
+        String scheme = server instanceof HttpsServer ? "ipps" : "ipp";
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort() + PATH);
     }
 
     /** The transport URI the real driver is configured with to reach this printer. */
