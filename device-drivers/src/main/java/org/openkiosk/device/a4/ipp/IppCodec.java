@@ -49,8 +49,10 @@ public final class IppCodec {
             throw new IllegalArgumentException("IPP attribute " + attribute.name() + " has no value");
         }
         boolean first = true;
-        for (Object value : attribute.values()) {
-            out.writeByte(attribute.tag());
+        for (int i = 0; i < attribute.values().size(); i++) {
+            Object value = attribute.values().get(i);
+            int tag = attribute.valueTags().get(i);
+            out.writeByte(tag);
             writeField(out, first ? name.getBytes(StandardCharsets.UTF_8) : new byte[0], attribute.name() + " (name)");
             if (value instanceof IppCollection collection) {
                 out.writeShort(0);
@@ -64,7 +66,7 @@ public final class IppCodec {
                 out.writeShort(0);
                 out.writeShort(0);
             } else {
-                writeField(out, encodeValue(attribute, value), attribute.name());
+                writeField(out, encodeValue(attribute.name(), tag, value), attribute.name());
             }
             first = false;
         }
@@ -79,8 +81,7 @@ public final class IppCodec {
         out.write(field);
     }
 
-    private static byte[] encodeValue(IppAttribute attribute, Object value) {
-        int tag = attribute.tag();
+    private static byte[] encodeValue(String name, int tag, Object value) {
         if (IppTag.isOutOfBand(tag)) {
             return new byte[0];
         }
@@ -100,7 +101,7 @@ public final class IppCodec {
             return ByteBuffer.allocate(9).putInt(r.crossFeed()).putInt(r.feed()).put((byte) r.units()).array();
         }
         if (value instanceof IppLocalizedText t) {
-            byte[] language = t.language().getBytes(StandardCharsets.US_ASCII);
+            byte[] language = t.language().getBytes(StandardCharsets.UTF_8);
             byte[] text = t.text().getBytes(StandardCharsets.UTF_8);
             return ByteBuffer.allocate(4 + language.length + text.length)
                     .putShort((short) language.length).put(language)
@@ -109,7 +110,7 @@ public final class IppCodec {
         if (value instanceof byte[] raw) {
             return raw;
         }
-        throw new IllegalArgumentException("cannot encode value " + value + " of " + attribute.name()
+        throw new IllegalArgumentException("cannot encode value " + value + " of " + name
                 + " with tag " + IppTag.describe(tag));
     }
 
@@ -189,14 +190,14 @@ public final class IppCodec {
         /** Reads a group's attributes; returns the delimiter tag that ends the group. */
         private int attributes(List<IppAttribute> into) throws IppFormatException {
             String name = null;
-            int tag = 0;
             List<Object> current = null;
+            List<Integer> currentTags = null;
             while (true) {
                 int tagAt = pos;
                 int next = u8("a value tag or a delimiter tag");
                 if (IppTag.isDelimiter(next)) {
                     if (name != null) {
-                        into.add(new IppAttribute(name, tag, current));
+                        into.add(new IppAttribute(name, currentTags.get(0), current, currentTags));
                     }
                     return next;
                 }
@@ -207,16 +208,17 @@ public final class IppCodec {
                 }
                 if (!attributeName.isEmpty()) {
                     if (name != null) {
-                        into.add(new IppAttribute(name, tag, current));
+                        into.add(new IppAttribute(name, currentTags.get(0), current, currentTags));
                     }
                     name = attributeName;
-                    tag = next;
                     current = new ArrayList<>();
+                    currentTags = new ArrayList<>();
                 } else if (name == null) {
                     throw new IppFormatException(tagAt, "expected an attribute name, found an additional value (name-length 0)"
                             + " with no attribute before it in the group");
                 }
                 current.add(value(next, name, 0));
+                currentTags.add(next);
                 count(current, name, tagAt);
             }
         }
@@ -252,8 +254,8 @@ public final class IppCodec {
             }
             List<IppAttribute> members = new ArrayList<>();
             String member = null;
-            int memberTag = 0;
             List<Object> memberValues = null;
+            List<Integer> memberTags = null;
             while (true) {
                 int tagAt = pos;
                 int tag = u8("a member of collection " + name + " or endCollection (0x37)");
@@ -271,7 +273,7 @@ public final class IppCodec {
                         throw new IppFormatException(tagAt + 3, "endCollection of " + name + ": expected value-length 0, found " + length);
                     }
                     if (member != null) {
-                        members.add(new IppAttribute(member, memberTag, memberValues));
+                        members.add(new IppAttribute(member, memberTags.get(0), memberValues, memberTags));
                     }
                     return new IppCollection(members);
                 }
@@ -281,7 +283,7 @@ public final class IppCodec {
                         throw new IppFormatException(tagAt, "inside collection " + name + ": expected a member name, found an empty memberAttrName");
                     }
                     if (member != null) {
-                        members.add(new IppAttribute(member, memberTag, memberValues));
+                        members.add(new IppAttribute(member, memberTags.get(0), memberValues, memberTags));
                     }
                     int valueTagAt = pos;
                     int valueTag = u8("the value of member " + memberName);
@@ -294,15 +296,17 @@ public final class IppCodec {
                         throw new IppFormatException(valueTagAt + 1, "member " + memberName + ": expected name-length 0, found " + valueNameLength);
                     }
                     member = memberName;
-                    memberTag = valueTag;
                     memberValues = new ArrayList<>();
+                    memberTags = new ArrayList<>();
                     memberValues.add(value(valueTag, name + "." + memberName, depth));
+                    memberTags.add(valueTag);
                     count(memberValues, memberName, valueTagAt);
                 } else if (member == null) {
                     throw new IppFormatException(tagAt, "inside collection " + name + ": expected memberAttrName (0x4a), found "
                             + IppTag.describe(tag));
                 } else {
                     memberValues.add(value(tag, name + "." + member, depth));
+                    memberTags.add(tag);
                     count(memberValues, member, tagAt);
                 }
             }

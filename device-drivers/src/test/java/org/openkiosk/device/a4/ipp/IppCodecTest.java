@@ -81,6 +81,20 @@ class IppCodecTest {
     }
 
     @Test
+    void aOneSetOfMixingSyntaxesKeepsEachValuesTag() throws Exception {
+        // found by IppCodecFuzzTest: additional values were labelled with the first value's tag
+        byte[] bytes = message(out -> {
+            attribute(out, IppTag.KEYWORD, "job-sheets-supported", "none".getBytes(StandardCharsets.US_ASCII));
+            attribute(out, IppTag.NAME, "", "Kiosk banner".getBytes(StandardCharsets.US_ASCII));
+            attribute(out, IppTag.OCTET_STRING, "", new byte[] {1, 2});
+        });
+        IppAttribute decoded = IppCodec.decode(bytes).find(IppTag.PRINTER_ATTRIBUTES, "job-sheets-supported").orElseThrow();
+        assertThat(decoded.valueTags()).containsExactly(IppTag.KEYWORD, IppTag.NAME, IppTag.OCTET_STRING);
+        assertThat(decoded.strings()).containsExactly("none", "Kiosk banner");
+        assertThat(IppCodec.encode(IppCodec.decode(bytes))).isEqualTo(bytes);
+    }
+
+    @Test
     void everyTruncationOfARealAnswerIsAFormatErrorAtTheByteWhereItEnds() {
         byte[] captured = GoldenBytes.resource("/org/openkiosk/device/a4/ipp/ippeveprinter-get-printer-attributes-all.bin");
         for (int length = 0; length < captured.length; length++) {
