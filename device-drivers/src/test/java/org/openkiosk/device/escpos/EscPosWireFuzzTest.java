@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 import java.io.IOException;
 import java.time.Duration;
 import org.openkiosk.device.escpos.sim.EscPosDecoder;
@@ -16,6 +17,7 @@ import org.openkiosk.device.transport.Transport;
  * and the tests use. Seed corpus: {@code src/test/resources/org/openkiosk/device/escpos/EscPosWireFuzzTestInputs/}.
  * Allowed outcomes: a status, or {@link EscPosProtocolException} / {@link ReadTimeoutException} with a message.
  */
+@Tag("fuzz")
 class EscPosWireFuzzTest {
 
     @FuzzTest(maxDuration = "60s")

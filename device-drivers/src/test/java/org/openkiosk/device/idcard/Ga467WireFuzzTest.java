@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Optional;
  * {@code JAZZER_FUZZ=1} it fuzzes (docs/fuzzing.md). Allowed outcomes: frames whose checksum holds, or the typed
  * {@link Ga467ProtocolException} / {@link IdCardFormatException} — nothing else, and no endless output.
  */
+@Tag("fuzz")
 class Ga467WireFuzzTest {
 
     @FuzzTest(maxDuration = "60s")

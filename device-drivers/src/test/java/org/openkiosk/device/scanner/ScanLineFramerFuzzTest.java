@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
  * {@code src/test/resources/org/openkiosk/device/scanner/ScanLineFramerFuzzTestInputs/}. A code never holds a
  * terminator or a control character, never exceeds the maximum length, and is never empty.
  */
+@Tag("fuzz")
 class ScanLineFramerFuzzTest {
 
     @FuzzTest(maxDuration = "60s")

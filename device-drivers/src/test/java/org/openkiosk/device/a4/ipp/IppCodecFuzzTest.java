@@ -3,6 +3,7 @@ package org.openkiosk.device.a4.ipp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Coverage-guided fuzzing of the IPP decoder (Jazzer). In {@code mvn verify} it replays its seed corpus
@@ -11,6 +12,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * (docs/fuzzing.md). The contract: any bytes either decode or give {@link IppFormatException} — no other
  * exception, no out-of-memory error, no hang — and whatever decodes re-encodes to bytes that decode to the same.
  */
+@Tag("fuzz")
 class IppCodecFuzzTest {
 
     private static final IppLimits SMALL = new IppLimits(64 * 1024, 2_000, 500, 4);
