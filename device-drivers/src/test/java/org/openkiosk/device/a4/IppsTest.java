@@ -96,7 +96,8 @@ class IppsTest {
     }
 
     private static PrintSettings settings(String trustCertificate) {
-        return new PrintSettings(Duration.ofSeconds(20), Duration.ofMillis(100), Duration.ofSeconds(5),
+        // generous: a TLS handshake on a loaded 2-core CI machine can take seconds
+        return new PrintSettings(Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofSeconds(20),
                 "iso_a4_210x297mm", "kiosk-test", trustCertificate);
     }
 

@@ -102,7 +102,7 @@ public final class IppClient {
             }
             IppMessage response;
             try (InputStream in = connection.getInputStream()) {
-                response = IppCodec.decode(readBounded(in, deadline), limits);
+                response = IppCodec.decode(readBounded(in, length, deadline), limits);
             }
             if (response.requestId() != request.requestId()) {
                 throw new IppFormatException(4, "expected request-id " + request.requestId() + " in the response, found "
@@ -114,17 +114,18 @@ public final class IppClient {
         }
     }
 
-    private byte[] readBounded(InputStream in, long deadline) throws IOException {
+    /** @param length the announced Content-Length, or -1 */
+    private byte[] readBounded(InputStream in, long length, long deadline) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         int n;
-        while ((n = in.read(buffer)) >= 0) {
+        while (body.size() != length && (n = in.read(buffer)) >= 0) {
             body.write(buffer, 0, n);
             if (body.size() > limits.maxMessageBytes()) {
                 throw new IppFormatException("the response from " + httpUri + " passes the limit of "
                         + limits.maxMessageBytes() + " bytes");
             }
-            if (System.nanoTime() - deadline > 0) {
+            if (body.size() != length && System.nanoTime() - deadline > 0) {
                 throw new SocketTimeoutException("the response from " + httpUri + " took longer than " + timeoutMillis
                         + " ms in all (" + body.size() + " bytes received)");
             }
