@@ -117,6 +117,7 @@ public final class SerialScanner extends ScannerDevice {
                 }
                 int n = transport.read(chunk, 0, chunk.length, POLL);
                 code.feed(chunk, 0, n).forEach(this::deliver);
+                code.takeProblems().forEach(problem -> log.warn("{}: {}", logicalName(), problem));
                 int overflows = code.takeOverflows();
                 if (overflows > 0) {
                     log.warn("{}: {} run(s) of more than {} bytes without a terminator; discarded", logicalName(), overflows, maxLength);
