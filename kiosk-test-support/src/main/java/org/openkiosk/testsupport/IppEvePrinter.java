@@ -23,11 +23,13 @@ public final class IppEvePrinter implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path spool;
+    private final Path keys;
 
-    private IppEvePrinter(Process process, int port, Path spool) {
+    private IppEvePrinter(Process process, int port, Path spool, Path keys) {
         this.process = process;
         this.port = port;
         this.spool = spool;
+        this.keys = keys;
     }
 
     public static boolean available() {
@@ -39,15 +41,17 @@ public final class IppEvePrinter implements AutoCloseable {
         RequiredTool.require(available(), "ippeveprinter (cups-ipp-utils) and dbus-daemon (dbus) are needed for the IPP printer tests");
         String bus = PrivateBus.address();
         Path spool = Files.createDirectories(dir.resolve("spool"));
+        Path keys = Files.createDirectories(dir.resolve("keys"));
         int port = freePort();
+        // -K: its self-signed TLS certificate goes to a directory of the test, not /etc/cups/ssl
         ProcessBuilder builder = new ProcessBuilder("ippeveprinter", "-r", "off", "-p", Integer.toString(port), "-n", "localhost",
-                "-k", "-s", "600", "-d", spool.toString(), "-f", "application/pdf", "KioskTestA4");
+                "-k", "-s", "600", "-d", spool.toString(), "-K", keys.toString(), "-f", "application/pdf", "KioskTestA4");
         builder.environment().put("DBUS_SYSTEM_BUS_ADDRESS", bus);
         Process process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("ippeveprinter.log").toFile())
                 .start();
-        IppEvePrinter printer = new IppEvePrinter(process, port, spool);
+        IppEvePrinter printer = new IppEvePrinter(process, port, spool, keys);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!printer.listening()) {
             if (!process.isAlive()) {
@@ -65,6 +69,46 @@ public final class IppEvePrinter implements AutoCloseable {
 
     public String ippUri() {
         return "ipp://localhost:" + port + "/ipp/print";
+    }
+
+    /** The same printer over TLS: ippeveprinter answers TLS and plain HTTP on one port (RFC 7472). */
+    public String ippsUri() {
+        return "ipps://localhost:" + port + "/ipp/print";
+    }
+
+    /**
+     * The PEM certificate the printer presents over TLS. ippeveprinter makes it (self-signed, for
+     * {@code localhost}) at the first TLS handshake, so this performs one handshake without checking the
+     * certificate — only to have it written — then waits for the file.
+     */
+    public Path certificate() throws Exception {
+        Path certificate = keys.resolve("localhost.crt");
+        if (!Files.exists(certificate)) {
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, new javax.net.ssl.TrustManager[] {new AcceptAnyCertificate()}, null);
+            try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket("localhost", port)) {
+                socket.setSoTimeout(10_000);
+                socket.startHandshake();
+            }
+        }
+        return Poll.value(Duration.ofSeconds(10), "ippeveprinter writing " + certificate,
+                () -> Files.exists(certificate) && Files.size(certificate) > 0 ? java.util.Optional.of(certificate) : java.util.Optional.empty());
+    }
+
+    /** Only for triggering ippeveprinter's certificate generation; nothing is sent over this connection. */
+    private static final class AcceptAnyCertificate implements javax.net.ssl.X509TrustManager {
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return new java.security.cert.X509Certificate[0];
+        }
     }
 
     public int port() {

@@ -18,7 +18,7 @@ import org.openkiosk.device.transport.TransportUri;
 
 /**
  * An A4 printer reached over IPP: a CUPS queue ({@code cups:kioskA4}) or an IPP printer
- * ({@code cups:ipp://10.1.2.3:631/ipp/print}). {@link #print} submits a PDF and blocks until the job has
+ * ({@code cups:ipp://10.1.2.3:631/ipp/print}, or {@code cups:ipps://…} over TLS). {@link #print} submits a PDF and blocks until the job has
  * ended; it never reports a print that the printer did not confirm as completed.
  */
 public final class A4PrinterDevice extends AbstractDevice {
@@ -31,7 +31,9 @@ public final class A4PrinterDevice extends AbstractDevice {
         super(logicalName, DeviceClass.A4_PRINTER);
         this.uri = Objects.requireNonNull(uri, "uri");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.printer = new IppPrinter(PrinterEndpoint.of(uri), settings.requestTimeout(), settings.userName());
+        PrinterEndpoint endpoint = PrinterEndpoint.of(uri);
+        this.printer = new IppPrinter(endpoint, settings.requestTimeout(), settings.userName(),
+                endpoint.secure() ? PrinterTrust.context(settings.trustCertificate()) : null);
     }
 
     @Override

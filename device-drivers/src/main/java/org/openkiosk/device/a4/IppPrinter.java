@@ -3,10 +3,13 @@ package org.openkiosk.device.a4;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import org.openkiosk.device.a4.ipp.IppAttribute;
 import org.openkiosk.device.a4.ipp.IppClient;
+import org.openkiosk.device.a4.ipp.IppLimits;
 import org.openkiosk.device.a4.ipp.IppMessage;
 import org.openkiosk.device.a4.ipp.IppOperation;
+import org.openkiosk.device.a4.ipp.IppStatus;
 import org.openkiosk.device.a4.ipp.IppTag;
 
 /** The four IPP operations the kiosk needs, against one printer (a CUPS queue or an IPP printer). */
@@ -17,8 +20,13 @@ public final class IppPrinter {
     private final String userName;
 
     public IppPrinter(PrinterEndpoint endpoint, Duration requestTimeout, String userName) {
+        this(endpoint, requestTimeout, userName, null);
+    }
+
+    /** @param tls for an {@code ipps://} endpoint; null for the system's CA store */
+    public IppPrinter(PrinterEndpoint endpoint, Duration requestTimeout, String userName, SSLContext tls) {
         this.endpoint = endpoint;
-        this.client = new IppClient(endpoint.httpUri(), requestTimeout);
+        this.client = new IppClient(endpoint.httpUri(), requestTimeout, tls, IppLimits.DEFAULT);
         this.userName = userName;
     }
 
@@ -35,7 +43,7 @@ public final class IppPrinter {
             request.group(IppTag.JOB_ATTRIBUTES, jobAttributes);
         }
         IppMessage response = client.send(request.build(), pdf);
-        requireSuccess(response, "Print-Job");
+        requireSuccess(response, IppOperation.PRINT_JOB);
         int jobId = response.find(IppTag.JOB_ATTRIBUTES, "job-id").map(a -> a.intValue(0)).orElse(0);
         if (jobId <= 0) {
             throw new IppRejectedException(response.code(), "Print-Job answered without a job-id");
@@ -48,7 +56,7 @@ public final class IppPrinter {
                 .operation("job-id", IppTag.INTEGER, jobId)
                 .operation("requested-attributes", IppTag.KEYWORD, "job-id", "job-state", "job-state-reasons")
                 .build());
-        requireSuccess(response, "Get-Job-Attributes");
+        requireSuccess(response, IppOperation.GET_JOB_ATTRIBUTES);
         return jobStatus(response, jobId);
     }
 
@@ -57,8 +65,9 @@ public final class IppPrinter {
                 .operation("requested-attributes", IppTag.KEYWORD, "printer-state", "printer-state-reasons",
                         "printer-state-message", "printer-is-accepting-jobs")
                 .build());
-        requireSuccess(response, "Get-Printer-Attributes");
-        int state = response.find(IppTag.PRINTER_ATTRIBUTES, "printer-state").map(a -> a.intValue(0)).orElse(0);
+        requireSuccess(response, IppOperation.GET_PRINTER_ATTRIBUTES);
+        PrinterState state = PrinterState.of(response.find(IppTag.PRINTER_ATTRIBUTES, "printer-state")
+                .map(a -> a.intValue(-1)).orElse(-1));
         List<String> reasons = response.find(IppTag.PRINTER_ATTRIBUTES, "printer-state-reasons")
                 .map(IppAttribute::strings).orElse(List.of());
         String message = response.find(IppTag.PRINTER_ATTRIBUTES, "printer-state-message")
@@ -73,13 +82,13 @@ public final class IppPrinter {
         IppMessage response = client.send(request(IppOperation.CANCEL_JOB)
                 .operation("job-id", IppTag.INTEGER, jobId)
                 .build());
-        // client-error-not-possible (0x0404): the job is already finished
-        if (!response.isSuccessful() && response.code() != 0x0404) {
+        // client-error-not-possible: the job is already finished
+        if (!response.isSuccessful() && response.code() != IppStatus.CLIENT_ERROR_NOT_POSSIBLE.code()) {
             throw new IppRejectedException(response.code(), "Cancel-Job of job " + jobId);
         }
     }
 
-    private IppMessage.Builder request(int operation) {
+    private IppMessage.Builder request(IppOperation operation) {
         return new IppMessage.Builder(operation, client.nextRequestId())
                 .operation("printer-uri", IppTag.URI, endpoint.printerUri().toString())
                 .operation("requesting-user-name", IppTag.NAME, userName);
@@ -92,11 +101,11 @@ public final class IppPrinter {
         return new JobStatus(jobId, JobState.of(state), reasons.stream().filter(r -> !r.equals("none")).toList());
     }
 
-    private static void requireSuccess(IppMessage response, String operation) throws IppRejectedException {
+    private static void requireSuccess(IppMessage response, IppOperation operation) throws IppRejectedException {
         if (!response.isSuccessful()) {
             String message = response.find(IppTag.OPERATION_ATTRIBUTES, "status-message")
                     .map(a -> String.join(" ", a.strings())).orElse("");
-            throw new IppRejectedException(response.code(), operation + (message.isEmpty() ? "" : ": " + message));
+            throw new IppRejectedException(response.code(), operation.keyword() + (message.isEmpty() ? "" : ": " + message));
         }
     }
 }

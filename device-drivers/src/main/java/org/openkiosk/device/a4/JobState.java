@@ -31,6 +31,11 @@ public enum JobState {
         return code;
     }
 
+    /** The keyword of RFC 8011, e.g. {@code processing-stopped}. */
+    public String keyword() {
+        return name().toLowerCase().replace('_', '-');
+    }
+
     public boolean isTerminal() {
         return this == CANCELED || this == ABORTED || this == COMPLETED;
     }

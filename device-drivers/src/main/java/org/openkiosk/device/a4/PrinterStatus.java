@@ -7,13 +7,10 @@ import java.util.Optional;
  * What the printer says about itself ({@code printer-state}, {@code printer-state-reasons},
  * {@code printer-state-message}, {@code printer-is-accepting-jobs}).
  */
-public record PrinterStatus(int state, List<String> reasons, String message, boolean acceptingJobs) {
-
-    public static final int IDLE = 3;
-    public static final int PROCESSING = 4;
-    public static final int STOPPED = 5;
+public record PrinterStatus(PrinterState state, List<String> reasons, String message, boolean acceptingJobs) {
 
     public PrinterStatus {
+        java.util.Objects.requireNonNull(state, "state");
         reasons = List.copyOf(reasons);
         message = message == null ? "" : message;
     }
@@ -41,18 +38,13 @@ public record PrinterStatus(int state, List<String> reasons, String message, boo
                 found = status;
             }
         }
-        if (found == null && state == STOPPED) {
+        if (found == null && state == PrinterState.STOPPED) {
             found = PrintStatus.PRINTER_STOPPED;
         }
         return Optional.ofNullable(found);
     }
 
     public String stateName() {
-        return switch (state) {
-            case IDLE -> "idle";
-            case PROCESSING -> "processing";
-            case STOPPED -> "stopped";
-            default -> "state " + state;
-        };
+        return state == PrinterState.UNKNOWN ? "in an unknown state" : state.keyword();
     }
 }

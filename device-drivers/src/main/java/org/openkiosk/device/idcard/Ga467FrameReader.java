@@ -20,6 +20,8 @@ public final class Ga467FrameReader {
     private byte[] buffer = new byte[512];
     private int size;
     private long skippedBytes;
+    /** Position in the whole received stream of {@code buffer[0]}, for located error messages. */
+    private long streamOffset;
 
     /** Appends received bytes. */
     public void feed(byte[] bytes, int offset, int length) {
@@ -47,9 +49,10 @@ public final class Ga467FrameReader {
         }
         int len = ((buffer[5] & 0xFF) << 8) | (buffer[6] & 0xFF);
         if (len < 3 || len > Ga467Frame.MAX_LEN) {
+            long at = streamOffset;
             discard(1, true); // resynchronise on the next preamble
-            throw new Ga467ProtocolException(Ga467ProtocolException.Kind.BAD_LENGTH,
-                    "LEN " + len + " (valid: 3.." + Ga467Frame.MAX_LEN + ")");
+            throw new Ga467ProtocolException(Ga467ProtocolException.Kind.BAD_LENGTH, "frame at stream byte " + at
+                    + ": LEN (frame bytes 5-6) expected 3.." + Ga467Frame.MAX_LEN + ", found " + len);
         }
         int total = Ga467Frame.HEADER_LENGTH + len;
         if (size < total) {
@@ -59,11 +62,12 @@ public final class Ga467FrameReader {
         int expected = Ga467Frame.checksum(len, buffer, Ga467Frame.HEADER_LENGTH, payloadLength);
         int actual = buffer[total - 1] & 0xFF;
         byte[] payload = Arrays.copyOfRange(buffer, Ga467Frame.HEADER_LENGTH, Ga467Frame.HEADER_LENGTH + payloadLength);
+        long at = streamOffset;
         discard(total, false); // zeroes the frame's bytes in the buffer
         if (expected != actual) {
             Arrays.fill(payload, (byte) 0); // may hold citizen data
-            throw new Ga467ProtocolException(Ga467ProtocolException.Kind.BAD_CHECKSUM,
-                    String.format("frame of LEN %d has CHK %02X, computed %02X", len, actual, expected));
+            throw new Ga467ProtocolException(Ga467ProtocolException.Kind.BAD_CHECKSUM, String.format(
+                    "frame at stream byte %d (LEN %d): CHK (frame byte %d) expected %02X, found %02X", at, len, total - 1, expected, actual));
         }
         return Optional.of(Ga467Frame.adopt(payload));
     }
@@ -102,6 +106,7 @@ public final class Ga467FrameReader {
     /** Forgets buffered bytes (before a new command, so a late reply to an earlier one is not taken for its answer). */
     public void clear() {
         Arrays.fill(buffer, 0, size, (byte) 0);
+        streamOffset += size;
         size = 0;
     }
 
@@ -136,6 +141,7 @@ public final class Ga467FrameReader {
         if (garbage) {
             skippedBytes += count;
         }
+        streamOffset += count;
         System.arraycopy(buffer, count, buffer, 0, size - count);
         Arrays.fill(buffer, size - count, size, (byte) 0);
         size -= count;

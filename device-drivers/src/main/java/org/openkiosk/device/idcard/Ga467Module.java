@@ -159,7 +159,7 @@ public final class Ga467Module implements IdCardModule {
         int header = withFingerprints ? 6 : 4;
         if (data.length < header) {
             throw new Ga467ProtocolException(Ga467ProtocolException.Kind.MALFORMED_REPLY,
-                    "read reply has " + data.length + " data bytes, fewer than its length fields");
+                    "read reply: expected " + header + " bytes of length fields, found " + data.length + " data bytes");
         }
         ByteBuffer b = ByteBuffer.wrap(data);
         int textLength = b.getShort() & 0xFFFF;
@@ -167,11 +167,13 @@ public final class Ga467Module implements IdCardModule {
         int fingerprintLength = withFingerprints ? b.getShort() & 0xFFFF : 0;
         if (textLength != IdCardTextParser.TEXT_LENGTH) {
             throw new Ga467ProtocolException(Ga467ProtocolException.Kind.MALFORMED_REPLY,
-                    "text length " + textLength + " (expected " + IdCardTextParser.TEXT_LENGTH + ")");
+                    "read reply data bytes 0-1: text length expected " + IdCardTextParser.TEXT_LENGTH + ", found " + textLength);
         }
         if (header + textLength + photoLength + fingerprintLength != data.length) {
-            throw new Ga467ProtocolException(Ga467ProtocolException.Kind.MALFORMED_REPLY, "inner lengths "
-                    + textLength + "+" + photoLength + "+" + fingerprintLength + " do not add up to " + (data.length - header));
+            throw new Ga467ProtocolException(Ga467ProtocolException.Kind.MALFORMED_REPLY, "read reply: inner lengths "
+                    + textLength + "+" + photoLength + "+" + fingerprintLength + " do not add up to " + (data.length - header)
+                    + " (expected " + (textLength + photoLength + fingerprintLength) + " data bytes after the " + header
+                    + "-byte length fields, found " + (data.length - header) + ")");
         }
         byte[] text = new byte[textLength];
         byte[] photo = new byte[photoLength];

@@ -69,18 +69,24 @@ public final class IdCardTextParser {
 
     private static LocalDate date(byte[] text, int offset, String name) throws IdCardFormatException {
         String s = field(text, offset, 16);
-        return parseDate(s, name);
+        return parseDate(s, offset, name);
     }
 
-    private static LocalDate parseDate(String s, String name) throws IdCardFormatException {
+    /**
+     * Errors name the field and its bytes in the text block but never show its value: a date on a card is
+     * citizen data, and these messages reach logs.
+     */
+    private static LocalDate parseDate(String s, int offset, String name) throws IdCardFormatException {
+        String where = name + " (text block bytes " + offset + "-" + (offset + 15) + ")";
         if (s.length() != 8 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new IdCardFormatException(name + " \"" + s + "\" is not a YYYYMMDD date");
+            throw new IdCardFormatException(where + ": expected 8 digits YYYYMMDD, found " + s.length() + " characters"
+                    + (s.chars().allMatch(c -> c >= '0' && c <= '9') ? "" : " with non-digits"));
         }
         try {
             return LocalDate.of(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(4, 6)),
                     Integer.parseInt(s.substring(6, 8)));
         } catch (DateTimeException e) {
-            throw new IdCardFormatException(name + " \"" + s + "\" is not a calendar date");
+            throw new IdCardFormatException(where + ": expected a calendar date, found 8 digits that are not one");
         }
     }
 
@@ -89,7 +95,7 @@ public final class IdCardTextParser {
         if (s.equals(ValidUntil.LONG_TERM_TEXT)) {
             return ValidUntil.LONG_TERM;
         }
-        return ValidUntil.of(parseDate(s, "validTo"));
+        return ValidUntil.of(parseDate(s, offset, "validTo"));
     }
 
     private static Integer number(byte[] text, int offset, int length, String name) throws IdCardFormatException {
@@ -100,7 +106,8 @@ public final class IdCardTextParser {
         try {
             return Integer.valueOf(s);
         } catch (NumberFormatException e) {
-            throw new IdCardFormatException(name + " \"" + s + "\" is not a number");
+            throw new IdCardFormatException(name + " (text block bytes " + offset + "-" + (offset + length - 1)
+                    + "): expected a number, found " + s.length() + " characters that are not one");
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.openkiosk.device.scanner;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.time.Duration;
@@ -52,6 +51,9 @@ public final class SerialScanner extends ScannerDevice {
             this.maxLength = Integer.parseInt(options.getOrDefault("maxLength", "4096"));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("option maxLength must be a number, got \"" + options.get("maxLength") + "\"", e);
+        }
+        if (maxLength < 1) {
+            throw new IllegalArgumentException("option maxLength must be 1 or more, got " + maxLength);
         }
     }
 
@@ -105,7 +107,7 @@ public final class SerialScanner extends ScannerDevice {
     }
 
     private void readLoop() {
-        ByteArrayOutputStream code = new ByteArrayOutputStream();
+        ScanLineFramer code = new ScanLineFramer(terminators, charset, maxLength);
         byte[] chunk = new byte[256];
         while (reading) {
             try {
@@ -114,19 +116,11 @@ public final class SerialScanner extends ScannerDevice {
                     continue;
                 }
                 int n = transport.read(chunk, 0, chunk.length, POLL);
-                for (int i = 0; i < n; i++) {
-                    char c = (char) (chunk[i] & 0xFF);
-                    if (terminators.indexOf(c) >= 0) {
-                        if (code.size() > 0) {
-                            deliver(new String(code.toByteArray(), charset));
-                            code.reset();
-                        }
-                    } else if (code.size() >= maxLength) {
-                        log.warn("{}: {} bytes without a terminator; discarded", logicalName(), code.size());
-                        code.reset();
-                    } else {
-                        code.write(chunk[i]);
-                    }
+                code.feed(chunk, 0, n).forEach(this::deliver);
+                code.takeProblems().forEach(problem -> log.warn("{}: {}", logicalName(), problem));
+                int overflows = code.takeOverflows();
+                if (overflows > 0) {
+                    log.warn("{}: {} run(s) of more than {} bytes without a terminator; discarded", logicalName(), overflows, maxLength);
                 }
             } catch (DisconnectedException e) {
                 transport.close();

@@ -59,7 +59,7 @@ class IppPrinterSimulatorTest {
             IppPrinter printer = new IppPrinter(PrinterEndpoint.of(sim.transportUri()), Duration.ofSeconds(2), "t");
             JobStatus submitted = printer.printPdf(TinyPdf.withText("x"), "x", List.of(IppAttribute.of("media", IppTag.KEYWORD, "iso_a4_210x297mm")));
             assertThat(submitted.state()).isEqualTo(JobState.PENDING);
-            assertThat(printer.printerStatus().state()).isEqualTo(PrinterStatus.PROCESSING);
+            assertThat(printer.printerStatus().state()).isEqualTo(PrinterState.PROCESSING);
             now.addAndGet(Duration.ofMillis(400).toNanos());
             assertThat(printer.jobStatus(submitted.jobId()).state()).isEqualTo(JobState.PROCESSING);
             sim.setPaperOut(true);
@@ -70,7 +70,7 @@ class IppPrinterSimulatorTest {
             assertThat(printer.jobStatus(submitted.jobId()).state()).isEqualTo(JobState.PROCESSING);
             now.addAndGet(Duration.ofMillis(200).toNanos());
             assertThat(printer.jobStatus(submitted.jobId()).state()).isEqualTo(JobState.COMPLETED);
-            assertThat(printer.printerStatus().state()).isEqualTo(PrinterStatus.IDLE);
+            assertThat(printer.printerStatus().state()).isEqualTo(PrinterState.IDLE);
         }
     }
 

@@ -83,6 +83,20 @@ class Ga467FrameReaderTest {
     }
 
     @Test
+    void errorsNameTheFramesStreamByteAndWhatWasExpectedAndFound() throws Exception {
+        byte[] noise = {0x01, 0x02, 0x03};
+        byte[] bad = Ga467Frame.response(0x90).encode(); // AA AA AA 96 69 00 04 00 00 90 94
+        bad[bad.length - 1] = 0x00;
+        byte[] bogus = Fixtures.hex("AA AA AA 96 69 FF FF 00");
+        reader.feed(noise, 0, noise.length);
+        reader.feed(bad, 0, bad.length);
+        reader.feed(bogus, 0, bogus.length);
+        assertThatThrownBy(reader::next).hasMessage("checksum mismatch (electrical noise or a wrong baud rate?): frame at stream byte 3 (LEN 4): CHK (frame byte 10) expected 94, found 00");
+        assertThatThrownBy(reader::next).hasMessage("impossible LEN field: frame at stream byte 14: LEN (frame bytes 5-6) expected 3..%d, found 65535",
+                Ga467Frame.MAX_LEN);
+    }
+
+    @Test
     void impossibleLengthIsTypedAndSkipped() throws Exception {
         byte[] bogus = Fixtures.hex("AA AA AA 96 69 FF FF 00");
         byte[] good = Ga467Frame.response(0x90).encode();

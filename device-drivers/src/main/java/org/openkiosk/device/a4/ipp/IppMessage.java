@@ -40,7 +40,12 @@ public record IppMessage(int version, int code, int requestId, List<Group> group
 
     /** Status codes 0x0000–0x00FF are the successful ones. */
     public boolean isSuccessful() {
-        return code >= 0 && code <= 0xFF;
+        return IppStatus.isSuccessful(code);
+    }
+
+    /** Of a response: the status keyword, e.g. {@code client-error-not-found}. */
+    public String statusKeyword() {
+        return IppStatus.describe(code);
     }
 
     /** Builder for requests: the operation group starts with charset and natural language as RFC 8011 requires. */
@@ -49,6 +54,16 @@ public record IppMessage(int version, int code, int requestId, List<Group> group
         private final int requestId;
         private final List<IppAttribute> operationAttributes = new ArrayList<>();
         private final List<Group> otherGroups = new ArrayList<>();
+        private int version = 0x0101;
+
+        public Builder(IppOperation operation, int requestId) {
+            this(operation.code(), requestId);
+        }
+
+        /** A response: the status code in place of the operation id. */
+        public Builder(IppStatus status, int requestId) {
+            this(status.code(), requestId);
+        }
 
         public Builder(int operation, int requestId) {
             this.operation = operation;
@@ -62,6 +77,12 @@ public record IppMessage(int version, int code, int requestId, List<Group> group
             return this;
         }
 
+        /** The version-number, 0x0101 (IPP/1.1) unless set; a printer answers in the version it was asked in. */
+        public Builder version(int version) {
+            this.version = version;
+            return this;
+        }
+
         public Builder group(int tag, List<IppAttribute> attributes) {
             otherGroups.add(new Group(tag, attributes));
             return this;
@@ -71,7 +92,7 @@ public record IppMessage(int version, int code, int requestId, List<Group> group
             List<Group> all = new ArrayList<>();
             all.add(new Group(IppTag.OPERATION_ATTRIBUTES, operationAttributes));
             all.addAll(otherGroups);
-            return new IppMessage(0x0101, operation, requestId, all);
+            return new IppMessage(version, operation, requestId, all);
         }
     }
 }

@@ -2,6 +2,8 @@ package org.openkiosk.device.a4.sim;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,21 +27,29 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import javax.net.ssl.SSLContext;
 import org.openkiosk.device.a4.JobState;
+import org.openkiosk.device.a4.PrinterState;
+import org.openkiosk.device.a4.ipp.IppCollection;
+import org.openkiosk.device.a4.ipp.IppRange;
 import org.openkiosk.device.a4.ipp.IppAttribute;
 import org.openkiosk.device.a4.ipp.IppCodec;
 import org.openkiosk.device.a4.ipp.IppFormatException;
 import org.openkiosk.device.a4.ipp.IppMessage;
 import org.openkiosk.device.a4.ipp.IppOperation;
+import org.openkiosk.device.a4.ipp.IppStatus;
 import org.openkiosk.device.a4.ipp.IppTag;
 import org.openkiosk.device.transport.TransportUri;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The A4 printer's wire-level simulator: a small IPP/1.1 printer over HTTP on 127.0.0.1 that answers
- * Print-Job, Get-Job-Attributes, Get-Printer-Attributes and Cancel-Job, so the real {@code ipp} driver runs
- * unchanged in demo mode and in tests.
+ * The A4 printer's wire-level simulator: a small IPP printer over HTTP (or HTTPS) on 127.0.0.1 that answers
+ * Print-Job, Validate-Job, Get-Job-Attributes, Get-Jobs, Get-Printer-Attributes and Cancel-Job, so the real
+ * {@code ipp} driver runs unchanged in demo mode and in tests. It behaves as a conforming IPP/1.1 printer as far
+ * as CUPS's own conformance files check ({@code IppSimulatorConformanceTest} runs them with {@code ipptool}):
+ * requests are checked as RFC 8011 §4.1 asks ({@link IppRequestRules}), requested-attributes are honoured and the
+ * required printer and job attributes are there.
  *
  * <p>Jobs go pending → processing → completed over a configurable time that only runs while the printer can
  * print. With the paper out ({@code media-empty-error}; the job waits with {@code resources-are-not-ready}) or
@@ -52,13 +65,15 @@ public final class IppPrinterSimulator implements AutoCloseable {
     public static final int KEPT_JOBS = 50;
     public static final String PATH = "/ipp/print";
 
-    static final int SUCCESSFUL_OK = 0x0000;
-    static final int CLIENT_ERROR_BAD_REQUEST = 0x0400;
-    static final int CLIENT_ERROR_NOT_POSSIBLE = 0x0404;
-    static final int CLIENT_ERROR_NOT_FOUND = 0x0406;
-    static final int CLIENT_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED = 0x040A;
-    static final int SERVER_ERROR_OPERATION_NOT_SUPPORTED = 0x0501;
-    static final int SERVER_ERROR_VERSION_NOT_SUPPORTED = 0x0503;
+    private static final String A4 = "iso_a4_210x297mm";
+    private static final List<String> DOCUMENT_FORMATS = List.of("application/pdf", "application/octet-stream");
+    private static final List<IppOperation> SUPPORTED_OPERATIONS = List.of(IppOperation.PRINT_JOB,
+            IppOperation.VALIDATE_JOB, IppOperation.CANCEL_JOB, IppOperation.GET_JOB_ATTRIBUTES, IppOperation.GET_JOBS,
+            IppOperation.GET_PRINTER_ATTRIBUTES);
+    /** What a Print-Job answer carries (RFC 8011 §4.2.1.2). */
+    private static final Set<String> JOB_CREATION_ANSWER = Set.of("job-id", "job-uri", "job-state", "job-state-reasons",
+            "job-state-message");
+
     private static final int MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 
     /** A document the printer received, with how its job ended so far. */
@@ -71,15 +86,17 @@ public final class IppPrinterSimulator implements AutoCloseable {
     private final Map<Integer, SimulatedJob> jobs = new LinkedHashMap<>();
     private final AtomicInteger nextJobId = new AtomicInteger(1);
     private final LongSupplier nanoTime;
+    private final long startedAt;
     private long lastTick;
     private boolean paperOut;
     private boolean stopped;
     private volatile Path outputDirectory;
 
-    private IppPrinterSimulator(int port, Duration pendingFor, Duration processingFor, LongSupplier nanoTime)
-            throws IOException {
+    private IppPrinterSimulator(int port, Duration pendingFor, Duration processingFor, LongSupplier nanoTime,
+                                SSLContext tls) throws IOException {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.lastTick = nanoTime.getAsLong();
+        this.startedAt = lastTick;
         this.pendingFor = Objects.requireNonNull(pendingFor, "pendingFor");
         this.processingFor = Objects.requireNonNull(processingFor, "processingFor");
         AtomicInteger threads = new AtomicInteger();
@@ -88,7 +105,14 @@ public final class IppPrinterSimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 8);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        if (tls == null) {
+            this.server = HttpServer.create(address, 8);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 8);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            this.server = https;
+        }
         server.setExecutor(handlers);
         server.createContext(PATH, this::handle);
     }
@@ -107,10 +131,19 @@ public final class IppPrinterSimulator implements AutoCloseable {
     /** On a given port of 127.0.0.1 (0 = any free port), e.g. for {@code kiosk simulate a4 --port 8631}. */
     public static IppPrinterSimulator start(int port, Duration pendingFor, Duration processingFor, LongSupplier nanoTime)
             throws IOException {
+        return start(port, pendingFor, processingFor, nanoTime, null);
+    }
+
+    /**
+     * Over TLS ({@code ipps://127.0.0.1:PORT/ipp/print}, RFC 7472), presenting the key and certificate of
+     * {@code tls}; a kiosk reaches it with {@code trustCertificate} pointing at that certificate.
+     */
+    public static IppPrinterSimulator start(int port, Duration pendingFor, Duration processingFor, LongSupplier nanoTime,
+                                            SSLContext tls) throws IOException {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0–65535, got " + port);
         }
-        IppPrinterSimulator simulator = new IppPrinterSimulator(port, pendingFor, processingFor, nanoTime);
+        IppPrinterSimulator simulator = new IppPrinterSimulator(port, pendingFor, processingFor, nanoTime, tls);
         simulator.server.start();
         log.info("IPP printer simulator on {}", simulator.printerUri());
         return simulator;
@@ -121,9 +154,10 @@ public final class IppPrinterSimulator implements AutoCloseable {
         return start(Duration.ofMillis(250), Duration.ofSeconds(1));
     }
 
-    /** {@code ipp://127.0.0.1:PORT/ipp/print}. */
+    /** {@code ipp://127.0.0.1:PORT/ipp/print}, or {@code ipps://…} over TLS. */
     public URI printerUri() {
-        return URI.create("ipp://127.0.0.1:" + server.getAddress().getPort() + PATH);
+        String scheme = server instanceof HttpsServer ? "ipps" : "ipp";
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort() + PATH);
     }
 
     /** The transport URI the real driver is configured with to reach this printer. */
@@ -208,7 +242,7 @@ public final class IppPrinterSimulator implements AutoCloseable {
             return;
         }
         for (SimulatedJob job : jobs.values()) {
-            if (job.advance(elapsed)) {
+            if (job.advance(elapsed, now)) {
                 log.info("IPP printer simulator: job {} completed", job.id());
             }
         }
@@ -252,41 +286,76 @@ public final class IppPrinterSimulator implements AutoCloseable {
     private IppMessage answer(IppCodec.Request request) {
         IppMessage message = request.message();
         int requestId = message.requestId();
-        if (message.version() >> 8 != 1 && message.version() >> 8 != 2) {
-            return status(SERVER_ERROR_VERSION_NOT_SUPPORTED, requestId, "IPP version not supported").build();
+        Optional<IppRequestRules.Refusal> refusal = IppRequestRules.check(message);
+        if (refusal.isPresent()) {
+            int version = refusal.get().status() == IppStatus.SERVER_ERROR_VERSION_NOT_SUPPORTED ? 0x0101 : message.version();
+            return status(refusal.get().status(), requestId, refusal.get().message()).version(version).build();
         }
         synchronized (this) {
             tick();
-            return switch (message.code()) {
-                case IppOperation.PRINT_JOB -> printJob(message, request.document());
-                case IppOperation.GET_JOB_ATTRIBUTES -> withJob(message, job -> jobAttributes(requestId, job));
-                case IppOperation.CANCEL_JOB -> withJob(message, job -> cancel(requestId, job));
-                case IppOperation.GET_PRINTER_ATTRIBUTES -> printerAttributes(requestId);
-                default -> status(SERVER_ERROR_OPERATION_NOT_SUPPORTED, requestId,
-                        "operation 0x" + Integer.toHexString(message.code()) + " is not supported").build();
-            };
+            Optional<IppOperation> operation = IppOperation.of(message.code());
+            IppMessage.Builder response = operation.isEmpty()
+                    ? status(IppStatus.SERVER_ERROR_OPERATION_NOT_SUPPORTED, requestId,
+                            "operation 0x" + Integer.toHexString(message.code()) + " is not supported")
+                    : switch (operation.get()) {
+                        case PRINT_JOB -> printJob(message, request.document());
+                        case VALIDATE_JOB -> validateJob(message);
+                        case GET_JOB_ATTRIBUTES -> withJob(message, job -> jobAttributes(message, job));
+                        case GET_JOBS -> getJobs(message);
+                        case CANCEL_JOB -> withJob(message, job -> cancel(requestId, job));
+                        case GET_PRINTER_ATTRIBUTES -> printerAttributes(message);
+                        default -> status(IppStatus.SERVER_ERROR_OPERATION_NOT_SUPPORTED, requestId,
+                                operation.get().keyword() + " is not supported");
+                    };
+            return response.version(message.version()).build();
         }
     }
 
-    private IppMessage printJob(IppMessage request, byte[] document) {
+    /** Why a Print-Job or Validate-Job cannot be accepted, if it cannot. */
+    private Optional<IppMessage.Builder> refuseJob(IppMessage request) {
+        if (request.find(IppTag.OPERATION_ATTRIBUTES, "job-uri").isPresent()) {
+            return Optional.of(status(IppStatus.CLIENT_ERROR_BAD_REQUEST, request.requestId(),
+                    "a job is created at the printer-uri, not at a job-uri"));
+        }
         String format = operationString(request, "document-format").orElse("application/octet-stream");
-        if (!format.equals("application/pdf") && !format.equals("application/octet-stream")) {
-            return status(CLIENT_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED, request.requestId(),
-                    "document-format " + format + " is not supported (application/pdf)").build();
+        if (!DOCUMENT_FORMATS.contains(format)) {
+            return Optional.of(status(IppStatus.CLIENT_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED, request.requestId(),
+                    "document-format " + format + " is not supported (application/pdf)"));
+        }
+        String compression = operationString(request, "compression").orElse("none");
+        if (!compression.equals("none")) {
+            return Optional.of(status(IppStatus.CLIENT_ERROR_COMPRESSION_NOT_SUPPORTED, request.requestId(),
+                    "compression " + compression + " is not supported (none)"));
+        }
+        return Optional.empty();
+    }
+
+    private IppMessage.Builder validateJob(IppMessage request) {
+        return refuseJob(request).orElseGet(() -> status(IppStatus.SUCCESSFUL_OK, request.requestId(), "the job would be accepted"));
+    }
+
+    private IppMessage.Builder printJob(IppMessage request, byte[] document) {
+        Optional<IppMessage.Builder> refused = refuseJob(request);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (document.length == 0) {
-            return status(CLIENT_ERROR_BAD_REQUEST, request.requestId(), "Print-Job without document data").build();
+            return status(IppStatus.CLIENT_ERROR_BAD_REQUEST, request.requestId(), "Print-Job without document data");
         }
         int id = nextJobId.getAndIncrement();
         String name = operationString(request, "job-name").orElse("job " + id);
-        SimulatedJob job = new SimulatedJob(id, name, document, pendingFor, processingFor);
+        String user = operationString(request, "requesting-user-name").orElse("anonymous");
+        SimulatedJob job = new SimulatedJob(id, name, user, document, pendingFor, processingFor, nanoTime.getAsLong());
         jobs.put(id, job);
         while (jobs.size() > KEPT_JOBS) {
             jobs.remove(jobs.keySet().iterator().next());
         }
         keep(job);
         log.info("IPP printer simulator: job {} received ({} bytes)", id, document.length);
-        return jobAttributes(request.requestId(), job);
+        List<IppAttribute> created = jobAttributes(job).stream()
+                .filter(a -> JOB_CREATION_ANSWER.contains(a.name())).toList();
+        return status(IppStatus.SUCCESSFUL_OK, request.requestId(), IppStatus.SUCCESSFUL_OK.keyword())
+                .group(IppTag.JOB_ATTRIBUTES, created);
     }
 
     private void keep(SimulatedJob job) {
@@ -302,37 +371,121 @@ public final class IppPrinterSimulator implements AutoCloseable {
         }
     }
 
-    private IppMessage withJob(IppMessage request, java.util.function.Function<SimulatedJob, IppMessage> action) {
-        int id = request.find(IppTag.OPERATION_ATTRIBUTES, "job-id").map(a -> a.intValue(0)).orElse(0);
+    /** The job a Get-Job-Attributes or Cancel-Job names: job-uri, or printer-uri and job-id. */
+    private IppMessage.Builder withJob(IppMessage request, Function<SimulatedJob, IppMessage.Builder> action) {
+        Optional<String> jobUri = operationString(request, "job-uri");
+        int id;
+        if (jobUri.isPresent()) {
+            String uri = jobUri.get();
+            String number = uri.substring(uri.lastIndexOf('/') + 1);
+            id = number.matches("[0-9]{1,9}") ? Integer.parseInt(number) : 0;
+        } else {
+            Optional<IppAttribute> jobId = request.find(IppTag.OPERATION_ATTRIBUTES, "job-id");
+            if (jobId.isEmpty() || jobId.get().tag() != IppTag.INTEGER) {
+                return status(IppStatus.CLIENT_ERROR_BAD_REQUEST, request.requestId(), "job-id (integer) or job-uri is missing");
+            }
+            id = jobId.get().intValue(0);
+        }
         SimulatedJob job = jobs.get(id);
         if (job == null) {
-            return status(CLIENT_ERROR_NOT_FOUND, request.requestId(), "no job " + id).build();
+            return status(IppStatus.CLIENT_ERROR_NOT_FOUND, request.requestId(), "no job " + id);
         }
         return action.apply(job);
     }
 
-    private IppMessage cancel(int requestId, SimulatedJob job) {
-        if (!job.cancel()) {
-            return status(CLIENT_ERROR_NOT_POSSIBLE, requestId, "job " + job.id() + " has already ended").build();
+    private IppMessage.Builder cancel(int requestId, SimulatedJob job) {
+        if (!job.cancel(nanoTime.getAsLong())) {
+            return status(IppStatus.CLIENT_ERROR_NOT_POSSIBLE, requestId, "job " + job.id() + " has already ended");
         }
         log.info("IPP printer simulator: job {} cancelled", job.id());
-        return status(SUCCESSFUL_OK, requestId, "successful-ok").build();
+        return status(IppStatus.SUCCESSFUL_OK, requestId, IppStatus.SUCCESSFUL_OK.keyword());
     }
 
-    private IppMessage jobAttributes(int requestId, SimulatedJob job) {
+    private IppMessage.Builder jobAttributes(IppMessage request, SimulatedJob job) {
+        RequestedAttributes asked = RequestedAttributes.of(request, List.of("all"));
+        return status(IppStatus.SUCCESSFUL_OK, request.requestId(), IppStatus.SUCCESSFUL_OK.keyword())
+                .group(IppTag.JOB_ATTRIBUTES, asked.filter(jobAttributes(job), "job-description"));
+    }
+
+    /** Get-Jobs (RFC 8011 §4.2.6): which-jobs, my-jobs, limit; by default job-id and job-uri only. */
+    private IppMessage.Builder getJobs(IppMessage request) {
+        if (request.find(IppTag.OPERATION_ATTRIBUTES, "job-uri").isPresent()) {
+            return status(IppStatus.CLIENT_ERROR_BAD_REQUEST, request.requestId(), "Get-Jobs is sent to the printer-uri");
+        }
+        String which = operationString(request, "which-jobs").orElse("not-completed");
+        if (!which.equals("not-completed") && !which.equals("completed")) {
+            return status(IppStatus.CLIENT_ERROR_ATTRIBUTES_OR_VALUES_NOT_SUPPORTED, request.requestId(),
+                    "which-jobs " + which + " is not supported (completed, not-completed)");
+        }
+        boolean myJobs = request.find(IppTag.OPERATION_ATTRIBUTES, "my-jobs")
+                .map(a -> Boolean.TRUE.equals(a.values().get(0))).orElse(false);
+        String user = operationString(request, "requesting-user-name").orElse("anonymous");
+        int limit = request.find(IppTag.OPERATION_ATTRIBUTES, "limit").map(a -> a.intValue(Integer.MAX_VALUE)).orElse(Integer.MAX_VALUE);
+        if (limit < 1) {
+            return status(IppStatus.CLIENT_ERROR_ATTRIBUTES_OR_VALUES_NOT_SUPPORTED, request.requestId(), "limit must be 1 or more");
+        }
+        List<SimulatedJob> selected = new ArrayList<>();
+        for (SimulatedJob job : jobs.values()) {
+            if (job.isTerminal() == which.equals("completed") && (!myJobs || job.user().equals(user))) {
+                selected.add(job);
+            }
+        }
+        if (which.equals("completed")) {
+            Collections.reverse(selected); // most recently ended first, as CUPS lists them
+        }
+        RequestedAttributes asked = RequestedAttributes.of(request, List.of("job-id", "job-uri"));
+        IppMessage.Builder response = status(IppStatus.SUCCESSFUL_OK, request.requestId(), IppStatus.SUCCESSFUL_OK.keyword());
+        for (SimulatedJob job : selected.subList(0, Math.min(limit, selected.size()))) {
+            response.group(IppTag.JOB_ATTRIBUTES, asked.filter(jobAttributes(job), "job-description"));
+        }
+        return response;
+    }
+
+    /** Every attribute of a job the simulator knows (RFC 8011 §5.3 Job Description and the job's media). */
+    private List<IppAttribute> jobAttributes(SimulatedJob job) {
         boolean running = running();
-        return status(SUCCESSFUL_OK, requestId, "successful-ok")
-                .group(IppTag.JOB_ATTRIBUTES, List.of(
-                        IppAttribute.of("job-id", IppTag.INTEGER, job.id()),
-                        IppAttribute.of("job-uri", IppTag.URI, printerUri() + "/" + job.id()),
-                        IppAttribute.of("job-state", IppTag.ENUM, job.state(running).code()),
-                        IppAttribute.of("job-state-reasons", IppTag.KEYWORD, job.reasons(running, stopped).toArray())))
-                .build();
+        JobState state = job.state(running);
+        List<IppAttribute> all = new ArrayList<>();
+        all.add(IppAttribute.of("job-id", IppTag.INTEGER, job.id()));
+        all.add(IppAttribute.of("job-uri", IppTag.URI, printerUri() + "/" + job.id()));
+        all.add(IppAttribute.of("job-printer-uri", IppTag.URI, printerUri().toString()));
+        all.add(IppAttribute.of("job-name", IppTag.NAME, job.name()));
+        all.add(IppAttribute.of("job-originating-user-name", IppTag.NAME, job.user()));
+        all.add(IppAttribute.of("job-state", IppTag.ENUM, state.code()));
+        all.add(IppAttribute.of("job-state-reasons", IppTag.KEYWORD, job.reasons(running, stopped).toArray()));
+        all.add(IppAttribute.of("job-state-message", IppTag.TEXT, "Job " + state.keyword() + "."));
+        all.add(IppAttribute.of("job-k-octets", IppTag.INTEGER, (job.document().length + 1023) / 1024));
+        all.add(IppAttribute.of("number-of-documents", IppTag.INTEGER, 1));
+        all.add(IppAttribute.of("time-at-creation", IppTag.INTEGER, upTimeAt(job.createdAt())));
+        all.add(upTime("time-at-processing", job.processingAt()));
+        all.add(upTime("time-at-completed", job.endedAt()));
+        all.add(IppAttribute.of("job-printer-up-time", IppTag.INTEGER, upTimeAt(nanoTime.getAsLong())));
+        all.add(IppAttribute.of("media", IppTag.KEYWORD, A4));
+        return all;
     }
 
-    private IppMessage printerAttributes(int requestId) {
+    private IppAttribute upTime(String name, long at) {
+        return at < 0 ? IppAttribute.of(name, IppTag.NO_VALUE, new byte[0]) : IppAttribute.of(name, IppTag.INTEGER, upTimeAt(at));
+    }
+
+    /** printer-up-time (RFC 8011 §5.4.29): seconds since the printer started, 1 or more. */
+    private int upTimeAt(long nanos) {
+        return (int) Math.max(1, 1 + (nanos - startedAt) / 1_000_000_000L);
+    }
+
+    private IppMessage.Builder printerAttributes(IppMessage request) {
+        if (request.find(IppTag.OPERATION_ATTRIBUTES, "job-uri").isPresent()) {
+            return status(IppStatus.CLIENT_ERROR_BAD_REQUEST, request.requestId(), "Get-Printer-Attributes is sent to the printer-uri");
+        }
+        RequestedAttributes asked = RequestedAttributes.of(request, List.of("all"));
+        return status(IppStatus.SUCCESSFUL_OK, request.requestId(), IppStatus.SUCCESSFUL_OK.keyword())
+                .group(IppTag.PRINTER_ATTRIBUTES, asked.filter(printerAttributes(), "printer-description"));
+    }
+
+    /** Printer Description attributes RFC 8011 §5.4 requires, PWG 5100.7's media-col-default and a few job templates. */
+    private List<IppAttribute> printerAttributes() {
         boolean busy = jobs.values().stream().anyMatch(j -> !j.isTerminal());
-        int state = stopped || paperOut ? 5 : busy ? 4 : 3;
+        PrinterState state = stopped || paperOut ? PrinterState.STOPPED : busy ? PrinterState.PROCESSING : PrinterState.IDLE;
         List<String> reasons = new ArrayList<>();
         if (paperOut) {
             reasons.add("media-empty-error");
@@ -344,20 +497,45 @@ public final class IppPrinterSimulator implements AutoCloseable {
             reasons.add("none");
         }
         String message = paperOut ? "out of paper" : stopped ? "stopped by the operator" : busy ? "printing" : "ready";
-        return status(SUCCESSFUL_OK, requestId, "successful-ok")
-                .group(IppTag.PRINTER_ATTRIBUTES, List.of(
-                        IppAttribute.of("printer-uri-supported", IppTag.URI, printerUri().toString()),
-                        IppAttribute.of("printer-name", IppTag.NAME, "kiosk-a4-simulator"),
-                        IppAttribute.of("printer-state", IppTag.ENUM, state),
-                        IppAttribute.of("printer-state-reasons", IppTag.KEYWORD, reasons.toArray()),
-                        IppAttribute.of("printer-state-message", IppTag.TEXT, message),
-                        IppAttribute.of("printer-is-accepting-jobs", IppTag.BOOLEAN, true),
-                        IppAttribute.of("document-format-supported", IppTag.MIME_MEDIA_TYPE, "application/pdf",
-                                "application/octet-stream"),
-                        IppAttribute.of("operations-supported", IppTag.ENUM, IppOperation.PRINT_JOB,
-                                IppOperation.CANCEL_JOB, IppOperation.GET_JOB_ATTRIBUTES,
-                                IppOperation.GET_PRINTER_ATTRIBUTES)))
-                .build();
+        boolean secure = server instanceof HttpsServer;
+        IppCollection a4Size = IppCollection.of(
+                IppAttribute.of("x-dimension", IppTag.INTEGER, 21000),
+                IppAttribute.of("y-dimension", IppTag.INTEGER, 29700));
+        int queued = (int) jobs.values().stream().filter(j -> !j.isTerminal()).count();
+        return List.of(
+                IppAttribute.of("charset-configured", IppTag.CHARSET, "utf-8"),
+                IppAttribute.of("charset-supported", IppTag.CHARSET, "utf-8", "us-ascii"),
+                IppAttribute.of("compression-supported", IppTag.KEYWORD, "none"),
+                IppAttribute.of("copies-default", IppTag.INTEGER, 1),
+                IppAttribute.of("copies-supported", IppTag.RANGE_OF_INTEGER, new IppRange(1, 1)),
+                IppAttribute.of("document-format-default", IppTag.MIME_MEDIA_TYPE, "application/pdf"),
+                IppAttribute.of("document-format-supported", IppTag.MIME_MEDIA_TYPE, DOCUMENT_FORMATS.toArray()),
+                IppAttribute.of("generated-natural-language-supported", IppTag.NATURAL_LANGUAGE, "en"),
+                IppAttribute.of("ipp-versions-supported", IppTag.KEYWORD, "1.0", "1.1", "2.0"),
+                IppAttribute.of("media-col-default", IppTag.BEGIN_COLLECTION,
+                        IppCollection.of(IppAttribute.of("media-size", IppTag.BEGIN_COLLECTION, a4Size))),
+                IppAttribute.of("media-default", IppTag.KEYWORD, A4),
+                IppAttribute.of("media-ready", IppTag.KEYWORD, A4),
+                IppAttribute.of("media-supported", IppTag.KEYWORD, A4),
+                IppAttribute.of("natural-language-configured", IppTag.NATURAL_LANGUAGE, "en"),
+                IppAttribute.of("operations-supported", IppTag.ENUM, SUPPORTED_OPERATIONS.stream().map(IppOperation::code).toArray()),
+                IppAttribute.of("pdl-override-supported", IppTag.KEYWORD, "attempted"),
+                IppAttribute.of("printer-info", IppTag.TEXT, "OpenKiosk A4 printer simulator"),
+                IppAttribute.of("printer-is-accepting-jobs", IppTag.BOOLEAN, true),
+                IppAttribute.of("printer-location", IppTag.TEXT, "inside the kiosk (simulated)"),
+                IppAttribute.of("printer-make-and-model", IppTag.TEXT, "OpenKiosk IPP simulator"),
+                IppAttribute.of("printer-more-info", IppTag.URI, (secure ? "https" : "http") + "://127.0.0.1:"
+                        + server.getAddress().getPort() + PATH),
+                IppAttribute.of("printer-name", IppTag.NAME, "kiosk-a4-simulator"),
+                IppAttribute.of("printer-state", IppTag.ENUM, state.code()),
+                IppAttribute.of("printer-state-message", IppTag.TEXT, message),
+                IppAttribute.of("printer-state-reasons", IppTag.KEYWORD, reasons.toArray()),
+                IppAttribute.of("printer-up-time", IppTag.INTEGER, upTimeAt(nanoTime.getAsLong())),
+                IppAttribute.of("printer-uri-supported", IppTag.URI, printerUri().toString()),
+                IppAttribute.of("queued-job-count", IppTag.INTEGER, queued),
+                IppAttribute.of("uri-authentication-supported", IppTag.KEYWORD, "none"),
+                IppAttribute.of("uri-security-supported", IppTag.KEYWORD, secure ? "tls" : "none"),
+                IppAttribute.of("which-jobs-supported", IppTag.KEYWORD, "completed", "not-completed"));
     }
 
     private static Optional<String> operationString(IppMessage request, String name) {
@@ -366,7 +544,7 @@ public final class IppPrinterSimulator implements AutoCloseable {
     }
 
     /** A response: status code, then charset, language and status-message as RFC 8011 requires. */
-    private static IppMessage.Builder status(int code, int requestId, String message) {
+    private static IppMessage.Builder status(IppStatus code, int requestId, String message) {
         return new IppMessage.Builder(code, requestId)
                 .operation("status-message", IppTag.TEXT, message);
     }

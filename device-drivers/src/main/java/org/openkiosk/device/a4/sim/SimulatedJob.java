@@ -6,24 +6,31 @@ import org.openkiosk.device.a4.JobState;
 
 /**
  * One job inside the IPP printer simulator. Time only runs for a job while the printer can print, so a job
- * that meets an empty paper tray stops where it was ({@code processing-stopped}) instead of completing.
+ * that meets an empty paper tray stops where it was ({@code processing-stopped}) instead of completing. Times
+ * are the simulator clock's nanoseconds, so {@code time-at-*} can be given in printer up-time seconds.
  */
 final class SimulatedJob {
 
     private final int id;
     private final String name;
+    private final String user;
     private final byte[] document;
     private final Duration pendingFor;
     private final Duration processingFor;
+    private final long createdAt;
     private long activeNanos;
+    private long processingAt = -1;
+    private long endedAt = -1;
     private JobState finalState;
 
-    SimulatedJob(int id, String name, byte[] document, Duration pendingFor, Duration processingFor) {
+    SimulatedJob(int id, String name, String user, byte[] document, Duration pendingFor, Duration processingFor, long createdAt) {
         this.id = id;
         this.name = name;
+        this.user = user;
         this.document = document;
         this.pendingFor = pendingFor;
         this.processingFor = processingFor;
+        this.createdAt = createdAt;
     }
 
     int id() {
@@ -34,18 +41,40 @@ final class SimulatedJob {
         return name;
     }
 
+    String user() {
+        return user;
+    }
+
     byte[] document() {
         return document;
     }
 
-    /** Lets printing time pass; returns true when the job just completed. */
-    boolean advance(long nanos) {
+    long createdAt() {
+        return createdAt;
+    }
+
+    /** When printing started, or -1. */
+    long processingAt() {
+        return processingAt;
+    }
+
+    /** When the job completed or was cancelled, or -1. */
+    long endedAt() {
+        return endedAt;
+    }
+
+    /** Lets printing time pass up to {@code now}; returns true when the job just completed. */
+    boolean advance(long nanos, long now) {
         if (finalState != null) {
             return false;
         }
         activeNanos += nanos;
+        if (processingAt < 0 && activeNanos >= pendingFor.toNanos()) {
+            processingAt = now;
+        }
         if (activeNanos >= pendingFor.toNanos() + processingFor.toNanos()) {
             finalState = JobState.COMPLETED;
+            endedAt = now;
             return true;
         }
         return false;
@@ -56,11 +85,12 @@ final class SimulatedJob {
     }
 
     /** Cancels a job that has not ended; returns false when it already had. */
-    boolean cancel() {
+    boolean cancel(long now) {
         if (finalState != null) {
             return false;
         }
         finalState = JobState.CANCELED;
+        endedAt = now;
         return true;
     }
 

@@ -22,6 +22,8 @@ public final class EscPosDecoder {
     private int start;
     private int end;
     private byte[] lastRaw = new byte[0];
+    /** Position in the whole fed stream of {@code buffer[start]}, for located error messages. */
+    private long streamOffset;
 
     public void feed(byte[] data, int offset, int length) {
         if (end + length > buffer.length) {
@@ -88,10 +90,11 @@ public final class EscPosDecoder {
             consumed = d.length;
             token = d.token;
         } catch (Malformed m) {
-            int position = start;
+            long position = streamOffset;
             start++;
+            streamOffset++;
             lastRaw = new byte[0];
-            throw new EscPosProtocolException(m.getMessage() + " at buffered offset " + position + " (skipped one byte)");
+            throw new EscPosProtocolException(m.getMessage() + " at stream byte " + position + " (skipped one byte)");
         }
         return Optional.of(take(consumed, token));
     }
@@ -109,8 +112,11 @@ public final class EscPosDecoder {
         if (start < end) {
             int left = end - start;
             String head = String.format("0x%02X", at(0));
+            long position = streamOffset;
             start = end;
-            throw new EscPosProtocolException("stream ends inside a command starting with " + head + " (" + left + " bytes left)");
+            streamOffset += left;
+            throw new EscPosProtocolException("stream ends at byte " + (position + left) + " inside a command starting with "
+                    + head + " at stream byte " + position + " (" + left + " bytes left)");
         }
         return tokens;
     }
@@ -134,6 +140,7 @@ public final class EscPosDecoder {
     private EscPosToken take(int n, EscPosToken token) {
         lastRaw = Arrays.copyOfRange(buffer, start, start + n);
         start += n;
+        streamOffset += n;
         if (start == end) {
             start = 0;
             end = 0;

@@ -106,6 +106,18 @@ class EscPosDecoderTest {
     }
 
     @Test
+    void errorsNameTheStreamByteWhereTheyStart() throws Exception {
+        EscPosDecoder decoder = new EscPosDecoder();
+        decoder.feed(new byte[] {0x1B, '@', 'A', 0x0A, 0x05, 0x1D, 'V'});
+        assertThat(decoder.next()).isPresent(); // ESC @
+        assertThat(decoder.next()).isPresent(); // "A"
+        assertThat(decoder.next()).isPresent(); // LF
+        assertThatThrownBy(decoder::next).hasMessage("unexpected control byte 0x05 at stream byte 4 (skipped one byte)");
+        assertThatThrownBy(decoder::finish).hasMessage(
+                "stream ends at byte 7 inside a command starting with 0x1D at stream byte 5 (2 bytes left)");
+    }
+
+    @Test
     void unknownCommandIsATypedErrorAndDecodingContinues() throws Exception {
         EscPosDecoder decoder = new EscPosDecoder();
         decoder.feed(new byte[] {0x1B, (byte) 0xEE, 'A', 0x0A});
