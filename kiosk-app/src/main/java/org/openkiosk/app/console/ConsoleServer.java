@@ -127,7 +127,7 @@ public final class ConsoleServer implements AutoCloseable {
         h.set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'");
         h.set("X-Content-Type-Options", "nosniff");
         h.set("X-Frame-Options", "DENY");
-        h.set("Referrer-Policy", "no-referrer");
+        h.set("Referrer-Policy", "same-origin"); // no-referrer would make browsers send "Origin: null"
         h.set("Cache-Control", "no-store");
     }
 
