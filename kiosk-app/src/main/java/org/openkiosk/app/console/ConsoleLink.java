@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.openkiosk.app.cli.fleet.DiagnosticsDownload;
 import org.openkiosk.app.fleet.FleetJson;
 import org.openkiosk.app.fleet.FleetTopics;
 import org.openkiosk.app.fleet.command.CommandSigner;
@@ -29,6 +30,7 @@ public final class ConsoleLink implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ConsoleLink.class);
     /** How long a command stays valid: long enough for a kiosk that is reconnecting, short against replay. */
     public static final Duration COMMAND_VALIDITY = Duration.ofMinutes(5);
+    private static final int MAX_BUNDLES = 8;
 
     private final Mqtt5AsyncClient client;
     private final HallView hall;
@@ -36,6 +38,13 @@ public final class ConsoleLink implements AutoCloseable {
     private final Clock clock;
     private final Map<String, CompletableFuture<JsonNode>> awaitingReplies = new ConcurrentHashMap<>();
     private volatile boolean connected;
+    /** The newest diagnostics bundles kiosks sent, by command id, until downloaded (a few, they are large). */
+    private final Map<String, DiagnosticsDownload> downloads = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, DiagnosticsDownload> eldest) {
+            return size() > MAX_BUNDLES;
+        }
+    };
 
     private ConsoleLink(Mqtt5ClientBuilder builder, HallView hall, CommandSigner signer, Clock clock) {
         this.hall = hall;
@@ -77,6 +86,7 @@ public final class ConsoleLink implements AutoCloseable {
                 .addSubscription().topicFilter(all + "telemetry").qos(MqttQos.AT_MOST_ONCE).applySubscription()
                 .addSubscription().topicFilter(all + "event").qos(MqttQos.AT_LEAST_ONCE).applySubscription()
                 .addSubscription().topicFilter(all + "reply").qos(MqttQos.AT_LEAST_ONCE).applySubscription()
+                .addSubscription().topicFilter(all + "diag/+").qos(MqttQos.AT_LEAST_ONCE).applySubscription()
                 .send().whenComplete((ack, error) -> {
                     if (error != null) {
                         log.error("console: cannot subscribe to the hall's topics: {}", error.toString());
@@ -92,6 +102,18 @@ public final class ConsoleLink implements AutoCloseable {
     }
 
     private void receive(String topic, byte[] payload) {
+        if (topic.contains("/diag/")) {
+            String id = topic.substring(topic.lastIndexOf('/') + 1);
+            try {
+                JsonNode chunk = FleetJson.MAPPER.readTree(payload);
+                synchronized (downloads) {
+                    downloads.computeIfAbsent(id, DiagnosticsDownload::new).add(chunk);
+                }
+            } catch (IOException | RuntimeException e) {
+                log.warn("console: a diagnostics chunk of {} is unreadable: {}", id, e.toString());
+            }
+            return;
+        }
         if (topic.endsWith("/reply") && payload.length > 0) {
             try {
                 JsonNode reply = FleetJson.MAPPER.readTree(payload);
@@ -122,6 +144,15 @@ public final class ConsoleLink implements AutoCloseable {
                 });
         return reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((r, e) -> awaitingReplies.remove(signed.id()));
+    }
+
+    /** The diagnostics bundle a kiosk sent in answer to command {@code commandId}, once every chunk is here. */
+    public java.util.Optional<byte[]> diagnostics(String commandId) throws IOException {
+        DiagnosticsDownload d;
+        synchronized (downloads) {
+            d = downloads.get(commandId);
+        }
+        return d == null || !d.complete() ? java.util.Optional.empty() : java.util.Optional.of(d.bytes());
     }
 
     @Override

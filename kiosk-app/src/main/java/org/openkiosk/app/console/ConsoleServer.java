@@ -110,6 +110,7 @@ public final class ConsoleServer implements AutoCloseable {
                 case "POST /logout" -> logout(x);
                 case "POST /api/command" -> command(x);
                 case "POST /api/help" -> help(x);
+                case "GET /api/diagnostics" -> diagnostics(x);
                 default -> text(x, 404, "not found");
             }
         } catch (RuntimeException e) {
@@ -301,6 +302,33 @@ public final class ConsoleServer implements AutoCloseable {
         send(x, s.get().staff(), target, CommandProcessor.HELP_CALL, Map.of("call", call, "state", state));
     }
 
+    /** The diagnostics bundle of a command: operators only, audited. */
+    private void diagnostics(HttpExchange x) throws IOException {
+        Optional<StaffSessions.Session> s = session(x);
+        if (s.isEmpty()) {
+            text(x, 401, "log in first");
+            return;
+        }
+        if (!s.get().staff().operator()) {
+            text(x, 403, "refused: diagnostics are for operators");
+            return;
+        }
+        String query = Optional.ofNullable(x.getRequestURI().getRawQuery()).orElse("");
+        String id = query.startsWith("id=") ? query.substring(3) : "";
+        if (!id.matches("[A-Za-z0-9._-]{8,64}")) {
+            text(x, 400, "id=COMMAND-ID is needed");
+            return;
+        }
+        Optional<byte[]> bundle = link.diagnostics(id);
+        if (bundle.isEmpty()) {
+            text(x, 404, "no complete diagnostics bundle for " + id + " (yet)");
+            return;
+        }
+        audit.record(s.get().staff().user(), s.get().staff().name(), "diagnostics-download", Map.of("command", id));
+        x.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"diagnostics-" + id + ".zip\"");
+        write(x, 200, "application/zip", bundle.get());
+    }
+
     /** Audits, signs and sends; answers with the kiosk's reply (or 504 when none came in time). */
     private void send(HttpExchange x, StaffAccount staff, String target, String command, Map<String, String> args)
             throws IOException {
@@ -313,7 +341,11 @@ public final class ConsoleServer implements AutoCloseable {
         ObjectNode answer = FleetJson.MAPPER.createObjectNode();
         try {
             JsonNode reply = link.send(target, command, args, REPLY_TIMEOUT).get();
+            answer.put("id", reply.path("id").asText());
             answer.put("outcome", reply.path("outcome").asText());
+            if (reply.path("data").has("chunks")) {
+                answer.put("download", "/api/diagnostics?id=" + reply.path("id").asText());
+            }
             answer.put("reason", reply.path("reason").asText());
             if (reply.hasNonNull("code")) {
                 answer.put("code", reply.path("code").asText());

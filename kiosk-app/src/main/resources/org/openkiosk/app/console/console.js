@@ -10,7 +10,7 @@ const TEXTS = {
     kiosks: '自助终端', online: '在线', offline: '离线', inService: '服务中', outOfService: '暂停服务',
     sessions: '今日人次', alarms: '告警', noAlarms: '无告警', paper: '纸',
     reason: '暂停原因', oos: '暂停服务', back: '恢复服务', reload: '重新加载配置', diagnostics: '收集诊断',
-    restart: '空闲时重启', ping: '测试连接', needReason: '请先填写暂停原因（终端会显示）。',
+    restart: '空闲时重启', ping: '测试连接', download: '下载诊断包', needReason: '请先填写暂停原因（终端会显示）。',
     sending: '已发送，等待终端回复…', applied: '终端已执行', rejected: '终端拒绝', failed: '执行失败',
     'no-reply': '终端没有回复', 'not-sent': '未能发送', refused: '被拒绝',
     log: '事件记录', logFilter: '终端', logAll: '全部终端', linkDown: '与服务器的连接中断，正在重连…',
@@ -26,7 +26,7 @@ const TEXTS = {
     kiosks: 'Kiosks', online: 'online', offline: 'offline', inService: 'in service', outOfService: 'out of service',
     sessions: 'sessions today', alarms: 'Alarms', noAlarms: 'no alarms', paper: 'paper',
     reason: 'reason for out of service', oos: 'Out of service', back: 'Back in service', reload: 'Reload configuration',
-    diagnostics: 'Collect diagnostics', restart: 'Restart when idle', ping: 'Ping',
+    diagnostics: 'Collect diagnostics', restart: 'Restart when idle', ping: 'Ping', download: 'Download the bundle',
     needReason: 'Type the reason first (the kiosk shows it).', sending: 'Sent; waiting for the kiosk…',
     applied: 'applied', rejected: 'rejected', failed: 'failed', 'no-reply': 'no reply from the kiosk',
     'not-sent': 'not sent', refused: 'refused',
@@ -132,6 +132,11 @@ async function act(button, target, command, args) {
     reply.className = 'reply ' + outcome;
     reply.textContent = t(button.dataset.action) + ': ' + t(outcome) + (r.body.reason ? ' — ' + r.body.reason : '')
       + (r.body.problems ? ' ' + r.body.problems.join('; ') : '');
+    if (r.body.download) {
+      const a = el('a', 'download', ' ' + t('download'));
+      a.href = r.body.download;
+      reply.append(a);
+    }
   } finally {
     tileEl.querySelectorAll('button').forEach(b => b.disabled = false);
   }

@@ -238,5 +238,46 @@ class OperatorConsoleBrowserTest {
         assertThat((Object) browser.driver.executeScript("return document.cookie")).asString()
                 .doesNotContain(ConsoleServer.SESSION_COOKIE);
     }
-}
 
+    @Test
+    void collectedDiagnosticsCanBeDownloaded() throws Exception {
+        loggedInAsOperator();
+        tile("K-A1").findElement(By.cssSelector("button[data-action='diagnostics']")).click();
+        browser.until("the download link", d -> !tile("K-A1").findElements(By.cssSelector(".reply a.download")).isEmpty());
+        String href = tile("K-A1").findElement(By.cssSelector(".reply a.download")).getAttribute("href");
+        Object size = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.ok && r.headers.get('Content-Type') === 'application/zip' "
+                + "? r.arrayBuffer().then(b => done(b.byteLength)) : done(-r.status));", href);
+        assertThat(((Number) size).longValue()).isPositive();
+        assertThat(audit()).contains("diagnostics-download");
+    }
+
+    @Test
+    void theConsoleFitsADeskScreenAndATablet() throws Exception {
+        loggedInAsOperator();
+        HelpCalls.Call call = fleets[0].helpCalls().raise("attract", Optional.empty());
+        var demo = runtimes[1].demoControls().orElseThrow();
+        demo.receiptPaperOut(true);
+        runtimes[1].receipts().printCertificateReceipt(new org.openkiosk.app.service.port.CertificateReceipt(
+                "居住证明", "N-2", 1, Instant.now(), "K-0101"));
+        try {
+            browser.until("the help call shown", d -> !d.findElements(By.id("help-K-A1")).isEmpty());
+            browser.until("K-A2's tile red", d -> tile("K-A2").getAttribute("class").contains("critical"));
+            assertThat((Object) browser.driver.executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+            Path shot = Path.of("target", "console-1366x768.png");
+            Files.write(shot, browser.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1280));
+            browser.until("no sideways scrolling on a tablet", d -> Boolean.TRUE.equals(browser.driver.executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth")));
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+            fleets[0].helpCalls().cancel(HelpCalls.CANCELLED_BY_CITIZEN);
+            demo.receiptPaperOut(false);
+            runtimes[1].recheckAllDevices();
+            fleets[1].link().update();
+        }
+        browser.until("K-A2's tile no longer red", d -> !tile("K-A2").getAttribute("class").contains("critical"));
+        assertThat(call.id()).startsWith("help-");
+    }
+}
