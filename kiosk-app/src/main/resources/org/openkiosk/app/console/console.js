@@ -87,7 +87,9 @@ function tile(k) {
     reply.setAttribute('aria-live', 'polite');
     tileEl.append(reply);
     const tiles = document.getElementById('tiles');
-    const after = [...tiles.children].find(c => c.id > tileEl.id);
+    // a snapshot arrives sorted: append; a kiosk that appears later goes into its place
+    const last = tiles.lastElementChild;
+    const after = !last || last.id < tileEl.id ? null : [...tiles.children].find(c => c.id > tileEl.id);
     tiles.insertBefore(tileEl, after ?? null);
   }
   return tileEl;
@@ -227,9 +229,11 @@ async function answer(li, call, state) {
 
 // --- event log ----------------------------------------------------------------------------------------------
 
+const filterOptions = new Set();
 function ensureFilterOption(kiosk) {
   const select = document.getElementById('log-filter');
-  if (![...select.options].some(o => o.value === kiosk)) {
+  if (!filterOptions.has(kiosk)) {
+    filterOptions.add(kiosk);
     const o = el('option', '', kiosk);
     o.value = kiosk;
     select.append(o);
@@ -285,7 +289,8 @@ function connect() {
     serverOffset = Date.parse(s.now) - Date.now();
     kiosks.clear();
     document.getElementById('tiles').replaceChildren();
-    s.kiosks.forEach(k => kiosks.set(k.target, k));
+    const key = k => 'tile-' + safeId(k.kiosk);
+    s.kiosks.sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0).forEach(k => kiosks.set(k.target, k));
     helpCalls.clear();
     s.helpCalls.forEach(c => helpCalls.set(c.id, c));
     log = s.log;
