@@ -26,6 +26,7 @@ final class ConfigBinder {
     static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
+    private static final Pattern HELP_PHONE = Pattern.compile("[0-9+][0-9 ()+\\-转]{2,29}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -67,8 +68,25 @@ final class ConfigBinder {
         String en = nonBlank(names, "en", "Citizen Service Centre");
         names.rejectUnknownKeys();
         boolean testInstallation = s.bool("testInstallation", false);
+        Optional<String> helpPhone = helpPhone(s);
         s.rejectUnknownKeys();
-        return new KioskIdentity(id, hallId, zh, en, testInstallation);
+        return new KioskIdentity(id, hallId, zh, en, testInstallation, helpPhone);
+    }
+
+    /** {@code kiosk.helpPhone}: digits with the usual separators, as a citizen dials it (e.g. 010-12345678 转 8). */
+    private static Optional<String> helpPhone(Section s) {
+        String value = s.optionalText("helpPhone", null);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String phone = value.strip();
+        if (!HELP_PHONE.matcher(phone).matches() || phone.chars().filter(Character::isDigit).count() < 3) {
+            s.problems().add(s.entry("helpPhone").map(e -> e.value().line()).orElse(s.line()), s.pathOf("helpPhone"),
+                    "\"" + value + "\" is not a phone number",
+                    "3–20 digits with spaces, '-', '+', '(', ')' or 转 (extension), e.g. 010-12345678 转 8");
+            return Optional.empty();
+        }
+        return Optional.of(phone);
     }
 
     private String identifier(Section s, String key, String example) {

@@ -47,6 +47,7 @@ public final class ConfigYaml {
         if (k.testInstallation()) {
             m.put("testInstallation", true);
         }
+        k.helpPhone().ifPresent(phone -> m.put("helpPhone", phone));
         Map<String, Object> names = new LinkedHashMap<>();
         names.put("zh", k.hallNameZh());
         names.put("en", k.hallNameEn());

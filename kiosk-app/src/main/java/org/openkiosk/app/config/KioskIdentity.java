@@ -7,8 +7,18 @@ package org.openkiosk.app.config;
  * @param hallNameEn the hall's name in English
  * @param testInstallation this kiosk is a test installation: {@code run} accepts {@code sim:} devices and shows
  *                   a "TEST" flag (production refuses simulators)
+ * @param helpPhone  the hall's help desk number, shown when a citizen calls for staff and the fleet link is down
  */
-public record KioskIdentity(String id, String hallId, String hallNameZh, String hallNameEn, boolean testInstallation) {
+public record KioskIdentity(String id, String hallId, String hallNameZh, String hallNameEn, boolean testInstallation,
+                            java.util.Optional<String> helpPhone) {
+
+    public KioskIdentity {
+        helpPhone = helpPhone == null ? java.util.Optional.empty() : helpPhone;
+    }
+
+    public KioskIdentity(String id, String hallId, String hallNameZh, String hallNameEn, boolean testInstallation) {
+        this(id, hallId, hallNameZh, hallNameEn, testInstallation, java.util.Optional.empty());
+    }
 
     public KioskIdentity(String id, String hallId, String hallNameZh, String hallNameEn) {
         this(id, hallId, hallNameZh, hallNameEn, false);

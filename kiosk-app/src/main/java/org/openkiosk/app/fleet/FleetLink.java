@@ -176,6 +176,25 @@ public final class FleetLink implements AutoCloseable {
         enqueue(topics.event(), FleetJson.bytes(payload), false);
     }
 
+    /**
+     * Publishes at once, bypassing the queue, and completes when the broker acknowledged it; fails at once while the
+     * link is down. For what is worthless late (a citizen waiting at the kiosk for staff), where the caller must know
+     * whether it arrived.
+     */
+    public java.util.concurrent.CompletableFuture<Void> publishNow(String topic, byte[] payload, boolean retain) {
+        if (!topic.startsWith(topics.root() + "/")) {
+            throw new IllegalArgumentException("a kiosk publishes only under " + topics.root());
+        }
+        if (!connected || !running) {
+            return java.util.concurrent.CompletableFuture.failedFuture(
+                    new IOException("not connected to " + settings.broker()));
+        }
+        return client.publishWith().topic(topic).payload(payload).qos(MqttQos.AT_LEAST_ONCE).retain(retain).send()
+                .thenAccept(result -> result.getError().ifPresent(error -> {
+                    throw new java.util.concurrent.CompletionException(error);
+                }));
+    }
+
     /** Queues any message of this kiosk (replies, diagnostics chunks), in order with the rest. */
     public void enqueue(String topic, byte[] payload, boolean retain) {
         if (!topic.startsWith(topics.root() + "/")) {

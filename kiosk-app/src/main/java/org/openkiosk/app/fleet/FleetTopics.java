@@ -10,6 +10,8 @@ public record FleetTopics(String root) {
     /** Every kiosk's retained state, for watchers: {@code openkiosk/v1/+/+/+/state}. */
     public static final String ALL_STATES = PREFIX + "+/+/+/state";
     public static final String ALL_ALARMS = PREFIX + "+/+/+/alarm/+";
+    /** Every kiosk's retained help call, for the console. */
+    public static final String ALL_HELP_CALLS = PREFIX + "+/+/+/help";
 
     public static FleetTopics of(String region, String hall, String kiosk) {
         return new FleetTopics(PREFIX + region + "/" + hall + "/" + kiosk);
@@ -29,6 +31,11 @@ public record FleetTopics(String root) {
 
     public String event() {
         return root + "/event";
+    }
+
+    /** The citizen's call for staff, retained while it is open (see {@link HelpCalls}). */
+    public String help() {
+        return root + "/help";
     }
 
     public String command() {

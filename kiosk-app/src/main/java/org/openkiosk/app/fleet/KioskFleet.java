@@ -47,10 +47,12 @@ public final class KioskFleet implements AutoCloseable {
 
     private final FleetLink link;
     private final RuntimeStatusSource source;
+    private final HelpCalls helpCalls;
 
-    private KioskFleet(FleetLink link, RuntimeStatusSource source) {
+    private KioskFleet(FleetLink link, RuntimeStatusSource source, HelpCalls helpCalls) {
         this.link = link;
         this.source = source;
+        this.helpCalls = helpCalls;
     }
 
     /**
@@ -73,7 +75,8 @@ public final class KioskFleet implements AutoCloseable {
             String target = settings.region() + "/" + settings.hall() + "/" + settings.kiosk();
             CommandVerifier verifier = new CommandVerifier(operatorKeys(settings), target,
                     new ReplayGuard(settings.queueDirectory(dataDir).resolve(SEEN_COMMANDS_FILE)), clock);
-            KioskActions actions = new RuntimeActions(runtime, serviceState, configDir, dataDir, clock, exit);
+            HelpCalls helpCalls = HelpCalls.over(link, settings.kiosk(), clock);
+            KioskActions actions = new RuntimeActions(runtime, serviceState, configDir, dataDir, clock, exit, helpCalls);
             CommandProcessor processor = new CommandProcessor(link, settings.kiosk(), verifier, actions,
                     audit(runtime, store), clock);
             link.onCommand(processor::handle);
@@ -91,7 +94,7 @@ public final class KioskFleet implements AutoCloseable {
                     link.update();
                 });
             }
-            return new KioskFleet(link, source);
+            return new KioskFleet(link, source, helpCalls);
         } catch (IOException | RuntimeException e) {
             link.close();
             source.close();
@@ -125,6 +128,11 @@ public final class KioskFleet implements AutoCloseable {
         return link;
     }
 
+    /** The citizens' calls for staff over this link. */
+    public HelpCalls helpCalls() {
+        return helpCalls;
+    }
+
     StatusSource statusSource() {
         return source;
     }
@@ -143,10 +151,12 @@ public final class KioskFleet implements AutoCloseable {
         private final Path dataDir;
         private final Clock clock;
         private final IntConsumer exit;
+        private final HelpCalls helpCalls;
         private volatile Thread restarter;
 
         RuntimeActions(KioskRuntime runtime, ServiceState serviceState, Path configDir, Path dataDir, Clock clock,
-                       IntConsumer exit) {
+                       IntConsumer exit, HelpCalls helpCalls) {
+            this.helpCalls = helpCalls;
             this.runtime = runtime;
             this.serviceState = serviceState;
             this.configDir = configDir;
@@ -162,6 +172,11 @@ public final class KioskFleet implements AutoCloseable {
             } else {
                 serviceState.backInService();
             }
+        }
+
+        @Override
+        public boolean staffAnswered(String callId, String state, String by) {
+            return helpCalls.staffAnswered(callId, state, by);
         }
 
         @Override

@@ -196,6 +196,11 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         }
     }
 
+    @Override
+    public Optional<org.openkiosk.app.fleet.HelpCalls> helpCalls() {
+        return fleet().map(org.openkiosk.app.fleet.KioskFleet::helpCalls);
+    }
+
     /** The running fleet link, if configured and started. */
     public Optional<org.openkiosk.app.fleet.KioskFleet> fleet() {
         return Optional.ofNullable(fleet);

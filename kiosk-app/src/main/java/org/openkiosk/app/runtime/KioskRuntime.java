@@ -81,6 +81,11 @@ public interface KioskRuntime extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** Citizens' calls for hall staff over the fleet link; empty without one (the UI then shows the phone number). */
+    default Optional<org.openkiosk.app.fleet.HelpCalls> helpCalls() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -53,6 +53,7 @@ public final class KioskShell {
     private javafx.event.EventHandler<javafx.scene.input.KeyEvent> wedgeKeys;
     private org.openkiosk.app.voice.SpeechEngine speechEngine = org.openkiosk.app.voice.SpeechEngine.SILENT;
     private org.openkiosk.app.ui.voice.VoiceGuide voice;
+    private org.openkiosk.app.ui.help.HelpCallModel helpCall;
     /** Read by the systemd watchdog's thread; the rest of the shell is JavaFX-thread only. */
     private volatile KioskRuntime supervisedRuntime;
     private String lastProblems = "";
@@ -153,11 +154,21 @@ public final class KioskShell {
                 new org.openkiosk.app.voice.Speaker(speechEngine), ui.voice(), ui.voice().onFor(elder));
         context.setVoice(voice);
         speakScreens(context, voice);
+        closeHelpCall();
+        helpCall = new org.openkiosk.app.ui.help.HelpCallModel(runtime == null ? org.openkiosk.app.fleet.HelpCalls.standalone(
+                config.kiosk().id(), clock) : runtime.helpCalls().orElseGet(
+                        () -> org.openkiosk.app.fleet.HelpCalls.standalone(config.kiosk().id(), clock)));
+        context.setHelpCall(helpCall);
 
         IdleWarningOverlay overlay = new IdleWarningOverlay(context.messages());
         // idle time is monotonic and does not run while background work serves the citizen (ADR 0132)
+        UiContext resetContext = context;
+        org.openkiosk.app.ui.help.HelpCallModel resetHelp = helpCall;
         idle = new IdleController(new IdleMonitor(elapsed, ui.idleTimeout(), ui.idleWarning()), navigator, overlay,
-                context::endSession, work.busyProperty()::get);
+                () -> {
+                    resetHelp.cancelForIdleReset(); // nobody is left at the kiosk for the staff who come
+                    resetContext.endSession();
+                }, work.busyProperty()::get);
         idle.install(scene);
         context.setActivity(idle::activity);
         idle.onWarning(() -> voice.say(org.openkiosk.app.ui.voice.VoicePrompt.of("voice.idle.warning")));
@@ -167,7 +178,9 @@ public final class KioskShell {
         layout.getStyleClass().add("kiosk-layout");
         // if a screen is ever too tall, the header stays visible and the bottom is what gets cut
         javafx.scene.layout.StackPane.setAlignment(layout, javafx.geometry.Pos.TOP_CENTER);
-        root.getChildren().setAll(layout, overlay);
+        var helpPanel = new org.openkiosk.app.ui.help.HelpCallPanel(context.messages(), helpCall,
+                config.kiosk().helpPhone());
+        root.getChildren().setAll(layout, helpPanel, overlay);
 
         context.elderModeProperty().addListener((obs, old, now) -> Theme.of(now).applyTo(scene));
         Theme.of(elder).applyTo(scene);
@@ -205,6 +218,13 @@ public final class KioskShell {
                 voice.onProperty().set(true);
             }
         });
+    }
+
+    private void closeHelpCall() {
+        if (helpCall != null) {
+            helpCall.close();
+            helpCall = null;
+        }
     }
 
     private void closeVoice() {
@@ -286,6 +306,7 @@ public final class KioskShell {
         stopOutOfService();
         stopFollowingDevices();
         closeVoice();
+        closeHelpCall();
         supervisedRuntime = null;
         lastProblems = problems.stream().map(StartupProblem::code).distinct()
                 .collect(java.util.stream.Collectors.joining(" "));
@@ -339,6 +360,7 @@ public final class KioskShell {
         stopOutOfService();
         stopFollowingDevices();
         closeVoice();
+        closeHelpCall();
         if (idle != null) {
             idle.stop();
         }

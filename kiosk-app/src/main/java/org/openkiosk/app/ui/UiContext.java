@@ -40,6 +40,7 @@ public final class UiContext {
     private final KioskRuntime runtime;
     private PersonalDataRedactor.Registration redaction;
     private org.openkiosk.app.ui.voice.VoiceGuide voice;
+    private org.openkiosk.app.ui.help.HelpCallModel helpCall;
 
     public UiContext(KioskConfig config, Language language, boolean elderMode, ScreenNavigator navigator,
                      SessionHolder sessions, BackgroundWork work, Clock clock, boolean demo) {
@@ -145,6 +146,15 @@ public final class UiContext {
     /** Spoken guidance (语音引导): prompts by bundle key only, on/off by the header toggle. */
     public org.openkiosk.app.ui.voice.VoiceGuide voice() {
         return voice;
+    }
+
+    /** The citizen's call for hall staff (the header's button, the note at the bottom). */
+    public org.openkiosk.app.ui.help.HelpCallModel helpCall() {
+        return helpCall;
+    }
+
+    void setHelpCall(org.openkiosk.app.ui.help.HelpCallModel helpCall) {
+        this.helpCall = helpCall;
     }
 
     void setVoice(org.openkiosk.app.ui.voice.VoiceGuide voice) {

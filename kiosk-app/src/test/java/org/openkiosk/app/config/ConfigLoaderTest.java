@@ -226,6 +226,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theHelpPhoneIsANumberACitizenCanDialAndIsNamedByLineWhenItIsNot() throws Exception {
+        String withPhone = "kiosk:\n  id: K\n  hallId: H\n  helpPhone: \"010-12345678 转 8\"\n  hallName: {zh: 甲, en: A}\n";
+        assertThat(ConfigLoader.parse("kiosk.yaml", withPhone, name -> null).kiosk().helpPhone())
+                .contains("010-12345678 转 8");
+        assertThat(ConfigLoader.parse("kiosk.yaml", MINIMAL, name -> null).kiosk().helpPhone()).isEmpty();
+        assertThat(problemsOfText(withPhone.replace("010-12345678 转 8", "ask at the desk"))).singleElement()
+                .hasToString("kiosk.yaml:4 kiosk.helpPhone: \"ask at the desk\" is not a phone number (3–20 digits "
+                        + "with spaces, '-', '+', '(', ')' or 转 (extension), e.g. 010-12345678 转 8)");
+    }
+
+    @Test
     void aSecondDocumentIsAnError() {
         assertThat(problemsOfText(MINIMAL + "---\nui: {}\n")).singleElement()
                 .satisfies(p -> assertThat(p.message()).isEqualTo("a second YAML document (after ---)"));

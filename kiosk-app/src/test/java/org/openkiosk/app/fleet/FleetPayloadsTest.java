@@ -3,12 +3,6 @@ package org.openkiosk.app.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -57,8 +51,6 @@ import org.openkiosk.app.session.SessionHolder;
  * The broker is unreachable on purpose: everything waits in the on-disk queue, exactly as it would be sent.
  */
 class FleetPayloadsTest {
-
-    static final Path ASYNCAPI = Path.of("..", "docs", "fleet-asyncapi.yaml");
 
     @TempDir
     static Path tmp;
@@ -174,12 +166,10 @@ class FleetPayloadsTest {
 
     @Test
     void everyPayloadMatchesItsSchemaInTheAsyncApiDocument() throws Exception {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        JsonNode doc = yaml.readTree(ASYNCAPI.toFile());
-        assertThat(doc.path("asyncapi").asText()).isEqualTo("2.6.0");
+        AsyncApiSchemas schemas = AsyncApiSchemas.load();
+        assertThat(schemas.document().path("asyncapi").asText()).isEqualTo("2.6.0");
         Map<String, String> schemaOf = Map.of("state", "KioskState", "telemetry", "Telemetry", "alarm", "Alarm",
-                "event", "Event", "reply", "Reply", "diag", "DiagnosticsChunk", "cmd", "Command");
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+                "event", "Event", "reply", "Reply", "diag", "DiagnosticsChunk", "cmd", "Command", "help", "HelpCall");
         Map<String, Integer> validated = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> p : payloads) {
             if (p.getValue().length == 0) {
@@ -187,31 +177,31 @@ class FleetPayloadsTest {
             }
             String schemaName = schemaOf.get(kindOf(p.getKey()));
             assertThat(schemaName).as("a schema for " + p.getKey()).isNotNull();
-            JsonSchema schema = factory.getSchema(schemaRoot(doc, schemaName));
-            Set<ValidationMessage> errors = schema.validate(FleetJson.MAPPER.readTree(p.getValue()));
+            Set<ValidationMessage> errors = schemas.validate(schemaName, FleetJson.MAPPER.readTree(p.getValue()));
             assertThat(errors).as(p.getKey() + ": " + new String(p.getValue(), StandardCharsets.UTF_8)).isEmpty();
             validated.merge(schemaName, 1, Integer::sum);
         }
         assertThat(validated).containsKeys("KioskState", "Telemetry", "Alarm", "Event", "Reply", "DiagnosticsChunk");
 
-        // and the operator's side: a signed command
-        JsonNode command = FleetJson.MAPPER.readTree(new CommandSigner(java.security.KeyPairGenerator.getInstance("Ed25519")
-                .generateKeyPair().getPrivate(), "duty-1").sign("r1/H-3101/K-0101", "out-of-service",
+        // and the operator's side: signed commands, also staff answering a help call
+        var signer = new CommandSigner(java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair()
+                .getPrivate(), "duty-1");
+        JsonNode command = FleetJson.MAPPER.readTree(signer.sign("r1/H-3101/K-0101", "out-of-service",
                 Map.of("on", "true", "reason", "维修"), Instant.now(), Duration.ofMinutes(5)).toJson());
-        assertThat(factory.getSchema(schemaRoot(doc, "Command")).validate(command)).isEmpty();
+        assertThat(schemas.validate("Command", command)).isEmpty();
+        JsonNode answer = FleetJson.MAPPER.readTree(signer.sign("r1/H-3101/K-0101", CommandProcessor.HELP_CALL,
+                Map.of("call", "help-" + java.util.UUID.randomUUID(), "state", HelpCalls.ACKNOWLEDGED), Instant.now(),
+                Duration.ofMinutes(5)).toJson());
+        assertThat(schemas.validate("Command", answer)).isEmpty();
 
         // a schema that would accept anything proves nothing: a wrong payload must fail
-        assertThat(factory.getSchema(schemaRoot(doc, "KioskState")).validate(FleetJson.MAPPER.readTree(
+        assertThat(schemas.validate("KioskState", FleetJson.MAPPER.readTree(
                 "{\"schema\":\"openkiosk/state/1\",\"kiosk\":\"K\",\"hall\":\"H\",\"region\":\"r\",\"online\":true,"
                         + "\"idNumber\":\"11010519491231002X\"}"))).isNotEmpty();
-    }
-
-    /** A schema document whose root refers to one payload schema, resolving refs within the AsyncAPI components. */
-    private static JsonNode schemaRoot(JsonNode asyncApi, String name) {
-        ObjectNode root = FleetJson.MAPPER.createObjectNode();
-        root.put("$ref", "#/components/schemas/" + name);
-        root.set("components", asyncApi.path("components").deepCopy());
-        return root;
+        assertThat(schemas.validate("HelpCall", FleetJson.MAPPER.readTree(
+                "{\"schema\":\"openkiosk/help-call/1\",\"id\":\"help-1\",\"kiosk\":\"K\",\"state\":\"open\","
+                        + "\"screen\":\"attract\",\"raisedAt\":\"2026-12-01T10:00:00Z\",\"at\":\"2026-12-01T10:00:00Z\","
+                        + "\"name\":\"张示例\"}"))).isNotEmpty();
     }
 
     @Test

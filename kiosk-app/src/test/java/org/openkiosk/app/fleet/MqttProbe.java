@@ -15,10 +15,10 @@ import java.util.function.Predicate;
  * A real MQTT 5 subscriber (the hall's view) for tests: keeps every message it receives, with a persistent session
  * so that messages published while it was away (a broker restart) still reach it.
  */
-final class MqttProbe implements AutoCloseable {
+public final class MqttProbe implements AutoCloseable {
 
-    record Received(String topic, String payload, boolean retain) {
-        boolean empty() {
+    public record Received(String topic, String payload, boolean retain) {
+        public boolean empty() {
             return payload.isEmpty();
         }
     }
@@ -26,7 +26,7 @@ final class MqttProbe implements AutoCloseable {
     private final Mqtt5AsyncClient client;
     private final List<Received> received = new ArrayList<>();
 
-    MqttProbe(int port, String user, String password, String... filters) {
+    public MqttProbe(int port, String user, String password, String... filters) {
         var builder = MqttClient.builder().useMqttVersion5().identifier("probe-" + System.nanoTime())
                 .serverHost("127.0.0.1").serverPort(port);
         if (user != null) { // on the client, so that automatic reconnects authenticate too
@@ -51,7 +51,7 @@ final class MqttProbe implements AutoCloseable {
     }
 
     /** Waits (polling with a deadline) until a message matches, and returns it. */
-    Received await(Predicate<Received> match, Duration timeout) {
+    public Received await(Predicate<Received> match, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (received) {
             while (true) {
@@ -74,23 +74,23 @@ final class MqttProbe implements AutoCloseable {
         }
     }
 
-    Received await(String topic, Predicate<String> payload) {
+    public Received await(String topic, Predicate<String> payload) {
         return await(r -> r.topic().equals(topic) && payload.test(r.payload()), Duration.ofSeconds(20));
     }
 
-    List<Received> all() {
+    public List<Received> all() {
         synchronized (received) {
             return List.copyOf(received);
         }
     }
 
-    void clear() {
+    public void clear() {
         synchronized (received) {
             received.clear();
         }
     }
 
-    Mqtt5AsyncClient client() {
+    public Mqtt5AsyncClient client() {
         return client;
     }
 

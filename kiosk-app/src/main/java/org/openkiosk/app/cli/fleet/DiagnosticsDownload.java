@@ -13,18 +13,18 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Collects the chunks of a diagnostics bundle a kiosk publishes, and checks the whole against its SHA-256. */
-final class DiagnosticsDownload {
+public final class DiagnosticsDownload {
 
     private final String commandId;
     private final Map<Integer, byte[]> chunks = new TreeMap<>();
     private int count = -1;
     private String sha256;
 
-    DiagnosticsDownload(String commandId) {
+    public DiagnosticsDownload(String commandId) {
         this.commandId = commandId;
     }
 
-    void add(JsonNode chunk) {
+    public void add(JsonNode chunk) {
         if (!commandId.equals(chunk.path("commandId").asText())) {
             return;
         }
@@ -34,7 +34,7 @@ final class DiagnosticsDownload {
     }
 
     /** True for replies that carry no download, and for a download with every chunk. */
-    boolean completeFor(JsonNode reply) {
+    public boolean completeFor(JsonNode reply) {
         if (!reply.path("data").has("chunks") || !"applied".equals(reply.path("outcome").asText())) {
             return true;
         }
@@ -42,6 +42,11 @@ final class DiagnosticsDownload {
     }
 
     void writeTo(Path file) throws IOException {
+        Files.write(file, bytes());
+    }
+
+    /** The whole bundle, checked against its SHA-256. */
+    public byte[] bytes() throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (byte[] c : chunks.values()) {
             all.write(c);
@@ -55,6 +60,11 @@ final class DiagnosticsDownload {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        Files.write(file, bytes);
+        return bytes;
+    }
+
+    /** Every chunk is here. */
+    public boolean complete() {
+        return count > 0 && chunks.size() == count;
     }
 }

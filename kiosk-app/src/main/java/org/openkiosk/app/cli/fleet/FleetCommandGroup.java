@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "fleet", mixinStandardHelpOptions = true,
         description = "Operator tools for the fleet link: watch the kiosks of a hall, send them signed commands, "
                 + "make operator keys.",
-        subcommands = {FleetKeygenCommand.class, FleetSendCommand.class, FleetWatchCommand.class})
+        subcommands = {FleetKeygenCommand.class, FleetSendCommand.class, FleetWatchCommand.class,
+                FleetConsoleCommand.class, FleetConsolePasswordCommand.class})
 public final class FleetCommandGroup implements Runnable {
 
     @CommandLine.Spec

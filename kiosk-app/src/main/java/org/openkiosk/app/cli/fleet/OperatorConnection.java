@@ -3,6 +3,7 @@ package org.openkiosk.app.cli.fleet;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientSslConfig;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuth;
 import java.io.IOException;
 import java.net.URI;
@@ -35,6 +36,18 @@ public final class OperatorConnection {
 
     /** Connects (blocking, up to {@code seconds}). */
     Mqtt5AsyncClient connect(int seconds) throws IOException {
+        Mqtt5AsyncClient client = clientBuilder().buildAsync();
+        try {
+            client.connectWith().cleanStart(true).send().get(seconds, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IOException("cannot connect to " + broker + ": " + cause.getMessage(), cause);
+        }
+        return client;
+    }
+
+    /** The client as the options say (address, TLS, credentials), not yet built or connected. */
+    Mqtt5ClientBuilder clientBuilder() throws IOException {
         URI uri;
         try {
             uri = URI.create(broker);
@@ -62,14 +75,7 @@ public final class OperatorConnection {
             builder = builder.simpleAuth(password == null ? auth.build()
                     : auth.password(password.getBytes(StandardCharsets.UTF_8)).build());
         }
-        Mqtt5AsyncClient client = builder.buildAsync();
-        try {
-            client.connectWith().cleanStart(true).send().get(seconds, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IOException("cannot connect to " + broker + ": " + cause.getMessage(), cause);
-        }
-        return client;
+        return builder;
     }
 
     static void disconnect(Mqtt5AsyncClient client) {

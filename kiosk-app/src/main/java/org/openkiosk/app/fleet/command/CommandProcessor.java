@@ -33,7 +33,10 @@ public final class CommandProcessor {
     public static final String DIAGNOSTICS = "diagnostics";
     public static final String RESTART = "restart";
     public static final String PING = "ping";
-    public static final Set<String> COMMANDS = Set.of(OUT_OF_SERVICE, RELOAD_CONFIG, DIAGNOSTICS, RESTART, PING);
+    /** Staff's answer to a citizen's help call: {@code call=ID state=acknowledged|done}. */
+    public static final String HELP_CALL = "help-call";
+    public static final Set<String> COMMANDS = Set.of(OUT_OF_SERVICE, RELOAD_CONFIG, DIAGNOSTICS, RESTART, PING,
+            HELP_CALL);
     /** Diagnostics travel in chunks of this many bytes (before Base64). */
     public static final int CHUNK_BYTES = 48 * 1024;
 
@@ -90,6 +93,7 @@ public final class CommandProcessor {
                     applied(c, "the kiosk restarts as soon as no citizen is being served", Map.of());
                 }
                 case DIAGNOSTICS -> diagnostics(c);
+                case HELP_CALL -> helpCall(c, by);
                 default -> throw new IllegalStateException(c.command());
             }
         } catch (CommandRejected e) {
@@ -117,6 +121,19 @@ public final class CommandProcessor {
         }
         actions.outOfService("true".equals(on), reason, by);
         applied(c, "true".equals(on) ? "out of service: " + reason : "back in service", Map.of());
+    }
+
+    private void helpCall(FleetCommand c, String by) throws CommandRejected {
+        String call = c.args().getOrDefault("call", "");
+        String state = c.args().getOrDefault("state", "");
+        if (call.isEmpty() || !Set.of("acknowledged", "done").contains(state)) {
+            throw new CommandRejected(CommandRejected.BAD_ARGUMENTS, "help-call needs call=ID and state=acknowledged or done");
+        }
+        if (!actions.staffAnswered(call, state, by)) {
+            throw new CommandRejected(CommandRejected.BAD_ARGUMENTS, "no open help call " + call
+                    + " on this kiosk (cancelled or already done)");
+        }
+        applied(c, "help call " + call + " " + state, Map.of());
     }
 
     private void reload(FleetCommand c) throws CommandRejected {

@@ -21,4 +21,14 @@ public interface KioskActions {
 
     /** Writes a diagnostics bundle and returns its file. */
     Path collectDiagnostics() throws java.io.IOException;
+
+    /**
+     * Staff answered a citizen's help call on the console.
+     *
+     * @param state {@code acknowledged} or {@code done}
+     * @return false when {@code callId} is not the kiosk's open call
+     */
+    default boolean staffAnswered(String callId, String state, String by) {
+        return false;
+    }
 }

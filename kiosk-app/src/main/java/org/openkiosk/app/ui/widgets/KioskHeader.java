@@ -69,6 +69,9 @@ public final class KioskHeader extends HBox {
         language.setOnAction(e -> messages.setLanguage(messages.language().other()));
 
         getChildren().addAll(elder, language);
+        if (ctx.helpCall() != null) {
+            getChildren().add(getChildren().indexOf(elder), new org.openkiosk.app.ui.help.HelpCallButton(ctx, ctx.helpCall()));
+        }
         if (ctx.voice() != null) {
             ToggleButton voice = new ToggleButton();
             voice.setId("toggle-voice");

@@ -47,6 +47,8 @@ public final class FlowRuntime implements KioskRuntime {
     private final KioskConfig config;
     private final CitizenServices services;
     private final DeviceRegistry devices = new DeviceRegistry();
+    /** Help calls over a fleet link a test started for this runtime; empty = standalone. */
+    public volatile Optional<org.openkiosk.app.fleet.HelpCalls> helpCalls = Optional.empty();
 
     public FlowRuntime(KioskConfig config, Path dataDir, Clock clock) {
         this(config, dataDir, clock, catalogue());
@@ -114,6 +116,11 @@ public final class FlowRuntime implements KioskRuntime {
     @Override
     public Optional<DemoControls> demoControls() {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<org.openkiosk.app.fleet.HelpCalls> helpCalls() {
+        return helpCalls;
     }
 
     @Override

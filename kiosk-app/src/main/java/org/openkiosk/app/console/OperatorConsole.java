@@ -1,0 +1,62 @@
+package org.openkiosk.app.console;
+
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.openkiosk.app.config.ConsoleStaffFile.StaffAccount;
+import org.openkiosk.app.fleet.command.CommandSigner;
+
+/** The operator console wired: the hall view fed by the broker, the staff login and the web server. */
+public final class OperatorConsole implements AutoCloseable {
+
+    private final HallView hall;
+    private final ConsoleLink link;
+    private final ConsoleServer server;
+
+    private OperatorConsole(HallView hall, ConsoleLink link, ConsoleServer server) {
+        this.hall = hall;
+        this.link = link;
+        this.server = server;
+    }
+
+    /**
+     * @param broker the operator's MQTT client (address, TLS, credentials), not yet built
+     * @param signer the console's operator key, which the kiosks list in {@code fleet.operatorKeys}
+     */
+    public static OperatorConsole start(Mqtt5ClientBuilder broker, InetSocketAddress listen, List<StaffAccount> staff,
+                                        CommandSigner signer, Path auditFile, Clock clock) throws IOException {
+        HallView hall = new HallView(clock);
+        ConsoleLink link = ConsoleLink.start(broker, hall, signer, clock, Duration.ofSeconds(15));
+        try {
+            ConsoleServer server = new ConsoleServer(listen, hall, link, new StaffLogin(staff, clock),
+                    new StaffSessions(clock), new ConsoleAudit(auditFile, clock), true);
+            server.start();
+            return new OperatorConsole(hall, link, server);
+        } catch (IOException | RuntimeException e) {
+            link.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public HallView hall() {
+        return hall;
+    }
+
+    public boolean linked() {
+        return link.connected();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        link.close();
+    }
+}
