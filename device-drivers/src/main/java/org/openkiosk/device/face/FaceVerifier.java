@@ -45,6 +45,11 @@ public final class FaceVerifier extends AbstractDevice {
         return attempts;
     }
 
+    /** The matcher, for the demo's controls over a simulated one. */
+    public FaceMatcher matcher() {
+        return matcher;
+    }
+
     @Override
     public String description() {
         return matcher.description() + " with " + camera.description();
