@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openkiosk.app.config.YamlTree.Entry;
 import org.openkiosk.app.service.audit.AuditKey;
 import org.openkiosk.device.DeviceClass;
+import org.openkiosk.device.face.FaceVerifiers;
 import org.openkiosk.device.transport.TransportUri;
 
 /**
@@ -139,6 +141,26 @@ final class ConfigBinder {
         return value;
     }
 
+    /** attempts 1–10, threshold (0, 1], and the vendor library for facesdk (ADR 0113). */
+    private static void faceVerifierOptions(Section s, String driver, Map<String, String> options) {
+        Set<String> known = Set.of("attempts", "threshold", "library", "outcome");
+        for (String key : options.keySet()) {
+            if (!known.contains(key)) {
+                s.problem("options", "unknown face verifier option " + key, "known: attempts, threshold, library, outcome");
+            }
+        }
+        try {
+            FaceVerifiers.attempts(options);
+            FaceVerifiers.threshold(options);
+        } catch (IllegalArgumentException e) {
+            s.problem("options", e.getMessage(), "");
+        }
+        if (driver.equals(FaceVerifiers.FACESDK) && (options.get("library") == null || options.get("library").isBlank())) {
+            s.problem(s.entry("options").isPresent() ? "options" : "driver", "driver facesdk needs options.library",
+                    "the vendor's face SDK, e.g. library: /opt/vendor/libfacesdk.so");
+        }
+    }
+
     private Map<String, DeviceConfig> devices(Section s) {
         Map<String, DeviceConfig> devices = new LinkedHashMap<>();
         for (Entry e : s.entries()) {
@@ -166,6 +188,9 @@ final class ConfigBinder {
         TransportUri uri = uri(s, driver, deviceClass);
         boolean required = s.bool("required", true);
         Map<String, String> options = s.stringMap("options");
+        if (deviceClass == DeviceClass.FACE_VERIFIER && driver != null) {
+            faceVerifierOptions(s, driver, options);
+        }
         s.rejectUnknownKeys();
         return driver == null || uri == null ? null : new DeviceConfig(driver, uri, required, options);
     }

@@ -47,6 +47,8 @@ public final class FlowRuntime implements KioskRuntime {
     private final KioskConfig config;
     private final CitizenServices services;
     private final DeviceRegistry devices = new DeviceRegistry();
+    /** A face verifier the test set up (simulated camera and matcher), if any. */
+    public volatile org.openkiosk.device.face.FaceVerifier faceVerifier;
 
     public FlowRuntime(KioskConfig config, Path dataDir, Clock clock) {
         this(config, dataDir, clock, catalogue());
@@ -109,6 +111,11 @@ public final class FlowRuntime implements KioskRuntime {
     @Override
     public Optional<A4PrinterDevice> a4Printer() {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<org.openkiosk.device.face.FaceVerifier> faceVerifier() {
+        return Optional.ofNullable(faceVerifier);
     }
 
     @Override
