@@ -39,7 +39,7 @@ class ConfigLoaderTest {
         assertThat(config.ui().language()).isEqualTo("zh");
         assertThat(config.ui().idleWarning()).isGreaterThanOrEqualTo(Duration.ofSeconds(20));
         assertThat(config.devices()).containsOnlyKeys(KioskConfig.ID_READER, KioskConfig.RECEIPT_PRINTER,
-                KioskConfig.A4_PRINTER, KioskConfig.SCANNER, KioskConfig.DOCUMENT_SCANNER);
+                KioskConfig.A4_PRINTER, KioskConfig.SCANNER, KioskConfig.DOCUMENT_SCANNER, KioskConfig.FACE_VERIFIER);
         assertThat(config.devices().values()).allSatisfy(d -> assertThat(d.uri().isSimulator()).isTrue());
         assertThat(config.devices().get(KioskConfig.RECEIPT_PRINTER).options()).containsEntry("paperWidthMm", "80");
         assertThat(config.store().type()).isEqualTo("embedded");
