@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openkiosk.app.config.YamlTree.Entry;
 import org.openkiosk.app.service.audit.AuditKey;
+import org.openkiosk.app.store.Stores;
 import org.openkiosk.device.DeviceClass;
 import org.openkiosk.device.face.FaceVerifiers;
 import org.openkiosk.device.transport.TransportUri;
@@ -51,7 +52,7 @@ final class ConfigBinder {
         KioskIdentity kiosk = identity(root.section("kiosk", true));
         UiSettings ui = ui(root.section("ui", false));
         Map<String, DeviceConfig> devices = devices(root.section("devices", false));
-        StoreConfig store = store(root.section("store", false));
+        StoreConfig store = store(root.section("store", false), kiosk != null && kiosk.testInstallation());
         MaintenanceSettings maintenance = maintenance(root.section("maintenance", false));
         AuditSettings audit = audit(root.section("audit", false));
         Optional<FleetSettings> fleet = root.entry("fleet").isEmpty() ? Optional.empty()
@@ -226,7 +227,8 @@ final class ConfigBinder {
         return uri;
     }
 
-    private StoreConfig store(Section s) {
+    /** @param testInstallation a test installation may connect to PostgreSQL without verifying its certificate */
+    private StoreConfig store(Section s, boolean testInstallation) {
         String type = s.choice("type", "embedded", List.of("embedded", "postgresql"));
         String url = s.optionalText("url", null);
         String user = s.optionalText("user", null);
@@ -238,6 +240,14 @@ final class ConfigBinder {
             } else if (!url.startsWith("jdbc:postgresql:")) {
                 problems.add(s.entry("url").orElseThrow().value().line(), s.pathOf("url"),
                         "\"" + url + "\" is not a PostgreSQL JDBC URL", "e.g. jdbc:postgresql://10.1.2.5:5432/kiosk");
+            } else {
+                Matcher sslmode = Pattern.compile("[?&]sslmode=([^&]*)").matcher(url);
+                if (sslmode.find() && !sslmode.group(1).equals(Stores.POSTGRESQL_SSLMODE) && !testInstallation) {
+                    problems.add(s.entry("url").orElseThrow().value().line(), s.pathOf("url"),
+                            "sslmode=" + sslmode.group(1) + " does not verify the database server (booking data and ID"
+                                    + " numbers travel on this link)", "leave sslmode out (verify-full is the default),"
+                                    + " or set kiosk.testInstallation: true for a test installation");
+                }
             }
         }
         s.rejectUnknownKeys();

@@ -66,6 +66,9 @@ public final class Stores {
         }
     }
 
+    /** PostgreSQL connections verify the server's certificate and host name unless the URL says otherwise. */
+    public static final String POSTGRESQL_SSLMODE = "verify-full";
+
     private static Store openEmbedded(StoreConfig config, Path dataDir) {
         Path file;
         if (config.url() != null && !config.url().isBlank()) {
@@ -97,6 +100,11 @@ public final class Stores {
         }
         HikariConfig hikari = baseConfig("kiosk-store-pg");
         hikari.setJdbcUrl(config.url());
+        if (!config.url().contains("sslmode=")) {
+            // TLS with the server's certificate and host name checked (ADR 0116); the URL may say otherwise only
+            // in a test installation (validated in kiosk.yaml)
+            hikari.addDataSourceProperty("sslmode", POSTGRESQL_SSLMODE);
+        }
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
         // every read has a timeout: connecting, and waiting for a reply on an open socket
