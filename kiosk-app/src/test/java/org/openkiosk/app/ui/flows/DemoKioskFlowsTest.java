@@ -71,11 +71,6 @@ class DemoKioskFlowsTest {
         citizen.placeCard();
         citizen.awaitScreen("identity-confirmed");
         assertThat(fx.<Label>node("#confirmed-id").getText()).isEqualTo("测*  1101**********002X");
-        // the demo's no-criminal-record certificate asks for card + face: the simulated camera and matcher did it
-        assertThat(fx.fx(() -> fx.ctx().sessions().current().orElseThrow().method()))
-                .isEqualTo(org.openkiosk.app.session.IdentificationMethod.ID_CARD_AND_FACE);
-        assertThat(runtime.faceVerifier().orElseThrow().statistics().get(
-                org.openkiosk.device.DeviceStatistics.MATCHES)).isEqualTo(1);
         citizen.touch("continue");
         citizen.awaitScreen("certificate-list");
         int touchesSoFar = citizen.touches();
