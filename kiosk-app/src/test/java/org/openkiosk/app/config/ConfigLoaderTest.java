@@ -190,6 +190,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aPostgresqlUrlThatDoesNotVerifyTheServerIsRefusedOutsideATestInstallation() throws Exception {
+        String store = "store:\n  type: postgresql\n  url: jdbc:postgresql://db:5432/kiosk?sslmode=require\n";
+        String production = "kiosk:\n  id: K\n  hallId: H\n  hallName: {zh: 甲, en: A}\n" + store;
+        assertThatThrownBy(() -> ConfigLoader.parse("kiosk.yaml", production, name -> null))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString).containsExactly("kiosk.yaml:7 store.url: sslmode=require"
+                                + " does not verify the database server (booking data and ID numbers travel on this"
+                                + " link) (leave sslmode out (verify-full is the default), or set"
+                                + " kiosk.testInstallation: true for a test installation)"));
+        String test = "kiosk:\n  id: K\n  hallId: H\n  hallName: {zh: 甲, en: A}\n  testInstallation: true\n" + store;
+        assertThat(ConfigLoader.parse("kiosk.yaml", test, name -> null).store().url()).endsWith("sslmode=require");
+    }
+
+    @Test
+    void faceVerifierOptionsAreChecked() {
+        String yaml = "kiosk:\n  id: K\n  hallId: H\n  hallName: {zh: 甲, en: A}\n"
+                + "devices:\n  faceVerifier: {driver: facesdk, uri: \"sim:\", options: {attempts: 12, colour: red}}\n";
+        assertThatThrownBy(() -> ConfigLoader.parse("kiosk.yaml", yaml, name -> null))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                                "kiosk.yaml:6 devices.faceVerifier.options: unknown face verifier option colour"
+                                        + " (known: attempts, threshold, library, outcome)",
+                                "kiosk.yaml:6 devices.faceVerifier.options: option attempts must be a whole number"
+                                        + " 1–10, got '12'",
+                                "kiosk.yaml:6 devices.faceVerifier.options: driver facesdk needs options.library"
+                                        + " (the vendor's face SDK, e.g. library: /opt/vendor/libfacesdk.so)"));
+    }
+
+    @Test
     void aSimulatorDriverNeedsNoUriAndARealDriverMayTalkToItsSimulator() throws Exception {
         String yaml = "kiosk:\n  id: K\n  hallId: H\n  hallName: {zh: 甲, en: A}\n"
                 + "devices:\n  scanner: {driver: sim}\n  idReader: {driver: ga467, uri: \"sim:card-30\", required: false}\n";
