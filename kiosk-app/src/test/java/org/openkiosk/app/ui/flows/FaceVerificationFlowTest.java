@@ -45,9 +45,13 @@ class FaceVerificationFlowTest {
     private final SimulatedFaceMatcher matcher = new SimulatedFaceMatcher(FaceMatch.MATCH);
 
     private void start(int attempts) throws Exception {
+        start(attempts, matcher);
+    }
+
+    private void start(int attempts, org.openkiosk.device.face.FaceMatcher faces) throws Exception {
         ServiceCatalogue faceForCertificates = withFaceFor("no-criminal-record");
         FaceVerifier verifier = new FaceVerifier("faceVerifier", new SimulatedCamera(TransportUri.parse("sim:")),
-                matcher, attempts);
+                faces, attempts);
         enable(verifier);
         fx = FxShell.ready(TestConfigs.demoHall(), ShellOptions.kiosk().withWindowed(true), clock -> {
             runtime = new FlowRuntime(TestConfigs.demoHall(), dir, clock, faceForCertificates);
@@ -114,6 +118,32 @@ class FaceVerificationFlowTest {
         citizen.await(() -> state() == FaceVerificationScreen.State.USE_STAFF, "sent to the staff");
         assertThat(fx.<Label>node("#face-status").getText()).isEqualTo("多次未能核验。请到服务台，由工作人员为您核验身份。");
         assertThat(fx.fx(() -> fx.<Button>node("#face-retry").isVisible())).isFalse();
+        assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).isFalse();
+    }
+
+    @Test
+    void aPlatformThatCannotCompareNowSendsTheCitizenToTheStaffHonestly() throws Exception {
+        start(3, new org.openkiosk.device.face.FaceMatcher() {
+            @Override
+            public void check() {}
+
+            @Override
+            public FaceMatch compare(org.openkiosk.device.face.FaceImage live,
+                                     org.openkiosk.device.face.FaceReference reference) throws DeviceException {
+                throw new DeviceException("face verification: the platform did not answer within 8000 ms",
+                        org.openkiosk.device.RecommendedAction.RETRY, true);
+            }
+
+            @Override
+            public String description() {
+                return "an unreachable platform";
+            }
+        });
+        citizen.touch("service-certificate-printing");
+        citizen.placeCard();
+        citizen.awaitScreen(FaceVerificationScreen.ID);
+        citizen.await(() -> state() == FaceVerificationScreen.State.UNAVAILABLE, "the honest outcome");
+        assertThat(fx.<Label>node("#face-status").getText()).isEqualTo("人证核验暂时无法进行。请到服务台由工作人员为您办理。");
         assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).isFalse();
     }
 

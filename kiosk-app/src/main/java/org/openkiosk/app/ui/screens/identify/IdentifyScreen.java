@@ -214,12 +214,13 @@ public final class IdentifyScreen implements Screen {
         ctx.navigator().show(ctx.screens().identityConfirmed(service));
     }
 
-    /** The face verifier, when the chosen service needs card + face and one is configured and usable. */
+    /** The face verifier, when the chosen service needs card + face and one is configured and enabled. */
     private Optional<FaceVerifier> faceStep() {
         if (service == null || ctx.runtimeIfAny().isEmpty() || entryLevel() != AssuranceLevel.CARD_AND_FACE) {
             return Optional.empty();
         }
-        return ctx.runtime().faceVerifier().filter(v -> v.health().isUsable());
+        // enabled is enough: a failed comparison (a platform timeout) marks the health as error until the next one
+        return ctx.runtime().faceVerifier().filter(v -> v.state() == org.openkiosk.device.DeviceState.ENABLED);
     }
 
     private void forgetCardPhoto() {
