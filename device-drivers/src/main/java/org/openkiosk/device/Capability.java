@@ -12,5 +12,6 @@ public enum Capability {
     READS_FOREIGNER_CARDS,
     DECODES_IMAGES,
     DUPLEX,
-    FEEDER
+    FEEDER,
+    COMPARES_FACES
 }

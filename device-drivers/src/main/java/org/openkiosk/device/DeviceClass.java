@@ -6,5 +6,6 @@ public enum DeviceClass {
     RECEIPT_PRINTER,
     A4_PRINTER,
     BARCODE_SCANNER,
-    DOCUMENT_SCANNER
+    DOCUMENT_SCANNER,
+    FACE_VERIFIER
 }

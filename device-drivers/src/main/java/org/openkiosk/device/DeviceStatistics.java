@@ -14,6 +14,8 @@ public final class DeviceStatistics {
     public static final String SCANS = "scans";
     public static final String ERRORS = "errors";
     public static final String RECONNECTS = "reconnects";
+    public static final String VERIFICATIONS = "verifications";
+    public static final String MATCHES = "matches";
 
     private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
 

@@ -4,17 +4,11 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.ptr.IntByReference;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.openkiosk.device.transport.DisconnectedException;
+import org.openkiosk.device.transport.NativeCaller;
 import org.openkiosk.device.transport.ReadTimeoutException;
 import org.openkiosk.device.transport.TransportUri;
 
@@ -23,9 +17,8 @@ import org.openkiosk.device.transport.TransportUri;
  * {@code sdtapi:/opt/reader/libsdtapi.so?port=1001} (ports 1–16 are serial ports, 1001–1016 USB, by vendor
  * convention). The functions return GA 467 SW3 codes, so they map onto {@link Sw3Status} like the frames do.
  *
- * <p>A native call cannot be interrupted, so each one runs on a dedicated thread and the caller waits with a
- * deadline; a call that overruns it leaves the module closed (reported as a timeout) until the call returns and
- * the reader reopens it.
+ * <p>Native calls go through a {@link NativeCaller} with a deadline; a call that overruns it leaves the module
+ * closed (reported as a timeout) until the call returns and the reader reopens it.
  */
 public final class SdtapiReader implements IdCardModule {
 
@@ -46,12 +39,9 @@ public final class SdtapiReader implements IdCardModule {
 
     private final String libraryPath;
     private final int port;
-    private final Duration callTimeout;
     private SdtapiLibrary library;
-    private ExecutorService caller;
+    private final NativeCaller caller;
     private volatile boolean open;
-    /** A native call that overran its deadline and may still be running inside the vendor library. */
-    private volatile Future<Integer> overrun;
 
     public SdtapiReader(TransportUri uri) {
         this(uri, CALL_TIMEOUT);
@@ -63,7 +53,7 @@ public final class SdtapiReader implements IdCardModule {
         }
         this.libraryPath = uri.target();
         this.port = uri.intParameter("port").orElse(1001);
-        this.callTimeout = callTimeout;
+        this.caller = new NativeCaller("sdtapi " + port, describe(), callTimeout);
     }
 
     @Override
@@ -71,24 +61,13 @@ public final class SdtapiReader implements IdCardModule {
         if (open) {
             return;
         }
-        Future<Integer> stuck = overrun;
-        if (stuck != null && !stuck.isDone()) {
-            // vendor libraries are rarely thread-safe: never call in while an earlier call is still inside
-            throw new ReadTimeoutException(describe() + ": an earlier vendor call has not returned yet");
-        }
+        caller.start(); // refuses while an earlier call is still inside the library
         if (library == null) {
             try {
                 library = Native.load(libraryPath, SdtapiLibrary.class);
             } catch (UnsatisfiedLinkError e) {
                 throw new IOException("cannot load the vendor library " + libraryPath + ": " + e.getMessage(), e);
             }
-        }
-        if (caller == null) {
-            caller = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "sdtapi " + port);
-                t.setDaemon(true);
-                return t;
-            });
         }
         int rc = call("SDT_OpenPort", () -> library.SDT_OpenPort(port));
         if (rc != Sw3Status.OK.code()) {
@@ -155,7 +134,7 @@ public final class SdtapiReader implements IdCardModule {
 
     @Override
     public synchronized void close() {
-        if (open && library != null && caller != null) {
+        if (open && library != null && caller.isStarted()) {
             try {
                 call("SDT_ClosePort", () -> library.SDT_ClosePort(port));
             } catch (IOException ignored) {
@@ -163,10 +142,7 @@ public final class SdtapiReader implements IdCardModule {
             }
         }
         open = false;
-        if (caller != null) {
-            caller.shutdown();
-            caller = null;
-        }
+        caller.stop();
     }
 
     private void requireOpen() throws DisconnectedException {
@@ -182,32 +158,11 @@ public final class SdtapiReader implements IdCardModule {
     }
 
     private int call(String function, Callable<Integer> nativeCall) throws IOException {
-        ExecutorService executor;
-        synchronized (this) {
-            executor = caller;
-        }
-        if (executor == null) {
-            throw new DisconnectedException(describe() + ": closed");
-        }
-        Future<Integer> pending = executor.submit(nativeCall);
         try {
-            return pending.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            // the native call keeps running; this executor is unusable until it returns
-            open = false;
-            overrun = pending;
-            synchronized (this) {
-                if (caller == executor) {
-                    caller.shutdown();
-                    caller = null;
-                }
-            }
-            throw new ReadTimeoutException(describe() + ": " + function + " did not return within " + callTimeout.toMillis() + " ms");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException(function + " interrupted");
-        } catch (ExecutionException e) {
-            throw new IOException(describe() + ": " + function + " failed: " + e.getCause(), e.getCause());
+            return caller.call(function, nativeCall);
+        } catch (ReadTimeoutException e) {
+            open = false; // the call keeps running inside the library: reopen only once it returned
+            throw e;
         }
     }
 }

@@ -19,12 +19,13 @@ import java.util.Set;
  *   <li>{@code sane:DEVICE} — a SANE document scanner, e.g. {@code sane:test}</li>
  *   <li>{@code wedge:} — a keyboard-wedge (USB HID) scanner whose keystrokes reach the UI</li>
  *   <li>{@code sdtapi:/path/lib.so?port=1001} — a reader that only ships a vendor library</li>
+ *   <li>{@code v4l2:/dev/video0} — a camera (face verification; see ADR 0113 for the capture seam)</li>
  *   <li>{@code sim:} or {@code sim:SCENARIO} — the wire-level simulator of the device class</li>
  * </ul>
  */
 public record TransportUri(String scheme, String target, Map<String, String> parameters) {
 
-    public static final Set<String> SCHEMES = Set.of("serial", "tcp", "usblp", "cups", "sane", "wedge", "sdtapi", "sim");
+    public static final Set<String> SCHEMES = Set.of("serial", "tcp", "usblp", "cups", "sane", "wedge", "sdtapi", "v4l2", "sim");
 
     public TransportUri {
         Objects.requireNonNull(scheme, "scheme");

@@ -1,17 +1,15 @@
 package org.openkiosk.device.idcard;
 
-import org.openkiosk.testsupport.RequiredTool;
+import org.openkiosk.testsupport.FakeNativeLibrary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,16 +39,7 @@ class SdtapiReaderTest {
 
     @BeforeAll
     static void buildFakeLibrary() throws Exception {
-        RequiredTool.require(gccAvailable(), "gcc is not installed: cannot build the fake sdtapi library (apt-get install gcc)");
-        Path out = Path.of("target", "fake-sdtapi");
-        Files.createDirectories(out);
-        library = out.resolve("libfakesdtapi.so").toAbsolutePath();
-        Process gcc = new ProcessBuilder("gcc", "-shared", "-fPIC", "-O1", "-o", library.toString(),
-                Path.of("src", "test", "c", "fake_sdtapi.c").toString())
-                .redirectErrorStream(true).start();
-        String output = new String(gcc.getInputStream().readAllBytes());
-        assertThat(gcc.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(gcc.exitValue()).as(output).isZero();
+        library = FakeNativeLibrary.build("src/test/c/fake_sdtapi.c", "libfakesdtapi.so");
         fake = Native.load(library.toString(), FakeControls.class);
     }
 
@@ -159,15 +148,5 @@ class SdtapiReaderTest {
 
     private static TransportUri uri() {
         return TransportUri.parse("sdtapi:" + library + "?port=1001");
-    }
-
-    private static boolean gccAvailable() {
-        try {
-            Process p = new ProcessBuilder("gcc", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
-        }
     }
 }

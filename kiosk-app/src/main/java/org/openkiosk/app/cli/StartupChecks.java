@@ -28,7 +28,7 @@ final class StartupChecks {
 
     /** Only the configuration (no devices, no store). */
     static StartupCheck forDirectory(Path dir) {
-        return () -> loadConfig(dir).result;
+        return () -> loadConfig(dir, false).result;
     }
 
     /** Configuration, runtime and required devices; the caller closes it (and with it the runtime). */
@@ -38,10 +38,10 @@ final class StartupChecks {
 
     private record Loaded(KioskConfig config, StartupResult result) {}
 
-    private static Loaded loadConfig(Path dir) {
+    private static Loaded loadConfig(Path dir, boolean demo) {
         try {
             // every file of the directory, so no half-configured kiosk starts (ADR 0130)
-            KioskConfig config = KioskConfiguration.load(dir).kiosk();
+            KioskConfig config = KioskConfiguration.load(dir, demo).kiosk();
             return new Loaded(config, new StartupResult.Ready(config));
         } catch (ConfigException e) {
             return new Loaded(null, new StartupResult.OutOfService(e.problems().stream()
@@ -77,7 +77,7 @@ final class StartupChecks {
             if (closed) {
                 throw new IllegalStateException("the start-up check was closed");
             }
-            Loaded loaded = loadConfig(configDir);
+            Loaded loaded = loadConfig(configDir, demo);
             if (loaded.config() == null) {
                 return loaded.result();
             }

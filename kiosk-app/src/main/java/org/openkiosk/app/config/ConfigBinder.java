@@ -6,12 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openkiosk.app.config.YamlTree.Entry;
 import org.openkiosk.app.service.audit.AuditKey;
+import org.openkiosk.app.store.Stores;
 import org.openkiosk.device.DeviceClass;
+import org.openkiosk.device.face.FaceVerifiers;
 import org.openkiosk.device.transport.TransportUri;
 
 /**
@@ -50,7 +53,7 @@ final class ConfigBinder {
         KioskIdentity kiosk = identity(root.section("kiosk", true));
         UiSettings ui = ui(root.section("ui", false));
         Map<String, DeviceConfig> devices = devices(root.section("devices", false));
-        StoreConfig store = store(root.section("store", false));
+        StoreConfig store = store(root.section("store", false), kiosk != null && kiosk.testInstallation());
         MaintenanceSettings maintenance = maintenance(root.section("maintenance", false));
         AuditSettings audit = audit(root.section("audit", false));
         Optional<FleetSettings> fleet = root.entry("fleet").isEmpty() ? Optional.empty()
@@ -157,6 +160,26 @@ final class ConfigBinder {
         return value;
     }
 
+    /** attempts 1–10, threshold (0, 1], and the vendor library for facesdk (ADR 0113). */
+    private static void faceVerifierOptions(Section s, String driver, Map<String, String> options) {
+        Set<String> known = Set.of("attempts", "threshold", "library", "outcome");
+        for (String key : options.keySet()) {
+            if (!known.contains(key)) {
+                s.problem("options", "unknown face verifier option " + key, "known: attempts, threshold, library, outcome");
+            }
+        }
+        try {
+            FaceVerifiers.attempts(options);
+            FaceVerifiers.threshold(options);
+        } catch (IllegalArgumentException e) {
+            s.problem("options", e.getMessage(), "");
+        }
+        if (driver.equals(FaceVerifiers.FACESDK) && (options.get("library") == null || options.get("library").isBlank())) {
+            s.problem(s.entry("options").isPresent() ? "options" : "driver", "driver facesdk needs options.library",
+                    "the vendor's face SDK, e.g. library: /opt/vendor/libfacesdk.so");
+        }
+    }
+
     private Map<String, DeviceConfig> devices(Section s) {
         Map<String, DeviceConfig> devices = new LinkedHashMap<>();
         for (Entry e : s.entries()) {
@@ -184,6 +207,9 @@ final class ConfigBinder {
         TransportUri uri = uri(s, driver, deviceClass);
         boolean required = s.bool("required", true);
         Map<String, String> options = s.stringMap("options");
+        if (deviceClass == DeviceClass.FACE_VERIFIER && driver != null) {
+            faceVerifierOptions(s, driver, options);
+        }
         s.rejectUnknownKeys();
         return driver == null || uri == null ? null : new DeviceConfig(driver, uri, required, options);
     }
@@ -219,7 +245,8 @@ final class ConfigBinder {
         return uri;
     }
 
-    private StoreConfig store(Section s) {
+    /** @param testInstallation a test installation may connect to PostgreSQL without verifying its certificate */
+    private StoreConfig store(Section s, boolean testInstallation) {
         String type = s.choice("type", "embedded", List.of("embedded", "postgresql"));
         String url = s.optionalText("url", null);
         String user = s.optionalText("user", null);
@@ -231,6 +258,14 @@ final class ConfigBinder {
             } else if (!url.startsWith("jdbc:postgresql:")) {
                 problems.add(s.entry("url").orElseThrow().value().line(), s.pathOf("url"),
                         "\"" + url + "\" is not a PostgreSQL JDBC URL", "e.g. jdbc:postgresql://10.1.2.5:5432/kiosk");
+            } else {
+                Matcher sslmode = Pattern.compile("[?&]sslmode=([^&]*)").matcher(url);
+                if (sslmode.find() && !sslmode.group(1).equals(Stores.POSTGRESQL_SSLMODE) && !testInstallation) {
+                    problems.add(s.entry("url").orElseThrow().value().line(), s.pathOf("url"),
+                            "sslmode=" + sslmode.group(1) + " does not verify the database server (booking data and ID"
+                                    + " numbers travel on this link)", "leave sslmode out (verify-full is the default),"
+                                    + " or set kiosk.testInstallation: true for a test installation");
+                }
             }
         }
         s.rejectUnknownKeys();

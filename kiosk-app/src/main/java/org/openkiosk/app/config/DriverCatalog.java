@@ -31,6 +31,7 @@ public final class DriverCatalog {
         LOGICAL_NAMES.put(KioskConfig.A4_PRINTER, DeviceClass.A4_PRINTER);
         LOGICAL_NAMES.put(KioskConfig.SCANNER, DeviceClass.BARCODE_SCANNER);
         LOGICAL_NAMES.put(KioskConfig.DOCUMENT_SCANNER, DeviceClass.DOCUMENT_SCANNER);
+        LOGICAL_NAMES.put(KioskConfig.FACE_VERIFIER, DeviceClass.FACE_VERIFIER);
 
         driver(DeviceClass.ID_CARD_READER, "ga467", "serial");
         driver(DeviceClass.ID_CARD_READER, "sdtapi", "sdtapi");
@@ -39,6 +40,9 @@ public final class DriverCatalog {
         driver(DeviceClass.BARCODE_SCANNER, "serial-scanner", "serial");
         driver(DeviceClass.BARCODE_SCANNER, "wedge", "wedge");
         driver(DeviceClass.DOCUMENT_SCANNER, "sane", "sane");
+        // a face verifier's driver is its matcher, its URI the camera (ADR 0113)
+        driver(DeviceClass.FACE_VERIFIER, "platform", "v4l2");
+        driver(DeviceClass.FACE_VERIFIER, "facesdk", "v4l2");
         for (DeviceClass c : DeviceClass.values()) {
             driver(c, SIMULATOR);
         }
@@ -50,7 +54,7 @@ public final class DriverCatalog {
         DRIVERS.computeIfAbsent(deviceClass, c -> new LinkedHashMap<>()).put(name, List.of(schemes));
     }
 
-    /** {@code idReader}, {@code receiptPrinter}, {@code a4Printer}, {@code scanner}, {@code documentScanner}. */
+    /** {@code idReader}, {@code receiptPrinter}, {@code a4Printer}, {@code scanner}, {@code documentScanner}, {@code faceVerifier}. */
     public static Set<String> logicalNames() {
         return Collections.unmodifiableSet(LOGICAL_NAMES.keySet());
     }

@@ -24,6 +24,7 @@ public record KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, Device
     public static final String A4_PRINTER = "a4Printer";
     public static final String SCANNER = "scanner";
     public static final String DOCUMENT_SCANNER = "documentScanner";
+    public static final String FACE_VERIFIER = "faceVerifier";
 
     public KioskConfig {
         devices = Map.copyOf(devices);

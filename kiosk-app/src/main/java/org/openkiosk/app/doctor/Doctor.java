@@ -56,6 +56,11 @@ public final class Doctor {
             for (String[] tool : SystemChecks.OS_TOOLS) {
                 results.add(timed(executor, tool[0], false, () -> SystemChecks.osTool(tool[0], tool[1], environment)));
             }
+            boolean cupsPrinter = config[0] != null && config[0].devices().values().stream()
+                    .anyMatch(d -> d.uri().scheme().equals("cups"));
+            if (cupsPrinter) { // certificates printed through CUPS must not stay in its spool (issue 14)
+                results.add(timed(executor, "CUPS job files", true, () -> SystemChecks.cupsJobFiles(SystemChecks.CUPSD_CONF)));
+            }
             results.add(timed(executor, "display", false, () -> SystemChecks.display(environment)));
             results.add(timed(executor, "audio", false,
                     () -> SystemChecks.audio(org.openkiosk.app.voice.AudioDevices.PROC_CARDS)));

@@ -126,6 +126,38 @@ final class SystemChecks {
         return CheckResult.pass(label, false, cards.size() + " sound card(s): " + String.join("; ", cards));
     }
 
+    /** Where the OS print system keeps its configuration. */
+    static final Path CUPSD_CONF = Path.of("/etc/cups/cupsd.conf");
+
+    /**
+     * Certificates must not outlive their print job in {@code /var/spool/cups}: CUPS keeps job files for a day unless
+     * {@code cupsd.conf} says {@code PreserveJobFiles No} (the last occurrence counts, as in cupsd).
+     */
+    static CheckResult cupsJobFiles(Path cupsdConf) {
+        String label = "CUPS job files";
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(cupsdConf);
+        } catch (java.io.IOException e) {
+            return CheckResult.fail(label, true, "cannot read " + cupsdConf + " (" + e.getMessage() + "): cannot tell"
+                    + " whether printed certificates stay in /var/spool/cups");
+        }
+        String value = null;
+        for (String line : lines) {
+            String[] words = line.strip().split("\\s+");
+            if (words.length >= 2 && words[0].equalsIgnoreCase("PreserveJobFiles")) {
+                value = words[1];
+            }
+        }
+        if (value != null && List.of("no", "off", "false", "0").contains(value.toLowerCase(java.util.Locale.ROOT))) {
+            return CheckResult.pass(label, true, cupsdConf + ": PreserveJobFiles " + value
+                    + " — printed certificates do not stay in the spool");
+        }
+        return CheckResult.fail(label, true, cupsdConf + ": PreserveJobFiles " + (value == null ? "not set (CUPS keeps"
+                + " job files for a day by default)" : value) + " — printed certificates stay in /var/spool/cups; set"
+                + " \"PreserveJobFiles No\" and restart cups");
+    }
+
     static CheckResult osTool(String name, String purpose, UnaryOperator<String> environment) {
         Optional<Path> found = findOnPath(name, environment.apply("PATH"));
         return found.map(p -> CheckResult.pass(name, false, p + " — " + purpose))

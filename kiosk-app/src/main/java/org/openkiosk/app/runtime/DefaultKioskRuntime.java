@@ -28,6 +28,7 @@ import org.openkiosk.app.service.CitizenServices;
 import org.openkiosk.app.service.catalogue.CatalogueException;
 import org.openkiosk.app.service.catalogue.CatalogueLoader;
 import org.openkiosk.app.service.catalogue.ServiceCatalogue;
+import org.openkiosk.app.runtime.adapters.PlatformFaceMatcher;
 import org.openkiosk.app.service.platform.DemoData;
 import org.openkiosk.app.service.platform.ServicePlatform;
 import org.openkiosk.app.service.platform.ServicePlatforms;
@@ -39,6 +40,7 @@ import org.openkiosk.app.store.Stores;
 import org.openkiosk.device.DeviceRegistry;
 import org.openkiosk.device.HealthStatus;
 import org.openkiosk.device.a4.A4PrinterDevice;
+import org.openkiosk.device.face.FaceVerifier;
 import org.openkiosk.device.escpos.ReceiptPrinter;
 import org.openkiosk.device.idcard.IdCardReader;
 import org.openkiosk.device.scanner.ScannerDevice;
@@ -141,11 +143,14 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(clock, "clock");
         ServiceCatalogue catalogue = loadCatalogue(configDir);
-        KioskDevices devices = KioskDevices.start(config.devices());
+        KioskDevices started = null;
         Store store = null;
         try {
             store = openStore(config, dataDir, demo, clock);
             ServicePlatform platform = ServicePlatforms.create(catalogue.platform(), store, clock, catalogue.zone());
+            // after the platform: a face verifier may compare at the platform
+            started = KioskDevices.start(config.devices(), PlatformFaceMatcher.of(platform));
+            KioskDevices devices = started;
             CertificateDocumentPort documents = documents(configDir, catalogue, demo);
             ReceiptPort receipts = new ReceiptPrinterPort(() -> devices.find(KioskConfig.RECEIPT_PRINTER, ReceiptPrinter.class),
                     new ReceiptLayouts(catalogue.zone()));
@@ -166,7 +171,9 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             if (store != null) {
                 store.close();
             }
-            devices.close();
+            if (started != null) {
+                started.close();
+            }
             throw e;
         }
     }
@@ -323,6 +330,11 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     @Override
     public Optional<ReceiptPrinter> receiptPrinter() {
         return devices.find(KioskConfig.RECEIPT_PRINTER, ReceiptPrinter.class);
+    }
+
+    @Override
+    public Optional<FaceVerifier> faceVerifier() {
+        return devices.find(KioskConfig.FACE_VERIFIER, FaceVerifier.class);
     }
 
     @Override

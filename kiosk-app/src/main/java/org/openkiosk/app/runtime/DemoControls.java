@@ -1,5 +1,6 @@
 package org.openkiosk.app.runtime;
 
+import org.openkiosk.device.face.FaceMatch;
 import org.openkiosk.device.idcard.CardType;
 
 /**
@@ -21,4 +22,7 @@ public interface DemoControls {
 
     /** The simulated A4 printer's paper: true = out of paper (jobs stop with "media empty"). */
     void a4PaperOut(boolean out);
+
+    /** The simulated face verifier's next comparison comes out as given (e.g. {@link FaceMatch#NO_MATCH}). */
+    void nextFace(FaceMatch outcome);
 }

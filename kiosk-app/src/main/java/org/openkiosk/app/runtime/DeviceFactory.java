@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.openkiosk.app.config.DeviceConfig;
 import org.openkiosk.app.config.DriverCatalog;
 import org.openkiosk.device.DeviceClass;
@@ -13,6 +14,10 @@ import org.openkiosk.device.a4.PrintSettings;
 import org.openkiosk.device.a4.sim.IppPrinterSimulator;
 import org.openkiosk.device.docscan.DocumentScannerDevice;
 import org.openkiosk.device.escpos.ReceiptPrinters;
+import org.openkiosk.device.face.FaceMatcher;
+import org.openkiosk.device.face.FaceVerifier;
+import org.openkiosk.device.face.FaceVerifiers;
+import org.openkiosk.device.face.SimulatedFaceMatcher;
 import org.openkiosk.device.escpos.sim.SimulatedPaper;
 import org.openkiosk.device.idcard.CardType;
 import org.openkiosk.device.idcard.IdCardReaders;
@@ -36,9 +41,16 @@ public final class DeviceFactory {
     }
 
     private final Simulators simulators;
+    private final Optional<FaceMatcher> platformFaces;
 
     public DeviceFactory(Simulators simulators) {
+        this(simulators, Optional.empty());
+    }
+
+    /** @param platformFaces the service platform's face verification, when it offers one (driver {@code platform}) */
+    public DeviceFactory(Simulators simulators, Optional<FaceMatcher> platformFaces) {
         this.simulators = simulators;
+        this.platformFaces = platformFaces;
     }
 
     /**
@@ -55,6 +67,9 @@ public final class DeviceFactory {
                     + deviceClass + " (known: " + String.join(", ", DriverCatalog.driversFor(deviceClass)) + ")", null);
         }
         TransportUri uri = config.uri();
+        if (deviceClass == DeviceClass.FACE_VERIFIER) { // its sim driver is a matcher of its own, not a wire simulator
+            return faceVerifier(logicalName, driver, uri, config);
+        }
         if (driver.equals(DriverCatalog.SIMULATOR)) {
             driver = DriverCatalog.driversFor(deviceClass).get(0);
             uri = uri.isSimulator() ? uri : TransportUri.parse("sim:");
@@ -70,11 +85,29 @@ public final class DeviceFactory {
                 case A4_PRINTER -> a4Printer(logicalName, uri, config);
                 case BARCODE_SCANNER -> scanner(logicalName, driver, uri, config);
                 case DOCUMENT_SCANNER -> new Created(new DocumentScannerDevice(logicalName, uri), List.of());
+                case FACE_VERIFIER -> throw new IllegalStateException("handled above");
             };
         } catch (IOException | UncheckedIOException e) {
             throw new DeviceCreationException(logicalName, "cannot set up " + driver + " over " + uri + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new DeviceCreationException(logicalName, driver + " over " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Created faceVerifier(String name, String driver, TransportUri uri, DeviceConfig config)
+            throws DeviceCreationException {
+        if (!DriverCatalog.schemesFor(DeviceClass.FACE_VERIFIER, driver).contains(uri.scheme())) {
+            throw new DeviceCreationException(name, "driver " + driver + " cannot use a " + uri.scheme() + ": camera ("
+                    + uri + "); it takes " + String.join(", ", DriverCatalog.schemesFor(DeviceClass.FACE_VERIFIER, driver)), null);
+        }
+        try {
+            FaceVerifier verifier = FaceVerifiers.create(name, driver, uri, config.options(), platformFaces);
+            if (verifier.matcher() instanceof SimulatedFaceMatcher simulated) {
+                simulators.face(simulated);
+            }
+            return new Created(verifier, List.of());
+        } catch (IllegalArgumentException e) {
+            throw new DeviceCreationException(name, driver + " with camera " + uri + ": " + e.getMessage(), e);
         }
     }
 

@@ -11,6 +11,7 @@ import org.openkiosk.app.certificate.SigningConfig;
 import org.openkiosk.app.config.ConfigException;
 import org.openkiosk.app.config.ConfigLoader;
 import org.openkiosk.app.config.KioskConfig;
+import org.openkiosk.app.service.catalogue.InstallationFacts;
 import org.openkiosk.app.service.catalogue.CatalogueException;
 import org.openkiosk.app.service.catalogue.CatalogueLoader;
 import org.openkiosk.app.service.catalogue.ServiceCatalogue;
@@ -32,6 +33,14 @@ public record KioskConfiguration(KioskConfig kiosk, ServiceCatalogue catalogue, 
 
     /** Reads and validates the whole directory. Blocks (file I/O): never on the JavaFX thread. */
     public static KioskConfiguration load(Path configDir) throws ConfigException {
+        return load(configDir, false);
+    }
+
+    /**
+     * @param demo {@code ./kiosk demo}: the service platform may then be reached over plain http:// (otherwise only
+     *             with {@code kiosk.testInstallation: true})
+     */
+    public static KioskConfiguration load(Path configDir, boolean demo) throws ConfigException {
         List<org.openkiosk.app.config.ConfigProblem> problems = new ArrayList<>();
         KioskConfig kiosk = null;
         try {
@@ -48,7 +57,11 @@ public record KioskConfiguration(KioskConfig kiosk, ServiceCatalogue catalogue, 
         boolean builtIn = !Files.exists(configDir.resolve(CatalogueLoader.FILE_NAME));
         ServiceCatalogue catalogue = null;
         try {
-            catalogue = new CatalogueLoader(templateProblem(configDir, templates)).loadFromConfigDir(configDir);
+            InstallationFacts installation = kiosk == null ? InstallationFacts.unchecked()
+                    : new InstallationFacts(demo || kiosk.kiosk().testInstallation(),
+                    kiosk.devices().containsKey(KioskConfig.FACE_VERIFIER));
+            catalogue = new CatalogueLoader(templateProblem(configDir, templates), installation)
+                    .loadFromConfigDir(configDir);
         } catch (CatalogueException e) {
             problems.addAll(e.located());
         }

@@ -15,6 +15,7 @@ import org.openkiosk.device.DeviceState;
 import org.openkiosk.device.HealthStatus;
 import org.openkiosk.device.KioskDevice;
 import org.openkiosk.device.RecommendedAction;
+import org.openkiosk.device.face.FaceMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,14 +34,20 @@ final class KioskDevices implements AutoCloseable {
     /** Devices that could not even be built, with why (by logical name). */
     private final Map<String, HealthStatus> unbuilt = Collections.synchronizedMap(new LinkedHashMap<>());
 
-    private final DeviceFactory factory = new DeviceFactory(simulators);
+    private final DeviceFactory factory;
 
-    private KioskDevices(Map<String, DeviceConfig> configured) {
+    private KioskDevices(Map<String, DeviceConfig> configured, Optional<FaceMatcher> platformFaces) {
         this.configured = configured;
+        this.factory = new DeviceFactory(simulators, platformFaces);
     }
 
     static KioskDevices start(Map<String, DeviceConfig> configured) {
-        KioskDevices devices = new KioskDevices(configured);
+        return start(configured, Optional.empty());
+    }
+
+    /** @param platformFaces the service platform's face verification, for a face verifier with driver platform */
+    static KioskDevices start(Map<String, DeviceConfig> configured, Optional<FaceMatcher> platformFaces) {
+        KioskDevices devices = new KioskDevices(configured, platformFaces);
         for (String name : orderedNames(configured)) {
             devices.build(name);
         }

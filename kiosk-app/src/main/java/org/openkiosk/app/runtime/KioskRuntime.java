@@ -9,6 +9,7 @@ import org.openkiosk.device.DeviceRegistry;
 import org.openkiosk.device.HealthStatus;
 import org.openkiosk.device.a4.A4PrinterDevice;
 import org.openkiosk.device.escpos.ReceiptPrinter;
+import org.openkiosk.device.face.FaceVerifier;
 import org.openkiosk.device.idcard.IdCardReader;
 import org.openkiosk.device.scanner.ScannerDevice;
 
@@ -46,6 +47,11 @@ public interface KioskRuntime extends AutoCloseable {
     Optional<ReceiptPrinter> receiptPrinter();
 
     Optional<A4PrinterDevice> a4Printer();
+
+    /** The face verifier (人证核验), when one is configured and could be built. */
+    default Optional<FaceVerifier> faceVerifier() {
+        return Optional.empty();
+    }
 
     /** Present only in demo mode: lets a person try the kiosk with no hardware. */
     Optional<DemoControls> demoControls();

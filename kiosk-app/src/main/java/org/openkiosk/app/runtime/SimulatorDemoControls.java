@@ -3,6 +3,7 @@ package org.openkiosk.app.runtime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.openkiosk.device.escpos.sim.SimulatedPaper;
+import org.openkiosk.device.face.FaceMatch;
 import org.openkiosk.device.idcard.CardType;
 import org.openkiosk.device.idcard.sim.IdCardReaderSimulator;
 import org.openkiosk.device.idcard.sim.SyntheticCards;
@@ -41,6 +42,11 @@ final class SimulatorDemoControls implements DemoControls {
     public void receiptPaperOut(boolean out) {
         simulators.receipt().orElseThrow(() -> notSimulated("receiptPrinter"))
                 .setCondition(out ? SimulatedPaper.EMPTY : SimulatedPaper.OK);
+    }
+
+    @Override
+    public void nextFace(FaceMatch outcome) {
+        simulators.face().orElseThrow(() -> notSimulated("faceVerifier")).answerNext(outcome);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.openkiosk.app.runtime;
 import java.util.Optional;
 import org.openkiosk.device.a4.sim.IppPrinterSimulator;
 import org.openkiosk.device.escpos.sim.ReceiptPrinterSimulator;
+import org.openkiosk.device.face.SimulatedFaceMatcher;
 import org.openkiosk.device.idcard.sim.IdCardReaderSimulator;
 import org.openkiosk.device.scanner.Scanners;
 
@@ -16,6 +17,7 @@ public final class Simulators {
     private volatile ReceiptPrinterSimulator receipt;
     private volatile Scanners.Simulated scanner;
     private volatile IppPrinterSimulator a4;
+    private volatile SimulatedFaceMatcher face;
 
     void idCard(IdCardReaderSimulator simulator) {
         this.idCard = simulator;
@@ -31,6 +33,14 @@ public final class Simulators {
 
     void a4(IppPrinterSimulator simulator) {
         this.a4 = simulator;
+    }
+
+    void face(SimulatedFaceMatcher matcher) {
+        this.face = matcher;
+    }
+
+    public Optional<SimulatedFaceMatcher> face() {
+        return Optional.ofNullable(face);
     }
 
     public Optional<IdCardReaderSimulator> idCard() {
@@ -51,6 +61,6 @@ public final class Simulators {
 
     /** True when at least one device runs against a simulator. */
     public boolean any() {
-        return idCard != null || receipt != null || scanner != null || a4 != null;
+        return idCard != null || receipt != null || scanner != null || a4 != null || face != null;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.openkiosk.app.config.StoreConfig;
@@ -21,6 +22,8 @@ public final class Stores {
 
     static final String MIGRATIONS = "classpath:org/openkiosk/app/store/migration";
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Stores.class);
+
     private Stores() {}
 
     /**
@@ -33,10 +36,18 @@ public final class Stores {
      * @throws StoreException            for a bad configuration or a failed migration
      */
     public static Store open(StoreConfig config, Path dataDir) {
+        return open(config, dataDir, System.getenv("CREDENTIALS_DIRECTORY"));
+    }
+
+    /**
+     * @param credentialsDirectory {@code $CREDENTIALS_DIRECTORY}: with a {@link StoreKey#CREDENTIAL} there, the
+     *                             embedded store is encrypted (ADR 0116)
+     */
+    public static Store open(StoreConfig config, Path dataDir, String credentialsDirectory) {
         Objects.requireNonNull(config, "store configuration");
         String type = config.type() == null ? EMBEDDED : config.type().strip().toLowerCase(Locale.ROOT);
         Store store = switch (type) {
-            case EMBEDDED -> openEmbedded(config, dataDir);
+            case EMBEDDED -> openEmbedded(config, dataDir, StoreKey.fromCredentials(credentialsDirectory));
             case POSTGRESQL -> openPostgresql(config);
             default -> throw new StoreException("store type must be 'embedded' or 'postgresql', not '"
                     + config.type() + "'");
@@ -66,7 +77,10 @@ public final class Stores {
         }
     }
 
-    private static Store openEmbedded(StoreConfig config, Path dataDir) {
+    /** PostgreSQL connections verify the server's certificate and host name unless the URL says otherwise. */
+    public static final String POSTGRESQL_SSLMODE = "verify-full";
+
+    private static Store openEmbedded(StoreConfig config, Path dataDir, Optional<char[]> key) {
         Path file;
         if (config.url() != null && !config.url().isBlank()) {
             file = Path.of(config.url());
@@ -83,11 +97,41 @@ public final class Stores {
         HikariConfig hikari = baseConfig("kiosk-store-h2");
         // PostgreSQL mode so one set of migrations serves both; LOCK_TIMEOUT lets contended row locks wait
         // instead of failing at once (the default is one second).
+        String cipher = "";
+        if (key.isPresent()) {
+            encryptIfPlain(file, key.get());
+            cipher = ";CIPHER=AES";
+        } else {
+            log.warn("the embedded store {} is not encrypted: no {} credential (ADR 0116)", file, StoreKey.CREDENTIAL);
+        }
         hikari.setJdbcUrl("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-                + ";DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=20000");
+                + ";DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=20000" + cipher);
         hikari.setUsername("kiosk");
-        hikari.setPassword("");
-        return new Store(create(hikari, "h2:" + file), Dialect.H2, "h2:" + file);
+        // H2 takes "filePassword userPassword"; the user password stays empty (the file key is the secret)
+        hikari.setPassword(key.map(k -> new String(k) + " ").orElse(""));
+        key.ifPresent(k -> java.util.Arrays.fill(k, '\0'));
+        String description = "h2:" + file + (key.isPresent() ? " (encrypted)" : "");
+        return new Store(create(hikari, description), Dialect.H2, description);
+    }
+
+    /** An existing store written before the key was configured is encrypted in place, once. */
+    private static void encryptIfPlain(Path file, char[] key) {
+        Path db = file.resolveSibling(file.getFileName() + ".mv.db");
+        if (!Files.exists(db)) {
+            return;
+        }
+        byte[] head = new byte[9];
+        try (java.io.InputStream in = Files.newInputStream(db)) {
+            if (in.readNBytes(head, 0, head.length) == head.length
+                    && new String(head, java.nio.charset.StandardCharsets.US_ASCII).equals("H2encrypt")) {
+                return;
+            }
+            log.warn("encrypting the embedded store {} with the {} credential", db, StoreKey.CREDENTIAL);
+            org.h2.tools.ChangeFileEncryption.execute(file.getParent().toString(), file.getFileName().toString(),
+                    "AES", null, key.clone(), true);
+        } catch (java.io.IOException | java.sql.SQLException e) {
+            throw new StoreUnavailableException("cannot encrypt the embedded store " + db + ": " + e.getMessage(), e);
+        }
     }
 
     private static Store openPostgresql(StoreConfig config) {
@@ -97,6 +141,11 @@ public final class Stores {
         }
         HikariConfig hikari = baseConfig("kiosk-store-pg");
         hikari.setJdbcUrl(config.url());
+        if (!config.url().contains("sslmode=")) {
+            // TLS with the server's certificate and host name checked (ADR 0116); the URL may say otherwise only
+            // in a test installation (validated in kiosk.yaml)
+            hikari.addDataSourceProperty("sslmode", POSTGRESQL_SSLMODE);
+        }
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
         // every read has a timeout: connecting, and waiting for a reply on an open socket

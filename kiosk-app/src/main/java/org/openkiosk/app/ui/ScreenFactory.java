@@ -50,6 +50,13 @@ public final class ScreenFactory {
         return new IdentifyScreen(ctx, service);
     }
 
+    /** 人证核验 after a card read; the screen wipes the reference when it goes. */
+    public Screen faceVerification(KioskService service, org.openkiosk.app.service.identity.Identity card,
+                                   org.openkiosk.device.face.FaceReference reference,
+                                   org.openkiosk.device.face.FaceVerifier verifier) {
+        return new org.openkiosk.app.ui.screens.identify.FaceVerificationScreen(ctx, service, card, reference, verifier);
+    }
+
     public Screen identityConfirmed(KioskService service) {
         return new IdentityConfirmedScreen(ctx, service);
     }

@@ -24,7 +24,7 @@ class ConfigValidateCommandTest {
         CommandRun run = CommandRun.of("config", "validate", REPO_CONFIG);
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(run.outLines()[0]).startsWith("configuration OK: 5 devices, store embedded, kiosk K-0101 in hall H-3101 — ")
+        assertThat(run.outLines()[0]).startsWith("configuration OK: 6 devices, store embedded, kiosk K-0101 in hall H-3101 — ")
                 .endsWith("kiosk.yaml");
         assertThat(run.out()).containsPattern("idReader +ga467 +sim: +required")
                 .containsPattern("a4Printer +ipp +sim: +optional");
@@ -68,6 +68,31 @@ class ConfigValidateCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_CONFIGURATION);
         assertThat(run.out()).startsWith("kiosk.yaml:3 audit.keyFile: the audit key file " + key)
                 .contains("chmod 600").doesNotContain("3c3c3c");
+    }
+
+    @Test
+    void aPlainHttpPlatformIsRefusedOutsideATestInstallation(@TempDir Path tmp) throws Exception {
+        java.nio.file.Files.writeString(tmp.resolve("kiosk.yaml"), """
+                kiosk: { id: K-01, hallId: H-01, hallName: { zh: 大厅, en: Hall } }
+                """);
+        java.nio.file.Files.writeString(tmp.resolve("services.yaml"), """
+                zone: Asia/Shanghai
+                checkIn: {earlyMinutes: 30, lateMinutes: 15}
+                services: []
+                certificates: []
+                platform:
+                  type: http
+                  baseUrl: http://10.1.2.3/kiosk
+                """);
+        CommandRun run = CommandRun.of("config", "validate", tmp.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_CONFIGURATION);
+        assertThat(run.out()).startsWith("services.yaml:7 platform.baseUrl: the service platform must be reached over"
+                + " https://");
+
+        java.nio.file.Files.writeString(tmp.resolve("kiosk.yaml"), """
+                kiosk: { id: K-01, hallId: H-01, hallName: { zh: 大厅, en: Hall }, testInstallation: true }
+                """);
+        assertThat(CommandRun.of("config", "validate", tmp.toString()).exitCode()).isEqualTo(ExitCodes.OK);
     }
 
     @Test

@@ -27,7 +27,8 @@ class DevicesCommandTest {
         assertThat(root.get("inService").asBoolean()).isTrue();
         List<String> names = new ArrayList<>();
         root.get("devices").forEach(d -> names.add(d.get("name").asText()));
-        assertThat(names).containsExactly("idReader", "receiptPrinter", "a4Printer", "scanner", "documentScanner");
+        assertThat(names).containsExactly("idReader", "receiptPrinter", "a4Printer", "scanner", "documentScanner",
+                "faceVerifier");
         JsonNode reader = root.get("devices").get(0);
         assertThat(reader.get("driver").asText()).isEqualTo("ga467");
         assertThat(reader.get("uri").asText()).isEqualTo("sim:");

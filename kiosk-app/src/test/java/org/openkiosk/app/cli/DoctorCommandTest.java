@@ -20,7 +20,7 @@ class DoctorCommandTest {
         assertThat(run.exitCode()).as(run.out()).isEqualTo(ExitCodes.OK);
         assertThat(run.out())
                 .containsPattern("(?m)^✔ Java: Java 17|^✔ Java: Java \\d+")
-                .containsPattern("(?m)^✔ configuration: valid: kiosk K-0101, 5 devices, store embedded")
+                .containsPattern("(?m)^✔ configuration: valid: kiosk K-0101, 6 devices, store embedded")
                 .containsPattern("(?m)^✔ data directory: writable: " + java.util.regex.Pattern.quote(data.toString()))
                 .containsPattern("(?m)^✔ bundled font: Noto Sans SC")
                 .containsPattern("(?m)^[✔✘] serial ports: .*\\[info]$")

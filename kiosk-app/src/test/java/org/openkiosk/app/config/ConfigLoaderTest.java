@@ -39,7 +39,7 @@ class ConfigLoaderTest {
         assertThat(config.ui().language()).isEqualTo("zh");
         assertThat(config.ui().idleWarning()).isGreaterThanOrEqualTo(Duration.ofSeconds(20));
         assertThat(config.devices()).containsOnlyKeys(KioskConfig.ID_READER, KioskConfig.RECEIPT_PRINTER,
-                KioskConfig.A4_PRINTER, KioskConfig.SCANNER, KioskConfig.DOCUMENT_SCANNER);
+                KioskConfig.A4_PRINTER, KioskConfig.SCANNER, KioskConfig.DOCUMENT_SCANNER, KioskConfig.FACE_VERIFIER);
         assertThat(config.devices().values()).allSatisfy(d -> assertThat(d.uri().isSimulator()).isTrue());
         assertThat(config.devices().get(KioskConfig.RECEIPT_PRINTER).options()).containsEntry("paperWidthMm", "80");
         assertThat(config.store().type()).isEqualTo("embedded");
@@ -187,6 +187,35 @@ class ConfigLoaderTest {
         assertThat(config.kiosk().id()).isEqualTo("0102");
         assertThat(config.store()).isEqualTo(new StoreConfig("postgresql", "jdbc:postgresql://db:5432/kiosk", "kiosk",
                 "pre-s3cret", "pre-${DB_SECRET}"));
+    }
+
+    @Test
+    void aPostgresqlUrlThatDoesNotVerifyTheServerIsRefusedOutsideATestInstallation() throws Exception {
+        String store = "store:\n  type: postgresql\n  url: jdbc:postgresql://db:5432/kiosk?sslmode=require\n";
+        String production = "kiosk:\n  id: K\n  hallId: H\n  hallName: {zh: 甲, en: A}\n" + store;
+        assertThatThrownBy(() -> ConfigLoader.parse("kiosk.yaml", production, name -> null))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString).containsExactly("kiosk.yaml:7 store.url: sslmode=require"
+                                + " does not verify the database server (booking data and ID numbers travel on this"
+                                + " link) (leave sslmode out (verify-full is the default), or set"
+                                + " kiosk.testInstallation: true for a test installation)"));
+        String test = "kiosk:\n  id: K\n  hallId: H\n  hallName: {zh: 甲, en: A}\n  testInstallation: true\n" + store;
+        assertThat(ConfigLoader.parse("kiosk.yaml", test, name -> null).store().url()).endsWith("sslmode=require");
+    }
+
+    @Test
+    void faceVerifierOptionsAreChecked() {
+        String yaml = "kiosk:\n  id: K\n  hallId: H\n  hallName: {zh: 甲, en: A}\n"
+                + "devices:\n  faceVerifier: {driver: facesdk, uri: \"sim:\", options: {attempts: 12, colour: red}}\n";
+        assertThatThrownBy(() -> ConfigLoader.parse("kiosk.yaml", yaml, name -> null))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                                "kiosk.yaml:6 devices.faceVerifier.options: unknown face verifier option colour"
+                                        + " (known: attempts, threshold, library, outcome)",
+                                "kiosk.yaml:6 devices.faceVerifier.options: option attempts must be a whole number"
+                                        + " 1–10, got '12'",
+                                "kiosk.yaml:6 devices.faceVerifier.options: driver facesdk needs options.library"
+                                        + " (the vendor's face SDK, e.g. library: /opt/vendor/libfacesdk.so)"));
     }
 
     @Test

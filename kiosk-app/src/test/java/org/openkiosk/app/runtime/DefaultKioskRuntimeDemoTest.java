@@ -75,7 +75,8 @@ class DefaultKioskRuntimeDemoTest {
         assertThat(runtime.receiptPrinter()).isPresent();
         assertThat(runtime.a4Printer()).isPresent();
         assertThat(runtime.devices().all()).extracting(d -> d.logicalName())
-                .containsExactly("idReader", "receiptPrinter", "a4Printer", "scanner", "documentScanner");
+                .containsExactly("idReader", "receiptPrinter", "a4Printer", "scanner", "documentScanner",
+                        "faceVerifier");
         assertThat(runtime.devices().all()).allSatisfy(d -> assertThat(d.health().isUsable()).as(d.logicalName()).isTrue());
         assertThat(configDir.resolve("services.yaml")).exists();
         assertThat(tmp.resolve("data").resolve(DefaultKioskRuntime.DEMO_STORE_FILE + ".mv.db")).exists();

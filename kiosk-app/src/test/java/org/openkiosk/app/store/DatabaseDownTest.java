@@ -56,6 +56,19 @@ class DatabaseDownTest {
     }
 
     @Test
+    void aPostgresqlUrlWithoutSslmodeVerifiesTheServerAndSoRefusesOneWithoutTls() throws Exception {
+        try (PostgresServer server = PostgresServer.start()) {
+            StoreConfig plain = new StoreConfig(Stores.POSTGRESQL, server.plainUrl(), "postgres", "");
+            assertThatThrownBy(() -> Stores.open(plain, tempDir).close())
+                    .as("sslmode=verify-full by default: a server without TLS is refused")
+                    .isInstanceOf(StoreException.class).hasMessageContaining("SSL");
+            StoreConfig explicit = new StoreConfig(Stores.POSTGRESQL, PostgresServer.withoutTls(server.plainUrl()),
+                    "postgres", "");
+            Stores.open(explicit, tempDir).close();
+        }
+    }
+
+    @Test
     void postgresStoppingUnderTheKioskGivesTypedUnavailableErrors() throws Exception {
         PostgresServer server = PostgresServer.start();
         StoreConfig config = server.newDatabase();

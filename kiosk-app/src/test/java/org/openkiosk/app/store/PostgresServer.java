@@ -31,7 +31,21 @@ public final class PostgresServer implements AutoCloseable {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
-        return new StoreConfig(Stores.POSTGRESQL, postgres.getJdbcUrl("postgres", name), "postgres", "");
+        return new StoreConfig(Stores.POSTGRESQL, withoutTls(postgres.getJdbcUrl("postgres", name)), "postgres", "");
+    }
+
+    /** The test server speaks no TLS: say so in the URL, as only a test installation may (ADR 0116). */
+    static String withoutTls(String url) {
+        return url + (url.contains("?") ? "&" : "?") + "sslmode=disable";
+    }
+
+    /** The URL of a fresh database exactly as the server names it (no sslmode: the kiosk's default applies). */
+    public String plainUrl() throws SQLException {
+        String name = "kiosk_" + DATABASES.incrementAndGet();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        return postgres.getJdbcUrl("postgres", name);
     }
 
     public int port() {

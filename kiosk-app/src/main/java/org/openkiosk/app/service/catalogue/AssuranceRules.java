@@ -40,15 +40,15 @@ public record AssuranceRules(String guides, String walkInTicket, String checkIn,
     /** A stated level's problem where at least {@code weakestAllowed} is needed: message and hint, if any. */
     record Problem(String message, String hint) {}
 
-    static Optional<Problem> problem(String value, AssuranceLevel weakestAllowed) {
+    static Optional<Problem> problem(String value, AssuranceLevel weakestAllowed, boolean faceVerification) {
         var level = AssuranceLevel.parse(value);
         if (level.isEmpty()) {
             return Optional.of(new Problem("'" + value + "' is no assurance level",
                     "one of " + AssuranceLevel.spellings()));
         }
-        if (level.get() == AssuranceLevel.CARD_AND_FACE) {
-            return Optional.of(new Problem("card-and-face needs face verification (人证核验), which this kiosk does"
-                    + " not offer yet", "use card"));
+        if (level.get() == AssuranceLevel.CARD_AND_FACE && !faceVerification) {
+            return Optional.of(new Problem("card-and-face needs face verification (人证核验), but kiosk.yaml"
+                    + " configures no faceVerifier device", "add devices.faceVerifier, or use card"));
         }
         if (!level.get().atLeast(weakestAllowed)) {
             return Optional.of(new Problem(value + " is too weak here (" + (level.get() == AssuranceLevel.SLIP

@@ -30,14 +30,18 @@ final class CatalogueBinder {
 
     private final Problems problems;
     private final Function<String, Optional<String>> certificateTypeProblem;
+    private final InstallationFacts installation;
+
 
     /**
      * @param certificateTypeProblem for a certificate type of the catalogue, what is wrong with it elsewhere in the
      *                               configuration (e.g. no template), if anything
      */
-    CatalogueBinder(Problems problems, Function<String, Optional<String>> certificateTypeProblem) {
+    CatalogueBinder(Problems problems, Function<String, Optional<String>> certificateTypeProblem,
+                    InstallationFacts installation) {
         this.problems = problems;
         this.certificateTypeProblem = certificateTypeProblem;
+        this.installation = installation;
     }
 
     ServiceCatalogue bind(Section root) {
@@ -57,12 +61,12 @@ final class CatalogueBinder {
     }
 
     /** The least proof of identity per service (ADR 0110); a key left out takes its safe default. */
-    private static AssuranceRules assurance(Section s) {
+    private AssuranceRules assurance(Section s) {
         Map<ProtectedService, String> stated = new java.util.EnumMap<>(ProtectedService.class);
         for (ProtectedService service : ProtectedService.values()) {
             String value = s.optionalText(service.configKey(), null);
             if (value != null) {
-                AssuranceRules.problem(value.strip(), service.weakestAllowed())
+                AssuranceRules.problem(value.strip(), service.weakestAllowed(), installation.faceVerification())
                         .ifPresent(p -> s.problem(service.configKey(), p.message(), p.hint()));
                 stated.put(service, value.strip());
             }
@@ -221,7 +225,7 @@ final class CatalogueBinder {
             Integer reprints = s.integer("reprintLimit", 0, 0, 100);
             String assurance = s.optionalText("assurance", null);
             if (assurance != null) {
-                AssuranceRules.problem(assurance.strip(), CertificateRule.WEAKEST_ALLOWED)
+                AssuranceRules.problem(assurance.strip(), CertificateRule.WEAKEST_ALLOWED, installation.faceVerification())
                         .ifPresent(p -> s.problem("assurance", p.message(), p.hint()));
             }
             s.rejectUnknownKeys();
@@ -231,18 +235,29 @@ final class CatalogueBinder {
         return rules;
     }
 
-    private static PlatformSettings platform(Section s) {
+    private PlatformSettings platform(Section s) {
         String type = s.choice("type", PlatformSettings.EMBEDDED, List.of(PlatformSettings.EMBEDDED, PlatformSettings.HTTP));
         String baseUrl = s.optionalText("baseUrl", null);
         Integer connect = s.integer("connectTimeoutMs", 3_000, 100, 60_000);
         Integer request = s.integer("requestTimeoutMs", 8_000, 100, 120_000);
         String token = s.optionalText("tokenEnvironment", null);
+        Integer maxReply = s.integer("maxReplyBytes", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024);
+        String caFile = s.optionalText("caFile", null);
+        if (caFile != null && !java.nio.file.Path.of(caFile).isAbsolute()) {
+            s.problem("caFile", "\"" + caFile + "\" is not an absolute path", "e.g. /etc/openkiosk/platform-ca.pem");
+        } else if (caFile != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(caFile))) {
+            s.problem("caFile", caFile + " cannot be read", "install the platform's CA certificate (PEM) there");
+        }
         if (PlatformSettings.HTTP.equals(type)) {
             if (baseUrl == null || baseUrl.isBlank()) {
                 s.missing("baseUrl", "e.g. baseUrl: https://platform.example.gov.cn/kiosk");
             } else if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://")) {
                 s.problem("baseUrl", "\"" + baseUrl + "\" is not an http(s) URL",
                         "e.g. https://platform.example.gov.cn/kiosk");
+            } else if (baseUrl.startsWith("http://") && !installation.plainHttpAllowed()) {
+                s.problem("baseUrl", "the service platform must be reached over https:// (ID numbers, face photos and"
+                        + " certificates travel on this link)", "use https://…; plain http:// only in ./kiosk demo or"
+                        + " with kiosk.testInstallation: true");
             }
         }
         if (token != null && !token.matches("[A-Za-z_][A-Za-z0-9_]*")) {
@@ -251,6 +266,7 @@ final class CatalogueBinder {
         }
         s.rejectUnknownKeys();
         return new PlatformSettings(type, baseUrl, s.entry("connectTimeoutMs").isPresent() ? connect : null,
-                s.entry("requestTimeoutMs").isPresent() ? request : null, token);
+                s.entry("requestTimeoutMs").isPresent() ? request : null, token,
+                s.entry("maxReplyBytes").isPresent() ? maxReply : null, caFile);
     }
 }

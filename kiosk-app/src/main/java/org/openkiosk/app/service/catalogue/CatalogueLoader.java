@@ -31,6 +31,7 @@ public final class CatalogueLoader {
             "services.yaml must be a mapping of sections (zone:, checkIn:, services:, certificates:, platform:)";
 
     private final Function<String, Optional<String>> certificateTypeProblem;
+    private final InstallationFacts installation;
 
     public CatalogueLoader() {
         this(type -> Optional.empty());
@@ -41,7 +42,14 @@ public final class CatalogueLoader {
      *                               the configuration directory (e.g. "no template certificates/x.yaml"), if anything
      */
     public CatalogueLoader(Function<String, Optional<String>> certificateTypeProblem) {
+        this(certificateTypeProblem, InstallationFacts.unchecked());
+    }
+
+    /** @param installation what kiosk.yaml says (demo or test installation, face verifier), for checks across files */
+    public CatalogueLoader(Function<String, Optional<String>> certificateTypeProblem,
+                           InstallationFacts installation) {
         this.certificateTypeProblem = certificateTypeProblem;
+        this.installation = installation;
     }
 
     /** {@code configDir/services.yaml} when present, otherwise the shipped default. */
@@ -76,7 +84,7 @@ public final class CatalogueLoader {
     }
 
     private ServiceCatalogue bind(Optional<Section> root, Problems problems) throws CatalogueException {
-        ServiceCatalogue catalogue = root.map(r -> new CatalogueBinder(problems, certificateTypeProblem).bind(r))
+        ServiceCatalogue catalogue = root.map(r -> new CatalogueBinder(problems, certificateTypeProblem, installation).bind(r))
                 .orElse(null);
         if (catalogue == null || !problems.isEmpty()) {
             if (problems.isEmpty()) {

@@ -27,6 +27,15 @@ public final class AccessPolicy {
     }
 
     /**
+     * The level to ask for when entering certificate printing: the strongest that listing or any printable type
+     * needs, so a citizen proves it once (e.g. the face for a type at {@code card-and-face}) before choosing.
+     */
+    public AssuranceLevel requiredToEnterCertificates() {
+        return catalogue.certificates().stream().map(r -> r.assuranceLevel())
+                .reduce(required(ProtectedService.MY_CERTIFICATES), (a, b) -> a.atLeast(b) ? a : b);
+    }
+
+    /**
      * Refuses unless {@code who} proved enough. Nobody identified counts only for services at the weakest level
      * (typed number): anyone can type a number, so asking for one would prove nothing.
      *

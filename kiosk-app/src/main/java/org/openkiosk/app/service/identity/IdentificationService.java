@@ -70,6 +70,24 @@ public final class IdentificationService {
                 Map.of("holder", who.idNumber().masked(), "outcome", outcome.name()))));
     }
 
+    /**
+     * The outcome of the face step after a card read: a match raises the card's identity to card + face, anything
+     * else leaves it as it was. Recorded either way (outcome only). Blocks (database).
+     *
+     * @throws IllegalArgumentException when the identity did not come from a card
+     */
+    public Identity afterFaceVerification(Identity card, FaceVerificationOutcome outcome) {
+        if (card.source() != IdentitySource.CARD) {
+            throw new IllegalArgumentException("a face is verified against a card read, not a " + card.source());
+        }
+        recordFaceVerification(card, outcome);
+        if (outcome != FaceVerificationOutcome.MATCH) {
+            return card;
+        }
+        return new Identity(card.idNumber(), card.name(), IdentitySource.CARD_AND_FACE, card.cardType(),
+                card.bookingCode());
+    }
+
     private interface Check {
         Identity run() throws IdentificationException;
     }

@@ -29,6 +29,7 @@ public record Identity(IdNumber idNumber, Optional<String> name, IdentitySource 
     public AssuranceLevel assurance() {
         return switch (source) {
             case CARD -> AssuranceLevel.CARD;
+            case CARD_AND_FACE -> AssuranceLevel.CARD_AND_FACE;
             case APPOINTMENT_QR, TYPED_NUMBER -> AssuranceLevel.TYPED_NUMBER;
         };
     }

@@ -26,13 +26,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import org.openkiosk.device.face.FaceMatch;
 import org.openkiosk.device.idcard.IdNumber;
 import org.openkiosk.device.idcard.InvalidIdNumberException;
 
 /**
  * A provincial service platform reached with JSON over HTTP; the contract is in
  * {@code docs/platform-http-api.md}. Person queries are POSTs so that ID numbers never appear in URLs (and
- * so in access logs). Every call has a connect and a request timeout.
+ * so in access logs). Every call has a connect and a request timeout, and every reply a size cap.
  */
 public final class HttpServicePlatform implements ServicePlatform {
 
@@ -40,7 +42,11 @@ public final class HttpServicePlatform implements ServicePlatform {
     private final Duration requestTimeout;
     private final Optional<String> bearerToken;
     private final HttpClient client;
+    private final long maxReplyBytes;
     private final ObjectMapper json = new ObjectMapper();
+
+    /** The largest reply read when the configuration states no other (ADR 0116). */
+    public static final long DEFAULT_MAX_REPLY_BYTES = 2L * 1024 * 1024;
 
     /**
      * @param base           the platform's base URI, e.g. {@code https://platform.example.gov.cn/kiosk}
@@ -50,11 +56,25 @@ public final class HttpServicePlatform implements ServicePlatform {
      */
     public HttpServicePlatform(URI base, Duration connectTimeout, Duration requestTimeout,
                                Optional<String> bearerToken) {
+        this(base, connectTimeout, requestTimeout, bearerToken, defaultTls(), DEFAULT_MAX_REPLY_BYTES);
+    }
+
+    /**
+     * @param tls           whom to trust for {@code https://} (the JDK's trust store, or the configured CA)
+     * @param maxReplyBytes a larger reply is refused unread ({@link PlatformReplyException})
+     */
+    public HttpServicePlatform(URI base, Duration connectTimeout, Duration requestTimeout,
+                               Optional<String> bearerToken, SSLContext tls, long maxReplyBytes) {
         String text = Objects.requireNonNull(base, "base").toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
         this.requestTimeout = Objects.requireNonNull(requestTimeout);
         this.bearerToken = bearerToken;
+        if (maxReplyBytes < 1) {
+            throw new IllegalArgumentException("maxReplyBytes must be positive");
+        }
+        this.maxReplyBytes = maxReplyBytes;
         this.client = HttpClient.newBuilder()
+                .sslContext(Objects.requireNonNull(tls, "tls"))
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
@@ -189,6 +209,52 @@ public final class HttpServicePlatform implements ServicePlatform {
                         text(c, "counterType", path)))));
     }
 
+    /**
+     * The live photo to the platform, which compares it with its own photo of that person (ADR 0114). The photo
+     * is sent once, base64 in the JSON body of a POST; only the outcome comes back.
+     */
+    @Override
+    public FaceMatch verifyFace(IdNumber idNumber, byte[] livePhoto, String mediaType) {
+        String path = "v1/identity/face-verification";
+        // built as bytes, not a String, so that every copy of the photo can be zeroed after the call
+        byte[] head;
+        try {
+            head = ("{\"idNumber\":\"" + idNumber.value() + "\",\"photo\":{\"mediaType\":"
+                    + json.writeValueAsString(mediaType) + ",\"data\":\"").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] tail = "\"}}".getBytes(StandardCharsets.UTF_8);
+        byte[] encoded = Base64.getEncoder().encode(livePhoto);
+        byte[] body = new byte[head.length + encoded.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(encoded, 0, body, head.length, encoded.length);
+        System.arraycopy(tail, 0, body, head.length + encoded.length, tail.length);
+        java.util.Arrays.fill(encoded, (byte) 0);
+        JsonNode reply;
+        try {
+            reply = exchange(path, request(path).header("Content-Type", "application/json; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        } finally {
+            java.util.Arrays.fill(body, (byte) 0);
+        }
+        String outcome = text(reply, "outcome", path);
+        return switch (outcome) {
+            case "MATCH" -> FaceMatch.MATCH;
+            case "NO_MATCH" -> FaceMatch.NO_MATCH;
+            case "NO_FACE" -> FaceMatch.NO_FACE;
+            default -> throw malformed(path, "outcome must be MATCH, NO_MATCH or NO_FACE, got '" + outcome + "'");
+        };
+    }
+
+    private static SSLContext defaultTls() {
+        try {
+            return SSLContext.getDefault();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK offers no TLS", e);
+        }
+    }
+
     private JsonNode get(String path) {
         return exchange(path, request(path).GET().build());
     }
@@ -218,9 +284,12 @@ public final class HttpServicePlatform implements ServicePlatform {
     }
 
     private JsonNode exchange(String path, HttpRequest request) {
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = client.send(request, BoundedBody.handler(maxReplyBytes));
+        } catch (BoundedBody.TooLarge e) {
+            throw new PlatformReplyException("the platform's reply to " + path + " was refused: it is larger than "
+                    + maxReplyBytes + " bytes (platform.maxReplyBytes)", e);
         } catch (HttpConnectTimeoutException e) {
             throw new PlatformUnavailableException("the platform at " + base + " did not accept a connection within "
                     + "the connect timeout", e);
@@ -231,6 +300,10 @@ public final class HttpServicePlatform implements ServicePlatform {
             throw new PlatformUnavailableException("the platform at " + base + " is unreachable: "
                     + (e.getMessage() == null ? "connection refused" : e.getMessage()), e);
         } catch (IOException e) {
+            if (e.getCause() instanceof BoundedBody.TooLarge) {
+                throw new PlatformReplyException("the platform's reply to " + path + " was refused: it is larger than "
+                        + maxReplyBytes + " bytes (platform.maxReplyBytes)", e);
+            }
             throw new PlatformUnavailableException("the connection to the platform at " + base + " failed during "
                     + path + ": " + e, e);
         } catch (InterruptedException e) {
@@ -250,7 +323,7 @@ public final class HttpServicePlatform implements ServicePlatform {
             throw malformed(path, "Content-Type is '" + contentType + "', expected application/json");
         }
         try {
-            JsonNode node = json.readTree(response.body());
+            JsonNode node = json.readTree(new String(response.body(), StandardCharsets.UTF_8));
             if (node == null || !node.isObject()) {
                 throw malformed(path, "the body is not a JSON object");
             }

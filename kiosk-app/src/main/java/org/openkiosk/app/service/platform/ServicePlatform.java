@@ -2,6 +2,7 @@ package org.openkiosk.app.service.platform;
 
 import java.util.List;
 import java.util.Optional;
+import org.openkiosk.device.face.FaceMatch;
 import org.openkiosk.device.idcard.IdNumber;
 
 /**
@@ -28,6 +29,16 @@ public interface ServicePlatform {
      */
     IssuedCertificate issueCertificate(IdNumber idNumber, String certificateType, String requestId, String kioskId,
                                        boolean preview);
+
+    /**
+     * Compares a live photo with the platform's photo of this person (人证核验). Only the HTTP platform offers it;
+     * the embedded one has no photos.
+     *
+     * @param livePhoto the camera frame (JPEG or PNG), not kept by the platform adapter
+     */
+    default FaceMatch verifyFace(IdNumber idNumber, byte[] livePhoto, String mediaType) {
+        throw new PlatformReplyException("this service platform offers no face verification");
+    }
 
     List<ServiceGuide> guides();
 

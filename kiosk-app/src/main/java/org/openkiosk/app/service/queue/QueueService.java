@@ -104,7 +104,7 @@ public final class QueueService {
     /** Check-in with the ID card: the person's earliest booking in this hall today. */
     public TicketResult checkIn(Identity who) {
         access.require(ProtectedService.CHECK_IN, Optional.of(who), Optional.empty());
-        boolean guessable = who.source() != org.openkiosk.app.service.identity.IdentitySource.CARD;
+        boolean guessable = !who.source().isCard();
         if (guessable) {
             check(AttemptLimiter.Kind.TYPED_NUMBER);
         }

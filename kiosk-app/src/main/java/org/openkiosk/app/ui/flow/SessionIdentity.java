@@ -14,6 +14,7 @@ public final class SessionIdentity {
     public static Identity of(CitizenSession session) {
         IdentitySource source = switch (session.method()) {
             case ID_CARD -> IdentitySource.CARD;
+            case ID_CARD_AND_FACE -> IdentitySource.CARD_AND_FACE;
             case QR_CODE -> IdentitySource.APPOINTMENT_QR;
             case TYPED_NUMBER -> IdentitySource.TYPED_NUMBER;
         };

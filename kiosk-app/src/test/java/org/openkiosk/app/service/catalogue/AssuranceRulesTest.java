@@ -66,7 +66,9 @@ class AssuranceRulesTest {
                   guides: passport
                   myCertificates: card-and-face
                 """, "    assurance: slip\n");
-        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(CatalogueException.class, e -> {
+        CatalogueLoader withoutFaceVerifier = new CatalogueLoader(t -> java.util.Optional.empty(),
+                new InstallationFacts(false, false));
+        assertThatThrownBy(() -> withoutFaceVerifier.load(file)).isInstanceOfSatisfying(CatalogueException.class, e -> {
             assertThat(e.getMessage())
                     .contains("services.yaml:16 assurance.progress: typed-number is too weak")
                     .contains("assurance.booking: slip is too weak here (a slip proves only its own booking)")
@@ -74,9 +76,21 @@ class AssuranceRulesTest {
                             + " (use slip or stronger)")
                     .contains("assurance.guides: 'passport' is no assurance level (one of typed-number, slip, card,"
                             + " card-and-face)")
-                    .contains("assurance.myCertificates: card-and-face needs face verification")
+                    .contains("assurance.myCertificates: card-and-face needs face verification (人证核验), but"
+                            + " kiosk.yaml configures no faceVerifier device (add devices.faceVerifier, or use card)")
                     .contains("services.yaml:14 certificates[0].assurance: slip is too weak here");
         });
+    }
+
+    @Test
+    void cardAndFaceIsAcceptedWhereAFaceVerifierIsConfigured() throws Exception {
+        CatalogueLoader withFaceVerifier = new CatalogueLoader(t -> java.util.Optional.empty(),
+                new InstallationFacts(false, true));
+        ServiceCatalogue c = withFaceVerifier.load(write("assurance:\n  myCertificates: card-and-face\n",
+                "    assurance: card-and-face\n"));
+        assertThat(c.assurance().levelOf(ProtectedService.MY_CERTIFICATES)).isEqualTo(AssuranceLevel.CARD_AND_FACE);
+        assertThat(new org.openkiosk.app.service.identity.AccessPolicy(c).requiredToEnterCertificates())
+                .isEqualTo(AssuranceLevel.CARD_AND_FACE);
     }
 
     @Test

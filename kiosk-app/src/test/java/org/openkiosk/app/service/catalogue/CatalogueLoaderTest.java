@@ -154,6 +154,38 @@ class CatalogueLoaderTest {
         assertThat(loader.loadDefault().platform().type()).isEqualTo(PlatformSettings.EMBEDDED);
     }
 
+    @Test
+    void thePlatformIsReachedOnlyOverHttpsOutsideDemoAndTestInstallations() throws Exception {
+        Path plain = write("""
+                zone: Asia/Shanghai
+                checkIn: {earlyMinutes: 30, lateMinutes: 15}
+                services: []
+                certificates: []
+                platform: {type: http, baseUrl: "http://10.1.2.3/kiosk", maxReplyBytes: 100}
+                """);
+        CatalogueLoader production = new CatalogueLoader(t -> java.util.Optional.empty(), new InstallationFacts(false, false));
+        assertThatThrownBy(() -> production.load(plain)).isInstanceOfSatisfying(CatalogueException.class, e ->
+                assertThat(e.located().stream().map(Object::toString).toList()).containsExactlyInAnyOrder(
+                        "services.yaml:5 platform.baseUrl: the service platform must be reached over https:// (ID"
+                                + " numbers, face photos and certificates travel on this link) (use https://…; plain"
+                                + " http:// only in ./kiosk demo or with kiosk.testInstallation: true)",
+                        "services.yaml:5 platform.maxReplyBytes: must be from 1024 to 67108864, got 100"));
+        Path demo = write("""
+                zone: Asia/Shanghai
+                checkIn: {earlyMinutes: 30, lateMinutes: 15}
+                services: []
+                certificates: []
+                platform: {type: http, baseUrl: "http://127.0.0.1:8080/kiosk", maxReplyBytes: 65536, caFile: relative.pem}
+                """);
+        CatalogueLoader demoMode = new CatalogueLoader(t -> java.util.Optional.empty(), new InstallationFacts(true, false));
+        assertThatThrownBy(() -> demoMode.load(demo)).isInstanceOfSatisfying(CatalogueException.class, e ->
+                assertThat(e.located().stream().map(Object::toString).toList()).containsExactly(
+                        "services.yaml:5 platform.caFile: \"relative.pem\" is not an absolute path"
+                                + " (e.g. /etc/openkiosk/platform-ca.pem)"));
+        Files.writeString(demo, Files.readString(demo).replace(", caFile: relative.pem", ""));
+        assertThat(demoMode.load(demo).platform().maxReply()).isEqualTo(65_536);
+    }
+
     private java.util.List<String> problems(Path file) {
         try {
             loader.load(file);

@@ -2,6 +2,8 @@ package org.openkiosk.app.service.platform;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -24,7 +26,15 @@ import java.util.function.Function;
  */
 public final class LocalPlatformServer implements AutoCloseable {
 
-    public record Reply(int status, String contentType, String body) {
+    /**
+     * @param delayMillis how long to wait before answering (a platform slower than the kiosk's timeout)
+     * @param chunked     send the body without a Content-Length (its size is known only by reading it)
+     */
+    public record Reply(int status, String contentType, String body, long delayMillis, boolean chunked) {
+        public Reply(int status, String contentType, String body) {
+            this(status, contentType, body, 0, false);
+        }
+
         public static Reply json(String body) {
             return new Reply(200, "application/json; charset=utf-8", body);
         }
@@ -33,10 +43,24 @@ public final class LocalPlatformServer implements AutoCloseable {
     public final List<String> requestBodies = new CopyOnWriteArrayList<>();
     private final Map<String, Function<String, Reply>> routes = new ConcurrentHashMap<>();
     private final HttpServer server;
+    private final SelfSignedTls tls;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
 
     public LocalPlatformServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(null);
+    }
+
+    /** @param tls serve {@code https://} with this certificate; null for plain HTTP */
+    public LocalPlatformServer(SelfSignedTls tls) throws IOException {
+        this.tls = tls;
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            server = HttpServer.create(loopback, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(loopback, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls.server()));
+            server = https;
+        }
         server.setExecutor(executor);
         server.createContext("/kiosk/", this::handle);
         server.start();
@@ -48,11 +72,25 @@ public final class LocalPlatformServer implements AutoCloseable {
     }
 
     public URI base() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/kiosk/");
+        return URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort() + "/kiosk/");
     }
 
     public HttpServicePlatform client() {
         return new HttpServicePlatform(base(), Duration.ofSeconds(2), Duration.ofSeconds(2), Optional.empty());
+    }
+
+    /** A client that trusts this server's certificate, with the given request timeout and reply cap. */
+    public HttpServicePlatform client(Duration requestTimeout, long maxReplyBytes) {
+        return new HttpServicePlatform(base(), Duration.ofSeconds(2), requestTimeout, Optional.empty(),
+                tls == null ? defaultTls() : tls.client(), maxReplyBytes);
+    }
+
+    private static javax.net.ssl.SSLContext defaultTls() {
+        try {
+            return javax.net.ssl.SSLContext.getDefault();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -61,11 +99,21 @@ public final class LocalPlatformServer implements AutoCloseable {
             requestBodies.add(body);
             String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath().substring("/kiosk".length());
             Reply reply = routes.getOrDefault(key, b -> new Reply(404, "application/json", "{}")).apply(body);
+            if (reply.delayMillis() > 0) {
+                try {
+                    Thread.sleep(reply.delayMillis()); // plays a slow platform; the test waits on the client's timeout
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());
-            exchange.sendResponseHeaders(reply.status(), bytes.length);
+            exchange.sendResponseHeaders(reply.status(), reply.chunked() ? 0 : bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
+            } catch (IOException clientGone) {
+                // the client gave up (timeout, or it refused an oversized reply) and closed the connection
             }
         }
     }

@@ -49,6 +49,8 @@ public final class FlowRuntime implements KioskRuntime {
     private final DeviceRegistry devices = new DeviceRegistry();
     /** Help calls over a fleet link a test started for this runtime; empty = standalone. */
     public volatile Optional<org.openkiosk.app.fleet.HelpCalls> helpCalls = Optional.empty();
+    /** A face verifier the test set up (simulated camera and matcher), if any. */
+    public volatile org.openkiosk.device.face.FaceVerifier faceVerifier;
 
     public FlowRuntime(KioskConfig config, Path dataDir, Clock clock) {
         this(config, dataDir, clock, catalogue());
@@ -111,6 +113,11 @@ public final class FlowRuntime implements KioskRuntime {
     @Override
     public Optional<A4PrinterDevice> a4Printer() {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<org.openkiosk.device.face.FaceVerifier> faceVerifier() {
+        return Optional.ofNullable(faceVerifier);
     }
 
     @Override

@@ -33,6 +33,8 @@ import org.openkiosk.app.ui.nav.Screen;
 import org.openkiosk.app.ui.screens.attract.AttractViewModel;
 import org.openkiosk.app.ui.widgets.Illustrations;
 import org.openkiosk.app.ui.work.BackgroundWork;
+import org.openkiosk.device.face.FaceReference;
+import org.openkiosk.device.face.FaceVerifier;
 import org.openkiosk.device.idcard.IdCard;
 import org.openkiosk.device.idcard.IdNumber;
 import org.openkiosk.device.idcard.InvalidIdNumberException;
@@ -56,6 +58,8 @@ public final class IdentifyScreen implements Screen {
     private final List<AutoCloseable> inputs = new ArrayList<>();
     private BackgroundWork.Job job;
     private HBox view;
+    /** The card photo, kept only from a card read to the face step of a service that needs one; else empty. */
+    private byte[] cardPhoto = new byte[0];
 
     /** @param service the service chosen on the attract screen; null when the citizen placed a card there */
     public IdentifyScreen(UiContext ctx, KioskService service) {
@@ -105,6 +109,7 @@ public final class IdentifyScreen implements Screen {
 
     @Override
     public void onHide() {
+        forgetCardPhoto();
         if (job != null) {
             job.cancel();
         }
@@ -121,10 +126,15 @@ public final class IdentifyScreen implements Screen {
     /** A card was placed on the reader (JavaFX thread). */
     public void acceptCard(IdCard card) {
         ctx.activity();
-        card.wipePhoto(); // the flows need no photo; do not keep it in memory
         if (busy.get()) {
+            card.wipePhoto();
             return;
         }
+        forgetCardPhoto();
+        if (faceStep().isPresent() && card.photo() != null && !card.photo().isWiped()) {
+            cardPhoto = card.photo().bytes(); // a copy, for the face comparison only
+        }
+        card.wipePhoto(); // no other flow needs the photo; do not keep it in memory
         try {
             var cardIdentity = CardIdentities.of(card);
             identify(IdentificationMethod.ID_CARD,
@@ -169,6 +179,7 @@ public final class IdentifyScreen implements Screen {
             start(method, identity);
         }, failure -> {
             busy.set(false);
+            forgetCardPhoto();
             entry.refuse(ErrorMessages.keyOf(failure));
             if (method == IdentificationMethod.QR_CODE) {
                 armScanner();
@@ -178,6 +189,16 @@ public final class IdentifyScreen implements Screen {
 
     private void start(IdentificationMethod method, Identity identity) {
         Optional<AssuranceLevel> lacking = lacking(identity);
+        Optional<FaceVerifier> face = faceStep();
+        if (lacking.equals(Optional.of(AssuranceLevel.CARD_AND_FACE)) && identity.source() == IdentitySource.CARD
+                && face.isPresent()) { // the card is read: now the face (人证核验)
+            FaceReference reference = new FaceReference(identity.idNumber(), cardPhoto);
+            cardPhoto = new byte[0]; // the face screen owns and wipes it now
+            entry.clear();
+            ctx.navigator().show(ctx.screens().faceVerification(service, identity, reference, face.get()));
+            return;
+        }
+        forgetCardPhoto();
         if (lacking.isPresent()) { // say what proof is needed; nothing about whether a record exists
             entry.clear();
             entry.refuse("error.assurance." + lacking.get().name().toLowerCase(java.util.Locale.ROOT));
@@ -194,24 +215,43 @@ public final class IdentifyScreen implements Screen {
         ctx.navigator().show(ctx.screens().identityConfirmed(service));
     }
 
+    /** The face verifier, when the chosen service needs card + face and one is configured and enabled. */
+    private Optional<FaceVerifier> faceStep() {
+        if (service == null || ctx.runtimeIfAny().isEmpty() || entryLevel() != AssuranceLevel.CARD_AND_FACE) {
+            return Optional.empty();
+        }
+        // enabled is enough: a failed comparison (a platform timeout) marks the health as error until the next one
+        return ctx.runtime().faceVerifier().filter(v -> v.state() == org.openkiosk.device.DeviceState.ENABLED);
+    }
+
+    private void forgetCardPhoto() {
+        java.util.Arrays.fill(cardPhoto, (byte) 0);
+        cardPhoto = new byte[0];
+    }
+
     /** The stronger proof the chosen service needs from this identity, if it proved too little. */
     private Optional<AssuranceLevel> lacking(Identity identity) {
         if (service == null || ctx.runtimeIfAny().isEmpty()) {
             return Optional.empty();
         }
+        AssuranceLevel needed = entryLevel();
+        AssuranceLevel proved = service == KioskService.CHECK_IN // a slip proves its own booking
+                ? identity.bookingCode().map(identity::assuranceFor).orElseGet(identity::assurance)
+                : identity.assurance();
+        return proved.atLeast(needed) ? Optional.empty() : Optional.of(needed);
+    }
+
+    /** The least level the chosen service asks for at its entry. */
+    private AssuranceLevel entryLevel() {
         AccessPolicy access = ctx.runtime().services().access();
-        AssuranceLevel needed = switch (service) {
-            case CERTIFICATE_PRINTING -> access.required(ProtectedService.MY_CERTIFICATES);
+        return switch (service) {
+            case CERTIFICATE_PRINTING -> access.requiredToEnterCertificates();
             case APPOINTMENTS -> access.required(ProtectedService.BOOKING);
             case CHECK_IN -> access.required(ProtectedService.CHECK_IN);
             // the menu's public part (guides) is offered on this screen already
             case QUERIES -> java.util.stream.Stream.of(ProtectedService.PROGRESS, ProtectedService.MY_APPOINTMENTS,
                     ProtectedService.MY_CERTIFICATES).map(access::required).min(Enum::compareTo).orElseThrow();
         };
-        AssuranceLevel proved = service == KioskService.CHECK_IN // a slip proves its own booking
-                ? identity.bookingCode().map(identity::assuranceFor).orElseGet(identity::assurance)
-                : identity.assurance();
-        return proved.atLeast(needed) ? Optional.empty() : Optional.of(needed);
     }
 
     private HBox build() {

@@ -1,0 +1,72 @@
+package org.openkiosk.device.face;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.imageio.ImageIO;
+import org.openkiosk.device.DeviceException;
+import org.openkiosk.device.RecommendedAction;
+
+/**
+ * The demo's matcher: a frame of one flat colour has no face ({@link FaceMatch#NO_FACE}); any other frame gets
+ * the outcome set for the next comparison ({@link #answerNext}, from the demo panel or a test), by default
+ * {@link FaceMatch#MATCH}. It compares nothing: it only lets the flow be shown and tested without hardware.
+ */
+public final class SimulatedFaceMatcher implements FaceMatcher {
+
+    private final AtomicReference<FaceMatch> next = new AtomicReference<>();
+    private final FaceMatch usual;
+
+    /** @param usual the outcome when none was set for the next comparison */
+    public SimulatedFaceMatcher(FaceMatch usual) {
+        this.usual = Objects.requireNonNull(usual);
+    }
+
+    /** The outcome of the next comparison of a frame with a face (once). */
+    public void answerNext(FaceMatch outcome) {
+        next.set(Objects.requireNonNull(outcome));
+    }
+
+    @Override
+    public void check() {
+        // always ready
+    }
+
+    @Override
+    public FaceMatch compare(FaceImage live, FaceReference reference) throws DeviceException {
+        BufferedImage image;
+        try {
+            image = ImageIO.read(new ByteArrayInputStream(live.bytes()));
+        } catch (IOException e) {
+            image = null;
+        }
+        if (image == null) {
+            throw new DeviceException("simulated matcher: the frame is not a readable image",
+                    RecommendedAction.CHECK_CONFIGURATION, false);
+        }
+        if (flat(image)) {
+            return FaceMatch.NO_FACE;
+        }
+        FaceMatch chosen = next.getAndSet(null);
+        return chosen == null ? usual : chosen;
+    }
+
+    private static boolean flat(BufferedImage image) {
+        int first = image.getRGB(0, 0);
+        for (int y = 0; y < image.getHeight(); y += 4) {
+            for (int x = 0; x < image.getWidth(); x += 4) {
+                if (image.getRGB(x, y) != first) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String description() {
+        return "simulated face matcher";
+    }
+}

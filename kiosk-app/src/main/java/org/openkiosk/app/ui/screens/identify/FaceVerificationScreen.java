@@ -1,0 +1,149 @@
+package org.openkiosk.app.ui.screens.identify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import org.openkiosk.app.service.identity.FaceVerificationOutcome;
+import org.openkiosk.app.service.identity.Identity;
+import org.openkiosk.app.session.IdentificationMethod;
+import org.openkiosk.app.session.KioskService;
+import org.openkiosk.app.ui.UiContext;
+import org.openkiosk.app.ui.flow.FlowScreen;
+import org.openkiosk.device.face.FaceMatch;
+import org.openkiosk.device.face.FaceReference;
+import org.openkiosk.device.face.FaceVerifier;
+
+/**
+ * 人证核验: after a card read, for a service that needs card + face. The check starts by itself ("请看摄像头");
+ * a miss says plainly what to do and offers "try again" until the configured attempts are used up, then sends
+ * the citizen to the staff. The card photo (the reference) is wiped when the screen goes, whatever happened;
+ * the live frame never leaves the background job.
+ */
+public final class FaceVerificationScreen extends FlowScreen {
+
+    public static final String ID = "face-verification";
+
+    /** Where the check stands; each state is one sentence on screen. */
+    public enum State { LOOK, VERIFYING, NO_MATCH, NO_FACE, USE_STAFF, UNAVAILABLE }
+
+    private final KioskService service;
+    private final Identity card;
+    private final FaceReference reference;
+    private final FaceVerifier verifier;
+    private final ObjectProperty<State> state = new SimpleObjectProperty<>(this, "state", State.LOOK);
+    private int attemptsLeft;
+
+    /**
+     * @param card      the identity from the card just read (not yet a session)
+     * @param reference the card holder's number and card photo; this screen wipes it when it goes
+     */
+    public FaceVerificationScreen(UiContext ctx, KioskService service, Identity card, FaceReference reference,
+                                  FaceVerifier verifier) {
+        super(ctx);
+        this.service = service;
+        this.card = card;
+        this.reference = reference;
+        this.verifier = verifier;
+        this.attemptsLeft = verifier.attempts();
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    public ObjectProperty<State> stateProperty() {
+        return state;
+    }
+
+    @Override
+    protected String titleKey() {
+        return "face.title";
+    }
+
+    @Override
+    protected void shown() {
+        verify();
+    }
+
+    @Override
+    protected Node content() {
+        Label look = text("face.look", "body-text");
+        Label status = new Label();
+        status.setId("face-status");
+        status.getStyleClass().add("screen-subtitle");
+        status.setWrapText(true);
+        status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> m.get("face.state." + state.get().name().toLowerCase(Locale.ROOT)), state, m.languageProperty()));
+        VBox box = new VBox(24, look, status);
+        box.setAlignment(Pos.TOP_LEFT);
+        return box;
+    }
+
+    @Override
+    protected List<Node> actions() {
+        Button retry = button("face-retry", "face.retry", "primary-button", this::verify);
+        retry.visibleProperty().bind(state.isEqualTo(State.NO_MATCH).or(state.isEqualTo(State.NO_FACE)));
+        retry.managedProperty().bind(retry.visibleProperty());
+        List<Node> actions = new ArrayList<>();
+        actions.add(retry);
+        return actions;
+    }
+
+    private void verify() {
+        state.set(State.VERIFYING);
+        work(() -> {
+            FaceMatch match = verifier.verify(reference);
+            Identity after = services().identification().afterFaceVerification(card, outcome(match));
+            return new Checked(match, after);
+        }, this::checked, failure -> {
+            state.set(State.UNAVAILABLE);
+            ctx.work().run(() -> {
+                services().identification().recordFaceVerification(card, FaceVerificationOutcome.NOT_POSSIBLE);
+                return null;
+            }, ignored -> { }, ignored -> { });
+        });
+    }
+
+    private record Checked(FaceMatch match, Identity identity) {}
+
+    private void checked(Checked result) {
+        if (result.match() == FaceMatch.MATCH) {
+            reference.close();
+            ctx.startSession(IdentificationMethod.ID_CARD_AND_FACE, result.identity());
+            if (service != null) {
+                ctx.sessions().current().orElseThrow().choose("service", service.name());
+            }
+            ctx.navigator().show(ctx.screens().identityConfirmed(service));
+            return;
+        }
+        attemptsLeft--;
+        if (attemptsLeft <= 0) {
+            state.set(State.USE_STAFF);
+            reference.close();
+        } else {
+            state.set(result.match() == FaceMatch.NO_FACE ? State.NO_FACE : State.NO_MATCH);
+        }
+    }
+
+    private static FaceVerificationOutcome outcome(FaceMatch match) {
+        return switch (match) {
+            case MATCH -> FaceVerificationOutcome.MATCH;
+            case NO_MATCH -> FaceVerificationOutcome.NO_MATCH;
+            case NO_FACE -> FaceVerificationOutcome.NOT_POSSIBLE;
+        };
+    }
+
+    @Override
+    public void onHide() {
+        super.onHide();
+        reference.close(); // the card photo goes with the screen, matched or not
+    }
+}

@@ -1,0 +1,181 @@
+package org.openkiosk.app.ui.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openkiosk.app.logging.PersonalDataRedactor;
+import org.openkiosk.app.service.catalogue.CatalogueLoader;
+import org.openkiosk.app.service.catalogue.CertificateRule;
+import org.openkiosk.app.service.catalogue.ServiceCatalogue;
+import org.openkiosk.app.session.IdentificationMethod;
+import org.openkiosk.app.ui.ShellOptions;
+import org.openkiosk.app.ui.i18n.Language;
+import org.openkiosk.app.ui.screens.identify.FaceVerificationScreen;
+import org.openkiosk.app.ui.screens.identify.IdentifyScreen;
+import org.openkiosk.app.ui.testing.FlowDriver;
+import org.openkiosk.app.ui.testing.FlowRuntime;
+import org.openkiosk.app.ui.testing.FxShell;
+import org.openkiosk.app.ui.testing.TestConfigs;
+import org.openkiosk.device.DeviceException;
+import org.openkiosk.device.face.FaceMatch;
+import org.openkiosk.device.face.FaceVerifier;
+import org.openkiosk.device.face.SimulatedCamera;
+import org.openkiosk.device.face.SimulatedFaceMatcher;
+import org.openkiosk.device.transport.TransportUri;
+
+/**
+ * 人证核验 in the headless shell with the simulated camera: a certificate type at card-and-face takes the card,
+ * then the face; a miss says what to do and offers "try again"; after the last attempt the citizen is sent to
+ * the staff; a service at card never sees the face step.
+ */
+class FaceVerificationFlowTest {
+
+    @TempDir
+    Path dir;
+
+    private FxShell fx;
+    private FlowRuntime runtime;
+    private FlowDriver citizen;
+    private final SimulatedFaceMatcher matcher = new SimulatedFaceMatcher(FaceMatch.MATCH);
+
+    private void start(int attempts) throws Exception {
+        start(attempts, matcher);
+    }
+
+    private void start(int attempts, org.openkiosk.device.face.FaceMatcher faces) throws Exception {
+        ServiceCatalogue faceForCertificates = withFaceFor("no-criminal-record");
+        FaceVerifier verifier = new FaceVerifier("faceVerifier", new SimulatedCamera(TransportUri.parse("sim:")),
+                faces, attempts);
+        enable(verifier);
+        fx = FxShell.ready(TestConfigs.demoHall(), ShellOptions.kiosk().withWindowed(true), clock -> {
+            runtime = new FlowRuntime(TestConfigs.demoHall(), dir, clock, faceForCertificates);
+            runtime.faceVerifier = verifier;
+            return runtime;
+        });
+        citizen = new FlowDriver(fx);
+    }
+
+    @AfterEach
+    void close() {
+        if (fx != null) {
+            fx.close();
+        }
+        PersonalDataRedactor.clear();
+    }
+
+    @Test
+    void cardThenFaceReachesCardAndFaceAndTheCertificateIsPrinted() throws Exception {
+        start(3);
+        citizen.touch("service-certificate-printing");
+        citizen.awaitScreen(IdentifyScreen.ID);
+        citizen.placeCard();
+        citizen.awaitScreen("identity-confirmed");
+        assertThat(fx.fx(() -> fx.ctx().sessions().current().orElseThrow().method()))
+                .isEqualTo(IdentificationMethod.ID_CARD_AND_FACE);
+        citizen.touch("continue");
+        citizen.awaitScreen("certificate-list");
+        citizen.touch("certificate-no-criminal-record");
+        citizen.awaitScreen("certificate-preview");
+        citizen.touch("print");
+        citizen.awaitScreen("certificate-outcome");
+        assertThat(fx.<Label>node("#outcome-message").getText()).isEqualTo("已打印，请取走证明。");
+    }
+
+    @Test
+    void aMissSaysWhatToDoAndTryAgainLetsTheCitizenThrough() throws Exception {
+        start(3);
+        matcher.answerNext(FaceMatch.NO_MATCH);
+        citizen.touch("service-certificate-printing");
+        citizen.placeCard();
+        citizen.awaitScreen(FaceVerificationScreen.ID);
+        citizen.await(() -> state() == FaceVerificationScreen.State.NO_MATCH, "the miss");
+        assertThat(fx.<Label>node("#face-status").getText()).isEqualTo("未能确认是本人。请正对摄像头，然后点“重试”。");
+        fx.fx(() -> fx.ctx().messages().setLanguage(Language.EN));
+        assertThat(fx.<Label>node("#face-status").getText()).startsWith("We could not confirm it is you.");
+        assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).as("no session before the face matched").isFalse();
+        citizen.touch("face-retry");
+        citizen.awaitScreen("identity-confirmed");
+        assertThat(fx.fx(() -> fx.ctx().sessions().current().orElseThrow().method()))
+                .isEqualTo(IdentificationMethod.ID_CARD_AND_FACE);
+    }
+
+    @Test
+    void afterTheLastAttemptTheCitizenIsSentToTheStaffWithoutASession() throws Exception {
+        start(2);
+        citizen.touch("service-certificate-printing");
+        matcher.answerNext(FaceMatch.NO_MATCH);
+        citizen.placeCard();
+        citizen.awaitScreen(FaceVerificationScreen.ID);
+        citizen.await(() -> state() == FaceVerificationScreen.State.NO_MATCH, "the first miss");
+        matcher.answerNext(FaceMatch.NO_MATCH);
+        citizen.touch("face-retry");
+        citizen.await(() -> state() == FaceVerificationScreen.State.USE_STAFF, "sent to the staff");
+        assertThat(fx.<Label>node("#face-status").getText()).isEqualTo("多次未能核验。请到服务台，由工作人员为您核验身份。");
+        assertThat(fx.fx(() -> fx.<Button>node("#face-retry").isVisible())).isFalse();
+        assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).isFalse();
+    }
+
+    @Test
+    void aPlatformThatCannotCompareNowSendsTheCitizenToTheStaffHonestly() throws Exception {
+        start(3, new org.openkiosk.device.face.FaceMatcher() {
+            @Override
+            public void check() {}
+
+            @Override
+            public FaceMatch compare(org.openkiosk.device.face.FaceImage live,
+                                     org.openkiosk.device.face.FaceReference reference) throws DeviceException {
+                throw new DeviceException("face verification: the platform did not answer within 8000 ms",
+                        org.openkiosk.device.RecommendedAction.RETRY, true);
+            }
+
+            @Override
+            public String description() {
+                return "an unreachable platform";
+            }
+        });
+        citizen.touch("service-certificate-printing");
+        citizen.placeCard();
+        citizen.awaitScreen(FaceVerificationScreen.ID);
+        citizen.await(() -> state() == FaceVerificationScreen.State.UNAVAILABLE, "the honest outcome");
+        assertThat(fx.<Label>node("#face-status").getText()).isEqualTo("人证核验暂时无法进行。请到服务台由工作人员为您办理。");
+        assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).isFalse();
+    }
+
+    @Test
+    void aServiceThatNeedsOnlyTheCardHasNoFaceStep() throws Exception {
+        start(3);
+        citizen.touch("service-queries");
+        citizen.awaitScreen(IdentifyScreen.ID);
+        citizen.placeCard();
+        citizen.awaitScreen("identity-confirmed");
+        assertThat(fx.fx(() -> fx.ctx().sessions().current().orElseThrow().method()))
+                .isEqualTo(IdentificationMethod.ID_CARD);
+    }
+
+    private FaceVerificationScreen.State state() {
+        return fx.fx(() -> fx.ctx().navigator().current() instanceof FaceVerificationScreen s
+                ? s.stateProperty().get() : null);
+    }
+
+    private static ServiceCatalogue withFaceFor(String certificateType) throws Exception {
+        ServiceCatalogue shipped = new CatalogueLoader().loadDefault();
+        List<CertificateRule> certificates = shipped.certificates().stream()
+                .map(r -> r.type().equals(certificateType)
+                        ? new CertificateRule(r.type(), r.numberPrefix(), r.reprintLimit(), "card-and-face") : r)
+                .toList();
+        return new ServiceCatalogue(shipped.zone(), shipped.checkIn(), shipped.services(), certificates,
+                shipped.platform(), shipped.assurance(), shipped.retention());
+    }
+
+    private static void enable(FaceVerifier verifier) throws DeviceException {
+        verifier.open();
+        verifier.claim();
+        verifier.enable();
+    }
+}
