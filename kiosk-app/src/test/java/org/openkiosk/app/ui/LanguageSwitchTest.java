@@ -35,7 +35,7 @@ class LanguageSwitchTest {
         assertThat(text("#attract-prompt")).isEqualTo("Place your ID card or scan a code");
         assertThat(text("#hall-name")).isEqualTo(TestConfigs.HALL_EN);
         assertThat(text("#toggle-language")).isEqualTo("中文");
-        assertThat(text("#clock")).isEqualTo("Monday 23 November 2026  09:30:00");
+        assertThat(text("#clock")).isEqualTo("Mon 23 Nov 2026  09:30:00");
 
         // on the keypad screen an error message follows the language too
         fx.robot.clickOn("#service-appointments");

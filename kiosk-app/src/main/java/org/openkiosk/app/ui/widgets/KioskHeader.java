@@ -32,6 +32,8 @@ public final class KioskHeader extends HBox {
         hall.textProperty().bind(Bindings.createStringBinding(
                 () -> identity.hallName(messages.language().code()), messages.languageProperty()));
         ClockLabel clock = new ClockLabel(ctx.clock(), messages);
+        // the clock is never shortened; a long hall name gives way instead
+        clock.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox titles = new VBox(4, hall, clock);
         // the hall name may shorten on a narrow screen; the toggles a citizen needs must never be cut off
         titles.setMinWidth(0);

@@ -128,8 +128,12 @@ public final class AttractScreen implements Screen {
         hint.getStyleClass().add("service-hint");
         hint.setWrapText(true);
         hint.textProperty().bind(messages.text(AttractViewModel.hintKey(service)));
-        VBox graphic = new VBox(8, icon(service).node(72), title, hint);
-        graphic.setAlignment(Pos.CENTER);
+        // icon beside the words, not above them: four tiles of icon, title and a two-line hint then still fit a
+        // 1366×768 panel in elder mode and English
+        VBox words = new VBox(8, title, hint);
+        words.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.HBox graphic = new javafx.scene.layout.HBox(24, icon(service).node(72), words);
+        graphic.setAlignment(Pos.CENTER_LEFT);
         graphic.setMouseTransparent(true);
         Button button = new Button();
         button.setGraphic(graphic);
@@ -140,7 +144,8 @@ public final class AttractScreen implements Screen {
         // the hint wraps inside the tile instead of being cut when the tile is narrow (1366 px, English, elder)
         graphic.setMinWidth(0);
         graphic.prefWidthProperty().bind(button.widthProperty().subtract(48));
-        hint.prefWidthProperty().bind(graphic.prefWidthProperty());
+        words.setMinWidth(0);
+        hint.prefWidthProperty().bind(graphic.prefWidthProperty().subtract(72 + 24));
         hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         button.setOnAction(e -> model.choose(service));
         return button;
