@@ -78,6 +78,11 @@ public final class Shipper implements AutoCloseable {
         }
     }
 
+    /** Whether the last forward reached the hall store (no journal query: cheap enough for every decision). */
+    public boolean hallReachable() {
+        return unreachableSince == null;
+    }
+
     public ShipperStatus status() {
         long waiting;
         try {
