@@ -220,7 +220,7 @@ final class ConfigBinder {
         if (retryMax != null && (retryMax.compareTo(java.time.Duration.ofSeconds(1)) < 0
                 || retryMax.compareTo(java.time.Duration.ofMinutes(10)) > 0)) {
             problems.add(s.entry("forwardRetryMax").orElseThrow().value().line(), s.pathOf("forwardRetryMax"),
-                    "must be between 1s and 10m, got " + retryMax.toSeconds() + "s",
+                    "must be from 1s to 10m, got " + retryMax.toSeconds() + "s",
                     "the kiosk retries forwarding at most this long apart during an outage, e.g. 30s");
             retryMax = null;
         }
