@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -20,6 +22,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openkiosk.app.config.StoreConfig;
 import org.openkiosk.app.service.CitizenServices;
+import org.openkiosk.app.service.appointment.AppointmentException;
+import org.openkiosk.app.service.identity.CardType;
+import org.openkiosk.app.service.identity.Identity;
+import org.openkiosk.app.service.identity.IdentitySource;
 import org.openkiosk.app.service.catalogue.CatalogueLoader;
 import org.openkiosk.app.service.catalogue.ServiceCatalogue;
 import org.openkiosk.app.service.platform.DemoData;
@@ -41,7 +47,7 @@ import org.openkiosk.testsupport.TcpProxy;
 
 /**
  * Two kiosks of a hall on one PostgreSQL; the network of one is cut (a proxy). That kiosk keeps handing out
- * walk-in tickets from its reserved numbers and taking ratings; the other keeps issuing online. When the network is
+ * walk-in tickets from its reserved numbers and taking ratings, and refuses bookings saying why; the other keeps issuing online. When the network is
  * back, the hall store holds every ticket and rating once, and no ticket number twice.
  */
 class HallOfflineWalkInTest {
@@ -106,6 +112,12 @@ class HallOfflineWalkInTest {
             online.queue().walkIn(SERVICE);
         }
         cutOff.ratings().rate(SERVICE, SatisfactionLevel.DISSATISFIED, Optional.of("waited long"));
+        Identity zhang = new Identity(DemoData.ZHANG, Optional.of("张示例"), IdentitySource.CARD,
+                Optional.of(CardType.RESIDENT_ID), Optional.empty());
+        assertThatThrownBy(() -> cutOff.appointments().book(zhang, SERVICE, DemoData.DEMO_HALL,
+                LocalDate.of(2026, 11, 24), LocalTime.of(10, 0)))
+                .isInstanceOfSatisfying(AppointmentException.class,
+                        e -> assertThat(e.reason()).isEqualTo(AppointmentException.Reason.HALL_OFFLINE));
         assertThat(offline).noneMatch(QueueTicket::queueKnown);
         assertThatThrownBy(() -> cutOff.queue().walkIn(SERVICE)).isInstanceOf(CheckInException.class)
                 .extracting(e -> ((CheckInException) e).reason()).isEqualTo(CheckInException.Reason.OFFLINE_NO_NUMBERS);
