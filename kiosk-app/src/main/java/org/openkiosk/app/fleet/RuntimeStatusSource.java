@@ -172,15 +172,6 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
         }
     }
 
-    /** "store unreachable since 02:00, 37 records waiting" in the kiosk's local time (ADR 0160). */
-    String unreachableText(org.openkiosk.app.store.journal.ShipperStatus status) {
-        String since = status.unreachableSince()
-                .map(t -> java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(t.atZone(clock.getZone())))
-                .orElse("?");
-        String waiting = status.waiting() < 0 ? "an unknown number of" : Long.toString(status.waiting());
-        return "store unreachable since " + since + ", " + waiting + " records waiting";
-    }
-
     private long freeDisk() {
         try {
             Path existing = dataDir;
@@ -203,7 +194,7 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
         var forwarding = runtime.hallForwarding();
         if (forwarding.isPresent() && !forwarding.get().reachable()) {
             alarms.add(new Alarm(Alarm.SCHEMA, settings.kiosk(), "STORE_UNREACHABLE", AlarmRules.CRITICAL, null,
-                    unreachableText(forwarding.get()), "check the hall's database server and the network; the"
+                    forwarding.get().describe(clock.getZone()), "check the hall's database server and the network; the"
                     + " kiosk keeps serving offline and forwards the waiting records when it is back", now));
         } else if (!storeReachable) {
             alarms.add(new Alarm(Alarm.SCHEMA, settings.kiosk(), "STORE_UNREACHABLE", AlarmRules.CRITICAL, null,

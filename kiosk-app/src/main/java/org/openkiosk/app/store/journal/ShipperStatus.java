@@ -15,4 +15,16 @@ public record ShipperStatus(Optional<Instant> unreachableSince, long waiting, Op
     public boolean reachable() {
         return unreachableSince.isEmpty();
     }
+
+    /** For the operator, in the kiosk's local time: "store unreachable since 2026-12-02 02:00, 37 records waiting". */
+    public String describe(java.time.ZoneId zone) {
+        String count = waiting < 0 ? "an unknown number of" : Long.toString(waiting);
+        String records = waiting == 1 ? " record waiting" : " records waiting";
+        if (unreachableSince.isEmpty()) {
+            return "store reachable, " + count + records;
+        }
+        String since = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(unreachableSince.get().atZone(zone));
+        return "store unreachable since " + since + ", " + count + records;
+    }
 }
