@@ -98,6 +98,27 @@ class StoreAndAuditCommandsTest {
     }
 
     @Test
+    void reforwardSendsTheJournalSinceABackupAgain() {
+        java.time.Instant start = java.time.Instant.now();
+        try (Store local = Stores.open(new org.openkiosk.app.config.StoreConfig(Stores.EMBEDDED,
+                data.resolve(org.openkiosk.app.store.journal.JournalForwarding.JOURNAL_FILE).toString(), null, null),
+                data)) {
+            var journal = new org.openkiosk.app.store.journal.Journal(local, java.time.Clock.systemUTC(), "K-05");
+            for (int i = 0; i < 3; i++) {
+                local.inTransaction(c -> journal.append(c, org.openkiosk.app.store.journal.RecordKind.RATING,
+                        java.util.Map.of("service", "s", "level", "3")));
+            }
+            journal.markForwarded(journal.waiting(10), java.time.Instant.now());
+        }
+        assertThat(run("store", "reforward", "--data", data.toString(), "--config", data.resolve("none").toString(),
+                "--since", start.minusSeconds(1).toString())).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("3 records since");
+        assertThat(run("store", "reforward", "--data", data.resolve("empty").toString(), "--since",
+                start.toString())).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString()).contains("no journal at");
+    }
+
+    @Test
     void verifyWithoutTheKeyIsABadConfigurationNotANewKey() {
         assertThat(run("audit", "verify", "--data", data.toString())).isEqualTo(ExitCodes.BAD_CONFIGURATION);
         assertThat(err.toString()).contains("audit.key").contains("does not exist");
