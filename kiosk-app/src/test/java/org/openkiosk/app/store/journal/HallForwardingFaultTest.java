@@ -134,6 +134,33 @@ class HallForwardingFaultTest {
         assertHallHoldsTheJournalExactlyOnce(5);
     }
 
+    @Test
+    void aHallStoreRestoredFromAnOlderBackupGetsTheMissingRecordsFromTheJournal() {
+        Shipper shipper = open(new Shipper(journal, inbox, clock, FAST).start());
+        rate(10);
+        awaitAllForwarded(shipper);
+        java.time.Instant backup = clock.instant();
+        rate(15);
+        awaitAllForwarded(shipper);
+        // the restore: what arrived after the backup is gone from the hall store, the journal still has it
+        hallStore.inTransaction(c -> {
+            for (String table : List.of("rating", "hall_record")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE record_key IN"
+                        + " (SELECT record_key FROM hall_record WHERE created_at >= ?)")) {
+                    ps.setObject(1, java.time.OffsetDateTime.ofInstant(backup, java.time.ZoneOffset.UTC));
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+        assertThat(column("SELECT record_key FROM rating")).hasSizeLessThan(25);
+
+        journal.markUnforwardedSince(backup.minusSeconds(5)); // ./kiosk store reforward --since, with a margin
+        shipper.wake();
+        awaitAllForwarded(shipper);
+        assertHallHoldsTheJournalExactlyOnce(25);
+    }
+
     private void rate(int count) {
         for (int i = 0; i < count; i++) {
             int level = 1 + i % 5;
