@@ -119,6 +119,38 @@ class StoreAndAuditCommandsTest {
     }
 
     @Test
+    void auditVerifyChecksTheJournalsOwnChain() throws Exception {
+        Path keyFile = data.resolve("audit.key");
+        var key = org.openkiosk.app.service.audit.AuditKey.loadOrGenerate(keyFile);
+        try (Store local = Stores.open(new org.openkiosk.app.config.StoreConfig(Stores.EMBEDDED,
+                data.resolve(org.openkiosk.app.store.journal.JournalForwarding.JOURNAL_FILE).toString(), null, null),
+                data)) {
+            var audit = new org.openkiosk.app.service.audit.AuditLog(local, java.time.Clock.systemUTC(), "K-05", key,
+                    java.util.Optional.empty());
+            var ratings = new org.openkiosk.app.service.rating.RatingService(local, audit, java.time.Clock.systemUTC(),
+                    "K-05");
+            ratings.writeInto(new org.openkiosk.app.store.journal.Journal(local, java.time.Clock.systemUTC(), "K-05"),
+                    audit);
+            ratings.rate("exit-entry", org.openkiosk.app.service.rating.SatisfactionLevel.SATISFIED,
+                    java.util.Optional.empty());
+            ratings.rate("exit-entry", org.openkiosk.app.service.rating.SatisfactionLevel.SATISFIED,
+                    java.util.Optional.empty());
+        }
+        String[] verify = {"audit", "verify", "--journal", "--data", data.toString(), "--config",
+                data.resolve("none").toString(), "--key-file", keyFile.toString()};
+        assertThat(run(verify)).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("2 records verified");
+        try (Store local = Stores.open(new org.openkiosk.app.config.StoreConfig(Stores.EMBEDDED,
+                data.resolve(org.openkiosk.app.store.journal.JournalForwarding.JOURNAL_FILE).toString(), null, null),
+                data)) {
+            local.inTransaction(c -> c.createStatement().executeUpdate(
+                    "UPDATE audit_log SET details = '{}' WHERE seq = 1"));
+        }
+        assertThat(run(verify)).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString()).contains("BROKEN at record 1");
+    }
+
+    @Test
     void verifyWithoutTheKeyIsABadConfigurationNotANewKey() {
         assertThat(run("audit", "verify", "--data", data.toString())).isEqualTo(ExitCodes.BAD_CONFIGURATION);
         assertThat(err.toString()).contains("audit.key").contains("does not exist");
