@@ -268,8 +268,19 @@ final class ConfigBinder {
                 }
             }
         }
+        Integer walkInReserve = s.integer("walkInReserve", StoreConfig.DEFAULT_WALK_IN_RESERVE, 1, 10_000);
+        java.time.Duration retryMax = s.duration("forwardRetryMax", StoreConfig.DEFAULT_FORWARD_RETRY_MAX);
+        if (retryMax != null && (retryMax.compareTo(java.time.Duration.ofSeconds(1)) < 0
+                || retryMax.compareTo(java.time.Duration.ofMinutes(10)) > 0)) {
+            problems.add(s.entry("forwardRetryMax").orElseThrow().value().line(), s.pathOf("forwardRetryMax"),
+                    "must be from 1s to 10m, got " + retryMax.toSeconds() + "s",
+                    "the kiosk retries forwarding at most this long apart during an outage, e.g. 30s");
+            retryMax = null;
+        }
         s.rejectUnknownKeys();
-        return new StoreConfig(type, url, user, password, passwordAsWritten);
+        return new StoreConfig(type, url, user, password, passwordAsWritten,
+                walkInReserve == null ? StoreConfig.DEFAULT_WALK_IN_RESERVE : walkInReserve,
+                retryMax == null ? StoreConfig.DEFAULT_FORWARD_RETRY_MAX : retryMax);
     }
 
     /** The technicians' PIN, as a salted hash written by {@code ./kiosk maintenance hash-pin}. */

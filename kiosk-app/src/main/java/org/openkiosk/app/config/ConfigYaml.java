@@ -126,6 +126,12 @@ public final class ConfigYaml {
         putIfPresent(m, "url", s.url());
         putIfPresent(m, "user", s.user());
         putIfPresent(m, "password", s.passwordAsWritten());
+        if (s.walkInReserve() != StoreConfig.DEFAULT_WALK_IN_RESERVE) {
+            m.put("walkInReserve", s.walkInReserve());
+        }
+        if (!StoreConfig.DEFAULT_FORWARD_RETRY_MAX.equals(s.forwardRetryMax())) {
+            m.put("forwardRetryMax", Durations.format(s.forwardRetryMax()));
+        }
         return m;
     }
 

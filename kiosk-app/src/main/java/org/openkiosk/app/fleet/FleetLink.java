@@ -231,7 +231,9 @@ public final class FleetLink implements AutoCloseable {
             Map<String, Alarm> alarms = AlarmRules.evaluate(state, source.systemAlarms(), now);
             boolean alarmsChanged = false;
             for (Alarm a : alarms.values()) {
-                if (!activeAlarms.containsKey(a.code())) {
+                Alarm active = activeAlarms.get(a.code());
+                // new, or its text changed (e.g. "store unreachable since 02:00, 37 records waiting" counting up)
+                if (active == null || !java.util.Objects.equals(active.text(), a.text())) {
                     activeAlarms.put(a.code(), a);
                     enqueue(topics.alarm(a.code()), FleetJson.bytes(a), true);
                     alarmsChanged = true;

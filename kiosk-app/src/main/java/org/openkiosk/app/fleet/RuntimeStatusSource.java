@@ -191,7 +191,13 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
         if (store.isPresent()) {
             auditCountsToday(); // also tells whether the store answers
         }
-        if (!storeReachable) {
+        var forwarding = runtime.hallForwarding();
+        if (forwarding.isPresent() && !forwarding.get().reachable()) {
+            alarms.add(new Alarm(Alarm.SCHEMA, settings.kiosk(), "STORE_UNREACHABLE", AlarmRules.CRITICAL, null,
+                    forwarding.get().describe(clock.getZone()), "check the hall's database server and the network; the"
+                    + " kiosk keeps serving offline and forwards the waiting records when it is back",
+                    forwarding.get().unreachableSince().orElse(now)));
+        } else if (!storeReachable) {
             alarms.add(new Alarm(Alarm.SCHEMA, settings.kiosk(), "STORE_UNREACHABLE", AlarmRules.CRITICAL, null,
                     "the store does not answer", "check the database server and the network", now));
         }

@@ -37,6 +37,9 @@ import org.openkiosk.app.service.port.ReceiptPort;
 import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.StoreException;
 import org.openkiosk.app.store.Stores;
+import org.openkiosk.app.store.journal.JournalForwarding;
+import org.openkiosk.app.store.journal.Shipper;
+import org.openkiosk.app.store.journal.ShipperStatus;
 import org.openkiosk.device.DeviceRegistry;
 import org.openkiosk.device.HealthStatus;
 import org.openkiosk.device.a4.A4PrinterDevice;
@@ -74,6 +77,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     private final Optional<DemoControls> demoControls;
     private final ScheduledExecutorService recovery;
     private org.openkiosk.app.fleet.KioskFleet fleet;
+    private Optional<JournalForwarding> forwarding = Optional.empty();
     private boolean closed;
 
     private DefaultKioskRuntime(KioskConfig config, boolean demo, KioskDevices devices, Store store,
@@ -162,6 +166,9 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             DefaultKioskRuntime runtime = new DefaultKioskRuntime(config, demo, devices, store, catalogue, services,
                     receipts, clock);
             runtime.guardDiskSpace(DiskSpaceGuard.of(dataDir));
+            if (config.store().shared() && !demo) {
+                runtime.forwardToHall(dataDir, clock);
+            }
             log.info("kiosk {} started{}: store {}, devices {}, problems {}", config.kiosk().id(),
                     demo ? " in DEMO mode" : "", store.description(), devices.registry().all().size(),
                     runtime.deviceProblems().stream().map(DeviceProblem::code).toList());
@@ -176,6 +183,36 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             }
             throw e;
         }
+    }
+
+    /**
+     * Hall kiosks (ADRs 0160, 0161): records go to the local journal first and a shipper forwards them; walk-in
+     * numbers are reserved for an outage now and daily.
+     */
+    private void forwardToHall(Path dataDir, Clock clock) {
+        JournalForwarding started;
+        try {
+            started = JournalForwarding.start(config.store(), store, dataDir, clock, config.kiosk().id(),
+                    config.kiosk().hallId());
+        } catch (StoreException e) {
+            throw new RuntimeStartException(RuntimeStartException.STORE, "the kiosk's journal cannot be opened: "
+                    + e.getMessage(), e);
+        }
+        forwarding = Optional.of(started);
+        Shipper shipper = started.shipper();
+        services.journalInto(started.journal(), store, config.store().walkInReserve(), shipper::hallReachable);
+        recovery.scheduleWithFixedDelay(() -> {
+            try {
+                services.queue().reserveOfflineNumbers();
+            } catch (RuntimeException e) {
+                log.warn("reserving walk-in numbers failed; trying again in an hour", e);
+            }
+        }, 0, 60, TimeUnit.MINUTES);
+    }
+
+    @Override
+    public Optional<ShipperStatus> hallForwarding() {
+        return forwarding.map(f -> f.shipper().status());
     }
 
     private static AuditTrailSetup auditTrail(KioskConfig config, Path dataDir, boolean demo) {
@@ -415,6 +452,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             Thread.currentThread().interrupt();
         }
         services.auditInBackground().close(); // queued audit records first, while the store is open
+        forwarding.ifPresent(JournalForwarding::close); // a forward in flight finishes; the rest waits on disk
         try {
             store.close();
         } catch (RuntimeException e) {

@@ -63,6 +63,11 @@ public interface KioskRuntime extends AutoCloseable {
      * Tries again to bring the required devices that are not usable back (open, claim, enable, check), then
      * returns what is still wrong. Blocks: call it from the out-of-service screen's background retry.
      */
+    /** Forwarding to the hall store (hall kiosks only, ADR 0160): since when it fails and what waits. */
+    default Optional<org.openkiosk.app.store.journal.ShipperStatus> hallForwarding() {
+        return Optional.empty();
+    }
+
     default List<DeviceProblem> recheckDevices() {
         return deviceProblems();
     }

@@ -21,6 +21,7 @@ import org.openkiosk.app.service.query.QueryService;
 import org.openkiosk.app.service.queue.QueueService;
 import org.openkiosk.app.service.rating.RatingService;
 import org.openkiosk.app.store.Store;
+import org.openkiosk.app.store.journal.Journal;
 
 /**
  * All citizen services of one kiosk, wired once from the store, the platform, the catalogue and the device
@@ -38,6 +39,9 @@ public final class CitizenServices {
     private final BackgroundAudit auditInBackground;
     private final AccessPolicy access;
     private final AttemptLimiter attempts;
+    private final AuditKey auditKey;
+    private final Clock clock;
+    private final String kioskId;
 
     /**
      * Services whose audit trail is keyed with a throw-away key (tests, tools): a later process cannot verify it.
@@ -60,6 +64,9 @@ public final class CitizenServices {
                            String kioskId, String hallId, AuditKey auditKey, Optional<AuditHeadFile> auditHead,
                            org.openkiosk.app.service.certificate.HolderKey holderKeys) {
         BookingRepository bookings = new BookingRepository(store);
+        this.auditKey = auditKey;
+        this.clock = clock;
+        this.kioskId = kioskId;
         this.audit = new AuditLog(store, clock, kioskId, auditKey, auditHead);
         this.auditInBackground = new BackgroundAudit(audit);
         this.attempts = new AttemptLimiter(clock, kioskId, AttemptLimiter.Settings.defaults());
@@ -72,6 +79,21 @@ public final class CitizenServices {
         this.queue = new QueueService(store, bookings, catalogue, platform, receipts, audit, clock, kioskId, hallId);
         this.queue.limitAttempts(attempts);
         this.ratings = new RatingService(store, audit, clock, kioskId);
+    }
+
+    /**
+     * Hall mode (ADRs 0160, 0161): ratings go through the kiosk's journal (audited in the journal's own chain) and
+     * walk-in tickets come from numbers reserved in advance while the hall store is unreachable.
+     *
+     * @param walkInReserve walk-in numbers reserved per queue and day ({@code store.walkInReserve})
+     * @param hallReachable whether the shipper last reached the hall store ({@code Shipper::hallReachable})
+     */
+    public void journalInto(Journal journal, Store hall, int walkInReserve,
+                            java.util.function.BooleanSupplier hallReachable) {
+        AuditLog journalAudit = new AuditLog(journal.store(), clock, kioskId, auditKey, Optional.empty());
+        ratings.writeInto(journal, journalAudit);
+        queue.issueOfflineFrom(new org.openkiosk.app.service.queue.OfflineTickets(hall, journal, walkInReserve,
+                hallReachable));
     }
 
     public IdentificationService identification() {

@@ -37,4 +37,24 @@ public final class NumberSequences {
             }
         }
     }
+
+    /**
+     * Reserves the next {@code count} values of the named counter for one caller (a kiosk's walk-in numbers for an
+     * outage, ADR 0161) and returns the first; every other caller continues after the last.
+     */
+    public static long reserve(Connection connection, String name, int count) throws SQLException {
+        if (count < 1) {
+            throw new IllegalArgumentException("reserve at least one number, not " + count);
+        }
+        long first = next(connection, name);
+        if (count > 1) {
+            try (PreparedStatement bump = connection.prepareStatement(
+                    "UPDATE number_sequence SET last_value = last_value + ? WHERE name = ?")) {
+                bump.setLong(1, count - 1L);
+                bump.setString(2, name);
+                bump.executeUpdate();
+            }
+        }
+        return first;
+    }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -26,6 +27,8 @@ public final class Store implements AutoCloseable {
     private final HikariDataSource dataSource;
     /** Actions to run once the transaction on a connection has committed (e.g. publishing the audit head). */
     private final Map<Connection, List<Runnable>> afterCommit = new ConcurrentHashMap<>();
+    /** Transactions that must be on the disk itself, not in the OS's cache, before {@link #inTransaction} returns. */
+    private final Set<Connection> durable = ConcurrentHashMap.newKeySet();
     private final Dialect dialect;
     private final String description;
 
@@ -60,6 +63,9 @@ public final class Store implements AutoCloseable {
                 connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 result = work.run(connection);
                 connection.commit();
+                if (durable.contains(connection)) {
+                    forceToDisk(connection);
+                }
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection, e);
                 throw e;
@@ -68,6 +74,7 @@ public final class Store implements AutoCloseable {
             throw translate(e);
         } finally {
             afterCommit.remove(connection);
+            durable.remove(connection);
             closeQuietly(connection);
         }
         for (Runnable action : committed) {
@@ -97,6 +104,23 @@ public final class Store implements AutoCloseable {
             }
         } catch (SQLException e) {
             log.debug("cannot tell whether the connection auto-commits; not running {}", action, e);
+        }
+    }
+
+    /**
+     * The transaction on {@code connection} is forced to the disk before {@link #inTransaction} returns (ADR 0160): a
+     * record the citizen is told about survives a power cut. H2 writes a commit to the file but leaves it in the
+     * OS's cache; {@code CHECKPOINT SYNC} forces it down. PostgreSQL does this on every commit already.
+     */
+    public void requireDurableCommit(Connection connection) {
+        if (dialect == Dialect.H2 && afterCommit.containsKey(connection)) {
+            durable.add(connection);
+        }
+    }
+
+    private static void forceToDisk(Connection connection) throws SQLException {
+        try (java.sql.Statement sync = connection.createStatement()) {
+            sync.execute("CHECKPOINT SYNC");
         }
     }
 

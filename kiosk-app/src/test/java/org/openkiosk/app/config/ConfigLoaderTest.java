@@ -152,7 +152,7 @@ class ConfigLoaderTest {
                 "kiosk.yaml:20 store.url: missing (e.g. url: jdbc:postgresql://10.1.2.5:5432/kiosk)",
                 "kiosk.yaml:22 store.password: environment variable KIOSK_TEST_UNSET_VARIABLE is not set "
                         + "(set it for the kiosk's service, or write the value directly)",
-                "kiosk.yaml:23 store.port: unknown key \"port\" (known: password, type, url, user)");
+                "kiosk.yaml:23 store.port: unknown key \"port\" (known: forwardRetryMax, password, type, url, user, walkInReserve)");
     }
 
     @Test
@@ -216,6 +216,26 @@ class ConfigLoaderTest {
                                         + " 1–10, got '12'",
                                 "kiosk.yaml:6 devices.faceVerifier.options: driver facesdk needs options.library"
                                         + " (the vendor's face SDK, e.g. library: /opt/vendor/libfacesdk.so)"));
+    }
+
+    @Test
+    void hallOutageSettingsAreReadAndCheckedWithTheirLines() throws Exception {
+        String head = "kiosk:\n  id: K\n  hallId: H\n  hallName: {zh: 甲, en: A}\n"
+                + "store:\n  type: postgresql\n  url: jdbc:postgresql://db:5432/kiosk\n";
+        KioskConfig config = ConfigLoader.parse("kiosk.yaml", head + "  walkInReserve: 80\n  forwardRetryMax: 2m\n",
+                name -> null);
+        assertThat(config.store().walkInReserve()).isEqualTo(80);
+        assertThat(config.store().forwardRetryMax()).isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(ConfigLoader.parse("kiosk.yaml", head, name -> null).store().walkInReserve())
+                .isEqualTo(StoreConfig.DEFAULT_WALK_IN_RESERVE);
+
+        assertThatThrownBy(() -> ConfigLoader.parse("kiosk.yaml", head + "  walkInReserve: 0\n"
+                + "  forwardRetryMax: 2h\n", name -> null))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString).containsExactly(
+                                "kiosk.yaml:8 store.walkInReserve: must be from 1 to 10000, got 0",
+                                "kiosk.yaml:9 store.forwardRetryMax: must be from 1s to 10m, got 7200s (the kiosk"
+                                        + " retries forwarding at most this long apart during an outage, e.g. 30s)"));
     }
 
     @Test

@@ -6,8 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.openkiosk.app.cli.ExitCodes;
 import org.openkiosk.app.cli.KioskCommand;
@@ -22,19 +21,8 @@ import org.openkiosk.app.store.StoreBackend;
 /** The citizen-services contract on a real PostgreSQL server, started once for this class. */
 class CitizenServicesPostgresTest extends CitizenServicesContract {
 
-    private static PostgresServer server;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        server = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresServer POSTGRES = new PostgresServer();
 
     @Test
     void auditVerifyCommandChecksTheSharedDatabase() {
@@ -62,6 +50,6 @@ class CitizenServicesPostgresTest extends CitizenServicesContract {
 
     @Override
     StoreBackend backend() {
-        return tempDir -> server.newDatabase();
+        return POSTGRES.backend();
     }
 }

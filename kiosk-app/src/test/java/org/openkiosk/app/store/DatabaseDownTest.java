@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openkiosk.app.config.StoreConfig;
 import org.openkiosk.app.service.CitizenServices;
@@ -29,6 +30,9 @@ import org.openkiosk.app.service.support.ScriptedA4Printer;
 
 /** A database that is not there, or goes away, gives a clear typed error and no half-done work. */
 class DatabaseDownTest {
+
+    @RegisterExtension
+    static final PostgresServer POSTGRES = new PostgresServer();
 
     @TempDir
     Path tempDir;
@@ -70,8 +74,7 @@ class DatabaseDownTest {
 
     @Test
     void postgresStoppingUnderTheKioskGivesTypedUnavailableErrors() throws Exception {
-        PostgresServer server = PostgresServer.start();
-        StoreConfig config = server.newDatabase();
+        StoreConfig config = POSTGRES.newDatabase();
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         Clock monday = Clock.fixed(ZonedDateTime.of(2026, 11, 23, 8, 0, 0, 0, zone).toInstant(), zone);
         try (Store store = Stores.open(config, tempDir)) {
@@ -84,7 +87,7 @@ class DatabaseDownTest {
             services.appointments().book(who, "exit-entry", DemoData.DEMO_HALL, monday.instant().atZone(zone)
                     .toLocalDate().plusDays(1), LocalTime.of(10, 0));
 
-            server.close();
+            POSTGRES.server().stop();
 
             assertThatThrownBy(() -> services.ratings().rate("exit-entry",
                     org.openkiosk.app.service.rating.SatisfactionLevel.SATISFIED, Optional.empty()))

@@ -1,37 +1,34 @@
 package org.openkiosk.app.store;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openkiosk.app.config.StoreConfig;
+import org.openkiosk.testsupport.EmbeddedPostgresServer;
 
-/** A real PostgreSQL server from Maven artifacts, one per test class; each test gets a fresh database. */
-public final class PostgresServer implements AutoCloseable {
+/**
+ * A real PostgreSQL server for a test class, as store configurations:
+ * {@code @RegisterExtension static final PostgresServer POSTGRES = new PostgresServer();} starts it before the
+ * class and stops it after; each test takes a fresh database ({@link #newDatabase()} or {@link #backend()}).
+ */
+public final class PostgresServer implements BeforeAllCallback, AfterAllCallback {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private final EmbeddedPostgres postgres;
+    private final EmbeddedPostgresServer server = new EmbeddedPostgresServer();
 
-    private PostgresServer(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        server.beforeAll(context);
     }
 
-    public static PostgresServer start() throws IOException {
-        return new PostgresServer(EmbeddedPostgres.builder()
-                .setServerConfig("max_connections", "200")
-                .setServerConfig("fsync", "off")
-                .start());
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        server.afterAll(context);
     }
 
     /** Creates an empty database and returns the configuration of a store on it. */
     public StoreConfig newDatabase() throws SQLException {
-        String name = "kiosk_" + DATABASES.incrementAndGet();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        return new StoreConfig(Stores.POSTGRESQL, withoutTls(postgres.getJdbcUrl("postgres", name)), "postgres", "");
+        return storeConfig(server.newDatabase());
     }
 
     /** The test server speaks no TLS: say so in the URL, as only a test installation may (ADR 0116). */
@@ -41,19 +38,21 @@ public final class PostgresServer implements AutoCloseable {
 
     /** The URL of a fresh database exactly as the server names it (no sslmode: the kiosk's default applies). */
     public String plainUrl() throws SQLException {
-        String name = "kiosk_" + DATABASES.incrementAndGet();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        return postgres.getJdbcUrl("postgres", name);
+        return server.newDatabase();
     }
 
-    public int port() {
-        return postgres.getPort();
+    /** Fresh databases for a contract test. */
+    public StoreBackend backend() {
+        return tempDir -> newDatabase();
     }
 
-    @Override
-    public void close() throws IOException {
-        postgres.close();
+    /** The server itself, to stop and start it or to put a proxy in front. */
+    public EmbeddedPostgresServer server() {
+        return server;
+    }
+
+    /** A store configuration for a JDBC URL on this server (e.g. through a proxy); the server speaks no TLS. */
+    public static StoreConfig storeConfig(String jdbcUrl) {
+        return new StoreConfig(Stores.POSTGRESQL, withoutTls(jdbcUrl), EmbeddedPostgresServer.user(), "");
     }
 }

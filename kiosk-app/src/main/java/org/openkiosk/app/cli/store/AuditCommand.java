@@ -20,6 +20,7 @@ import org.openkiosk.app.service.audit.AuditVerification;
 import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.StoreException;
 import org.openkiosk.app.store.Stores;
+import org.openkiosk.app.store.journal.JournalForwarding;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +62,10 @@ public final class AuditCommand implements Runnable {
         @Option(names = "--demo", description = "check the demo store with the demo key and head")
         boolean demo;
 
+        @Option(names = "--journal", description = "check the chain in this hall kiosk's journal (DATA/"
+                + JournalForwarding.JOURNAL_FILE + ".mv.db, ADR 0160) instead of the store; stop the kiosk first")
+        boolean journal;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -77,7 +82,8 @@ public final class AuditCommand implements Runnable {
                             : AuditTrailSetup.existing(settings, options.dataDirectory(), demo, System::getenv).key();
                     AuditHeadFile given = headFile != null ? new AuditHeadFile(headFile)
                             : AuditTrailSetup.headFile(settings, options.dataDirectory(), demo);
-                    head = given.read();
+                    // the kiosk's head file belongs to the store's chain, not the journal's
+                    head = journal && headFile == null ? Optional.empty() : given.read();
                     if (head.isEmpty() && headFile != null) {
                         err.println("audit verify: the head file " + headFile + " does not exist");
                         return ExitCodes.BAD_CONFIGURATION;
@@ -108,6 +114,16 @@ public final class AuditCommand implements Runnable {
         }
 
         private Store open() {
+            if (journal) {
+                Path file = options.dataDirectory().resolve(JournalForwarding.JOURNAL_FILE);
+                if (!java.nio.file.Files.exists(options.dataDirectory().resolve(JournalForwarding.JOURNAL_FILE
+                        + ".mv.db"))) {
+                    throw new StoreException("no journal at " + file + ".mv.db (only kiosks with store type"
+                            + " postgresql keep one)");
+                }
+                return Stores.open(new StoreConfig(Stores.EMBEDDED, file.toString(), null, null),
+                        options.dataDirectory());
+            }
             if (!demo) {
                 return options.open();
             }

@@ -8,14 +8,16 @@ import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.StoreException;
 import org.openkiosk.app.store.StoreUnavailableException;
 import org.openkiosk.app.store.Stores;
+import org.openkiosk.app.store.journal.Journal;
+import org.openkiosk.app.store.journal.JournalForwarding;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code kiosk store migrate | seed-demo}: prepare the kiosk's database. */
+/** {@code kiosk store migrate | seed-demo | reforward}: prepare the kiosk's database, repair forwarding. */
 @Command(name = "store", mixinStandardHelpOptions = true,
         description = "Prepare the kiosk's database (embedded H2 file, or PostgreSQL with --store-url).",
-        subcommands = {StoreCommand.Migrate.class, StoreCommand.SeedDemo.class})
+        subcommands = {StoreCommand.Migrate.class, StoreCommand.SeedDemo.class, StoreCommand.Reforward.class})
 public final class StoreCommand implements Runnable {
 
     @CommandLine.Spec
@@ -71,6 +73,43 @@ public final class StoreCommand implements Runnable {
                         ? "store " + store.description() + ": demo data added (test person 测试, "
                                 + DemoData.TEST_PERSON.masked() + ")"
                         : "store " + store.description() + ": already has citizens; left unchanged");
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                return fail(spec, e);
+            }
+        }
+    }
+
+    @Command(name = "reforward", mixinStandardHelpOptions = true,
+            description = {"Send this kiosk's journal records written since a time to the hall store again, after the"
+                    + " hall store was restored from a backup older than them. The hall store takes only those it"
+                    + " lacks (ADR 0160). Stop the kiosk first: its journal file is open while it runs."})
+    static final class Reforward implements Callable<Integer> {
+
+        @Mixin
+        StoreOptions options;
+
+        @CommandLine.Option(names = "--since", required = true, paramLabel = "INSTANT",
+                description = "the time of the restored backup, e.g. 2026-12-01T18:00:00Z")
+        java.time.Instant since;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            java.nio.file.Path data = options.dataDirectory();
+            java.nio.file.Path file = data.resolve(JournalForwarding.JOURNAL_FILE);
+            if (!java.nio.file.Files.exists(data.resolve(JournalForwarding.JOURNAL_FILE + ".mv.db"))) {
+                spec.commandLine().getErr().println("store: no journal at " + file + ".mv.db (only kiosks with"
+                        + " store type postgresql keep one)");
+                return ExitCodes.FAILURE;
+            }
+            try (Store local = Stores.open(new org.openkiosk.app.config.StoreConfig(Stores.EMBEDDED, file.toString(),
+                    null, null), data)) {
+                int marked = new Journal(local, Clock.systemUTC(), "reforward").markUnforwardedSince(since);
+                spec.commandLine().getOut().println("journal " + local.description() + ": " + marked
+                        + " records since " + since + " will be forwarded again when the kiosk runs");
                 return ExitCodes.OK;
             } catch (StoreException e) {
                 return fail(spec, e);

@@ -67,10 +67,14 @@ public final class ReceiptLayouts {
         if (ticket.priority()) {
             receipt.line("预约优先", Alignment.CENTRE, true);
         }
-        return receipt.divider()
-                .keyValue("前面还有", ticket.peopleAhead() + " 人")
-                .keyValue("预计等候", "约 " + Math.max(1, ticket.estimatedWait().toMinutes()) + " 分钟")
-                .keyValue("日期", DATE.format(ticket.date()))
+        receipt.divider();
+        if (ticket.queueKnown()) {
+            receipt.keyValue("前面还有", ticket.peopleAhead() + " 人")
+                    .keyValue("预计等候", "约 " + Math.max(1, ticket.estimatedWait().toMinutes()) + " 分钟");
+        } else { // issued while the hall store was unreachable (ADR 0161)
+            receipt.centred("离线取号，前面人数暂不可知");
+        }
+        return receipt.keyValue("日期", DATE.format(ticket.date()))
                 .divider()
                 .centred("请留意叫号屏幕，过号请重新取号")
                 .line("取号时间 " + STAMP.format(ticket.issuedAt().atZone(zone)) + "  终端 " + ticket.kioskId(),

@@ -23,13 +23,20 @@ public class AppointmentException extends RuntimeException {
         /** no such booking for this person */
         NOT_FOUND,
         /** the booking is cancelled or already used */
-        NOT_ACTIVE
+        NOT_ACTIVE,
+        /** the hall store (the shared seat count) cannot be reached: offer a walk-in ticket (ADR 0161) */
+        HALL_OFFLINE
     }
 
     private final Reason reason;
 
     public AppointmentException(Reason reason, String message) {
         super(message);
+        this.reason = reason;
+    }
+
+    public AppointmentException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
         this.reason = reason;
     }
 

@@ -105,6 +105,29 @@ public final class AppointmentService {
      * @throws StoreException       when the database fails (nothing is booked then)
      */
     public BookingResult book(Identity who, String serviceCode, String hallId, LocalDate date, LocalTime start) {
+        try {
+            return bookOnline(who, serviceCode, hallId, date, start);
+        } catch (RuntimeException e) {
+            if (hallStoreUnreachable(e)) {
+                // the seat count is shared by the hall's kiosks: no offline booking; say so and offer a walk-in ticket
+                throw new AppointmentException(AppointmentException.Reason.HALL_OFFLINE,
+                        "the hall store cannot be reached: " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean hallStoreUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.openkiosk.app.store.StoreUnavailableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private BookingResult bookOnline(Identity who, String serviceCode, String hallId, LocalDate date,
+                                     LocalTime start) {
         access.require(ProtectedService.BOOKING, Optional.of(who), Optional.empty());
         ServiceDefinition service = bookableService(serviceCode);
         Hall hall = hall(hallId);
@@ -114,7 +137,15 @@ public final class AppointmentService {
             throw refusal;
         });
         String code = BookingCodes.next();
-        Booking booking = store.inTransaction(c -> {
+        Booking booking = bookSeat(who, serviceCode, hallId, date, start, planner, now, code);
+        LOG.info("booked {} for {}", booking.code(), who.idNumber());
+        AppointmentSlip slip = slip(booking, service, hall, planner);
+        return new BookingResult(booking, slip, printSlip(slip));
+    }
+
+    private Booking bookSeat(Identity who, String serviceCode, String hallId, LocalDate date, LocalTime start,
+                             SlotPlanner planner, Instant now, String code) {
+        return store.inTransaction(c -> {
             long slotId = bookings.takeSeat(c, hallId, serviceCode, date, start, planner.rules().capacityPerSlot());
             long id = bookings.insert(c, code, slotId, hallId, serviceCode, who.idNumber(),
                     OffsetDateTime.ofInstant(now, ZoneOffset.UTC), kioskId);
@@ -123,9 +154,6 @@ public final class AppointmentService {
                     "holder", who.idNumber().masked())));
             return new Booking(id, code, serviceCode, hallId, date, start, BookingStatus.BOOKED, who.idNumber());
         });
-        LOG.info("booked {} for {}", booking.code(), who.idNumber());
-        AppointmentSlip slip = slip(booking, service, hall, planner);
-        return new BookingResult(booking, slip, printSlip(slip));
     }
 
     /** Cancels the person's active booking before the cut-off. */

@@ -15,7 +15,9 @@ public class CheckInException extends RuntimeException {
         /** this person has no booking here today: offer a walk-in ticket */
         NO_BOOKING_TODAY,
         /** the service is unknown */
-        UNKNOWN_SERVICE
+        UNKNOWN_SERVICE,
+        /** the hall store is unreachable and this kiosk has no reserved walk-in numbers left for today */
+        OFFLINE_NO_NUMBERS
     }
 
     private final Reason reason;

@@ -32,6 +32,8 @@ import org.openkiosk.app.service.port.PrintOutcome;
 import org.openkiosk.app.service.port.ReceiptPort;
 import org.openkiosk.app.store.NumberSequences;
 import org.openkiosk.app.store.Store;
+import org.openkiosk.app.store.StoreUnavailableException;
+import org.openkiosk.app.store.journal.RecordKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +59,7 @@ public final class QueueService {
     private final String hallId;
     private final AccessPolicy access;
     private AttemptLimiter attempts;
+    private OfflineTickets offline;
 
     public QueueService(Store store, BookingRepository bookings, ServiceCatalogue catalogue, ServicePlatform platform,
                         ReceiptPort receipts, AuditLog audit, Clock clock, String kioskId, String hallId) {
@@ -171,19 +174,71 @@ public final class QueueService {
         return walkIn(Optional.empty(), serviceCode);
     }
 
-    /** A walk-in ticket for whoever is at the kiosk (nobody identified, or the citizen). */
+    /**
+     * A walk-in ticket for whoever is at the kiosk (nobody identified, or the citizen). When the hall store cannot be
+     * reached, the number comes from this kiosk's reserved block (ADR 0161) and the ticket waits in the journal.
+     */
     public TicketResult walkIn(Optional<Identity> who, String serviceCode) {
         access.require(ProtectedService.WALK_IN_TICKET, who, Optional.empty());
         ServiceDefinition service = service(serviceCode);
         Instant now = clock.instant();
-        long counters = countersOf(service);
-        QueueTicket ticket = store.inTransaction(c -> {
-            QueueTicket issued = issue(c, service, PRIORITY_WALK_IN, Optional.empty(), now, counters);
-            audit.append(c, new AuditEntry(AuditAction.WALK_IN_TICKET, "ticket:" + issued.ticketNo(), Map.of(
-                    "hall", hallId, "service", service.code())));
-            return issued;
-        });
+        QueueTicket ticket;
+        try {
+            if (offline != null && offline.hallKnownUnreachable()) {
+                throw new StoreUnavailableException("the shipper cannot reach the hall store", null);
+            }
+            long counters = countersOf(service);
+            ticket = store.inTransaction(c -> {
+                QueueTicket issued = issue(c, service, PRIORITY_WALK_IN, Optional.empty(), now, counters);
+                audit.append(c, new AuditEntry(AuditAction.WALK_IN_TICKET, "ticket:" + issued.ticketNo(), Map.of(
+                        "hall", hallId, "service", service.code())));
+                return issued;
+            });
+            if (offline != null) {
+                offline.topUp(OfflineTickets.sequenceName(hallId, ticket.date(), service.counterType()));
+            }
+        } catch (StoreUnavailableException | org.openkiosk.app.service.platform.PlatformUnavailableException e) {
+            if (offline == null) {
+                throw e;
+            }
+            LOG.info("hall store unreachable: walk-in ticket from this kiosk's reserved numbers");
+            ticket = walkInOffline(service, now);
+        }
         return new TicketResult(ticket, print(ticket));
+    }
+
+    /** Hands out offline walk-in tickets from reserved numbers when the hall store is unreachable (hall mode). */
+    public void issueOfflineFrom(OfflineTickets tickets) {
+        this.offline = tickets;
+    }
+
+    /** Reserves walk-in numbers of every queue for today and tomorrow, while the hall store answers. */
+    public void reserveOfflineNumbers() {
+        if (offline == null) {
+            return;
+        }
+        LocalDate today = today();
+        for (String counterType : catalogue.services().stream().map(ServiceDefinition::counterType).distinct()
+                .toList()) {
+            offline.topUp(OfflineTickets.sequenceName(hallId, today, counterType));
+            offline.topUp(OfflineTickets.sequenceName(hallId, today.plusDays(1), counterType));
+        }
+    }
+
+    private QueueTicket walkInOffline(ServiceDefinition service, Instant now) {
+        LocalDate today = now.atZone(catalogue.zone()).toLocalDate();
+        String sequence = OfflineTickets.sequenceName(hallId, today, service.counterType());
+        return offline.journal().store().inTransaction(c -> {
+            long number = offline.take(c, sequence).orElseThrow(() -> new CheckInException(
+                    CheckInException.Reason.OFFLINE_NO_NUMBERS, "no reserved walk-in numbers left for " + sequence));
+            String ticketNo = service.ticketPrefix() + String.format("%03d", number);
+            offline.journal().append(c, RecordKind.WALK_IN_TICKET, Map.of("hall", hallId, "date", today.toString(),
+                    "counterType", service.counterType(), "ticket", ticketNo,
+                    "priority", Integer.toString(PRIORITY_WALK_IN), "service", service.code(),
+                    "issuedAt", now.toString()));
+            return new QueueTicket(ticketNo, hallId, today, service.counterType(), service.code(), service.titleZh(),
+                    false, QueueTicket.AHEAD_UNKNOWN, Duration.ZERO, now, kioskId);
+        });
     }
 
     /**
@@ -227,7 +282,7 @@ public final class QueueService {
     private QueueTicket issue(Connection c, ServiceDefinition service, int priority, Optional<Long> bookingId,
                               Instant now, long counters) throws SQLException {
         LocalDate today = now.atZone(catalogue.zone()).toLocalDate();
-        long number = NumberSequences.next(c, "ticket:" + hallId + ":" + today + ":" + service.counterType());
+        long number = NumberSequences.next(c, OfflineTickets.sequenceName(hallId, today, service.counterType()));
         String ticketNo = service.ticketPrefix() + String.format("%03d", number);
         long id;
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_ticket (hall_id, ticket_date,"

@@ -9,9 +9,18 @@ import java.time.LocalDate;
  *
  * @param ticketNo      e.g. {@code A007}: unique per hall per day
  * @param priority      whether it was a booked citizen checking in near the slot (goes ahead of walk-ins)
- * @param peopleAhead   tickets of the same queue that will be called first, when issued
+ * @param peopleAhead   tickets of the same queue that will be called first, when issued; {@link #AHEAD_UNKNOWN} for a
+ *                      ticket issued while the hall store was unreachable
  * @param estimatedWait the wait this suggests given the counters open for this queue
  */
 public record QueueTicket(String ticketNo, String hallId, LocalDate date, String counterType, String serviceCode,
                           String serviceTitleZh, boolean priority, int peopleAhead, Duration estimatedWait,
-                          Instant issuedAt, String kioskId) {}
+                          Instant issuedAt, String kioskId) {
+
+    /** Issued offline: the queue of the hall was not known, so neither the people ahead nor the wait. */
+    public static final int AHEAD_UNKNOWN = -1;
+
+    public boolean queueKnown() {
+        return peopleAhead != AHEAD_UNKNOWN;
+    }
+}

@@ -13,6 +13,8 @@ import org.openkiosk.app.service.audit.AuditAction;
 import org.openkiosk.app.service.audit.AuditEntry;
 import org.openkiosk.app.service.audit.AuditLog;
 import org.openkiosk.app.store.Store;
+import org.openkiosk.app.store.journal.Journal;
+import org.openkiosk.app.store.journal.RecordKind;
 
 /**
  * Ratings after a completed service. Stored without personal data: service, kiosk, time, level and, for the
@@ -26,6 +28,8 @@ public final class RatingService {
     private final AuditLog audit;
     private final Clock clock;
     private final String kioskId;
+    private volatile Journal journal;
+    private volatile AuditLog journalAudit;
 
     public RatingService(Store store, AuditLog audit, Clock clock, String kioskId) {
         this.store = store;
@@ -44,6 +48,10 @@ public final class RatingService {
             throw new IllegalArgumentException("the reason is longer than " + MAX_REASON_LENGTH + " characters");
         }
         Instant now = clock.instant();
+        if (journal != null) {
+            rateIntoJournal(serviceCode, level, text);
+            return;
+        }
         store.inTransaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO rating (service_code, kiosk_id, rated_at,"
                     + " level, reason) VALUES (?, ?, ?, ?, ?)")) {
@@ -60,7 +68,28 @@ public final class RatingService {
         });
     }
 
-    /** How many ratings of each level a service has had. */
+    /**
+     * Hall mode (ADR 0160): ratings are written to the kiosk's journal, durably, with the audit entry in the
+     * journal's own chain, and reach the hall store through the shipper. Rating works while the hall store is away.
+     */
+    public void writeInto(Journal journal, AuditLog journalAudit) {
+        this.journalAudit = journalAudit;
+        this.journal = journal;
+    }
+
+    private void rateIntoJournal(String serviceCode, SatisfactionLevel level, Optional<String> reason) {
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("service", serviceCode,
+                "level", Integer.toString(level.score())));
+        reason.ifPresent(r -> fields.put("reason", r));
+        journal.store().inTransaction(c -> {
+            journal.append(c, RecordKind.RATING, fields);
+            journalAudit.append(c, new AuditEntry(AuditAction.RATED, "service:" + serviceCode,
+                    Map.of("level", Integer.toString(level.score()))));
+            return null;
+        });
+    }
+
+    /** How many ratings of each level a service has had (in the hall store: forwarded ratings only). */
     public Map<SatisfactionLevel, Long> summary(String serviceCode) {
         return store.inTransaction(c -> {
             Map<SatisfactionLevel, Long> counts = new EnumMap<>(SatisfactionLevel.class);

@@ -45,6 +45,9 @@ public final class ErrorMessages {
         if (t instanceof CheckInException e) {
             return "error.checkin." + lower(e.reason());
         }
+        if (t instanceof org.openkiosk.app.store.StoreUnavailableException) {
+            return "error.store.offline";
+        }
         if (t instanceof StoreException || t instanceof PlatformException) {
             return "error.unavailable";
         }

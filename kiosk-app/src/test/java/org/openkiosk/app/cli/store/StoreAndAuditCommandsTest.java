@@ -98,6 +98,59 @@ class StoreAndAuditCommandsTest {
     }
 
     @Test
+    void reforwardSendsTheJournalSinceABackupAgain() {
+        java.time.Instant start = java.time.Instant.now();
+        try (Store local = Stores.open(new org.openkiosk.app.config.StoreConfig(Stores.EMBEDDED,
+                data.resolve(org.openkiosk.app.store.journal.JournalForwarding.JOURNAL_FILE).toString(), null, null),
+                data)) {
+            var journal = new org.openkiosk.app.store.journal.Journal(local, java.time.Clock.systemUTC(), "K-05");
+            for (int i = 0; i < 3; i++) {
+                local.inTransaction(c -> journal.append(c, org.openkiosk.app.store.journal.RecordKind.RATING,
+                        java.util.Map.of("service", "s", "level", "3")));
+            }
+            journal.markForwarded(journal.waiting(10), java.time.Instant.now());
+        }
+        assertThat(run("store", "reforward", "--data", data.toString(), "--config", data.resolve("none").toString(),
+                "--since", start.minusSeconds(1).toString())).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("3 records since");
+        assertThat(run("store", "reforward", "--data", data.resolve("empty").toString(), "--since",
+                start.toString())).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString()).contains("no journal at");
+    }
+
+    @Test
+    void auditVerifyChecksTheJournalsOwnChain() throws Exception {
+        Path keyFile = data.resolve("audit.key");
+        var key = org.openkiosk.app.service.audit.AuditKey.loadOrGenerate(keyFile);
+        try (Store local = Stores.open(new org.openkiosk.app.config.StoreConfig(Stores.EMBEDDED,
+                data.resolve(org.openkiosk.app.store.journal.JournalForwarding.JOURNAL_FILE).toString(), null, null),
+                data)) {
+            var audit = new org.openkiosk.app.service.audit.AuditLog(local, java.time.Clock.systemUTC(), "K-05", key,
+                    java.util.Optional.empty());
+            var ratings = new org.openkiosk.app.service.rating.RatingService(local, audit, java.time.Clock.systemUTC(),
+                    "K-05");
+            ratings.writeInto(new org.openkiosk.app.store.journal.Journal(local, java.time.Clock.systemUTC(), "K-05"),
+                    audit);
+            ratings.rate("exit-entry", org.openkiosk.app.service.rating.SatisfactionLevel.SATISFIED,
+                    java.util.Optional.empty());
+            ratings.rate("exit-entry", org.openkiosk.app.service.rating.SatisfactionLevel.SATISFIED,
+                    java.util.Optional.empty());
+        }
+        String[] verify = {"audit", "verify", "--journal", "--data", data.toString(), "--config",
+                data.resolve("none").toString(), "--key-file", keyFile.toString()};
+        assertThat(run(verify)).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("2 records verified");
+        try (Store local = Stores.open(new org.openkiosk.app.config.StoreConfig(Stores.EMBEDDED,
+                data.resolve(org.openkiosk.app.store.journal.JournalForwarding.JOURNAL_FILE).toString(), null, null),
+                data)) {
+            local.inTransaction(c -> c.createStatement().executeUpdate(
+                    "UPDATE audit_log SET details = '{}' WHERE seq = 1"));
+        }
+        assertThat(run(verify)).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString()).contains("BROKEN at record 1");
+    }
+
+    @Test
     void verifyWithoutTheKeyIsABadConfigurationNotANewKey() {
         assertThat(run("audit", "verify", "--data", data.toString())).isEqualTo(ExitCodes.BAD_CONFIGURATION);
         assertThat(err.toString()).contains("audit.key").contains("does not exist");

@@ -1,7 +1,6 @@
 package org.openkiosk.app.service.audit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openkiosk.app.config.StoreConfig;
 import org.openkiosk.app.store.PostgresServer;
 import org.openkiosk.app.store.StoreBackend;
@@ -9,23 +8,12 @@ import org.openkiosk.app.store.StoreBackend;
 /** The keyed audit trail on a real PostgreSQL server, started once for this class. */
 class KeyedAuditTrailPostgresTest extends KeyedAuditTrailContract {
 
-    private static PostgresServer server;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        server = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresServer POSTGRES = new PostgresServer();
 
     @Override
     StoreBackend backend() {
-        return tempDir -> server.newDatabase();
+        return POSTGRES.backend();
     }
 
     @Override

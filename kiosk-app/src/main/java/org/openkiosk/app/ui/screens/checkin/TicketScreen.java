@@ -56,6 +56,9 @@ public final class TicketScreen extends FlowScreen {
         var printed = text(result.print().printed() ? "ticket.printed" : "ticket.not_printed",
                 result.print().printed() ? "body-text" : "error-text");
         printed.setId("ticket-message");
+        if (!t.queueKnown()) { // issued offline (ADR 0161): the hall's queue is not known here
+            return new VBox(20, number, text("ticket.offline", "body-text"), printed);
+        }
         VBox words = new VBox(20, number,
                 text("ticket.ahead", "screen-subtitle", t.peopleAhead()),
                 text("ticket.wait", "body-text", t.estimatedWait().toMinutes()),

@@ -1,0 +1,128 @@
+package org.openkiosk.app.service.queue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.openkiosk.app.store.NumberSequences;
+import org.openkiosk.app.store.Store;
+import org.openkiosk.app.store.StoreException;
+import org.openkiosk.app.store.journal.Journal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Walk-in ticket numbers a kiosk can hand out while the hall store is unreachable (ADR 0161). While it is
+ * reachable, the kiosk reserves a block of each queue's counter for today and tomorrow from the hall's shared
+ * counter ({@link NumberSequences#reserve}): other kiosks continue after the block, so no two kiosks ever hand out
+ * the same number. The block is kept in the kiosk's journal file and used up one number at a time.
+ */
+public final class OfflineTickets {
+
+    private static final Logger log = LoggerFactory.getLogger(OfflineTickets.class);
+
+    private final Store hall;
+    private final Journal journal;
+    private final int blockSize;
+    private final BooleanSupplier hallReachable;
+
+    /**
+     * @param blockSize     numbers reserved per queue and day ({@code store.walkInReserve})
+     * @param hallReachable what the shipper last saw: while false, tickets are issued offline at once instead of
+     *                      after a connection attempt that keeps the citizen waiting
+     */
+    public OfflineTickets(Store hall, Journal journal, int blockSize, BooleanSupplier hallReachable) {
+        this.hall = hall;
+        this.journal = journal;
+        this.blockSize = blockSize;
+        this.hallReachable = hallReachable;
+    }
+
+    boolean hallKnownUnreachable() {
+        return !hallReachable.getAsBoolean();
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    /** The hall counter's name for a queue on a day (shared with the online path). */
+    static String sequenceName(String hallId, LocalDate day, String counterType) {
+        return "ticket:" + hallId + ":" + day + ":" + counterType;
+    }
+
+    /**
+     * Reserves a new block for the queue and day when fewer than half of a block is left. Quietly does nothing while
+     * the hall store cannot be reached (the next call tries again).
+     */
+    public void topUp(String sequenceName) {
+        try {
+            if (remaining(sequenceName) * 2 >= blockSize) {
+                return;
+            }
+            long first = hall.inTransaction(c -> NumberSequences.reserve(c, sequenceName, blockSize));
+            // a crash right here loses the block: a gap in the numbers, never a duplicate
+            journal.store().inTransaction(c -> {
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO ticket_range (sequence_name,"
+                        + " first_no, last_no, next_no) VALUES (?, ?, ?, ?)")) {
+                    insert.setString(1, sequenceName);
+                    insert.setLong(2, first);
+                    insert.setLong(3, first + blockSize - 1);
+                    insert.setLong(4, first);
+                    insert.executeUpdate();
+                }
+                journal.store().requireDurableCommit(c);
+                return null;
+            });
+            log.info("reserved walk-in numbers {}–{} of {} for an outage", first, first + blockSize - 1, sequenceName);
+        } catch (StoreException e) {
+            log.debug("cannot reserve walk-in numbers of {} now: {}", sequenceName, e.getMessage());
+        }
+    }
+
+    /** Numbers of the queue and day still reserved and unused. */
+    public long remaining(String sequenceName) {
+        return journal.store().inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(last_no - next_no + 1), 0)"
+                    + " FROM ticket_range WHERE sequence_name = ?")) {
+                ps.setString(1, sequenceName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Takes the next reserved number inside the caller's journal transaction; empty when none is left. */
+    Optional<Long> take(Connection local, String sequenceName) throws SQLException {
+        Long first = null;
+        long number = 0;
+        try (PreparedStatement ps = local.prepareStatement("SELECT first_no, next_no FROM ticket_range"
+                + " WHERE sequence_name = ? AND next_no <= last_no ORDER BY first_no LIMIT 1 FOR UPDATE")) {
+            ps.setString(1, sequenceName);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    first = rs.getLong(1);
+                    number = rs.getLong(2);
+                }
+            }
+        }
+        if (first == null) {
+            return Optional.empty();
+        }
+        try (PreparedStatement use = local.prepareStatement("UPDATE ticket_range SET next_no = next_no + 1"
+                + " WHERE sequence_name = ? AND first_no = ? AND next_no = ?")) {
+            use.setString(1, sequenceName);
+            use.setLong(2, first);
+            use.setLong(3, number);
+            if (use.executeUpdate() != 1) {
+                throw new SQLException("reserved number " + number + " of " + sequenceName + " taken meanwhile");
+            }
+        }
+        return Optional.of(number);
+    }
+}

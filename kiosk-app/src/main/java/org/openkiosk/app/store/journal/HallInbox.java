@@ -1,0 +1,80 @@
+package org.openkiosk.app.store.journal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.openkiosk.app.store.Store;
+
+/**
+ * The hall store's side of forwarding (ADR 0160). Each record is taken exactly once by its key: an
+ * {@code INSERT ... ON CONFLICT DO NOTHING} into {@code hall_record} either adds the receipt (and then the record's
+ * applier writes its typed row in the same transaction) or changes nothing because an earlier delivery did. There is
+ * no "check, then insert": two kiosks, or a kiosk and its own retry, cannot both pass a check.
+ */
+public final class HallInbox {
+
+    private final Store hall;
+    private final Clock clock;
+    private final Map<RecordKind, RecordApplier> appliers;
+
+    public HallInbox(Store hall, Clock clock, Map<RecordKind, RecordApplier> appliers) {
+        this.hall = hall;
+        this.clock = clock;
+        this.appliers = new EnumMap<>(appliers);
+    }
+
+    /** The hall store with the appliers of every record kind the kiosk writes. */
+    public static HallInbox standard(Store hall, Clock clock, String hallId) {
+        return new HallInbox(hall, clock, Map.of(
+                RecordKind.RATING, HallAppliers::rating,
+                RecordKind.WALK_IN_TICKET, HallAppliers.walkInTicket(hallId)));
+    }
+
+    public Store store() {
+        return hall;
+    }
+
+    /**
+     * Takes a batch in one transaction; returns how many were new (the rest had arrived before).
+     *
+     * @throws org.openkiosk.app.store.StoreUnavailableException the hall store cannot be reached (nothing taken, or
+     *                                                           taken and the reply lost: a later delivery is a no-op)
+     */
+    public int accept(List<JournalRecord> batch) {
+        return hall.inTransaction(c -> {
+            int fresh = 0;
+            for (JournalRecord record : batch) {
+                if (receive(c, record)) {
+                    applierOf(record).apply(c, record);
+                    fresh++;
+                }
+            }
+            return fresh;
+        });
+    }
+
+    private boolean receive(Connection c, JournalRecord record) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO hall_record (record_key, kind, kiosk_id,"
+                + " created_at, payload, received_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            insert.setString(1, record.key());
+            insert.setString(2, record.kind().name());
+            insert.setString(3, record.kioskId());
+            insert.setObject(4, Journal.utc(record.createdAt()));
+            insert.setString(5, record.payload());
+            insert.setObject(6, Journal.utc(clock.instant()));
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    private RecordApplier applierOf(JournalRecord record) {
+        RecordApplier applier = appliers.get(record.kind());
+        if (applier == null) {
+            throw new IllegalStateException("the hall store has no applier for " + record.kind() + " records");
+        }
+        return applier;
+    }
+}

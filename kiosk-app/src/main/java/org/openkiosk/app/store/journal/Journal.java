@@ -1,0 +1,160 @@
+package org.openkiosk.app.store.journal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.openkiosk.app.store.Dialect;
+import org.openkiosk.app.store.Store;
+
+/**
+ * The kiosk's local journal (ADR 0160): records it decided, in its own H2 file, each written in the same local
+ * transaction as the decision and forced to disk before the transaction returns. The {@link Shipper} forwards the
+ * waiting ones to the hall store and marks them forwarded; nothing is deleted here.
+ */
+public final class Journal {
+
+    private final Store local;
+    private final Clock clock;
+    private final String kioskId;
+    private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
+
+    public Journal(Store local, Clock clock, String kioskId) {
+        if (local.dialect() != Dialect.H2) {
+            throw new IllegalArgumentException("the journal is the kiosk's own H2 file, not " + local.description());
+        }
+        this.local = local;
+        this.clock = Objects.requireNonNull(clock);
+        this.kioskId = Objects.requireNonNull(kioskId);
+    }
+
+    /** The journal's database, for the local part of a decision (e.g. a reserved ticket number). */
+    public Store store() {
+        return local;
+    }
+
+    public String kioskId() {
+        return kioskId;
+    }
+
+    /**
+     * Writes a record inside the caller's transaction on {@link #store()}; the transaction then commits durably and
+     * the shipper is woken once it has.
+     */
+    public JournalRecord append(Connection connection, RecordKind kind, Map<String, String> fields)
+            throws SQLException {
+        JournalRecord record = new JournalRecord(kioskId + ":" + UUID.randomUUID(), kind, kioskId, clock.instant(),
+                JournalRecord.payloadOf(fields));
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO journal_record (record_key, kind,"
+                + " kiosk_id, created_at, payload) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, record.key());
+            insert.setString(2, kind.name());
+            insert.setString(3, kioskId);
+            insert.setObject(4, utc(record.createdAt()));
+            insert.setString(5, record.payload());
+            insert.executeUpdate();
+        }
+        local.requireDurableCommit(connection);
+        for (Runnable listener : appendListeners) {
+            local.afterCommit(connection, listener);
+        }
+        return record;
+    }
+
+    /** Runs after every committed append (the shipper's wake-up). */
+    public void onAppend(Runnable listener) {
+        appendListeners.add(listener);
+    }
+
+    /** The oldest records not yet forwarded, in the order they were written. */
+    public List<JournalRecord> waiting(int limit) {
+        return local.inTransaction(c -> select(c, "WHERE forwarded_at IS NULL ORDER BY seq LIMIT " + limit));
+    }
+
+    /** Every record, forwarded or not, in the order written (comparisons after a fault). */
+    public List<JournalRecord> all() {
+        return local.inTransaction(c -> select(c, "ORDER BY seq"));
+    }
+
+    public long waitingCount() {
+        return local.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM journal_record WHERE forwarded_at IS NULL");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** When the oldest waiting record was written; empty when none waits. */
+    public Optional<Instant> oldestWaiting() {
+        return local.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT MIN(created_at) FROM journal_record WHERE forwarded_at IS NULL");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                OffsetDateTime at = rs.getObject(1, OffsetDateTime.class);
+                return Optional.ofNullable(at).map(OffsetDateTime::toInstant);
+            }
+        });
+    }
+
+    /** Marks records the hall store has confirmed (whether it took them now or had them already). */
+    public void markForwarded(List<JournalRecord> records, Instant at) {
+        local.inTransaction(c -> {
+            try (PreparedStatement mark = c.prepareStatement(
+                    "UPDATE journal_record SET forwarded_at = ? WHERE record_key = ? AND forwarded_at IS NULL")) {
+                for (JournalRecord r : records) {
+                    mark.setObject(1, utc(at));
+                    mark.setString(2, r.key());
+                    mark.addBatch();
+                }
+                mark.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Forgets that records were forwarded, so they are sent again: after the hall store was restored from a
+     * backup older than them ({@code ./kiosk store reforward}). The hall store takes each one it lacks, once.
+     */
+    public int markUnforwardedSince(Instant since) {
+        return local.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE journal_record SET forwarded_at = NULL WHERE created_at >= ?")) {
+                ps.setObject(1, utc(since));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static List<JournalRecord> select(Connection c, String tail) throws SQLException {
+        List<JournalRecord> records = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT record_key, kind, kiosk_id, created_at, payload FROM journal_record " + tail);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                records.add(new JournalRecord(rs.getString(1), RecordKind.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)));
+            }
+        }
+        return records;
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

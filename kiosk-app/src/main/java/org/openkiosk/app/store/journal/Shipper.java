@@ -1,0 +1,162 @@
+package org.openkiosk.app.store.journal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.openkiosk.app.store.StoreException;
+import org.openkiosk.app.store.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Forwards the journal's waiting records to the hall store on a thread of its own (ADR 0160), oldest first, in
+ * batches: the hall store takes the batch ({@link HallInbox#accept}), then the journal marks it forwarded. A crash
+ * between the two sends the batch again and the hall store ignores what it has. While the hall store cannot be
+ * reached the shipper retries with a back-off doubling up to {@link Settings#retryMax()}, and says since when.
+ */
+public final class Shipper implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Shipper.class);
+
+    /**
+     * @param batchSize records per hall transaction
+     * @param retryMin  first wait after a failed forward
+     * @param retryMax  longest wait between attempts during an outage
+     */
+    public record Settings(int batchSize, Duration retryMin, Duration retryMax) {
+        public static Settings defaults() {
+            return new Settings(100, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        }
+    }
+
+    private final Journal journal;
+    private final HallInbox hall;
+    private final Clock clock;
+    private final Settings settings;
+    private final ScheduledExecutorService thread;
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private volatile Instant unreachableSince;
+    private volatile String problem;
+    private Duration nextRetry;
+    private volatile boolean closed;
+
+    public Shipper(Journal journal, HallInbox hall, Clock clock, Settings settings) {
+        this.journal = Objects.requireNonNull(journal);
+        this.hall = Objects.requireNonNull(hall);
+        this.clock = Objects.requireNonNull(clock);
+        this.settings = Objects.requireNonNull(settings);
+        this.nextRetry = settings.retryMin();
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "journal-shipper");
+            t.setDaemon(true);
+            return t;
+        });
+        // a waiting retry is dropped at close; a running forward finishes (never interrupted: an interrupt during
+        // H2 file I/O closes the journal's file channel)
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.thread = executor;
+    }
+
+    /** Starts forwarding what the journal holds, and whatever is appended from now on. */
+    public Shipper start() {
+        journal.onAppend(this::wake);
+        wake();
+        return this;
+    }
+
+    /** Forwards soon (after an append, or when the operator asks). Coalesces: one drain queued at a time. */
+    public void wake() {
+        if (!closed && drainQueued.compareAndSet(false, true)) {
+            submit(0);
+        }
+    }
+
+    /** Whether the last forward reached the hall store (no journal query: cheap enough for every decision). */
+    public boolean hallReachable() {
+        return unreachableSince == null;
+    }
+
+    public ShipperStatus status() {
+        long waiting;
+        try {
+            waiting = journal.waitingCount();
+        } catch (StoreException e) {
+            waiting = -1; // the journal itself cannot be read: say so rather than 0
+        }
+        return new ShipperStatus(Optional.ofNullable(unreachableSince), waiting, Optional.ofNullable(problem));
+    }
+
+    private void submit(long delayMillis) {
+        try {
+            thread.schedule(this::drain, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    private void drain() {
+        drainQueued.set(false);
+        try {
+            while (!closed) {
+                List<JournalRecord> batch = journal.waiting(settings.batchSize());
+                if (batch.isEmpty()) {
+                    break;
+                }
+                int fresh = hall.accept(batch);
+                journal.markForwarded(batch, clock.instant());
+                if (fresh < batch.size()) {
+                    log.info("the hall store had {} of {} forwarded records already", batch.size() - fresh,
+                            batch.size());
+                }
+                reachable();
+            }
+            reachable();
+        } catch (StoreUnavailableException e) {
+            if (unreachableSince == null) {
+                unreachableSince = clock.instant();
+                log.warn("the hall store cannot be reached; records wait in the journal: {}", e.getMessage());
+            }
+            retryLater();
+        } catch (RuntimeException e) {
+            problem = e.getMessage();
+            log.error("forwarding journal records failed; retrying", e);
+            retryLater();
+        }
+    }
+
+    private void reachable() {
+        if (unreachableSince != null) {
+            log.info("the hall store answers again (unreachable since {})", unreachableSince);
+        }
+        unreachableSince = null;
+        problem = null;
+        nextRetry = settings.retryMin();
+    }
+
+    private void retryLater() {
+        Duration wait = nextRetry;
+        Duration doubled = nextRetry.multipliedBy(2);
+        nextRetry = doubled.compareTo(settings.retryMax()) > 0 ? settings.retryMax() : doubled;
+        if (drainQueued.compareAndSet(false, true)) {
+            submit(wait.toMillis());
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.shutdown();
+        try {
+            thread.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

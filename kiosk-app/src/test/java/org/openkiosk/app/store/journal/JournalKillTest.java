@@ -1,0 +1,81 @@
+package org.openkiosk.app.store.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openkiosk.app.config.StoreConfig;
+import org.openkiosk.app.store.PostgresServer;
+import org.openkiosk.app.store.Store;
+import org.openkiosk.app.store.Stores;
+import org.openkiosk.testsupport.Poll;
+
+/**
+ * A kiosk killed with {@code kill -9} while it writes its journal (a child JVM): every record it confirmed is in
+ * the journal afterwards, and a fresh shipper on that journal forwards each of them to the hall store once.
+ */
+class JournalKillTest {
+
+    @RegisterExtension
+    static final PostgresServer POSTGRES = new PostgresServer();
+
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void everyConfirmedRecordSurvivesAKillAndArrivesOnce() throws Exception {
+        Path file = tempDir.resolve("kiosk-journal");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process kiosk = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                JournalWriterProcess.class.getName(), file.toString()).redirectErrorStream(true).start();
+        List<String> confirmed = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(kiosk.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while (confirmed.size() < 40 && (line = out.readLine()) != null) {
+                if (line.startsWith("confirmed ")) {
+                    confirmed.add(line.substring("confirmed ".length()));
+                }
+            }
+            kiosk.destroyForcibly(); // SIGKILL, mid-append
+            assertThat(kiosk.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(confirmed).as("the child confirmed records before it was killed").hasSize(40);
+
+        Clock clock = Clock.systemUTC();
+        try (Store local = Stores.open(new StoreConfig(Stores.EMBEDDED, file.toString(), null, null), tempDir);
+             Store hall = Stores.open(POSTGRES.newDatabase(), tempDir)) {
+            Journal journal = new Journal(local, clock, "K-09");
+            List<String> kept = journal.all().stream().map(JournalRecord::key).toList();
+            assertThat(kept).containsAll(confirmed).doesNotHaveDuplicates();
+
+            try (Shipper shipper = new Shipper(journal, HallInbox.standard(hall, clock, "H-1"), clock,
+                    new Shipper.Settings(16, Duration.ofMillis(20), Duration.ofMillis(200))).start()) {
+                Poll.until(Duration.ofSeconds(60), "the journal forwarded", () -> shipper.status().waiting() == 0);
+            }
+            List<String> received = hall.inTransaction(c -> {
+                List<String> keys = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT record_key FROM rating");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        keys.add(rs.getString(1));
+                    }
+                }
+                return keys;
+            });
+            assertThat(received).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(kept);
+        }
+    }
+}
