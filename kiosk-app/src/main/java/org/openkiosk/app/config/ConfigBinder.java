@@ -10,7 +10,6 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openkiosk.app.config.YamlTree.Entry;
-import org.openkiosk.app.service.audit.AuditKey;
 import org.openkiosk.device.DeviceClass;
 import org.openkiosk.device.transport.TransportUri;
 
@@ -248,7 +247,7 @@ final class ConfigBinder {
             problems.add(s.entry("keyEnv").orElseThrow().value().line(), s.pathOf("keyEnv"),
                     "give keyFile or keyEnv, not both", "keep the one that holds the kiosk's audit key");
         } else if (keyFile.isPresent()) {
-            AuditKey.fileProblem(keyFile.get()).ifPresent(problem -> problems.add(
+            AuditKeyFile.fileProblem(keyFile.get()).ifPresent(problem -> problems.add(
                     s.entry("keyFile").orElseThrow().value().line(), s.pathOf("keyFile"), problem,
                     "create a key with: ./kiosk audit keygen --out " + keyFile.get()
                             + " (as the kiosk user; it is written readable by that user only)"));
@@ -262,7 +261,7 @@ final class ConfigBinder {
                 problems.add(line, s.pathOf("keyEnv"), "environment variable " + keyVariable.get() + " is not set",
                         "set it for the kiosk's service (64 hex digits, e.g. from ./kiosk audit keygen)");
             } else {
-                AuditKey.textProblem(value).ifPresent(problem -> problems.add(line, s.pathOf("keyEnv"),
+                AuditKeyFile.textProblem(value).ifPresent(problem -> problems.add(line, s.pathOf("keyEnv"),
                         "environment variable " + keyVariable.get() + " does not hold an audit key", problem));
             }
         }
