@@ -1,18 +1,25 @@
 package org.openkiosk.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.freeze.FreezingArchRule;
 
 /**
- * Only the UI may touch JavaFX: configuration, logging, the command line, services and the store must run (and be
- * tested) without a display, and must not do their work on the JavaFX thread by accident.
+ * The kiosk program's architecture, enforced (ADR 0133). Only the UI may touch JavaFX; the top-level packages form
+ * layers with no dependency pointing up and no cycle between them; cycles between sub-packages that exist today are
+ * frozen in {@code src/test/archunit-store} and may only shrink.
  */
 @AnalyzeClasses(packages = "org.openkiosk.app", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    private static final String APP = "org.openkiosk.app";
 
     @ArchTest
     static final ArchRule onlyTheUiUsesJavaFx = noClasses()
@@ -26,4 +33,58 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.openkiosk.app.ui..", "org.openkiosk.app.cli..",
                     "java.sql..", "javax.sql..")
             .because("configuration and logging sit below every other part of the kiosk program");
+
+    /**
+     * From the top: the program's entry and command line; the JavaFX shell; the fleet link; maintenance (over the
+     * doctor's checks); the runtime that assembles devices, store and services; the citizen services; the
+     * certificate documents and the store; the configuration; and at the bottom the support packages every layer
+     * may use (logging, the session's clock and statistics, speech, supervision). Device drivers are a module of
+     * their own below all of these.
+     */
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Entry").definedBy(APP)
+            .layer("Cli").definedBy(APP + ".cli..")
+            .layer("Ui").definedBy(APP + ".ui..")
+            .layer("Fleet").definedBy(APP + ".fleet..")
+            .layer("Maintenance").definedBy(APP + ".maintenance..")
+            .layer("Doctor").definedBy(APP + ".doctor..")
+            .layer("Runtime").definedBy(APP + ".runtime..")
+            .layer("Services").definedBy(APP + ".service..")
+            .layer("Certificate").definedBy(APP + ".certificate..")
+            .layer("Store").definedBy(APP + ".store..")
+            .layer("Config").definedBy(APP + ".config..")
+            .layer("Support").definedBy(APP + ".logging..", APP + ".session..", APP + ".voice..", APP + ".supervision..")
+            .whereLayer("Entry").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Cli").mayOnlyBeAccessedByLayers("Entry")
+            .whereLayer("Ui").mayOnlyBeAccessedByLayers("Entry", "Cli")
+            .whereLayer("Fleet").mayOnlyBeAccessedByLayers("Entry", "Cli", "Ui")
+            .whereLayer("Maintenance").mayOnlyBeAccessedByLayers("Entry", "Cli", "Ui", "Fleet")
+            .whereLayer("Doctor").mayOnlyBeAccessedByLayers("Entry", "Cli", "Ui", "Fleet", "Maintenance")
+            .whereLayer("Runtime").mayOnlyBeAccessedByLayers("Entry", "Cli", "Ui", "Fleet", "Maintenance", "Doctor")
+            .whereLayer("Services").mayOnlyBeAccessedByLayers("Entry", "Cli", "Ui", "Fleet", "Maintenance", "Doctor",
+                    "Runtime")
+            .whereLayer("Certificate").mayOnlyBeAccessedByLayers("Entry", "Cli", "Ui", "Fleet", "Maintenance",
+                    "Doctor", "Runtime", "Services")
+            .whereLayer("Store").mayOnlyBeAccessedByLayers("Entry", "Cli", "Ui", "Fleet", "Maintenance", "Doctor",
+                    "Runtime", "Services")
+            .whereLayer("Config").mayOnlyBeAccessedByLayers("Entry", "Cli", "Ui", "Fleet", "Maintenance", "Doctor",
+                    "Runtime", "Services", "Certificate", "Store")
+            .whereLayer("Support").mayOnlyBeAccessedByLayers("Entry", "Cli", "Ui", "Fleet", "Maintenance", "Doctor",
+                    "Runtime", "Services", "Certificate", "Store", "Config")
+            .because("a dependency that points up a layer ties the lower part to the one that uses it (ADR 0133)");
+
+    /** No cycle between the top-level packages: each can be understood, tested and changed from below. */
+    @ArchTest
+    static final ArchRule topLevelPackagesAreFreeOfCycles = slices().matching(APP + ".(*)..").should().beFreeOfCycles()
+            .because("a cycle between top-level packages undoes the layering (ADR 0133)");
+
+    /**
+     * Cycles between sub-packages (the screens and {@code ui.ScreenFactory}, the services among themselves) are
+     * frozen as they are today: an edge may disappear, no new one may close a cycle (ADR 0133).
+     */
+    @ArchTest
+    static final ArchRule subPackagesGainNoNewCycle = FreezingArchRule.freeze(classes()
+            .that().resideInAPackage(APP + "..").should(new PackageCycles(APP))
+            .as("packages under " + APP + " should gain no new dependency cycle"));
 }

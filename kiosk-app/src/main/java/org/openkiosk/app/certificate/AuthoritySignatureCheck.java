@@ -2,7 +2,6 @@ package org.openkiosk.app.certificate;
 
 import java.security.PublicKey;
 import java.util.Objects;
-import org.openkiosk.app.service.platform.AuthoritySignature;
 
 /**
  * Authority-signed networks (ADR 0054): the kiosk holds no signing key. The issuing authority signs the

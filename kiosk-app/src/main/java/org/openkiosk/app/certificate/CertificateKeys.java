@@ -18,6 +18,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Set;
+import org.openkiosk.app.config.PemFile;
 
 /**
  * Key files in PEM — Ed25519, SM2 or ECDSA P-256 (ADR 0055), the same format as {@code openssl genpkey}: the private key as
@@ -27,8 +28,8 @@ import java.util.Set;
  */
 public final class CertificateKeys {
 
-    public static final String PRIVATE_SUFFIX = ".private.pem";
-    public static final String PUBLIC_SUFFIX = ".public.pem";
+    public static final String PRIVATE_SUFFIX = PemFile.PRIVATE_SUFFIX;
+    public static final String PUBLIC_SUFFIX = PemFile.PUBLIC_SUFFIX;
     /** Key ids starting with this are demo keys whose private half is published in the repository. */
     public static final String DEMO_PREFIX = "demo-only";
 
@@ -56,7 +57,7 @@ public final class CertificateKeys {
     }
 
     public static PrivateKey readPrivate(Path file) throws IOException {
-        byte[] der = pemBody(file, "PRIVATE KEY");
+        byte[] der = PemFile.body(file, "PRIVATE KEY");
         try {
             return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (GeneralSecurityException notEd25519) {
@@ -73,7 +74,7 @@ public final class CertificateKeys {
     }
 
     public static PublicKey readPublic(Path file) throws IOException {
-        byte[] der = pemBody(file, "PUBLIC KEY");
+        byte[] der = PemFile.body(file, "PUBLIC KEY");
         try {
             return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
         } catch (GeneralSecurityException notEd25519) {
@@ -161,21 +162,5 @@ public final class CertificateKeys {
         return "-----BEGIN " + label + "-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
                 + "\n-----END " + label + "-----\n";
-    }
-
-    private static byte[] pemBody(Path file, String label) throws IOException {
-        String text = Files.readString(file, StandardCharsets.US_ASCII);
-        String begin = "-----BEGIN " + label + "-----";
-        String end = "-----END " + label + "-----";
-        int from = text.indexOf(begin);
-        int to = text.indexOf(end);
-        if (from < 0 || to < from) {
-            throw new IOException(file + " has no \"" + begin + "\" block");
-        }
-        try {
-            return Base64.getMimeDecoder().decode(text.substring(from + begin.length(), to));
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": the PEM block is not valid Base64", e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import org.openkiosk.app.config.ConfigException;
 import org.openkiosk.app.config.KioskConfig;
+import org.openkiosk.app.fleet.KioskFleet;
 import org.openkiosk.app.runtime.DefaultKioskRuntime;
 import org.openkiosk.app.runtime.DeviceProblem;
 import org.openkiosk.app.runtime.KioskConfiguration;
@@ -92,7 +93,8 @@ final class StartupChecks {
             }
             if (runtime == null) {
                 try {
-                    runtime = DefaultKioskRuntime.start(loaded.config(), configDir, dataDir, demo, clock);
+                    runtime = DefaultKioskRuntime.start(loaded.config(), configDir, dataDir, demo, clock,
+                            KioskFleet.companion(configDir, dataDir, clock));
                     firstLook = true;
                 } catch (RuntimeStartException e) {
                     return new StartupResult.OutOfService(List.of(new StartupProblem(e.code(), e.getMessage())));

@@ -312,7 +312,7 @@ final class ConfigBinder {
             problems.add(s.entry("keyEnv").orElseThrow().value().line(), s.pathOf("keyEnv"),
                     "give keyFile or keyEnv, not both", "keep the one that holds the kiosk's audit key");
         } else if (keyFile.isPresent()) {
-            AuditKey.fileProblem(keyFile.get()).ifPresent(problem -> problems.add(
+            AuditKeyFile.fileProblem(keyFile.get()).ifPresent(problem -> problems.add(
                     s.entry("keyFile").orElseThrow().value().line(), s.pathOf("keyFile"), problem,
                     "create a key with: ./kiosk audit keygen --out " + keyFile.get()
                             + " (as the kiosk user; it is written readable by that user only)"));
@@ -326,7 +326,7 @@ final class ConfigBinder {
                 problems.add(line, s.pathOf("keyEnv"), "environment variable " + keyVariable.get() + " is not set",
                         "set it for the kiosk's service (64 hex digits, e.g. from ./kiosk audit keygen)");
             } else {
-                AuditKey.textProblem(value).ifPresent(problem -> problems.add(line, s.pathOf("keyEnv"),
+                AuditKeyFile.textProblem(value).ifPresent(problem -> problems.add(line, s.pathOf("keyEnv"),
                         "environment variable " + keyVariable.get() + " does not hold an audit key", problem));
             }
         }

@@ -1,6 +1,5 @@
 package org.openkiosk.app.config;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import org.openkiosk.app.certificate.CertificateKeys;
 import org.openkiosk.app.config.YamlTree.Entry;
 import org.openkiosk.app.config.YamlTree.ListNode;
 import org.openkiosk.app.config.YamlTree.Node;
@@ -208,17 +206,16 @@ final class FleetSectionBinder {
                 continue;
             }
             String text = sc.text().strip();
-            if (!text.endsWith(CertificateKeys.PUBLIC_SUFFIX)) {
-                problems.add(item.line(), path, "\"" + text + "\" is not an ID" + CertificateKeys.PUBLIC_SUFFIX + " file",
+            if (!text.endsWith(PemFile.PUBLIC_SUFFIX)) {
+                problems.add(item.line(), path, "\"" + text + "\" is not an ID" + PemFile.PUBLIC_SUFFIX + " file",
                         "the key id is the file name; create one with ./kiosk fleet keygen --id NAME");
                 continue;
             }
             Optional<Path> file = checkedFile(item.line(), path, text);
             if (file.isPresent() && configDir.isPresent() && Files.isReadable(file.get())) {
-                try {
-                    CertificateKeys.readPublic(file.get());
-                } catch (IOException e) {
-                    problems.add(item.line(), path, e.getMessage(), "an Ed25519 public key from ./kiosk fleet keygen");
+                Optional<String> problem = PemFile.ed25519PublicKeyProblem(file.get());
+                if (problem.isPresent()) {
+                    problems.add(item.line(), path, problem.get(), "an Ed25519 public key from ./kiosk fleet keygen");
                     continue;
                 }
             }

@@ -2,7 +2,6 @@ package org.openkiosk.app.config;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.openkiosk.app.maintenance.PinHash;
 
 /**
  * The optional {@code maintenance:} section of {@code kiosk.yaml}.
@@ -23,7 +22,7 @@ public record MaintenanceSettings(Optional<String> pinHash) {
     /** Why {@code text} is not a PIN hash this kiosk can check, or empty when it is one. */
     static Optional<String> formatProblem(String text) {
         try {
-            PinHash.parse(text);
+            StoredPinHash.parse(text);
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());

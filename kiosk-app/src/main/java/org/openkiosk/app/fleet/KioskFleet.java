@@ -24,7 +24,9 @@ import org.openkiosk.app.maintenance.DeviceOverview;
 import org.openkiosk.app.maintenance.DeviceReport;
 import org.openkiosk.app.maintenance.DiagnosticsBundle;
 import org.openkiosk.app.maintenance.ServiceState;
+import org.openkiosk.app.runtime.DefaultKioskRuntime;
 import org.openkiosk.app.runtime.KioskRuntime;
+import org.openkiosk.app.runtime.RuntimeCompanion;
 import org.openkiosk.app.service.audit.AuditAction;
 import org.openkiosk.app.service.audit.AuditEntry;
 import org.openkiosk.app.service.audit.AuditLog;
@@ -100,6 +102,29 @@ public final class KioskFleet implements AutoCloseable {
             source.close();
             throw e;
         }
+    }
+
+    /**
+     * The fleet link as the runtime's companion (ADR 0133): the runtime starts it once it is up, when kiosk.yaml has a
+     * {@code fleet:} section, and closes it first. A restart asked for remotely ends the process.
+     */
+    public static RuntimeCompanion companion(Path configDir, Path dataDir, Clock clock) {
+        return new RuntimeCompanion() {
+            @Override
+            public Optional<AutoCloseable> startBeside(DefaultKioskRuntime runtime) throws IOException {
+                Optional<FleetSettings> settings = runtime.config().fleet();
+                if (settings.isEmpty()) {
+                    return Optional.empty();
+                }
+                return Optional.of(start(settings.get(), runtime, Optional.of(runtime.store()), configDir, dataDir,
+                        clock, System::getenv, System::exit));
+            }
+
+            @Override
+            public String toString() {
+                return "the fleet link";
+            }
+        };
     }
 
     private static Map<String, PublicKey> operatorKeys(FleetSettings settings) throws IOException {

@@ -7,25 +7,25 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Objects;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import org.openkiosk.app.config.StoredPinHash;
 
 /**
- * A technician PIN stored as {@code pbkdf2-sha256$ITERATIONS$SALT$HASH} (salt and hash in Base64): PBKDF2 with
+ * A technician PIN stored as {@code pbkdf2-sha256$ITERATIONS$SALT$HASH} ({@link StoredPinHash}): PBKDF2 with
  * HMAC-SHA-256, a random 16-byte salt and a 32-byte result. The PIN itself is never stored or logged.
  */
 public final class PinHash {
 
-    public static final String ALGORITHM = "pbkdf2-sha256";
+    public static final String ALGORITHM = StoredPinHash.ALGORITHM;
     /** Slow enough to make guessing a 6-digit PIN from a stolen kiosk.yaml cost hours, fast enough for a touch (~0.1–0.3 s). */
     public static final int DEFAULT_ITERATIONS = 210_000;
-    public static final int MIN_ITERATIONS = 10_000;
+    public static final int MIN_ITERATIONS = StoredPinHash.MIN_ITERATIONS;
     public static final int MIN_PIN_LENGTH = 6;
     public static final int MAX_PIN_LENGTH = 12;
     private static final int SALT_BYTES = 16;
-    private static final int HASH_BYTES = 32;
+    private static final int HASH_BYTES = StoredPinHash.HASH_BYTES;
 
     private final int iterations;
     private final byte[] salt;
@@ -72,33 +72,8 @@ public final class PinHash {
      * @throws IllegalArgumentException naming what is wrong with it
      */
     public static PinHash parse(String text) {
-        Objects.requireNonNull(text, "text");
-        String[] parts = text.split("\\$", -1);
-        if (parts.length != 4 || !parts[0].equals(ALGORITHM)) {
-            throw new IllegalArgumentException("not a PIN hash of the form " + ALGORITHM + "$ITERATIONS$SALT$HASH");
-        }
-        int iterations;
-        try {
-            iterations = Integer.parseInt(parts[1]);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the iteration count \"" + parts[1] + "\" is not a number");
-        }
-        if (iterations < MIN_ITERATIONS) {
-            throw new IllegalArgumentException("the iteration count " + iterations + " is below " + MIN_ITERATIONS);
-        }
-        byte[] salt;
-        byte[] hash;
-        try {
-            salt = Base64.getDecoder().decode(parts[2]);
-            hash = Base64.getDecoder().decode(parts[3]);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the salt or hash is not Base64: " + e.getMessage());
-        }
-        if (salt.length < 8 || hash.length != HASH_BYTES) {
-            throw new IllegalArgumentException("the salt must have at least 8 bytes and the hash " + HASH_BYTES
-                    + ", got " + salt.length + " and " + hash.length);
-        }
-        return new PinHash(iterations, salt, hash);
+        StoredPinHash stored = StoredPinHash.parse(text);
+        return new PinHash(stored.iterations(), stored.salt(), stored.hash());
     }
 
     /** Constant-time comparison of the PIN's hash with the stored one; a malformed PIN is simply wrong. */
@@ -115,8 +90,7 @@ public final class PinHash {
 
     /** The stored form, for {@code maintenance.pinHash} in kiosk.yaml. */
     public String encoded() {
-        Base64.Encoder b64 = Base64.getEncoder();
-        return ALGORITHM + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+        return new StoredPinHash(iterations, salt, hash).encoded();
     }
 
     @Override

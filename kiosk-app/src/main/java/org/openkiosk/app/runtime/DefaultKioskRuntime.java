@@ -76,8 +76,8 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     private final ReceiptPort receipts;
     private final Optional<DemoControls> demoControls;
     private final ScheduledExecutorService recovery;
-    private org.openkiosk.app.fleet.KioskFleet fleet;
     private Optional<JournalForwarding> forwarding = Optional.empty();
+    private AutoCloseable companion;
     private boolean closed;
 
     private DefaultKioskRuntime(KioskConfig config, boolean demo, KioskDevices devices, Store store,
@@ -142,6 +142,16 @@ public final class DefaultKioskRuntime implements KioskRuntime {
      * @throws RuntimeStartException when the kiosk cannot serve at all; nothing is left open
      */
     public static DefaultKioskRuntime start(KioskConfig config, Path configDir, Path dataDir, boolean demo, Clock clock) {
+        return start(config, configDir, dataDir, demo, clock, RuntimeCompanion.NONE);
+    }
+
+    /**
+     * As {@link #start(KioskConfig, Path, Path, boolean, Clock)}, then starts {@code companion} beside the runtime
+     * (the fleet link, when {@code fleet:} is configured); it is closed first when the runtime closes.
+     */
+    public static DefaultKioskRuntime start(KioskConfig config, Path configDir, Path dataDir, boolean demo, Clock clock,
+                                            RuntimeCompanion companion) {
+        Objects.requireNonNull(companion, "companion");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(configDir, "configDir");
         Objects.requireNonNull(dataDir, "dataDir");
@@ -172,7 +182,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             log.info("kiosk {} started{}: store {}, devices {}, problems {}", config.kiosk().id(),
                     demo ? " in DEMO mode" : "", store.description(), devices.registry().all().size(),
                     runtime.deviceProblems().stream().map(DeviceProblem::code).toList());
-            runtime.startFleet(configDir, dataDir, clock);
+            runtime.startBeside(companion);
             return runtime;
         } catch (RuntimeException e) {
             if (store != null) {
@@ -227,27 +237,18 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         }
     }
 
-    /** The link to the hall's broker, when {@code fleet:} is configured; a broken link never stops the kiosk. */
-    private void startFleet(Path configDir, Path dataDir, Clock clock) {
-        if (config.fleet().isEmpty()) {
-            return;
-        }
+    /** A companion that fails to start (a broken fleet link) never stops the kiosk. */
+    private void startBeside(RuntimeCompanion starter) {
         try {
-            fleet = org.openkiosk.app.fleet.KioskFleet.start(config.fleet().get(), this, Optional.of(store), configDir, dataDir, clock,
-                    System::getenv, System::exit);
+            companion = starter.startBeside(this).orElse(null);
         } catch (IOException | RuntimeException e) {
-            log.error("fleet link not started: {}", e.toString());
+            log.error("{} not started: {}", starter, e.toString());
         }
     }
 
     @Override
-    public Optional<org.openkiosk.app.fleet.HelpCalls> helpCalls() {
-        return fleet().map(org.openkiosk.app.fleet.KioskFleet::helpCalls);
-    }
-
-    /** The running fleet link, if configured and started. */
-    public Optional<org.openkiosk.app.fleet.KioskFleet> fleet() {
-        return Optional.ofNullable(fleet);
+    public <T> Optional<T> companion(Class<T> type) {
+        return type.isInstance(companion) ? Optional.of(type.cast(companion)) : Optional.empty();
     }
 
     static ServiceCatalogue loadCatalogue(Path configDir) {
@@ -440,8 +441,12 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             return;
         }
         closed = true;
-        if (fleet != null) {
-            fleet.close(); // first: its goodbye still reads the devices
+        if (companion != null) {
+            try {
+                companion.close(); // first: the fleet link's goodbye still reads the devices
+            } catch (Exception e) {
+                log.warn("closing {} failed", companion, e);
+            }
         }
         recovery.shutdownNow();
         try {

@@ -92,8 +92,11 @@ public interface KioskRuntime extends AutoCloseable {
         return Optional.empty();
     }
 
-    /** Citizens' calls for hall staff over the fleet link; empty without one (the UI then shows the phone number). */
-    default Optional<org.openkiosk.app.fleet.HelpCalls> helpCalls() {
+    /**
+     * What runs beside this runtime (the fleet link, ADR 0133) if it is of the given type; the layers above use it to
+     * reach, e.g., citizens' help calls without the runtime knowing the fleet. Empty when nothing of that type runs.
+     */
+    default <T> Optional<T> companion(Class<T> type) {
         return Optional.empty();
     }
 

@@ -156,7 +156,8 @@ public final class KioskShell {
         speakScreens(context, voice);
         closeHelpCall();
         helpCall = new org.openkiosk.app.ui.help.HelpCallModel(runtime == null ? org.openkiosk.app.fleet.HelpCalls.standalone(
-                config.kiosk().id(), clock) : runtime.helpCalls().orElseGet(
+                config.kiosk().id(), clock) : runtime.companion(org.openkiosk.app.fleet.KioskFleet.class)
+                .map(org.openkiosk.app.fleet.KioskFleet::helpCalls).orElseGet(
                         () -> org.openkiosk.app.fleet.HelpCalls.standalone(config.kiosk().id(), clock)));
         context.setHelpCall(helpCall);
 

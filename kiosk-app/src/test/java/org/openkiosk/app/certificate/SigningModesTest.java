@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.openkiosk.app.service.platform.AuthoritySignature;
 import org.openkiosk.device.idcard.IdNumber;
 
 /**

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The services' receipt port over the {@code escpos} driver: slips and tickets as {@link ReceiptLayouts} draws
- * them. Printed only when the printer confirmed the whole job; otherwise a failed outcome with its reason.
+ * them. Printed when the printer confirmed the whole job; sent-not-confirmed when every byte went to a ready model
+ * that cannot confirm jobs (ADR 0131); otherwise a failed outcome with its reason.
  */
 public final class ReceiptPrinterPort implements ReceiptPort {
 
@@ -62,11 +63,11 @@ public final class ReceiptPrinterPort implements ReceiptPort {
             ReceiptJob job = device.submit(receipt);
             if (job.confirmed()) {
                 log.info("{} printed as job {}", what, job.id());
-            } else {
-                // every byte went out and the status before was fine; the model cannot say more (ADR 0131)
-                log.info("{} sent as job {}: {}", what, job.id(), job.note());
+                return PrintOutcome.success();
             }
-            return PrintOutcome.success();
+            // every byte went out and the status before was fine; the model cannot say more (ADR 0131)
+            log.info("{} sent as job {}: {}", what, job.id(), job.note());
+            return PrintOutcome.sentNotConfirmed();
         } catch (DeviceException e) {
             log.warn("{} not printed: {}", what, e.getMessage());
             return PrintOutcome.failed(e.getMessage());

@@ -5,10 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -16,9 +13,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.openkiosk.app.config.AuditKeyFile;
 
 /**
  * The secret that keys the audit chain's links (HMAC-SHA256). It lives outside the database — a file readable only
@@ -27,7 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class AuditKey {
 
-    public static final int BYTES = 32;
+    public static final int BYTES = AuditKeyFile.BYTES;
     private static final String ALGORITHM = "HmacSHA256";
 
     private final byte[] key;
@@ -42,7 +39,7 @@ public final class AuditKey {
 
     /** A key from its 64 hex digits. */
     public static AuditKey fromHex(String hex, String origin) {
-        Optional<String> problem = textProblem(hex);
+        Optional<String> problem = AuditKeyFile.textProblem(hex);
         if (problem.isPresent()) {
             throw new IllegalArgumentException(origin + ": " + problem.get());
         }
@@ -62,7 +59,7 @@ public final class AuditKey {
      * @throws IllegalArgumentException naming the file and what is wrong with it
      */
     public static AuditKey load(Path file) {
-        Optional<String> problem = fileProblem(file);
+        Optional<String> problem = AuditKeyFile.fileProblem(file);
         if (problem.isPresent()) {
             throw new IllegalArgumentException(problem.get());
         }
@@ -92,47 +89,6 @@ public final class AuditKey {
             }
         }
         return load(file);
-    }
-
-    /** Why {@code file} is not a usable key file (missing, readable by others, wrong content), or empty. */
-    public static Optional<String> fileProblem(Path file) {
-        if (!file.isAbsolute()) {
-            return Optional.of("the audit key file must be an absolute path, not " + file);
-        }
-        if (!Files.isRegularFile(file)) {
-            return Optional.of("the audit key file " + file + " does not exist or is not a regular file");
-        }
-        try {
-            PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-            if (posix != null) {
-                Set<PosixFilePermission> permissions = posix.readAttributes().permissions();
-                if (permissions.contains(PosixFilePermission.GROUP_READ)
-                        || permissions.contains(PosixFilePermission.OTHERS_READ)
-                        || permissions.contains(PosixFilePermission.GROUP_WRITE)
-                        || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-                    return Optional.of("the audit key file " + file + " can be read or written by others ("
-                            + PosixFilePermissions.toString(permissions) + "); run: chmod 600 " + file);
-                }
-            }
-            if (!Files.isReadable(file)) {
-                return Optional.of("the audit key file " + file + " is not readable by this user");
-            }
-            return textProblem(Files.readString(file, StandardCharsets.US_ASCII)).map(p -> file + ": " + p);
-        } catch (NoSuchFileException e) {
-            return Optional.of("the audit key file " + file + " does not exist");
-        } catch (IOException e) {
-            return Optional.of("cannot read the audit key file " + file + ": " + e.getMessage());
-        }
-    }
-
-    /** Why {@code text} is not a key (64 hex digits), or empty. The text itself is never part of the answer. */
-    public static Optional<String> textProblem(String text) {
-        String hex = text == null ? "" : text.strip();
-        if (hex.length() != 2 * BYTES || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            return Optional.of("an audit key is " + 2 * BYTES + " hex digits (" + BYTES + " random bytes), e.g. "
-                    + "from: head -c 32 /dev/urandom | xxd -p -c 64");
-        }
-        return Optional.empty();
     }
 
     /** HMAC-SHA256 of the UTF-8 text under this key, as lower-case hex. */

@@ -28,6 +28,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import org.openkiosk.device.face.FaceMatch;
+import org.openkiosk.app.certificate.AuthoritySignature;
 import org.openkiosk.device.idcard.IdNumber;
 import org.openkiosk.device.idcard.InvalidIdNumberException;
 

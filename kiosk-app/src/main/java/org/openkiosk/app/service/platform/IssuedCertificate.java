@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.openkiosk.app.certificate.AuthoritySignature;
 import org.openkiosk.device.idcard.IdNumber;
 import org.openkiosk.device.privacy.Masking;
 

@@ -47,8 +47,8 @@ public final class FlowRuntime implements KioskRuntime {
     private final KioskConfig config;
     private final CitizenServices services;
     private final DeviceRegistry devices = new DeviceRegistry();
-    /** Help calls over a fleet link a test started for this runtime; empty = standalone. */
-    public volatile Optional<org.openkiosk.app.fleet.HelpCalls> helpCalls = Optional.empty();
+    /** A fleet link a test started beside this runtime (help calls); empty = standalone. */
+    public volatile Optional<org.openkiosk.app.fleet.KioskFleet> fleet = Optional.empty();
     /** A face verifier the test set up (simulated camera and matcher), if any. */
     public volatile org.openkiosk.device.face.FaceVerifier faceVerifier;
 
@@ -126,8 +126,8 @@ public final class FlowRuntime implements KioskRuntime {
     }
 
     @Override
-    public Optional<org.openkiosk.app.fleet.HelpCalls> helpCalls() {
-        return helpCalls;
+    public <T> Optional<T> companion(Class<T> type) {
+        return fleet.filter(type::isInstance).map(type::cast);
     }
 
     @Override

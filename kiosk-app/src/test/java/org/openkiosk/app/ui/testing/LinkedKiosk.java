@@ -57,7 +57,7 @@ public final class LinkedKiosk {
             Files.createDirectories(dir.resolve("config"));
             KioskFleet fleet = KioskFleet.start(settings, runtime, Optional.of(runtime.store), dir.resolve("config"),
                     dir.resolve("data"), Clock.systemUTC(), name -> "pw", code -> { });
-            runtime.helpCalls = Optional.of(fleet.helpCalls());
+            runtime.fleet = Optional.of(fleet);
             return new LinkedKiosk(runtime, fleet);
         } catch (IOException e) {
             runtime.close();

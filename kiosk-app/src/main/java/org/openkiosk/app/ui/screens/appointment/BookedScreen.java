@@ -9,6 +9,7 @@ import javafx.scene.layout.VBox;
 import org.openkiosk.app.service.appointment.BookingResult;
 import org.openkiosk.app.ui.UiContext;
 import org.openkiosk.app.ui.flow.FlowScreen;
+import org.openkiosk.app.ui.flow.PrintWords;
 
 /** The booking is made: when and where, the code, and whether the slip came out (check-in works by card too). */
 public final class BookedScreen extends FlowScreen {
@@ -29,7 +30,8 @@ public final class BookedScreen extends FlowScreen {
 
     @Override
     public Optional<VoicePrompt> voicePrompt() {
-        return Optional.of(VoicePrompt.of(result.slipPrint().printed() ? "voice.booked.printed" : "voice.booked.failed"));
+        return Optional.of(VoicePrompt.of(PrintWords.key(result.slipPrint(), "voice.booked.printed", "voice.booked.sent",
+                "voice.booked.failed")));
     }
 
     @Override
@@ -47,7 +49,7 @@ public final class BookedScreen extends FlowScreen {
     @Override
     protected Node content() {
         var b = result.booking();
-        var slip = text(result.slipPrint().printed() ? "booked.slip.printed" : "booked.slip.failed",
+        var slip = text(PrintWords.key(result.slipPrint(), "booked.slip.printed", "booked.slip.sent", "booked.slip.failed"),
                 result.slipPrint().printed() ? "body-text" : "error-text");
         slip.setId("slip-message");
         VBox words = new VBox(20, data(b.date() + "  " + b.start() + " – " + result.slip().end(), "screen-subtitle"),

@@ -12,6 +12,7 @@ import org.openkiosk.app.service.port.CertificateReceipt;
 import org.openkiosk.app.service.platform.Entitlement;
 import org.openkiosk.app.ui.UiContext;
 import org.openkiosk.app.ui.flow.FlowScreen;
+import org.openkiosk.app.ui.flow.PrintWords;
 
 /**
  * The honest outcome of a print: printed (take the paper), or not printed with the cause the citizen can act
@@ -102,9 +103,11 @@ public final class CertificateOutcomeScreen extends FlowScreen {
                 ctx.clock().instant(), ctx.config().kiosk().id());
         work(() -> port.get().printCertificateReceipt(receipt), outcome -> {
             if (outcome.printed()) {
-                receiptLine.textProperty().bind(m.text("certificate.receipt.printed"));
+                receiptLine.textProperty().bind(m.text(PrintWords.key(outcome, "certificate.receipt.printed",
+                        "certificate.receipt.sent", "certificate.receipt.failed")));
                 receiptPrinted();
-                ctx.voice().say(VoicePrompt.of("voice.certificate.receipt.printed"));
+                ctx.voice().say(VoicePrompt.of(PrintWords.key(outcome, "voice.certificate.receipt.printed",
+                        "voice.certificate.receipt.sent", "voice.certificate.receipt.failed")));
             } else {
                 showError("certificate.receipt.failed");
                 ctx.voice().say(VoicePrompt.of("voice.certificate.receipt.failed"));

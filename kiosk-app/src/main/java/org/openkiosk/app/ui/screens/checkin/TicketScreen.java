@@ -9,6 +9,7 @@ import javafx.scene.layout.VBox;
 import org.openkiosk.app.service.queue.TicketResult;
 import org.openkiosk.app.ui.UiContext;
 import org.openkiosk.app.ui.flow.FlowScreen;
+import org.openkiosk.app.ui.flow.PrintWords;
 
 /** The queue ticket: number, people ahead, estimated wait, and whether the paper ticket came out. */
 public final class TicketScreen extends FlowScreen {
@@ -29,7 +30,8 @@ public final class TicketScreen extends FlowScreen {
 
     @Override
     public Optional<VoicePrompt> voicePrompt() {
-        return Optional.of(VoicePrompt.of(result.print().printed() ? "voice.ticket.printed" : "voice.ticket.not_printed"));
+        return Optional.of(VoicePrompt.of(PrintWords.key(result.print(), "voice.ticket.printed", "voice.ticket.sent",
+                "voice.ticket.not_printed")));
     }
 
     @Override
@@ -53,7 +55,7 @@ public final class TicketScreen extends FlowScreen {
         var t = result.ticket();
         var number = data(t.ticketNo(), "ticket-number");
         number.setId("ticket-number");
-        var printed = text(result.print().printed() ? "ticket.printed" : "ticket.not_printed",
+        var printed = text(PrintWords.key(result.print(), "ticket.printed", "ticket.sent", "ticket.not_printed"),
                 result.print().printed() ? "body-text" : "error-text");
         printed.setId("ticket-message");
         if (!t.queueKnown()) { // issued offline (ADR 0161): the hall's queue is not known here

@@ -1,4 +1,4 @@
-package org.openkiosk.app.service.platform;
+package org.openkiosk.app.certificate;
 
 import java.util.Objects;
 

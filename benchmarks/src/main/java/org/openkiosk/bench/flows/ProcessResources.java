@@ -1,0 +1,60 @@
+package org.openkiosk.bench.flows;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * What a long run could leak, read at one moment: heap used after full GCs, resident memory, live threads and open
+ * file descriptors (sockets and pseudo-terminals included). Linux ({@code /proc/self}); a figure that cannot be read
+ * is -1.
+ */
+record ProcessResources(long heapAfterGcBytes, long residentBytes, int threads, long openFiles) {
+
+    static ProcessResources now() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200); // lets reference processing and finalisation settle; a benchmark, not a test
+        }
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return new ProcessResources(heap, readResident(), ManagementFactory.getThreadMXBean().getThreadCount(),
+                countOpenFiles());
+    }
+
+    private static long readResident() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
+            return lines.filter(l -> l.startsWith("VmRSS:")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024).orElse(-1L);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long countOpenFiles() {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** One line per measure, start → end with the change (heap also in percent). */
+    static String compare(ProcessResources start, ProcessResources end) {
+        return String.format(Locale.ROOT, "heap used after full GC: start %.1f MB, end %.1f MB (%+.1f MB, %+.1f %%)%n"
+                        + "resident memory (VmRSS): start %.1f MB, end %.1f MB (%+.1f MB)%n"
+                        + "live threads: start %d, end %d (%+d)%n"
+                        + "open file descriptors: start %d, end %d (%+d)",
+                mb(start.heapAfterGcBytes), mb(end.heapAfterGcBytes), mb(end.heapAfterGcBytes - start.heapAfterGcBytes),
+                100.0 * (end.heapAfterGcBytes - start.heapAfterGcBytes) / start.heapAfterGcBytes,
+                mb(start.residentBytes), mb(end.residentBytes), mb(end.residentBytes - start.residentBytes),
+                start.threads, end.threads, end.threads - start.threads,
+                start.openFiles, end.openFiles, end.openFiles - start.openFiles);
+    }
+
+    private static double mb(long bytes) {
+        return bytes / 1048576.0;
+    }
+}
