@@ -61,15 +61,13 @@ class DatabaseDownTest {
 
     @Test
     void aPostgresqlUrlWithoutSslmodeVerifiesTheServerAndSoRefusesOneWithoutTls() throws Exception {
-        try (PostgresServer server = PostgresServer.start()) {
-            StoreConfig plain = new StoreConfig(Stores.POSTGRESQL, server.plainUrl(), "postgres", "");
-            assertThatThrownBy(() -> Stores.open(plain, tempDir).close())
-                    .as("sslmode=verify-full by default: a server without TLS is refused")
-                    .isInstanceOf(StoreException.class).hasMessageContaining("SSL");
-            StoreConfig explicit = new StoreConfig(Stores.POSTGRESQL, PostgresServer.withoutTls(server.plainUrl()),
-                    "postgres", "");
-            Stores.open(explicit, tempDir).close();
-        }
+        StoreConfig plain = new StoreConfig(Stores.POSTGRESQL, POSTGRES.plainUrl(), "postgres", "");
+        assertThatThrownBy(() -> Stores.open(plain, tempDir).close())
+                .as("sslmode=verify-full by default: a server without TLS is refused")
+                .isInstanceOf(StoreException.class).hasMessageContaining("SSL");
+        StoreConfig explicit = new StoreConfig(Stores.POSTGRESQL, PostgresServer.withoutTls(POSTGRES.plainUrl()),
+                "postgres", "");
+        Stores.open(explicit, tempDir).close();
     }
 
     @Test
