@@ -37,7 +37,7 @@ class ArchitectureTest {
     /**
      * From the top: the program's entry and command line; the JavaFX shell; the fleet link; maintenance (over the
      * doctor's checks); the runtime that assembles devices, store and services; the citizen services; the
-     * certificate documents and the store; the configuration; and at the bottom the support packages every layer
+     * certificate documents and the store; the configuration (the operator console sits beside the command line); and at the bottom the support packages every layer
      * may use (logging, the session's clock and statistics, speech, supervision). Device drivers are a module of
      * their own below all of these.
      */
@@ -45,6 +45,7 @@ class ArchitectureTest {
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Entry").definedBy(APP)
             .layer("Cli").definedBy(APP + ".cli..")
+            .layer("Console").definedBy(APP + ".console..")
             .layer("Ui").definedBy(APP + ".ui..")
             .layer("Fleet").definedBy(APP + ".fleet..")
             .layer("Maintenance").definedBy(APP + ".maintenance..")
@@ -57,20 +58,21 @@ class ArchitectureTest {
             .layer("Support").definedBy(APP + ".logging..", APP + ".session..", APP + ".voice..", APP + ".supervision..")
             .whereLayer("Entry").mayNotBeAccessedByAnyLayer()
             .whereLayer("Cli").mayOnlyBeAccessedByLayers("Entry")
+            .whereLayer("Console").mayOnlyBeAccessedByLayers("Entry", "Cli")
             .whereLayer("Ui").mayOnlyBeAccessedByLayers("Entry", "Cli")
-            .whereLayer("Fleet").mayOnlyBeAccessedByLayers("Entry", "Cli", "Ui")
-            .whereLayer("Maintenance").mayOnlyBeAccessedByLayers("Entry", "Cli", "Ui", "Fleet")
-            .whereLayer("Doctor").mayOnlyBeAccessedByLayers("Entry", "Cli", "Ui", "Fleet", "Maintenance")
-            .whereLayer("Runtime").mayOnlyBeAccessedByLayers("Entry", "Cli", "Ui", "Fleet", "Maintenance", "Doctor")
-            .whereLayer("Services").mayOnlyBeAccessedByLayers("Entry", "Cli", "Ui", "Fleet", "Maintenance", "Doctor",
+            .whereLayer("Fleet").mayOnlyBeAccessedByLayers("Entry", "Cli", "Console", "Ui")
+            .whereLayer("Maintenance").mayOnlyBeAccessedByLayers("Entry", "Cli", "Console", "Ui", "Fleet")
+            .whereLayer("Doctor").mayOnlyBeAccessedByLayers("Entry", "Cli", "Console", "Ui", "Fleet", "Maintenance")
+            .whereLayer("Runtime").mayOnlyBeAccessedByLayers("Entry", "Cli", "Console", "Ui", "Fleet", "Maintenance", "Doctor")
+            .whereLayer("Services").mayOnlyBeAccessedByLayers("Entry", "Cli", "Console", "Ui", "Fleet", "Maintenance", "Doctor",
                     "Runtime")
-            .whereLayer("Certificate").mayOnlyBeAccessedByLayers("Entry", "Cli", "Ui", "Fleet", "Maintenance",
+            .whereLayer("Certificate").mayOnlyBeAccessedByLayers("Entry", "Cli", "Console", "Ui", "Fleet", "Maintenance",
                     "Doctor", "Runtime", "Services")
-            .whereLayer("Store").mayOnlyBeAccessedByLayers("Entry", "Cli", "Ui", "Fleet", "Maintenance", "Doctor",
+            .whereLayer("Store").mayOnlyBeAccessedByLayers("Entry", "Cli", "Console", "Ui", "Fleet", "Maintenance", "Doctor",
                     "Runtime", "Services")
-            .whereLayer("Config").mayOnlyBeAccessedByLayers("Entry", "Cli", "Ui", "Fleet", "Maintenance", "Doctor",
+            .whereLayer("Config").mayOnlyBeAccessedByLayers("Entry", "Cli", "Console", "Ui", "Fleet", "Maintenance", "Doctor",
                     "Runtime", "Services", "Certificate", "Store")
-            .whereLayer("Support").mayOnlyBeAccessedByLayers("Entry", "Cli", "Ui", "Fleet", "Maintenance", "Doctor",
+            .whereLayer("Support").mayOnlyBeAccessedByLayers("Entry", "Cli", "Console", "Ui", "Fleet", "Maintenance", "Doctor",
                     "Runtime", "Services", "Certificate", "Store", "Config")
             .because("a dependency that points up a layer ties the lower part to the one that uses it (ADR 0133)");
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.openkiosk.app.certificate.CertificateKeys;
-import org.openkiosk.app.config.versions.ConfigBundle;
+import org.openkiosk.app.maintenance.versions.ConfigBundle;
 import org.openkiosk.app.fleet.command.CommandSigner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,7 +38,7 @@ public final class ConfigBundleCommand implements Callable<Integer> {
     public Integer call() {
         try {
             String keyId = CertificateKeys.keyIdOf(key);
-            ConfigBundle.write(dir, version, new CommandSigner(CertificateKeys.readPrivate(key), keyId), keyId, out);
+            ConfigBundle.write(dir, version, new CommandSigner(CertificateKeys.readPrivate(key), keyId)::signature, keyId, out);
             spec.commandLine().getOut().println("wrote " + out + ": configuration " + version + " signed by " + keyId);
             return ExitCodes.OK;
         } catch (IOException | IllegalArgumentException e) {

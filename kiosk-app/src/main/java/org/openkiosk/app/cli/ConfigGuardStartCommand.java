@@ -3,7 +3,7 @@ package org.openkiosk.app.cli;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.openkiosk.app.config.versions.ConfigVersions;
+import org.openkiosk.app.maintenance.versions.ConfigVersions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.openkiosk.app.config.versions.ConfigVersions;
+import org.openkiosk.app.maintenance.versions.ConfigVersions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

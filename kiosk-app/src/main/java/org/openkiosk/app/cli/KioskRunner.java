@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import org.openkiosk.app.config.versions.ConfigVersions;
+import org.openkiosk.app.maintenance.versions.ConfigVersions;
 import org.openkiosk.app.logging.KioskLogging;
 import org.openkiosk.app.supervision.StopSignal;
 import org.openkiosk.app.ui.KioskLauncher;

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.openkiosk.app.cli.fleet.DiagnosticsDownload;
 import org.openkiosk.app.fleet.FleetJson;
 import org.openkiosk.app.fleet.FleetTopics;
 import org.openkiosk.app.fleet.command.CommandSigner;

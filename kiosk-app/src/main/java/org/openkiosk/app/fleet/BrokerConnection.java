@@ -1,5 +1,6 @@
 package org.openkiosk.app.fleet;
 
+import org.openkiosk.app.config.TlsMaterial;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientSslConfig;
 import com.hivemq.client.mqtt.MqttClientSslConfigBuilder;

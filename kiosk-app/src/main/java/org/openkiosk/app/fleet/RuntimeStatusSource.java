@@ -221,7 +221,7 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
     /** Left by the start-up guard when a new configuration did not start the kiosk (ADR 0126); gone at the next apply. */
     private java.util.Optional<String> configRolledBack() {
         try {
-            Path marker = dataDir.resolve(org.openkiosk.app.config.versions.ConfigVersions.ROLLED_BACK);
+            Path marker = dataDir.resolve(org.openkiosk.app.maintenance.versions.ConfigVersions.ROLLED_BACK);
             return Files.exists(marker) ? java.util.Optional.of(Files.readString(marker).strip()) : java.util.Optional.empty();
         } catch (IOException e) {
             return java.util.Optional.empty();
@@ -238,7 +238,7 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
      * digits of kiosk.yaml's SHA-256: which configuration runs, without showing it.
      */
     static String configVersion(Path configDir) {
-        java.util.Optional<String> label = org.openkiosk.app.config.versions.ConfigVersions.label(configDir);
+        java.util.Optional<String> label = org.openkiosk.app.maintenance.versions.ConfigVersions.label(configDir);
         if (label.isPresent()) {
             return label.get();
         }

@@ -53,7 +53,7 @@ public final class KioskShell {
     private javafx.event.EventHandler<javafx.scene.input.KeyEvent> wedgeKeys;
     private org.openkiosk.app.voice.SpeechEngine speechEngine = org.openkiosk.app.voice.SpeechEngine.SILENT;
     private org.openkiosk.app.ui.voice.VoiceGuide voice;
-    private org.openkiosk.app.ui.help.HelpCallModel helpCall;
+    private org.openkiosk.app.ui.HelpCallModel helpCall;
     /** Read by the systemd watchdog's thread; the rest of the shell is JavaFX-thread only. */
     private volatile KioskRuntime supervisedRuntime;
     private String lastProblems = "";
@@ -155,7 +155,7 @@ public final class KioskShell {
         context.setVoice(voice);
         speakScreens(context, voice);
         closeHelpCall();
-        helpCall = new org.openkiosk.app.ui.help.HelpCallModel(runtime == null ? org.openkiosk.app.fleet.HelpCalls.standalone(
+        helpCall = new org.openkiosk.app.ui.HelpCallModel(runtime == null ? org.openkiosk.app.fleet.HelpCalls.standalone(
                 config.kiosk().id(), clock) : runtime.companion(org.openkiosk.app.fleet.KioskFleet.class)
                 .map(org.openkiosk.app.fleet.KioskFleet::helpCalls).orElseGet(
                         () -> org.openkiosk.app.fleet.HelpCalls.standalone(config.kiosk().id(), clock)));
@@ -164,7 +164,7 @@ public final class KioskShell {
         IdleWarningOverlay overlay = new IdleWarningOverlay(context.messages());
         // idle time is monotonic and does not run while background work serves the citizen (ADR 0132)
         UiContext resetContext = context;
-        org.openkiosk.app.ui.help.HelpCallModel resetHelp = helpCall;
+        org.openkiosk.app.ui.HelpCallModel resetHelp = helpCall;
         idle = new IdleController(new IdleMonitor(elapsed, ui.idleTimeout(), ui.idleWarning()), navigator, overlay,
                 () -> {
                     resetHelp.cancelForIdleReset(); // nobody is left at the kiosk for the staff who come
@@ -179,7 +179,7 @@ public final class KioskShell {
         layout.getStyleClass().add("kiosk-layout");
         // if a screen is ever too tall, the header stays visible and the bottom is what gets cut
         javafx.scene.layout.StackPane.setAlignment(layout, javafx.geometry.Pos.TOP_CENTER);
-        var helpPanel = new org.openkiosk.app.ui.help.HelpCallPanel(context.messages(), helpCall,
+        var helpPanel = new org.openkiosk.app.ui.HelpCallPanel(context.messages(), helpCall,
                 config.kiosk().helpPhone());
         root.getChildren().setAll(layout, helpPanel, overlay);
 

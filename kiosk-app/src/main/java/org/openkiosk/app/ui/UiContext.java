@@ -40,7 +40,7 @@ public final class UiContext {
     private final KioskRuntime runtime;
     private PersonalDataRedactor.Registration redaction;
     private org.openkiosk.app.ui.voice.VoiceGuide voice;
-    private org.openkiosk.app.ui.help.HelpCallModel helpCall;
+    private org.openkiosk.app.ui.HelpCallModel helpCall;
 
     public UiContext(KioskConfig config, Language language, boolean elderMode, ScreenNavigator navigator,
                      SessionHolder sessions, BackgroundWork work, Clock clock, boolean demo) {
@@ -149,11 +149,11 @@ public final class UiContext {
     }
 
     /** The citizen's call for hall staff (the header's button, the note at the bottom). */
-    public org.openkiosk.app.ui.help.HelpCallModel helpCall() {
+    public org.openkiosk.app.ui.HelpCallModel helpCall() {
         return helpCall;
     }
 
-    void setHelpCall(org.openkiosk.app.ui.help.HelpCallModel helpCall) {
+    void setHelpCall(org.openkiosk.app.ui.HelpCallModel helpCall) {
         this.helpCall = helpCall;
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openkiosk.app.certificate.CertificateKeys;
-import org.openkiosk.app.config.versions.ConfigVersions;
+import org.openkiosk.app.maintenance.versions.ConfigVersions;
 
 /**
  * {@code kiosk config bundle / apply / rollback / guard-start} on a copy of the demo configuration (ADR 0126): only a

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openkiosk.app.config.versions.ConfigVersions;
+import org.openkiosk.app.maintenance.versions.ConfigVersions;
 
 /** The fleet state's {@code versions.config}: the applied bundle's label, else a digest of kiosk.yaml (ADR 0126). */
 class ConfigVersionReportTest {

@@ -1,5 +1,6 @@
 package org.openkiosk.app.cli.fleet;
 
+import org.openkiosk.app.console.DiagnosticsDownload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;

@@ -63,7 +63,7 @@ public final class OperatorConnection {
         if (tls) {
             var ssl = MqttClientSslConfig.builder();
             if (ca != null) {
-                ssl = ssl.trustManagerFactory(org.openkiosk.app.fleet.TlsMaterial.trust(ca));
+                ssl = ssl.trustManagerFactory(org.openkiosk.app.config.TlsMaterial.trust(ca));
             }
             builder = builder.sslConfig(ssl.build());
         }

@@ -5,7 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import javax.net.ssl.SSLContext;
-import org.openkiosk.app.fleet.TlsMaterial;
+import org.openkiosk.app.config.TlsMaterial;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;

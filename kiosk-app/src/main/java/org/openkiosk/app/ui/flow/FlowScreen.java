@@ -1,5 +1,6 @@
 package org.openkiosk.app.ui.flow;
 
+import org.openkiosk.app.ui.widgets.FlowStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

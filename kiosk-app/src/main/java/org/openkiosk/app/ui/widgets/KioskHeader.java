@@ -72,7 +72,7 @@ public final class KioskHeader extends HBox {
 
         getChildren().addAll(elder, language);
         if (ctx.helpCall() != null) {
-            getChildren().add(getChildren().indexOf(elder), new org.openkiosk.app.ui.help.HelpCallButton(ctx, ctx.helpCall()));
+            getChildren().add(getChildren().indexOf(elder), new org.openkiosk.app.ui.HelpCallButton(ctx, ctx.helpCall()));
         }
         if (ctx.voice() != null) {
             ToggleButton voice = new ToggleButton();

@@ -35,8 +35,8 @@ public final class BookConfirmScreen extends FlowScreen {
     }
 
     @Override
-    protected java.util.Optional<org.openkiosk.app.ui.flow.FlowStep> step() {
-        return java.util.Optional.of(org.openkiosk.app.ui.flow.FlowStep.booking(3));
+    protected java.util.Optional<org.openkiosk.app.ui.widgets.FlowStep> step() {
+        return java.util.Optional.of(org.openkiosk.app.ui.widgets.FlowStep.booking(3));
     }
 
     @Override

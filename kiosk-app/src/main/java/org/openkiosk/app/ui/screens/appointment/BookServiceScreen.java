@@ -22,8 +22,8 @@ public final class BookServiceScreen extends FlowScreen {
     }
 
     @Override
-    protected java.util.Optional<org.openkiosk.app.ui.flow.FlowStep> step() {
-        return java.util.Optional.of(org.openkiosk.app.ui.flow.FlowStep.booking(0));
+    protected java.util.Optional<org.openkiosk.app.ui.widgets.FlowStep> step() {
+        return java.util.Optional.of(org.openkiosk.app.ui.widgets.FlowStep.booking(0));
     }
 
     @Override

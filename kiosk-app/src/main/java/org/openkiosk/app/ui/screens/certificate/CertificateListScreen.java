@@ -25,8 +25,8 @@ public final class CertificateListScreen extends FlowScreen {
     }
 
     @Override
-    protected java.util.Optional<org.openkiosk.app.ui.flow.FlowStep> step() {
-        return java.util.Optional.of(org.openkiosk.app.ui.flow.FlowStep.certificate(0));
+    protected java.util.Optional<org.openkiosk.app.ui.widgets.FlowStep> step() {
+        return java.util.Optional.of(org.openkiosk.app.ui.widgets.FlowStep.certificate(0));
     }
 
     @Override

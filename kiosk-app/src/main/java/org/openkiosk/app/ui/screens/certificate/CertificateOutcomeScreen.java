@@ -51,8 +51,8 @@ public final class CertificateOutcomeScreen extends FlowScreen {
     }
 
     @Override
-    protected java.util.Optional<org.openkiosk.app.ui.flow.FlowStep> step() {
-        return java.util.Optional.of(org.openkiosk.app.ui.flow.FlowStep.certificate(2));
+    protected java.util.Optional<org.openkiosk.app.ui.widgets.FlowStep> step() {
+        return java.util.Optional.of(org.openkiosk.app.ui.widgets.FlowStep.certificate(2));
     }
 
     @Override

@@ -45,8 +45,8 @@ public final class CertificatePreviewScreen extends FlowScreen {
     }
 
     @Override
-    protected java.util.Optional<org.openkiosk.app.ui.flow.FlowStep> step() {
-        return java.util.Optional.of(org.openkiosk.app.ui.flow.FlowStep.certificate(1));
+    protected java.util.Optional<org.openkiosk.app.ui.widgets.FlowStep> step() {
+        return java.util.Optional.of(org.openkiosk.app.ui.widgets.FlowStep.certificate(1));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.openkiosk.app.cli.fleet;
+package org.openkiosk.app.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -41,7 +41,7 @@ public final class DiagnosticsDownload {
         return count > 0 && chunks.size() == count;
     }
 
-    void writeTo(Path file) throws IOException {
+    public void writeTo(Path file) throws IOException {
         Files.write(file, bytes());
     }
 

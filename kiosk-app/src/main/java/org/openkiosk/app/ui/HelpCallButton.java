@@ -1,8 +1,7 @@
-package org.openkiosk.app.ui.help;
+package org.openkiosk.app.ui;
 
 import java.util.Optional;
 import javafx.scene.control.Button;
-import org.openkiosk.app.ui.UiContext;
 import org.openkiosk.app.ui.flow.SessionKeys;
 import org.openkiosk.app.ui.nav.Screen;
 

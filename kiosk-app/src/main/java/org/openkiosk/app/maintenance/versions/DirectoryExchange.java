@@ -1,4 +1,4 @@
-package org.openkiosk.app.config.versions;
+package org.openkiosk.app.maintenance.versions;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;

@@ -1,4 +1,4 @@
-package org.openkiosk.app.config.versions;
+package org.openkiosk.app.maintenance.versions;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,13 +20,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.openkiosk.app.certificate.SigningAlgorithm;
-import org.openkiosk.app.fleet.command.CommandSigner;
 
 /**
  * A signed configuration bundle (ADR 0126): a zip of a whole configuration directory with {@code bundle.manifest}
  * (format line, version, key id, then {@code file SHA-256 PATH} for every file) and {@code bundle.sig} (the
  * operator's Ed25519 signature of the manifest, base64). The signing and checking are the fleet commands' operator
- * keys: {@link CommandSigner} and {@link SigningAlgorithm#verifies}.
+ * keys: the fleet's command signer and {@link SigningAlgorithm#verifies}.
  */
 public final class ConfigBundle {
 
@@ -57,8 +56,14 @@ public final class ConfigBundle {
         return keyId;
     }
 
+    /** Signs a bundle's manifest: the operator's Ed25519 key (the fleet's command signer, passed in from above). */
+    @FunctionalInterface
+    public interface ManifestSigner {
+        byte[] signature(byte[] manifest);
+    }
+
     /** Writes a bundle of every file under {@code dir}, signed by {@code signer} (the operator's side). */
-    public static void write(Path dir, String version, CommandSigner signer, String keyId, Path out) throws IOException {
+    public static void write(Path dir, String version, ManifestSigner signer, String keyId, Path out) throws IOException {
         requireLabel(version);
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {

@@ -1,4 +1,4 @@
-package org.openkiosk.app.ui.help;
+package org.openkiosk.app.ui;
 
 import java.util.Optional;
 import javafx.beans.binding.Bindings;

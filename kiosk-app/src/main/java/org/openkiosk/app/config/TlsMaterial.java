@@ -1,4 +1,4 @@
-package org.openkiosk.app.fleet;
+package org.openkiosk.app.config;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +44,7 @@ public final class TlsMaterial {
     }
 
     /** The kiosk's client certificate chain and its PKCS#8 private key (EC or RSA). */
-    static KeyManagerFactory key(Path certificateFile, Path keyFile) throws IOException {
+    public static KeyManagerFactory key(Path certificateFile, Path keyFile) throws IOException {
         try (InputStream in = Files.newInputStream(certificateFile)) {
             Certificate[] chain = CertificateFactory.getInstance("X.509").generateCertificates(in)
                     .toArray(new Certificate[0]);

@@ -1,4 +1,4 @@
-package org.openkiosk.app.ui.flow;
+package org.openkiosk.app.ui.widgets;
 
 import java.util.List;
 

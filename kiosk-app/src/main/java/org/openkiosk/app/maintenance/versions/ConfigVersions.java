@@ -1,4 +1,4 @@
-package org.openkiosk.app.config.versions;
+package org.openkiosk.app.maintenance.versions;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
