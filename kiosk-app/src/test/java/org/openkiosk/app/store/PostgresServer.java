@@ -32,7 +32,7 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
     }
 
     /** The test server speaks no TLS: say so in the URL, as only a test installation may (ADR 0116). */
-    static String withoutTls(String url) {
+    public static String withoutTls(String url) {
         return url + (url.contains("?") ? "&" : "?") + "sslmode=disable";
     }
 

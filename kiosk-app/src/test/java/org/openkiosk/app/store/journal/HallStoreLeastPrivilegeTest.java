@@ -48,7 +48,8 @@ class HallStoreLeastPrivilegeTest {
             sql.execute("REVOKE UPDATE ON audit_log, hall_record FROM kiosk_app");
         }
         Clock clock = Clock.systemUTC();
-        try (Store hall = Stores.open(new StoreConfig(Stores.POSTGRESQL, url, "kiosk_app", "app"), tempDir);
+        try (Store hall = Stores.open(new StoreConfig(Stores.POSTGRESQL, PostgresServer.withoutTls(url), "kiosk_app",
+                "app"), tempDir);
              Store local = Stores.open(new StoreConfig(Stores.EMBEDDED, tempDir.resolve("j").toString(), null, null),
                      tempDir)) {
             Journal journal = new Journal(local, clock, "K-03");
