@@ -128,10 +128,16 @@ class KioskSessionTest {
         List<String> cmd = new ArrayList<>();
         String kioskSession = root.resolve("opt/openkiosk/bin/kiosk-session").toString();
         if (asRoot) {
-            // a /tmp of its own, then as nobody (exec keeps this process's id for nsenter)
+            // a /tmp of its own, then as nobody (exec keeps this process's id for nsenter); a checkout that itself
+            // lies under /tmp is bound back into the new /tmp through a directory descriptor opened before the mount
+            String keep = keptUnderTmp(root);
+            String bindBack = keep.isEmpty() ? "" : " && mkdir -p '" + keep + "'"
+                    + " && mount --no-canonicalize --bind /proc/self/fd/3 '" + keep + "'";
             cmd.addAll(List.of("unshare", "--mount", "--propagation", "private", "/bin/sh", "-c",
-                    "mount -t tmpfs -o mode=1777 tmpfs /tmp && install -d -m 0700 -o nobody /tmp/xdg"
-                            + " && exec setpriv --reuid=nobody --regid=nogroup --clear-groups --inh-caps=-all"
+                    (keep.isEmpty() ? "" : "exec 3< '" + keep + "' && ")
+                            + "mount -t tmpfs -o mode=1777 tmpfs /tmp" + bindBack
+                            + " && install -d -m 0700 -o nobody /tmp/xdg"
+                            + " && exec 3<&- && exec setpriv --reuid=nobody --regid=nogroup --clear-groups --inh-caps=-all"
                             + " env XDG_RUNTIME_DIR=/tmp/xdg \"$@\"", "sh"));
         } else {
             Path xdg = Files.createDirectories(work.resolve("xdg"));
@@ -143,6 +149,13 @@ class KioskSessionTest {
         sessionLog = work.resolve("session.log");
         session = UnpackedPackage.withoutCallersEnvironment(new ProcessBuilder(cmd), env)
                 .redirectOutput(sessionLog.toFile()).start();
+    }
+
+    /** The top directory under /tmp that holds {@code path} (e.g. a clone in /tmp/fresh), or "" when not under /tmp. */
+    static String keptUnderTmp(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path tmp = Path.of("/tmp");
+        return absolute.startsWith(tmp) && absolute.getNameCount() > 1 ? tmp.resolve(absolute.getName(1)).toString() : "";
     }
 
     /** Runs a command beside the session: in its mount namespace and as its user when the test is root. */
