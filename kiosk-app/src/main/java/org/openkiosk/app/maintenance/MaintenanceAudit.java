@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.openkiosk.app.logging.KioskLogging;
 import org.openkiosk.app.logging.LogMasker;
+import org.openkiosk.app.runtime.ConfigurationChanges;
 import org.openkiosk.app.service.audit.AuditAction;
 import org.openkiosk.app.service.audit.AuditEntry;
 import org.openkiosk.app.service.audit.BackgroundAudit;
@@ -63,10 +64,15 @@ public final class MaintenanceAudit {
         record(type, "maintenance:" + truncate(action, 100), Map.of("outcome", truncate(text, MAX_OUTCOME)));
     }
 
-    /** The configuration file {@code file} was replaced; {@code sha256} is the digest of its new content. */
-    public void configurationChanged(String file, String sha256) {
-        audit.info("MAINT kiosk={} configuration-changed file={} sha256={}", kioskId, file, sha256);
-        record(AuditAction.CONFIGURATION_CHANGED, "config:" + truncate(file, 100), Map.of("sha256", sha256));
+    /**
+     * The configuration file {@code file} was changed ({@code how}, e.g. {@link ConfigurationChanges#MAINTENANCE_SCREEN});
+     * {@code sha256} is the {@link ConfigurationChanges#digest} of the whole configuration directory afterwards, which
+     * the next start compares with (ADR 0068).
+     */
+    public void configurationChanged(String file, String how, String sha256) {
+        audit.info("MAINT kiosk={} configuration-changed file={} how={} sha256={}", kioskId, file, how, sha256);
+        record(AuditAction.CONFIGURATION_CHANGED, "config:" + truncate(file, 100), Map.of("how", how,
+                "sha256", sha256));
     }
 
     public void exited(String reason) {

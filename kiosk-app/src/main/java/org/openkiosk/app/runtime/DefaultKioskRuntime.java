@@ -179,6 +179,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             if (config.store().shared() && !demo) {
                 runtime.forwardToHall(dataDir, clock);
             }
+            recordConfigurationChanges(configDir, dataDir, services);
             log.info("kiosk {} started{}: store {}, devices {}, problems {}", config.kiosk().id(),
                     demo ? " in DEMO mode" : "", store.description(), devices.registry().all().size(),
                     runtime.deviceProblems().stream().map(DeviceProblem::code).toList());
@@ -223,6 +224,23 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     @Override
     public Optional<ShipperStatus> hallForwarding() {
         return forwarding.map(f -> f.shipper().status());
+    }
+
+    /**
+     * Configuration changes since the last start (apply, rollback, automatic rollback, edits by hand) into the keyed
+     * trail (ADR 0068). A trail that cannot be written here cannot be written by the services either: the store's
+     * own check reports it; the start goes on and the change is recorded at a later start.
+     */
+    private static void recordConfigurationChanges(Path configDir, Path dataDir, CitizenServices services) {
+        try {
+            for (var r : ConfigurationChanges.recordAtStart(configDir, dataDir, services.audit())) {
+                log.info("configuration change recorded in the audit trail: record {} {} {}", r.seq(), r.subject(),
+                        r.details());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            log.error("cannot record the configuration changes in the audit trail (they stay noted in {}): {}",
+                    dataDir.resolve(ConfigurationChanges.NOTES), e.toString());
+        }
     }
 
     private static AuditTrailSetup auditTrail(KioskConfig config, Path dataDir, boolean demo) {

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -21,6 +24,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openkiosk.app.certificate.CertificateKeys;
 import org.openkiosk.app.maintenance.versions.ConfigVersions;
+import org.openkiosk.app.runtime.ConfigurationChanges;
+import org.openkiosk.app.service.audit.AuditEntry;
+import org.openkiosk.app.service.audit.AuditHeadFile;
+import org.openkiosk.app.service.audit.AuditKey;
+import org.openkiosk.app.service.audit.AuditLog;
+import org.openkiosk.app.service.audit.AuditRecord;
+import org.openkiosk.app.store.Store;
+import org.openkiosk.app.store.StoreBackend;
+import org.openkiosk.app.store.Stores;
 
 /**
  * {@code kiosk config bundle / apply / rollback / guard-start} on a copy of the demo configuration (ADR 0126): only a
@@ -162,6 +174,48 @@ class ConfigApplyCommandTest {
         assertThat(ConfigVersions.pending(data)).isTrue();
         assertThat(ConfigVersions.endsForRollback(data, true)).as("pending and serving: keep it").isFalse();
         assertThat(ConfigVersions.pending(data)).isFalse();
+    }
+
+    @Test
+    void everyApplyAndRollbackReachesTheKeyedAuditTrailAtTheNextStart() throws Exception {
+        assertThat(apply(bundleOf(editedCopy("K-0101", "K-0102"), "v2", operatorPrivate)).exitCode()).isZero();
+        assertThat(CommandRun.of("config", "rollback", "--config", live.toString(), "--data", data.toString())
+                .exitCode()).isZero();
+        assertThat(apply(bundleOf(editedCopy("K-0101", "K-0103"), "v3", operatorPrivate)).exitCode()).isZero();
+        guardStart();
+        guardStart(); // v3 never started the kiosk: put back by itself
+        assertThat(ConfigurationChanges.notes(data)).extracting(ConfigurationChanges.Note::how)
+                .containsExactly("apply", "rollback", "apply", "automatic-rollback");
+
+        Path storeDir = Files.createDirectories(tmp.resolve("store"));
+        try (Store store = Stores.open(StoreBackend.h2().newStoreConfig(storeDir), storeDir)) {
+            AuditKey key = AuditKey.ephemeral();
+            AuditHeadFile head = new AuditHeadFile(data.resolve(AuditHeadFile.FILE_NAME));
+            AuditLog trail = new AuditLog(store, Clock.systemUTC(), "K-0101", key, Optional.of(head));
+
+            List<AuditRecord> written = ConfigurationChanges.recordAtStart(live, data, trail);
+
+            assertThat(written).extracting(r -> r.action() + " " + r.subject() + " "
+                            + AuditEntry.parseDetails(r.details()).get("how") + " "
+                            + AuditEntry.parseDetails(r.details()).get("version"))
+                    .containsExactly("CONFIGURATION_CHANGED config:openkiosk apply 0002 v2",
+                            "CONFIGURATION_CHANGED config:openkiosk rollback 0001 (no label)",
+                            "CONFIGURATION_CHANGED config:openkiosk apply 0003 v3",
+                            "CONFIGURATION_CHANGED config:openkiosk automatic-rollback 0001 (no label)");
+            assertThat(AuditEntry.parseDetails(written.get(3).details()))
+                    .containsEntry("sha256", ConfigurationChanges.digest(live)).containsKey("changedAt");
+            assertThat(data.resolve(ConfigurationChanges.NOTES)).as("recorded once").doesNotExist();
+            assertThat(ConfigurationChanges.recordAtStart(live, data, trail)).as("nothing changed since").isEmpty();
+
+            // edited by hand while the kiosk was stopped: found at the next start
+            Path yaml = live.resolve("kiosk.yaml");
+            Files.writeString(yaml, Files.readString(yaml) + "\n# edited by hand\n");
+            assertThat(ConfigurationChanges.recordAtStart(live, data, trail)).singleElement()
+                    .satisfies(r -> assertThat(AuditEntry.parseDetails(r.details()))
+                            .containsEntry("how", "found-changed-at-start")
+                            .containsEntry("sha256", ConfigurationChanges.digest(live)));
+            assertThat(trail.verify(head.read()).intact()).isTrue();
+        }
     }
 
     private CommandRun apply(Path bundle) {

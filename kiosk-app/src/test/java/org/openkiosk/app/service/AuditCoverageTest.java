@@ -124,7 +124,8 @@ class AuditCoverageTest {
         access.action("check-receiptPrinter", "test page printed");
         access.action("out-of-service", "E-MAINT paper jam 11010519491231002X");
         access.action("back-in-service", "in service");
-        new MaintenanceAudit("K-01", Optional.of(chain)).configurationChanged("kiosk.yaml", "ab".repeat(32));
+        new MaintenanceAudit("K-01", Optional.of(chain)).configurationChanged("kiosk.yaml", "maintenance-screen",
+                "ab".repeat(32));
         access.exit("exit");
         chain.close(); // waits for the queued records
 
@@ -134,7 +135,7 @@ class AuditCoverageTest {
                 "MAINTENANCE_ACTION maintenance:check-receiptPrinter outcome=test page printed",
                 "OUT_OF_SERVICE maintenance:out-of-service outcome=E-MAINT paper jam 1101**********002X",
                 "BACK_IN_SERVICE maintenance:back-in-service outcome=in service",
-                "CONFIGURATION_CHANGED config:kiosk.yaml sha256=" + "ab".repeat(32),
+                "CONFIGURATION_CHANGED config:kiosk.yaml how=maintenance-screen;sha256=" + "ab".repeat(32),
                 "MAINTENANCE_EXITED maintenance reason=exit");
         assertThat(records()).noneMatch(r -> r.contains("482913") || r.contains("111111"));
         assertNoPersonalData();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.openkiosk.app.certificate.CertificateKeys;
+import org.openkiosk.app.runtime.ConfigurationChanges;
 
 /**
  * The kept versions of the configuration directory (ADR 0126): numbered copies in {@code <config>.versions/} beside it
@@ -34,6 +35,7 @@ public final class ConfigVersions {
     /** Versions kept besides the live one. */
     public static final int KEPT = 5;
     static final String PENDING = "config-pending";
+    private static final String PREVIOUS = "previous ";
     private static final String STARTED = "started";
     private static final String CURRENT = "current";
 
@@ -134,17 +136,25 @@ public final class ConfigVersions {
         if (current().isEmpty()) {
             current(keep(configDir, next()));
         }
+        Version before = current().orElseThrow();
         Version installed = keep(staged, next());
         swapIn(installed);
         deleteTree(staged);
         prune();
-        Files.writeString(dataDir.resolve(PENDING), installed + "\n");
+        // the version that was live is what an automatic rollback puts back, even when it is not the newest kept one
+        Files.writeString(dataDir.resolve(PENDING), installed + "\n" + PREVIOUS + before.number() + "\n");
         Files.deleteIfExists(dataDir.resolve(ROLLED_BACK));
+        ConfigurationChanges.note(dataDir, clock.instant(), ConfigurationChanges.APPLIED, installed.toString());
         return installed;
     }
 
     /** Puts the version before the live one back; empty when there is none. */
     public Optional<Version> rollback() throws IOException {
+        return rollback(ConfigurationChanges.ROLLED_BACK);
+    }
+
+    /** As {@link #rollback()}, noting {@code how} for the kiosk's audit trail (ADR 0068). */
+    private Optional<Version> rollback(String how) throws IOException {
         Optional<Version> live = current();
         if (live.isEmpty()) {
             return Optional.empty();
@@ -154,6 +164,7 @@ public final class ConfigVersions {
         if (previous.isPresent()) {
             swapIn(previous.get());
             Files.deleteIfExists(dataDir.resolve(PENDING));
+            ConfigurationChanges.note(dataDir, clock.instant(), how, previous.get().toString());
         }
         return previous;
     }
@@ -174,7 +185,10 @@ public final class ConfigVersions {
             return Optional.empty();
         }
         String failed = lines.isEmpty() ? "(unknown)" : lines.get(0);
-        Optional<Version> back = rollback();
+        Optional<Version> back = backTo(lines);
+        if (back.isEmpty()) {
+            back = rollback(ConfigurationChanges.ROLLED_BACK_AUTOMATICALLY);
+        }
         Files.deleteIfExists(pending);
         String message = "CONFIG_ROLLED_BACK configuration " + failed + " did not start the kiosk; "
                 + back.map(v -> "rolled back to " + v).orElse("no earlier version kept, left as it is");
@@ -183,6 +197,22 @@ public final class ConfigVersions {
         // written as root under the unit's UMask=0027; the kiosk (another user) reads it for the fleet alarm
         Files.setPosixFilePermissions(marker, PosixFilePermissions.fromString("rw-r--r--"));
         return Optional.of(message);
+    }
+
+    /** The version live before the pending apply, when it is still kept: swapped back in. */
+    private Optional<Version> backTo(List<String> pendingLines) throws IOException {
+        Optional<Integer> number = pendingLines.stream().filter(l -> l.startsWith(PREVIOUS))
+                .map(l -> Integer.parseInt(l.substring(PREVIOUS.length()).strip())).findFirst();
+        if (number.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Version> kept = list().stream().filter(v -> v.number() == number.get()).findFirst();
+        if (kept.isPresent()) {
+            swapIn(kept.get());
+            ConfigurationChanges.note(dataDir, clock.instant(), ConfigurationChanges.ROLLED_BACK_AUTOMATICALLY,
+                    kept.get().toString());
+        }
+        return kept;
     }
 
     private int next() throws IOException {

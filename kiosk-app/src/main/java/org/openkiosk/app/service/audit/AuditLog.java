@@ -276,6 +276,27 @@ public final class AuditLog {
         return "0".repeat(64);
     }
 
+    /** This kiosk's newest record of {@code action}, if any (e.g. the configuration last recorded). Blocks. */
+    public Optional<AuditRecord> latest(AuditAction action) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT seq, recorded_at, kiosk_id, action, subject, details, prev_hash, hash, link_version"
+                            + " FROM audit_log WHERE kiosk_id = ? AND action = ? ORDER BY seq DESC")) {
+                ps.setMaxRows(1);
+                ps.setString(1, kioskId);
+                ps.setString(2, action.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<AuditRecord>empty();
+                    }
+                    return Optional.of(new AuditRecord(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getInt(9)));
+                }
+            }
+        });
+    }
+
     /** Number of records, for statistics and tests. */
     public long size() {
         return store.inTransaction(c -> {

@@ -18,6 +18,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.openkiosk.app.config.ConfigException;
+import org.openkiosk.app.config.ConfigLoader;
 import org.openkiosk.app.config.DeviceConfig;
 import org.openkiosk.app.config.KioskConfig;
 import org.openkiosk.app.config.VoiceSettings;
@@ -33,6 +34,7 @@ import org.openkiosk.app.maintenance.LogTail;
 import org.openkiosk.app.maintenance.MaintenanceAccess;
 import org.openkiosk.app.maintenance.SerialPorts;
 import org.openkiosk.app.maintenance.ServiceState;
+import org.openkiosk.app.runtime.ConfigurationChanges;
 import org.openkiosk.app.runtime.KioskConfiguration;
 import org.openkiosk.app.runtime.KioskRuntime;
 import org.openkiosk.app.ui.work.BackgroundWork;
@@ -340,8 +342,12 @@ public final class MaintenanceViewModel {
         int next = Math.max(VoiceSettings.MIN_VOLUME, Math.min(VoiceSettings.MAX_VOLUME, v.volume() + delta));
         v.setVolume(next);
         volume.set(next);
-        jobs.add(work.run(() -> VoiceVolumeEdit.write(configDir, next).isPresent(), saved -> {
+        jobs.add(work.run(() -> VoiceVolumeEdit.write(configDir, next)
+                .map(written -> ConfigurationChanges.digest(configDir)), digest -> {
+            boolean saved = digest.isPresent();
             access.action("voice-volume", next + (saved ? " (kiosk.yaml)" : " (this run only)"));
+            digest.ifPresent(sha -> access.audit().configurationChanged(ConfigLoader.KIOSK_FILE,
+                    ConfigurationChanges.MAINTENANCE_SCREEN, sha));
             result.set(new Result(saved ? "maint.voice.saved" : "maint.voice.notInFile", "ui.voice.volume: " + next));
         }, failure -> {
             access.action("voice-volume", next + " not saved: " + failure.getMessage());

@@ -196,10 +196,18 @@ class MaintenanceViewModelTest {
     void theVolumeStaysWithinItsRangeAndIsKeptInKioskYaml() throws Exception {
         MaintenanceViewModel model = model();
         assertThat(model.volumeProperty().get()).isEqualTo(100);
-        for (int i = 0; i < 6; i++) {
-            model.changeVolume(MaintenanceViewModel.VOLUME_STEP);
-            deliver();
+        List<String> lines;
+        try (AuditCapture audit = new AuditCapture()) {
+            for (int i = 0; i < 6; i++) {
+                model.changeVolume(MaintenanceViewModel.VOLUME_STEP);
+                deliver();
+            }
+            lines = audit.lines();
         }
+        // a configuration change in the audit trail (issue 15): the whole directory's digest after the edit
+        assertThat(lines).filteredOn(l -> l.contains("configuration-changed")).hasSize(6).last()
+                .isEqualTo("MAINT kiosk=K-0101 configuration-changed file=kiosk.yaml how=maintenance-screen sha256="
+                        + org.openkiosk.app.runtime.ConfigurationChanges.digest(configDir));
         assertThat(volume).isEqualTo(200);
         assertThat(model.volumeProperty().get()).isEqualTo(200);
         assertThat(model.resultProperty().get())
