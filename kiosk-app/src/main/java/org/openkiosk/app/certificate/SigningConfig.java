@@ -120,7 +120,7 @@ public final class SigningConfig {
      * parses, matches the trusted public key of the same id, not revoked, id naming the kiosk), the token and its
      * key, the revocation list.
      *
-     * @param kioskId the kiosk's id from kiosk.yaml, when known: a kiosk's own key id must start with it
+     * @param kioskId the kiosk's id from kiosk.yaml, when known: a kiosk's own key id must be it or start with it and a dash
      * @param demo    demo mode: the published demo key is allowed
      */
     public static List<ConfigProblem> validate(Path configDirectory, Optional<String> kioskId, boolean demo,
@@ -178,7 +178,7 @@ public final class SigningConfig {
                 problems.add(problem(keyAt, field, "the signing key " + keyId + " is the published DEMO key",
                         "generate this kiosk's own key: ./kiosk certificate keygen --id " + kioskId.orElse("KIOSK")
                                 + "-2026"));
-            } else if (!signer.isDemoKey() && kioskId.isPresent() && !keyId.startsWith(kioskId.get())) {
+            } else if (!signer.isDemoKey() && kioskId.isPresent() && !namesKiosk(keyId, kioskId.get())) {
                 problems.add(problem(keyAt, field, "key id " + keyId + " does not name this kiosk " + kioskId.get(),
                         "each kiosk signs with its own key, e.g. " + kioskId.get() + "-2026"));
             }
@@ -195,6 +195,11 @@ public final class SigningConfig {
                     ? "check the module, the slot, the PIN variable and the key id" : "fix the key file"));
         }
         return problems;
+    }
+
+    /** The kiosk id itself or the kiosk id, a dash and more: K-0101-2026 names K-0101, K-01012-2026 does not. */
+    static boolean namesKiosk(String keyId, String kioskId) {
+        return keyId.equals(kioskId) || keyId.startsWith(kioskId + "-");
     }
 
     /** A key pair matches when a signature by the private half verifies with the public half. */

@@ -71,6 +71,13 @@ class SigningConfigValidationTest {
                 trustedKeys: keys
                 """);
         assertThat(otherKiosk.out()).contains("certificate-signing.yaml:2 signingKey: key id K-0999-2026 does not name this kiosk K-0101");
+        CertificateKeys.generate(keys, "K-01012-2026", "", SigningAlgorithm.ED25519);
+        CommandRun longerId = validate("""
+                signingKey: keys/K-01012-2026.private.pem
+                trustedKeys: keys
+                """);
+        assertThat(longerId.out()).as("K-01012 is another kiosk, not K-0101")
+                .contains("signingKey: key id K-01012-2026 does not name this kiosk K-0101");
 
         Path elsewhere = tmp.resolve("elsewhere");
         CertificateKeys.generate(elsewhere, "K-0101-2026", "", SigningAlgorithm.ED25519);

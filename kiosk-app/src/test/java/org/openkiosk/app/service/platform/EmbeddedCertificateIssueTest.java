@@ -53,6 +53,20 @@ class EmbeddedCertificateIssueTest {
     }
 
     @Test
+    void everyShippedTemplateGetsEveryFieldItListsFromTheDemoPlatform() throws Exception {
+        // the demo kiosk prints every shipped certificate: the embedded platform must issue each template's fields
+        org.openkiosk.app.certificate.CertificateTemplates templates =
+                org.openkiosk.app.certificate.CertificateTemplates.load(Path.of("..", "config"));
+        assertThat(templates.types()).hasSize(3);
+        for (String type : templates.types()) {
+            IssuedCertificate c = platform.issueCertificate(DemoData.TEST_PERSON, type, "N-" + type.length(), "K-0101",
+                    false);
+            assertThat(c.fields()).as(type).containsKeys(templates.get(type).fields().toArray(String[]::new));
+            assertThat(c.fields().values()).as(type).allSatisfy(v -> assertThat(v).isNotBlank());
+        }
+    }
+
+    @Test
     void someoneWithoutTheEntitlementIsRefused() {
         // 王演示 is a demo citizen without certificates
         assertThatThrownBy(() -> platform.issueCertificate(DemoData.WANG, "residence", "R1", "K-0101", false))
