@@ -30,8 +30,9 @@ class ConfigurationChangesRuntimeTest {
         Path dataDir = tmp.resolve("data");
 
         List<String> first = startAndReadChanges(configDir, dataDir);
-        assertThat(first).singleElement().asString().startsWith("config:config how=first-recorded;sha256=");
+        assertThat(first).singleElement().asString().contains(" config:config how=first-recorded;sha256=");
 
+        // the same record (same sequence number), and no new one
         assertThat(startAndReadChanges(configDir, dataDir)).as("same configuration, restarted").isEqualTo(first);
 
         Path yaml = configDir.resolve(ConfigLoader.KIOSK_FILE);
@@ -41,7 +42,8 @@ class ConfigurationChangesRuntimeTest {
         List<String> third = startAndReadChanges(configDir, dataDir);
 
         assertThat(third).hasSize(2);
-        assertThat(third.get(1)).isEqualTo("config:config changedAt=2026-12-02T10:00:00Z;how=apply;sha256="
+        assertThat(third.get(0)).isEqualTo(first.get(0));
+        assertThat(third.get(1)).endsWith(" config:config changedAt=2026-12-02T10:00:00Z;how=apply;sha256="
                 + ConfigurationChanges.digest(configDir) + ";version=0002 v2");
         assertThat(third.get(1)).doesNotContain(first.get(0).substring(first.get(0).indexOf("sha256=")));
     }
@@ -53,11 +55,11 @@ class ConfigurationChangesRuntimeTest {
             assertThat(runtime.services().audit().verify().intact()).isTrue();
             return runtime.store().inTransaction(c -> {
                 List<String> rows = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT subject, details FROM audit_log"
+                try (PreparedStatement ps = c.prepareStatement("SELECT seq, subject, details FROM audit_log"
                         + " WHERE action = 'CONFIGURATION_CHANGED' ORDER BY seq");
                      ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(rs.getString(1) + " " + rs.getString(2));
+                        rows.add(rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3));
                     }
                 }
                 return rows;

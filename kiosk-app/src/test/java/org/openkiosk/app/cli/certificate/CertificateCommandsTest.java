@@ -48,6 +48,10 @@ class CertificateCommandsTest {
         Run strict = kiosk("certificate", "verify", pdf.toString(), "--config", CONFIG);
         assertThat(strict.exit()).as(strict.out()).isEqualTo(17);
         assertThat(strict.out()).startsWith("DEMO_KEY").contains("proves nothing", "demo-only-2026", "DEMO KEY");
+        // … and still shows what the code says: every signed field, the holder masked, the key and its revocation
+        assertThat(strict.out()).containsPattern("number:  RES-\\S+").contains("type:    residence", "holder:  测*䶮",
+                        "valid:   no expiry", "issuer:  示例市示例区示例街道办事处", "key:     demo-only-2026  (not revoked)")
+                .containsPattern("issued:  \\d{4}-\\d{2}-\\d{2}").doesNotContain("测试䶮");
         Run verify = kiosk("certificate", "verify", pdf.toString(), "--config", CONFIG, "--demo");
         assertThat(verify.exit()).as(verify.out()).isZero();
         assertThat(verify.out()).startsWith("VALID").contains("测*䶮", "residence", "demo-only-2026", "(not revoked)",
