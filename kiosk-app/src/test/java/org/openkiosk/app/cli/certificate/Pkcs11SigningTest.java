@@ -93,6 +93,44 @@ class Pkcs11SigningTest {
         assertThat(sm2.output()).contains("sm2 keys are file keys");
     }
 
+    @Test
+    void configValidateRequiresATokenKeyIdThatNamesTheKiosk() throws Exception {
+        Path softhsm = RequiredTool.command("softhsm2-util", "softhsm2");
+        RequiredTool.require(Files.isRegularFile(Path.of(MODULE)), MODULE + " (Debian package softhsm2)");
+        Path tokens = Files.createDirectories(dir.resolve("tokens"));
+        Path conf = dir.resolve("softhsm2.conf");
+        Files.writeString(conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\n");
+        Map<String, String> env = Map.of("SOFTHSM2_CONF", conf.toString(), "KIOSK_TOKEN_PIN", PIN);
+        Run init = run(env, softhsm.toString(), "--init-token", "--free", "--label", "kiosk", "--so-pin", "13579135",
+                "--pin", PIN);
+        assertThat(init.exit()).as(init.output()).isZero();
+        // the whole repository configuration (kiosk.yaml says K-0101), signing from the token
+        Path config = org.openkiosk.app.maintenance.RepositoryConfig.copyTo(dir.resolve("config"));
+        Path keys = config.resolve("keys");
+        for (String id : List.of("K-0999-2026", "K-0101-2026")) {
+            Run keygen = kiosk(env, "certificate", "keygen", "--id", id, "--dir", keys.toString(), "--pkcs11", MODULE);
+            assertThat(keygen.exit()).as(keygen.output()).isZero();
+        }
+        String signing = """
+                mode: kiosk-signed
+                pkcs11:
+                  library: %s
+                  slotListIndex: 0
+                  keyId: %s
+                  pinEnvironment: KIOSK_TOKEN_PIN
+                trustedKeys: keys
+                """;
+        Files.writeString(config.resolve(SigningConfig.FILE_NAME), signing.formatted(MODULE, "K-0999-2026"));
+        Run otherKiosk = kiosk(env, "config", "validate", config.toString());
+        assertThat(otherKiosk.exit()).as(otherKiosk.output()).isEqualTo(2);
+        assertThat(otherKiosk.output()).contains(
+                "certificate-signing.yaml:5 pkcs11.keyId: key id K-0999-2026 does not name this kiosk K-0101");
+
+        Files.writeString(config.resolve(SigningConfig.FILE_NAME), signing.formatted(MODULE, "K-0101-2026"));
+        Run own = kiosk(env, "config", "validate", config.toString());
+        assertThat(own.exit()).as(own.output()).isZero();
+    }
+
     static void copyTemplates(Path config) throws IOException {
         Path templates = Files.createDirectories(config.resolve("certificates"));
         try (Stream<Path> files = Files.list(Path.of("..", "config", "certificates"))) {
