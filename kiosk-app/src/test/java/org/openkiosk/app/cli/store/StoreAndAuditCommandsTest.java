@@ -151,6 +151,43 @@ class StoreAndAuditCommandsTest {
     }
 
     @Test
+    void theHeadTheFleetLinkPublishesCatchesTruncationThroughTheCommand() throws Exception {
+        // what KioskFleet does: every new head from the trail's listener goes into the retained state as head.text()
+        assertThat(run("audit", "keygen", "--out", data.resolve("audit.key").toString())).isEqualTo(ExitCodes.OK);
+        java.util.List<String> retained = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Store store = Stores.open(new StoreConfig(Stores.EMBEDDED, null, null, null), data)) {
+            AuditLog audit = new AuditLog(store, Clock.systemUTC(), "K-01", AuditKey.load(data.resolve("audit.key")),
+                    Optional.empty()); // no head file on the kiosk: only the fleet link's copy exists
+            audit.addHeadListener(head -> retained.add(head.text()));
+            RatingService ratings = new RatingService(store, audit, Clock.systemUTC(), "K-01");
+            for (int i = 0; i < 4; i++) {
+                ratings.rate("exit-entry", SatisfactionLevel.SATISFIED, Optional.empty());
+            }
+        }
+        assertThat(retained).hasSize(4);
+        Path saved = Files.writeString(data.resolve("retained-head.txt"), retained.get(retained.size() - 1));
+        assertThat(run("audit", "verify", "--data", data.toString(), "--head", saved.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("(record 4, signed by kiosk K-01").contains("4 records verified");
+
+        // an insider with database access removes the newest record and makes the head row agree
+        try (Store store = Stores.open(new StoreConfig(Stores.EMBEDDED, null, null, null), data);
+             Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+            String link3;
+            try (var rs = s.executeQuery("SELECT hash FROM audit_log WHERE seq = 3")) {
+                rs.next();
+                link3 = rs.getString(1);
+            }
+            s.executeUpdate("DELETE FROM audit_log WHERE seq = 4");
+            s.executeUpdate("UPDATE audit_head SET last_seq = 3, last_hash = '" + link3 + "'");
+        }
+        assertThat(run("audit", "verify", "--data", data.toString())).as("the database alone looks whole")
+                .isEqualTo(ExitCodes.OK);
+        assertThat(run("audit", "verify", "--data", data.toString(), "--head", saved.toString()))
+                .isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString()).contains("audit trail BROKEN at record 4 (TRUNCATED)");
+    }
+
+    @Test
     void verifyWithoutTheKeyIsABadConfigurationNotANewKey() {
         assertThat(run("audit", "verify", "--data", data.toString())).isEqualTo(ExitCodes.BAD_CONFIGURATION);
         assertThat(err.toString()).contains("audit.key").contains("does not exist");
