@@ -218,6 +218,36 @@ class ConfigApplyCommandTest {
         }
     }
 
+    @Test
+    void theAutomaticRollbackPutsBackTheLiveVersionEvenWhenItIsOlderThanTheKeptOnes() throws Exception {
+        ConfigVersions versions = new ConfigVersions(live, data, Clock.systemUTC());
+        for (int i = 2; i <= 7; i++) {
+            install(versions, "# version " + i);
+        }
+        for (int i = 0; i < 5; i++) {
+            versions.rollback(); // 7 → 2: the technician goes back to an old, known good one
+        }
+        assertThat(Files.readString(live.resolve("kiosk.yaml"))).endsWith("# version 2\n");
+        install(versions, "# version 8"); // … then applies a new one that never starts
+
+        guardStart();
+        CommandRun second = guardStart();
+
+        assertThat(second.err()).contains("rolled back to 0002");
+        assertThat(Files.readString(live.resolve("kiosk.yaml"))).endsWith("# version 2\n");
+    }
+
+    private static void install(ConfigVersions versions, String marker) throws IOException {
+        Path staged = versions.freshStaging();
+        Files.delete(staged);
+        copyTree(versions.store().resolveSibling(versions.store().getFileName().toString().replace(".versions", "")),
+                staged);
+        Path yaml = staged.resolve("kiosk.yaml");
+        String text = Files.readString(yaml).replaceAll("(?m)^# version \\d+\n", "");
+        Files.writeString(yaml, (text.endsWith("\n") ? text : text + "\n") + marker + "\n");
+        versions.install(staged);
+    }
+
     private CommandRun apply(Path bundle) {
         return CommandRun.of("config", "apply", bundle.toString(), "--trust", operatorPublic.toString(),
                 "--config", live.toString(), "--data", data.toString());

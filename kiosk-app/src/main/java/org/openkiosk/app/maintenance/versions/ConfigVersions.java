@@ -140,7 +140,7 @@ public final class ConfigVersions {
         Version installed = keep(staged, next());
         swapIn(installed);
         deleteTree(staged);
-        prune();
+        prune(before.number());
         // the version that was live is what an automatic rollback puts back, even when it is not the newest kept one
         Files.writeString(dataDir.resolve(PENDING), installed + "\n" + PREVIOUS + before.number() + "\n");
         Files.deleteIfExists(dataDir.resolve(ROLLED_BACK));
@@ -241,11 +241,12 @@ public final class ConfigVersions {
         Files.move(tmp, store.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private void prune() throws IOException {
+    /** Keeps the newest versions, the live one and {@code previous} (what an automatic rollback puts back). */
+    private void prune(int previous) throws IOException {
         int live = current().map(Version::number).orElse(0);
         List<Version> all = list();
         for (Version v : all.subList(0, Math.max(0, all.size() - KEPT - 1))) {
-            if (v.number() != live) {
+            if (v.number() != live && v.number() != previous) {
                 deleteTree(store.resolve(String.format("%04d", v.number())));
             }
         }
