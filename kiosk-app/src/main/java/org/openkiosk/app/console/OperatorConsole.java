@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import org.openkiosk.app.config.TlsMaterial;
 import org.openkiosk.app.config.ConsoleStaffFile.StaffAccount;
 import org.openkiosk.app.fleet.command.CommandSigner;
 
@@ -44,6 +45,20 @@ public final class OperatorConsole implements AutoCloseable {
         /** The key and the lock-outs in the audit log's directory. */
         public static StateFiles beside(Path audit) {
             return new StateFiles(audit, ConsoleAudit.defaultKeyFile(audit), audit.resolveSibling(LOCK_OUT_FILE));
+        }
+    }
+
+    /**
+     * The console's own HTTPS: its certificate chain and PKCS#8 key as PEM files, loaded the way the kiosks load
+     * their client certificates ({@link TlsMaterial#key}).
+     */
+    public static SSLContext serverTls(Path certificate, Path key) throws IOException {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(TlsMaterial.key(certificate, key).getKeyManagers(), null, null);
+            return context;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("cannot serve HTTPS with " + certificate + ": " + e.getMessage(), e);
         }
     }
 

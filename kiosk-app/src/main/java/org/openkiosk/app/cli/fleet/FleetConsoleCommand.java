@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
-import org.openkiosk.app.config.TlsMaterial;
 import java.util.concurrent.CountDownLatch;
 import org.openkiosk.app.certificate.CertificateKeys;
 import org.openkiosk.app.cli.ExitCodes;
@@ -95,10 +94,8 @@ public final class FleetConsoleCommand implements java.util.concurrent.Callable<
         Optional<SSLContext> tls = Optional.empty();
         if (tlsCert != null) {
             try {
-                SSLContext context = SSLContext.getInstance("TLS");
-                context.init(TlsMaterial.key(tlsCert, tlsKey).getKeyManagers(), null, null);
-                tls = Optional.of(context);
-            } catch (IOException | java.security.GeneralSecurityException e) {
+                tls = Optional.of(OperatorConsole.serverTls(tlsCert, tlsKey));
+            } catch (IOException e) {
                 err.println("--tls-cert/--tls-key: " + e.getMessage());
                 return ExitCodes.BAD_CONFIGURATION;
             }
