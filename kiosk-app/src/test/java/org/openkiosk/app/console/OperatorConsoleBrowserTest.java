@@ -288,13 +288,23 @@ class OperatorConsoleBrowserTest {
         toggle.click();
         browser.until("English headings", d -> "Kiosks".equals(d.findElement(By.id("kiosks-heading")).getText()));
         assertThat(browser.driver.findElement(By.id("log-heading")).getText()).isEqualTo("Event log");
+        assertThat(browser.driver.findElement(By.id("console-title")).getText()).isEqualTo("Hall console");
+        assertThat(browser.driver.getTitle()).startsWith("Hall console");
         assertThat(browser.driver.findElement(By.id("toggle-language")).getText()).isEqualTo("中文");
         assertThat(tile("K-A1").getText()).contains("in service").doesNotContain("服务中");
         assertThat(browser.driver.findElement(By.cssSelector("#log .log-line.online .type")).getText().strip())
                 .isEqualTo("online");
         assertThat((Object) browser.driver.executeScript("return document.documentElement.lang")).isEqualTo("en");
-        Path shot = Path.of("target", "console-en-1366x768.png");
-        Files.write(shot, browser.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        fleets[0].helpCalls().raise("certificate-choose", Optional.of("residence")); // for the README's screenshot
+        try {
+            browser.until("the help call in English", d -> d.findElement(By.id("help-K-A1")).getText()
+                    .contains("Acknowledge"));
+            Path shot = Path.of("target", "console-en-1366x768.png");
+            Files.write(shot, browser.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } finally {
+            fleets[0].helpCalls().cancel(HelpCalls.CANCELLED_BY_CITIZEN);
+        }
+        browser.until("the help call gone", d -> d.findElements(By.id("help-K-A1")).isEmpty());
 
         browser.open("/"); // remembered across a reload (cookie okc_lang), rendered so by the server
         browser.until("still English after a reload", d -> "Kiosks".equals(d.findElement(By.id("kiosks-heading")).getText()));
