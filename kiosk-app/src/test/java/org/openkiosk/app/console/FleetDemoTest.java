@@ -73,6 +73,8 @@ class FleetDemoTest {
                         .contains("demo-card-read"));
                 browser.until("paper out in the log", d -> d.findElement(By.id("log")).getText().contains("PAPER_OUT"));
                 browser.until("the help call on top", d -> !d.findElements(By.id("help-K-D3")).isEmpty());
+                Files.write(Path.of("target", "fleet-demo-1366x768.png"), // docs/screenshots/fleet-demo.png
+                        browser.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
                 browser.until("the paper refilled", d -> d.findElement(By.id("log")).findElements(
                         By.cssSelector(".log-line.alarm-cleared")).stream().anyMatch(l -> l.getText().contains("PAPER_OUT")));
             }
