@@ -66,6 +66,10 @@ public final class FleetConsoleCommand implements java.util.concurrent.Callable<
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if ((tlsCert == null) != (tlsKey == null)) {
+            err.println("--tls-cert and --tls-key go together");
+            return ExitCodes.BAD_CONFIGURATION;
+        }
         InetSocketAddress address;
         try {
             address = address(listen);
@@ -85,10 +89,6 @@ public final class FleetConsoleCommand implements java.util.concurrent.Callable<
             signer = new CommandSigner(CertificateKeys.readPrivate(key), CertificateKeys.keyIdOf(key));
         } catch (IOException | IllegalArgumentException e) {
             err.println("--key: " + e.getMessage());
-            return ExitCodes.BAD_CONFIGURATION;
-        }
-        if ((tlsCert == null) != (tlsKey == null)) {
-            err.println("--tls-cert and --tls-key go together");
             return ExitCodes.BAD_CONFIGURATION;
         }
         Optional<SSLContext> tls = Optional.empty();

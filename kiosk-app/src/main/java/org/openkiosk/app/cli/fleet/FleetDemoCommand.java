@@ -53,6 +53,10 @@ public final class FleetDemoCommand implements Callable<Integer> {
             err.println("--listen: " + e.getMessage());
             return ExitCodes.BAD_CONFIGURATION;
         }
+        if (kiosks < 1 || kiosks > 20) { // before the signal handlers are taken over
+            err.println("--kiosks must be 1–20, got " + kiosks);
+            return ExitCodes.BAD_CONFIGURATION;
+        }
         if (pace < 1) {
             err.println("--pace must be at least 1 second");
             return ExitCodes.BAD_CONFIGURATION;
