@@ -80,7 +80,12 @@ final class DemoBroker implements AutoCloseable {
                 "acl_file " + dir.resolve("acl"),
                 "listener " + port + " 127.0.0.1");
         Files.write(dir.resolve("mosquitto.conf"), conf);
-        Process p = new ProcessBuilder(mosquitto.toString(), "-c", dir.resolve("mosquitto.conf").toString())
+        List<String> command = new ArrayList<>();
+        // util-linux's setpriv makes the kernel send SIGTERM to the broker should this JVM die without stopping it
+        // (SIGKILL, a crash), so a demo never leaves a broker behind; without setpriv only a clean stop ends it
+        tool("setpriv").ifPresent(setpriv -> command.addAll(List.of(setpriv.toString(), "--pdeathsig", "TERM")));
+        command.addAll(List.of(mosquitto.toString(), "-c", dir.resolve("mosquitto.conf").toString()));
+        Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.out").toFile()).start();
         DemoBroker broker = new DemoBroker(dir, port, p);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
