@@ -1,29 +1,81 @@
 package org.openkiosk.app.console;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.openkiosk.app.fleet.FleetJson;
+import org.openkiosk.app.service.audit.AuditHead;
+import org.openkiosk.app.service.audit.AuditHeadFile;
+import org.openkiosk.app.service.audit.AuditKey;
+import org.openkiosk.app.service.audit.AuditLog;
+import org.openkiosk.app.service.audit.AuditRecord;
+import org.openkiosk.app.service.audit.AuditVerification;
 
 /**
  * The console's own record of what staff did: one JSON line per login, refused login, lock-out, logout and action,
  * with the member of staff's user name and name, appended and flushed before the action's answer goes back. The
  * kiosks record the commands they receive in their own audit chains, under the console's operator key id.
+ *
+ * <p>The lines form a chain with the kiosk audit trail's primitives (ADR 0153): each carries {@code seq}, the
+ * previous line's {@code prev} link and its own {@code link}, an HMAC-SHA256 under the console's audit key
+ * ({@link AuditRecord#KEYED}) over the same canonical form as a kiosk's record; after each line a signed head
+ * ({@link AuditHead}) is written beside the file ({@code FILE.head}), so lines edited, inserted, removed or cut
+ * from the end are found by {@link #verify}. A restarted console continues the chain where it ended.
  */
 public final class ConsoleAudit {
 
+    /** The {@code kiosk} field of the console's records: the console is not a kiosk. */
+    public static final String SOURCE = "console";
+
     private final Path file;
     private final Clock clock;
+    private final AuditKey key;
+    private final AuditHeadFile headFile;
+    private long seq;
+    private String lastLink;
 
-    public ConsoleAudit(Path file, Clock clock) {
+    /**
+     * @param keyFile the console's audit key (created, owner-only, when missing)
+     * @throws UncheckedIOException when the existing file cannot be read
+     */
+    public ConsoleAudit(Path file, Path keyFile, Clock clock) {
         this.file = file;
         this.clock = clock;
+        this.key = AuditKey.loadOrGenerate(keyFile);
+        this.headFile = new AuditHeadFile(headOf(file));
+        this.lastLink = AuditLog.genesisHash();
+        try { // continue after the last line (verification is `kiosk fleet console-audit`'s job, and at start-up)
+            for (AuditRecord r : records(file)) {
+                seq = r.seq();
+                lastLink = r.hash();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the console audit log " + file, e);
+        }
+    }
+
+    /** The audit key beside the audit file when none is named: {@code console-audit.jsonl.key}. */
+    public static Path defaultKeyFile(Path auditFile) {
+        return auditFile.resolveSibling(auditFile.getFileName() + ".key");
+    }
+
+    static Path headOf(Path auditFile) {
+        return auditFile.resolveSibling(auditFile.getFileName() + ".head");
     }
 
     public Path file() {
@@ -37,18 +89,77 @@ public final class ConsoleAudit {
      * @param details what exactly (target kiosk, command, outcome)
      */
     public synchronized void record(String user, String name, String action, Map<String, String> details) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        long next = seq + 1;
+        String link = new AuditRecord(next, at, SOURCE, action, user, canonicalDetails(name, details), lastLink, "",
+                AuditRecord.KEYED).computeLink(key);
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("at", clock.instant().toString());
+        line.put("seq", next);
+        line.put("at", at.toString());
         line.put("user", user);
         line.put("name", name);
         line.put("action", action);
-        line.put("details", details);
+        line.put("details", new TreeMap<>(details));
+        line.put("prev", lastLink);
+        line.put("link", link);
         byte[] bytes = (new String(FleetJson.bytes(line), StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             Files.write(file, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE,
                     StandardOpenOption.DSYNC);
+            headFile.write(AuditHead.sign(key, SOURCE, next, link, 1, at));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the console audit log " + file, e);
         }
+        seq = next;
+        lastLink = link;
+    }
+
+    /**
+     * Checks the whole file against its key and its signed head: the first line that was edited, inserted, removed
+     * or cut from the end is named.
+     */
+    public static AuditVerification verify(Path file, Path keyFile) throws IOException {
+        AuditKey key = AuditKey.load(keyFile);
+        Optional<AuditHead> head = new AuditHeadFile(headOf(file)).read();
+        return AuditLog.verifyRecords(key, head, records(file));
+    }
+
+    /** The lines as chain records; a line that is not a record at all becomes one that cannot match its link. */
+    private static List<AuditRecord> records(Path file) throws IOException {
+        List<AuditRecord> records = new ArrayList<>();
+        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            long n = 0;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                n++;
+                if (!line.isBlank()) {
+                    records.add(record(line, n));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+        return records;
+    }
+
+    private static AuditRecord record(String line, long lineNumber) {
+        try {
+            JsonNode j = FleetJson.MAPPER.readTree(line);
+            Map<String, String> details = new TreeMap<>();
+            j.path("details").fields().forEachRemaining(e -> details.put(e.getKey(), e.getValue().asText()));
+            return new AuditRecord(j.path("seq").asLong(lineNumber), Instant.parse(j.path("at").asText()), SOURCE,
+                    j.path("action").asText(), j.path("user").asText(),
+                    canonicalDetails(j.path("name").asText(), details), j.path("prev").asText(),
+                    j.path("link").asText(), j.has("link") ? AuditRecord.KEYED : AuditRecord.UNKEYED);
+        } catch (IOException | RuntimeException e) { // garbled: keeps its place in the chain and fails its link check
+            return new AuditRecord(lineNumber, Instant.EPOCH, SOURCE, "unreadable", "", line, "", "", AuditRecord.KEYED);
+        }
+    }
+
+    /** The name and the details in one canonical JSON text (sorted keys), as the link covers them. */
+    private static String canonicalDetails(String name, Map<String, String> details) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("name", name);
+        d.put("details", new TreeMap<>(details));
+        return new String(FleetJson.bytes(d), StandardCharsets.UTF_8);
     }
 }

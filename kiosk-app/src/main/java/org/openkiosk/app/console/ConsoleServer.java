@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -68,6 +71,15 @@ public final class ConsoleServer implements AutoCloseable {
      */
     public ConsoleServer(InetSocketAddress listen, HallView hall, ConsoleLink link, StaffLogin login,
                          StaffSessions sessions, ConsoleAudit audit, boolean secureCookies) throws IOException {
+        this(listen, hall, link, login, sessions, audit, secureCookies, Optional.empty());
+    }
+
+    /**
+     * @param tls HTTPS with this context (the console's own certificate and key, ADR 0153), else plain HTTP
+     */
+    public ConsoleServer(InetSocketAddress listen, HallView hall, ConsoleLink link, StaffLogin login,
+                         StaffSessions sessions, ConsoleAudit audit, boolean secureCookies, Optional<SSLContext> tls)
+            throws IOException {
         this.hall = hall;
         this.link = link;
         this.login = login;
@@ -75,7 +87,13 @@ public final class ConsoleServer implements AutoCloseable {
         this.audit = audit;
         this.pages = new ConsolePages();
         this.secureCookies = secureCookies;
-        this.server = HttpServer.create(listen, 64);
+        if (tls.isPresent()) {
+            HttpsServer https = HttpsServer.create(listen, 64);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls.get()));
+            this.server = https;
+        } else {
+            this.server = HttpServer.create(listen, 64);
+        }
         // one thread per request and per open live feed; bounded so a flood cannot exhaust the machine
         this.executor = new ThreadPoolExecutor(4, 200, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "console-http");
@@ -88,7 +106,11 @@ public final class ConsoleServer implements AutoCloseable {
 
     public void start() {
         server.start();
-        log.info("console: listening on http://{}:{}/", server.getAddress().getHostString(), port());
+        log.info("console: listening on {}://{}:{}/", scheme(), server.getAddress().getHostString(), port());
+    }
+
+    public String scheme() {
+        return server instanceof HttpsServer ? "https" : "http";
     }
 
     public int port() {

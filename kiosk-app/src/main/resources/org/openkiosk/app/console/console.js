@@ -4,7 +4,7 @@
 
 const TEXTS = {
   zh: {
-    role_viewer: '只读', role_operator: '运维', language: 'English', logout: '退出',
+    title: '大厅运维台', role_viewer: '只读', role_operator: '运维', language: 'English', logout: '退出',
     help: '呼叫工作人员', noHelp: '现在没有市民呼叫。', waiting: '已等待', acknowledge: '前往处理', done: '已处理',
     open: '等待响应', acknowledged: '工作人员正在赶来', screen: '页面', service: '业务',
     kiosks: '自助终端', online: '在线', offline: '离线', inService: '服务中', outOfService: '暂停服务',
@@ -20,7 +20,7 @@ const TEXTS = {
     paperLevels: { OK: '正常', NEAR_END: '将尽', EMPTY: '缺纸' }
   },
   en: {
-    role_viewer: 'viewer', role_operator: 'operator', language: '中文', logout: 'Log out',
+    title: 'Hall console', role_viewer: 'viewer', role_operator: 'operator', language: '中文', logout: 'Log out',
     help: 'Help calls', noHelp: 'No citizen is calling for help.', waiting: 'waiting', acknowledge: 'Acknowledge',
     done: 'Done', open: 'waiting for staff', acknowledged: 'staff on the way', screen: 'screen', service: 'service',
     kiosks: 'Kiosks', online: 'online', offline: 'offline', inService: 'in service', outOfService: 'out of service',
@@ -260,6 +260,8 @@ function renderLog() {
 
 function renderTexts() {
   document.documentElement.lang = lang;
+  document.getElementById('console-title').textContent = t('title');
+  document.title = t('title') + ' · OpenKiosk';
   document.getElementById('staff-role').textContent = t('role_' + role);
   document.getElementById('toggle-language').textContent = t('language');
   document.getElementById('logout').textContent = t('logout');

@@ -46,4 +46,20 @@ class ConsoleCliTest {
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_CONFIGURATION);
         assertThat(r.err()).contains("--listen: expected HOST:PORT");
     }
+
+    @Test
+    void aCertificateNeedsItsKey() {
+        Run r = kiosk("fleet", "console", "--broker", "mqtt://127.0.0.1:1", "--key", "k.private.pem", "--tls-cert",
+                tmp.resolve("console.crt").toString());
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_CONFIGURATION);
+        assertThat(r.err()).contains("--tls-cert and --tls-key go together");
+    }
+
+    @Test
+    void theDemoHallRefusesAnImpossibleNumberOfKiosksBeforeStartingAnything() {
+        Run r = kiosk("fleet", "demo", "--kiosks", "0");
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_CONFIGURATION);
+        assertThat(r.err()).contains("--kiosks must be 1–20, got 0");
+        assertThat(kiosk("fleet", "demo", "--kiosks", "2", "--pace", "0").err()).contains("--pace must be at least 1");
+    }
 }

@@ -253,6 +253,67 @@ class OperatorConsoleBrowserTest {
     }
 
     @Test
+    void theEventLogFiltersByKiosk() {
+        loggedInAsOperator();
+        browser.until("log lines of both kiosks", d -> kiosksInLog().containsAll(List.of("K-A1", "K-A2")));
+        browser.driver.findElement(By.cssSelector("#log-filter option[value='K-A2']")).click();
+        browser.until("only K-A2 in the log", d -> kiosksInLog().equals(java.util.Set.of("K-A2")));
+        // a new line of the other kiosk stays hidden while the filter is on
+        fleets[0].link().event("filter-probe", java.util.Map.of());
+        HelpCalls.Call call = fleets[1].helpCalls().raise("attract", Optional.empty());
+        try {
+            browser.until("K-A2's new line shown", d -> d.findElement(By.id("log")).getText().contains("attract"));
+            assertThat(kiosksInLog()).containsExactly("K-A2");
+            browser.driver.findElement(By.id("log-filter-all")).click();
+            browser.until("K-A1's line back", d -> d.findElement(By.id("log")).getText().contains("filter-probe"));
+            assertThat(kiosksInLog()).contains("K-A1", "K-A2");
+        } finally {
+            fleets[1].helpCalls().cancel(HelpCalls.CANCELLED_BY_CITIZEN);
+        }
+        assertThat(call.id()).startsWith("help-");
+    }
+
+    private static java.util.Set<String> kiosksInLog() {
+        return browser.driver.findElements(By.cssSelector("#log .log-line")).stream()
+                .map(l -> l.getAttribute("data-kiosk")).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void theLanguageToggleSwitchesBetweenChineseAndEnglishAndIsRemembered() throws Exception {
+        loggedInAsOperator();
+        assertThat(browser.driver.findElement(By.id("kiosks-heading")).getText()).isEqualTo("自助终端");
+        assertThat(tile("K-A1").getText()).contains("服务中");
+        WebElement toggle = browser.driver.findElement(By.id("toggle-language"));
+        assertThat(toggle.getText()).isEqualTo("English");
+        toggle.click();
+        browser.until("English headings", d -> "Kiosks".equals(d.findElement(By.id("kiosks-heading")).getText()));
+        assertThat(browser.driver.findElement(By.id("log-heading")).getText()).isEqualTo("Event log");
+        assertThat(browser.driver.findElement(By.id("console-title")).getText()).isEqualTo("Hall console");
+        assertThat(browser.driver.getTitle()).startsWith("Hall console");
+        assertThat(browser.driver.findElement(By.id("toggle-language")).getText()).isEqualTo("中文");
+        assertThat(tile("K-A1").getText()).contains("in service").doesNotContain("服务中");
+        assertThat(browser.driver.findElement(By.cssSelector("#log .log-line.online .type")).getText().strip())
+                .isEqualTo("online");
+        assertThat((Object) browser.driver.executeScript("return document.documentElement.lang")).isEqualTo("en");
+        fleets[0].helpCalls().raise("certificate-choose", Optional.of("residence")); // for the README's screenshot
+        try {
+            browser.until("the help call in English", d -> d.findElement(By.id("help-K-A1")).getText()
+                    .contains("Acknowledge"));
+            Path shot = Path.of("target", "console-en-1366x768.png");
+            Files.write(shot, browser.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } finally {
+            fleets[0].helpCalls().cancel(HelpCalls.CANCELLED_BY_CITIZEN);
+        }
+        browser.until("the help call gone", d -> d.findElements(By.id("help-K-A1")).isEmpty());
+
+        browser.open("/"); // remembered across a reload (cookie okc_lang), rendered so by the server
+        browser.until("still English after a reload", d -> "Kiosks".equals(d.findElement(By.id("kiosks-heading")).getText()));
+        browser.driver.findElement(By.id("toggle-language")).click();
+        browser.until("Chinese again", d -> "自助终端".equals(d.findElement(By.id("kiosks-heading")).getText()));
+        assertThat(tile("K-A1").getText()).contains("服务中");
+    }
+
+    @Test
     void theConsoleFitsADeskScreenAndATablet() throws Exception {
         loggedInAsOperator();
         HelpCalls.Call call = fleets[0].helpCalls().raise("attract", Optional.empty());

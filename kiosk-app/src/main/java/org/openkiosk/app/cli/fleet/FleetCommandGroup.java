@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Operator tools for the fleet link: watch the kiosks of a hall, send them signed commands, "
                 + "make operator keys.",
         subcommands = {FleetKeygenCommand.class, FleetSendCommand.class, FleetWatchCommand.class,
-                FleetConsoleCommand.class, FleetConsolePasswordCommand.class})
+                FleetConsoleCommand.class, FleetConsolePasswordCommand.class, FleetConsoleAuditCommand.class,
+                FleetDemoCommand.class})
 public final class FleetCommandGroup implements Runnable {
 
     @CommandLine.Spec

@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import java.util.concurrent.CountDownLatch;
 import org.openkiosk.app.certificate.CertificateKeys;
 import org.openkiosk.app.cli.ExitCodes;
@@ -49,9 +51,25 @@ public final class FleetConsoleCommand implements java.util.concurrent.Callable<
             description = "where every login and action is recorded with the staff member's name (default: ${DEFAULT-VALUE})")
     Path audit;
 
+    @Option(names = "--audit-key", paramLabel = "FILE",
+            description = "the audit log's HMAC key, created owner-only when missing (default: the audit file + .key)")
+    Path auditKey;
+
+    @Option(names = "--tls-cert", paramLabel = "CERT.pem",
+            description = "serve HTTPS with this certificate chain (PEM), together with --tls-key")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "KEY.pem",
+            description = "the certificate's PKCS#8 private key (PEM, EC or RSA)")
+    Path tlsKey;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if ((tlsCert == null) != (tlsKey == null)) {
+            err.println("--tls-cert and --tls-key go together");
+            return ExitCodes.BAD_CONFIGURATION;
+        }
         InetSocketAddress address;
         try {
             address = address(listen);
@@ -73,11 +91,24 @@ public final class FleetConsoleCommand implements java.util.concurrent.Callable<
             err.println("--key: " + e.getMessage());
             return ExitCodes.BAD_CONFIGURATION;
         }
+        Optional<SSLContext> tls = Optional.empty();
+        if (tlsCert != null) {
+            try {
+                tls = Optional.of(OperatorConsole.serverTls(tlsCert, tlsKey));
+            } catch (IOException e) {
+                err.println("--tls-cert/--tls-key: " + e.getMessage());
+                return ExitCodes.BAD_CONFIGURATION;
+            }
+        }
+        OperatorConsole.StateFiles files = OperatorConsole.StateFiles.beside(audit);
+        if (auditKey != null) {
+            files = new OperatorConsole.StateFiles(audit, auditKey, files.lockOuts());
+        }
         OperatorConsole console;
         try {
-            console = OperatorConsole.start(connection.clientBuilder(), address, accounts, signer, audit,
+            console = OperatorConsole.start(connection.clientBuilder(), address, accounts, signer, files, tls,
                     Clock.systemUTC());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             err.println(e.getMessage());
             return ExitCodes.BAD_CONFIGURATION;
         } catch (IOException e) {
@@ -85,10 +116,11 @@ public final class FleetConsoleCommand implements java.util.concurrent.Callable<
             return ExitCodes.OUT_OF_SERVICE;
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("console: http://" + address.getHostString() + ":" + console.port() + "/  ("
+        out.println("console: " + console.scheme() + "://" + address.getHostString() + ":" + console.port() + "/  ("
                 + accounts.size() + " staff account(s); audit log " + audit.toAbsolutePath() + ")");
-        if (!address.getAddress().isLoopbackAddress()) {
-            out.println("console: listening beyond this machine: put it behind HTTPS (the session cookie is Secure)");
+        if (!address.getAddress().isLoopbackAddress() && tls.isEmpty()) {
+            out.println("console: listening beyond this machine without TLS: give it --tls-cert/--tls-key or put it "
+                    + "behind HTTPS (the session cookie is Secure)");
         }
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -272,7 +272,31 @@ public final class AuditLog {
         return new AuditVerification(checked, Optional.of(new AuditVerification.BrokenLink(seq, reason, kind)));
     }
 
-    static String genesisHash() {
+    /**
+     * Walks a chain kept outside the database (the operator console's JSON-lines audit file, ADR 0153) with the same
+     * rules as {@link #verify(Optional)}: no gap, each record names its predecessor's link and matches its own (keyed
+     * records under {@code key}), and with {@code publishedHead} (signed with the key) the chain reaches its record
+     * with the same link, so lines removed from the end show.
+     */
+    public static AuditVerification verifyRecords(AuditKey key, Optional<AuditHead> publishedHead,
+                                                  Iterable<AuditRecord> records) {
+        if (publishedHead.isPresent() && !publishedHead.get().signedBy(key)) {
+            AuditHead h = publishedHead.get();
+            return broken(0, h.seq(), Kind.HEAD_NOT_SIGNED, "the head (record " + h.seq() + ", key " + h.keyId()
+                    + ") is not signed with the audit key " + key.id());
+        }
+        ChainWalk walk = new ChainWalk(key, publishedHead);
+        for (AuditRecord r : records) {
+            Optional<AuditVerification> problem = walk.accept(r);
+            if (problem.isPresent()) {
+                return problem.get();
+            }
+        }
+        return walk.checkPublishedHead().orElse(new AuditVerification(walk.checked(), Optional.empty()));
+    }
+
+    /** What the first record of a chain names as its predecessor's link. */
+    public static String genesisHash() {
         return "0".repeat(64);
     }
 
