@@ -6,7 +6,7 @@ import org.openkiosk.device.transport.TransportUri;
 
 /**
  * Builds a {@link FaceVerifier} from configuration. The URI is the camera ({@code sim:…} plays image files;
- * {@code v4l2:/dev/videoN} is reserved, see ADR 0113); the driver is the matcher:
+ * {@code v4l2:/dev/videoN} captures through ffmpeg, see ADR 0117); the driver is the matcher:
  * <ul>
  *   <li>{@code platform} — the service platform's verification endpoint (the caller supplies that matcher)</li>
  *   <li>{@code facesdk} — a vendor SDK through JNA, options {@code library} and {@code threshold}</li>
@@ -47,8 +47,7 @@ public final class FaceVerifiers {
     static CameraSource camera(TransportUri uri) {
         return switch (uri.scheme()) {
             case "sim" -> new SimulatedCamera(uri);
-            case "v4l2" -> throw new IllegalArgumentException("v4l2 capture is not built in: no maintained Java V4L2"
-                    + " library is available to this build (ADR 0113); use a vendor camera SDK or sim:");
+            case "v4l2" -> new FfmpegCamera(uri); // through an ffmpeg subprocess (ADR 0117)
             default -> throw new IllegalArgumentException("a face verifier's camera is v4l2:/dev/videoN or sim:, got " + uri);
         };
     }
