@@ -242,6 +242,15 @@ final class ConfigBinder {
                 return null;
             }
         }
+        if (uri.scheme().equals("v4l2")) { // the camera's parameters, checked here with the line (ADR 0117)
+            try {
+                new org.openkiosk.device.face.FfmpegCamera(uri);
+            } catch (IllegalArgumentException e) {
+                problems.add(line, s.pathOf("uri"), e.getMessage(),
+                        "e.g. v4l2:/dev/video0?width=640&warmupFrames=5&timeoutSeconds=5");
+                return null;
+            }
+        }
         return uri;
     }
 

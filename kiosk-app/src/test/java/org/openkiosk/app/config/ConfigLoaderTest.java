@@ -219,6 +219,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aV4l2CamerasParametersAreCheckedWithTheirLine() throws Exception {
+        String head = "kiosk:\n  id: K\n  hallId: H\n  hallName: {zh: 甲, en: A}\ndevices:\n  faceVerifier:\n"
+                + "    driver: platform\n";
+        KioskConfig config = ConfigLoader.parse("kiosk.yaml", head
+                + "    uri: \"v4l2:/dev/video0?width=480&warmupFrames=8\"\n", name -> null);
+        assertThat(config.devices().get("faceVerifier").uri().target()).isEqualTo("/dev/video0");
+        assertThatThrownBy(() -> ConfigLoader.parse("kiosk.yaml", head
+                + "    uri: \"v4l2:/dev/video0?width=480&fps=30\"\n", name -> null))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString).containsExactly(
+                                "kiosk.yaml:8 devices.faceVerifier.uri: unknown camera parameter \"fps\" in"
+                                        + " v4l2:/dev/video0?width=480&fps=30 (known: width, warmupFrames,"
+                                        + " timeoutSeconds, maxFrameKiB, inputFormat) (e.g."
+                                        + " v4l2:/dev/video0?width=640&warmupFrames=5&timeoutSeconds=5)"));
+    }
+
+    @Test
     void hallOutageSettingsAreReadAndCheckedWithTheirLines() throws Exception {
         String head = "kiosk:\n  id: K\n  hallId: H\n  hallName: {zh: 甲, en: A}\n"
                 + "store:\n  type: postgresql\n  url: jdbc:postgresql://db:5432/kiosk\n";
