@@ -12,7 +12,8 @@ import org.openkiosk.device.transport.TransportUri;
  *   <li>{@code facesdk} — a vendor SDK through JNA, options {@code library} and {@code threshold}</li>
  *   <li>{@code sim} — the simulated matcher (demo), option {@code outcome} = match | no-match</li>
  * </ul>
- * Option {@code attempts}: comparisons per card before staff help is offered (default 3).
+ * Option {@code attempts}: comparisons per card before staff help is offered (default 3); option {@code liveness}:
+ * required | optional | off (default optional, ADR 0118).
  */
 public final class FaceVerifiers {
 
@@ -41,7 +42,7 @@ public final class FaceVerifiers {
             default -> throw new IllegalArgumentException("unknown face verifier driver \"" + driver
                     + "\" (known: platform, facesdk, sim)");
         };
-        return new FaceVerifier(name, source, matcher, attempts(options));
+        return new FaceVerifier(name, source, matcher, attempts(options), liveness(options));
     }
 
     static CameraSource camera(TransportUri uri) {
@@ -67,6 +68,11 @@ public final class FaceVerifiers {
             // reported below
         }
         throw new IllegalArgumentException("option attempts must be a whole number 1–10, got '" + text + "'");
+    }
+
+    /** The options' liveness policy; required | optional | off, default optional. */
+    public static FaceLiveness liveness(Map<String, String> options) {
+        return FaceLiveness.parse(options.get("liveness"));
     }
 
     /** The options' threshold; (0, 1], default 0.80. */
