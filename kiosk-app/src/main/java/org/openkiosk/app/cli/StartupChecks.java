@@ -168,7 +168,7 @@ final class StartupChecks {
 
     /**
      * The embedded store holds full ID numbers for a while (bookings, print records): in production it must be
-     * encrypted, so {@code run} refuses it without the {@code kiosk-store-key} credential (ADR 0118). A test
+     * encrypted, so {@code run} refuses it without the {@code kiosk-store-key} credential (ADR 0119). A test
      * installation and the demo may run unencrypted (the store then warns); a PostgreSQL store is unaffected.
      */
     static java.util.Optional<StartupProblem> storeKeyRefused(KioskConfig config, String credentialsDirectory) {

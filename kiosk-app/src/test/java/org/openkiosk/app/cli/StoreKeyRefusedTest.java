@@ -16,7 +16,7 @@ import org.openkiosk.app.ui.startup.StartupProblem;
 import org.openkiosk.app.ui.startup.StartupResult;
 
 /**
- * A production kiosk on the embedded store needs the {@code kiosk-store-key} credential (ADR 0118): without it
+ * A production kiosk on the embedded store needs the {@code kiosk-store-key} credential (ADR 0119): without it
  * {@code ./kiosk run} ends with exit 2 before the store file exists; the demo, a test installation and PostgreSQL
  * are not affected.
  */
