@@ -160,12 +160,13 @@ final class ConfigBinder {
         return value;
     }
 
-    /** attempts 1–10, threshold (0, 1], and the vendor library for facesdk (ADR 0113). */
+    /** attempts 1–10, threshold (0, 1], liveness (ADR 0118), and the vendor library for facesdk (ADR 0113). */
     private static void faceVerifierOptions(Section s, String driver, Map<String, String> options) {
-        Set<String> known = Set.of("attempts", "threshold", "library", "outcome");
+        Set<String> known = Set.of("attempts", "threshold", "library", "outcome", "liveness");
         for (String key : options.keySet()) {
             if (!known.contains(key)) {
-                s.problem("options", "unknown face verifier option " + key, "known: attempts, threshold, library, outcome");
+                s.problem("options", "unknown face verifier option " + key,
+                        "known: attempts, threshold, library, outcome, liveness");
             }
         }
         try {
@@ -173,6 +174,12 @@ final class ConfigBinder {
             FaceVerifiers.threshold(options);
         } catch (IllegalArgumentException e) {
             s.problem("options", e.getMessage(), "");
+        }
+        try {
+            FaceVerifiers.liveness(options);
+        } catch (IllegalArgumentException e) {
+            s.problem("options", e.getMessage(), "required: every check proves a live face; optional: where the"
+                    + " matcher offers it; off");
         }
         if (driver.equals(FaceVerifiers.FACESDK) && (options.get("library") == null || options.get("library").isBlank())) {
             s.problem(s.entry("options").isPresent() ? "options" : "driver", "driver facesdk needs options.library",

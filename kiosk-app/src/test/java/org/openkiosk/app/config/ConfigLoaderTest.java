@@ -211,7 +211,7 @@ class ConfigLoaderTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
                         .extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
                                 "kiosk.yaml:6 devices.faceVerifier.options: unknown face verifier option colour"
-                                        + " (known: attempts, threshold, library, outcome)",
+                                        + " (known: attempts, threshold, library, outcome, liveness)",
                                 "kiosk.yaml:6 devices.faceVerifier.options: option attempts must be a whole number"
                                         + " 1–10, got '12'",
                                 "kiosk.yaml:6 devices.faceVerifier.options: driver facesdk needs options.library"
