@@ -14,6 +14,23 @@ public interface FaceMatcher extends AutoCloseable {
     /** Blocks under a timeout; never on the UI thread. */
     FaceMatch compare(FaceImage live, FaceReference reference) throws DeviceException;
 
+    /**
+     * Compares under a liveness policy (ADR 0118). Matchers that can check liveness override this and
+     * {@link #offersLiveness()}; the rest compare as usual, and refuse when liveness is required.
+     */
+    default FaceMatch compare(FaceImage live, FaceReference reference, FaceLiveness liveness) throws DeviceException {
+        if (liveness == FaceLiveness.REQUIRED && !offersLiveness()) {
+            throw new DeviceException(description() + " offers no liveness check, but options.liveness is required",
+                    org.openkiosk.device.RecommendedAction.CHECK_CONFIGURATION, false);
+        }
+        return compare(live, reference);
+    }
+
+    /** Whether this matcher can tell a live face from a photo; meaningful after {@link #check()}. */
+    default boolean offersLiveness() {
+        return false;
+    }
+
     String description();
 
     @Override

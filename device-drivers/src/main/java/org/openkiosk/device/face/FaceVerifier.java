@@ -11,6 +11,7 @@ import org.openkiosk.device.DeviceState;
 import org.openkiosk.device.DeviceStatistics;
 import org.openkiosk.device.HealthCheckLevel;
 import org.openkiosk.device.HealthStatus;
+import org.openkiosk.device.RecommendedAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +30,21 @@ public final class FaceVerifier extends AbstractDevice {
     private final CameraSource camera;
     private final FaceMatcher matcher;
     private final int attempts;
+    private final FaceLiveness liveness;
 
     /** @param attempts comparisons allowed per card before the flow offers staff help (1–10) */
     public FaceVerifier(String logicalName, CameraSource camera, FaceMatcher matcher, int attempts) {
+        this(logicalName, camera, matcher, attempts, FaceLiveness.OPTIONAL);
+    }
+
+    /**
+     * @param attempts comparisons allowed per card before the flow offers staff help (1–10)
+     * @param liveness whether the matcher's liveness check is required, used where offered, or off (ADR 0118)
+     */
+    public FaceVerifier(String logicalName, CameraSource camera, FaceMatcher matcher, int attempts,
+                        FaceLiveness liveness) {
         super(logicalName, DeviceClass.FACE_VERIFIER);
+        this.liveness = Objects.requireNonNull(liveness, "liveness");
         this.camera = Objects.requireNonNull(camera, "camera");
         this.matcher = Objects.requireNonNull(matcher, "matcher");
         if (attempts < 1 || attempts > 10) {
@@ -45,6 +57,10 @@ public final class FaceVerifier extends AbstractDevice {
         return attempts;
     }
 
+    public FaceLiveness liveness() {
+        return liveness;
+    }
+
     /** The matcher, for the demo's controls over a simulated one. */
     public FaceMatcher matcher() {
         return matcher;
@@ -52,7 +68,8 @@ public final class FaceVerifier extends AbstractDevice {
 
     @Override
     public String description() {
-        return matcher.description() + " with " + camera.description();
+        return matcher.description() + " with " + camera.description()
+                + (liveness == FaceLiveness.OPTIONAL ? "" : ", liveness " + liveness.option());
     }
 
     @Override
@@ -65,8 +82,16 @@ public final class FaceVerifier extends AbstractDevice {
         try {
             camera.check();
             matcher.check();
+            requireLiveness();
         } catch (DeviceException e) {
             throw reportError(e);
+        }
+    }
+
+    private void requireLiveness() throws DeviceException {
+        if (liveness == FaceLiveness.REQUIRED && !matcher.offersLiveness()) {
+            throw new DeviceException(matcher.description() + " offers no liveness check, but options.liveness is"
+                    + " required", RecommendedAction.CHECK_CONFIGURATION, false);
         }
     }
 
@@ -88,7 +113,7 @@ public final class FaceVerifier extends AbstractDevice {
         updateHealth(HealthStatus.busy("verifying"));
         FaceMatch outcome;
         try (FaceImage live = camera.capture()) {
-            outcome = matcher.compare(live, reference);
+            outcome = matcher.compare(live, reference, liveness);
         } catch (DeviceException e) {
             updateHealth(HealthStatus.error(e.getMessage(), e.action()));
             throw reportError(e);
@@ -110,6 +135,7 @@ public final class FaceVerifier extends AbstractDevice {
         try {
             camera.check();
             matcher.check();
+            requireLiveness();
             updateHealth(HealthStatus.online("ready"));
         } catch (DeviceException e) {
             updateHealth(HealthStatus.offline(e.getMessage(), e.action()));

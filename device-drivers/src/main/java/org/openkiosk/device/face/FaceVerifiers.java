@@ -6,13 +6,14 @@ import org.openkiosk.device.transport.TransportUri;
 
 /**
  * Builds a {@link FaceVerifier} from configuration. The URI is the camera ({@code sim:…} plays image files;
- * {@code v4l2:/dev/videoN} is reserved, see ADR 0113); the driver is the matcher:
+ * {@code v4l2:/dev/videoN} captures through ffmpeg, see ADR 0117); the driver is the matcher:
  * <ul>
  *   <li>{@code platform} — the service platform's verification endpoint (the caller supplies that matcher)</li>
  *   <li>{@code facesdk} — a vendor SDK through JNA, options {@code library} and {@code threshold}</li>
  *   <li>{@code sim} — the simulated matcher (demo), option {@code outcome} = match | no-match</li>
  * </ul>
- * Option {@code attempts}: comparisons per card before staff help is offered (default 3).
+ * Option {@code attempts}: comparisons per card before staff help is offered (default 3); option {@code liveness}:
+ * required | optional | off (default optional, ADR 0118).
  */
 public final class FaceVerifiers {
 
@@ -41,14 +42,13 @@ public final class FaceVerifiers {
             default -> throw new IllegalArgumentException("unknown face verifier driver \"" + driver
                     + "\" (known: platform, facesdk, sim)");
         };
-        return new FaceVerifier(name, source, matcher, attempts(options));
+        return new FaceVerifier(name, source, matcher, attempts(options), liveness(options));
     }
 
     static CameraSource camera(TransportUri uri) {
         return switch (uri.scheme()) {
             case "sim" -> new SimulatedCamera(uri);
-            case "v4l2" -> throw new IllegalArgumentException("v4l2 capture is not built in: no maintained Java V4L2"
-                    + " library is available to this build (ADR 0113); use a vendor camera SDK or sim:");
+            case "v4l2" -> new FfmpegCamera(uri); // through an ffmpeg subprocess (ADR 0117)
             default -> throw new IllegalArgumentException("a face verifier's camera is v4l2:/dev/videoN or sim:, got " + uri);
         };
     }
@@ -68,6 +68,11 @@ public final class FaceVerifiers {
             // reported below
         }
         throw new IllegalArgumentException("option attempts must be a whole number 1–10, got '" + text + "'");
+    }
+
+    /** The options' liveness policy; required | optional | off, default optional. */
+    public static FaceLiveness liveness(Map<String, String> options) {
+        return FaceLiveness.parse(options.get("liveness"));
     }
 
     /** The options' threshold; (0, 1], default 0.80. */

@@ -12,7 +12,8 @@ import org.openkiosk.device.RecommendedAction;
 /**
  * The demo's matcher: a frame of one flat colour has no face ({@link FaceMatch#NO_FACE}); any other frame gets
  * the outcome set for the next comparison ({@link #answerNext}, from the demo panel or a test), by default
- * {@link FaceMatch#MATCH}. It compares nothing: it only lets the flow be shown and tested without hardware.
+ * {@link FaceMatch#MATCH}; {@link FaceMatch#NOT_LIVE} plays a failed liveness check. It compares nothing: it
+ * only lets the flow be shown and tested without hardware.
  */
 public final class SimulatedFaceMatcher implements FaceMatcher {
 
@@ -51,6 +52,18 @@ public final class SimulatedFaceMatcher implements FaceMatcher {
         }
         FaceMatch chosen = next.getAndSet(null);
         return chosen == null ? usual : chosen;
+    }
+
+    /** It simulates a matcher with a liveness check: {@link FaceMatch#NOT_LIVE} can be set as the next answer. */
+    @Override
+    public boolean offersLiveness() {
+        return true;
+    }
+
+    @Override
+    public FaceMatch compare(FaceImage live, FaceReference reference, FaceLiveness liveness) throws DeviceException {
+        FaceMatch match = compare(live, reference);
+        return match == FaceMatch.NOT_LIVE && liveness == FaceLiveness.OFF ? usual : match;
     }
 
     private static boolean flat(BufferedImage image) {

@@ -4,7 +4,9 @@ import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import com.sun.jna.NativeLibrary;
 import com.sun.jna.ptr.FloatByReference;
+import com.sun.jna.ptr.IntByReference;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,7 +28,11 @@ import org.openkiosk.device.transport.ReadTimeoutException;
  *                               const unsigned char *cardPhoto, int cardPhotoLength, float *score);
  *     0 = compared (score 0–1), 1 = no face in the live frame, 2 = the card photo cannot be decoded, other = fault
  * void FACE_Release(void);
+ * int FACE_Liveness(const unsigned char *live, int liveLength, int *isLive);     optional (ADR 0118)
+ *     0 = assessed (*isLive 1 = a live face, 0 = a photo or screen), 1 = no face, other = fault
  * </pre>
+ * {@code FACE_Liveness} is looked up when the library loads; where it exists it runs before each comparison
+ * (unless {@code options.liveness: off}), and a frame that is not live is {@link FaceMatch#NOT_LIVE}.
  */
 public final class VendorFaceSdk implements FaceMatcher {
 
@@ -38,6 +44,9 @@ public final class VendorFaceSdk implements FaceMatcher {
                                       FloatByReference score);
 
         void FACE_Release();
+
+        /** Present only in SDKs with a liveness check; see {@link #offersLiveness()}. */
+        int FACE_Liveness(Pointer live, int liveLength, IntByReference isLive);
     }
 
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
@@ -49,6 +58,7 @@ public final class VendorFaceSdk implements FaceMatcher {
     private final double threshold;
     private final NativeCaller caller;
     private FaceSdkLibrary library;
+    private boolean hasLiveness;
     private boolean initialised;
 
     public VendorFaceSdk(String libraryPath, double threshold, Duration callTimeout) {
@@ -70,7 +80,18 @@ public final class VendorFaceSdk implements FaceMatcher {
     }
 
     @Override
+    public synchronized boolean offersLiveness() {
+        return hasLiveness;
+    }
+
+    @Override
     public synchronized FaceMatch compare(FaceImage live, FaceReference reference) throws DeviceException {
+        return compare(live, reference, FaceLiveness.OPTIONAL);
+    }
+
+    @Override
+    public synchronized FaceMatch compare(FaceImage live, FaceReference reference, FaceLiveness liveness)
+            throws DeviceException {
         if (!reference.hasCardPhoto()) {
             throw new DeviceException("facesdk compares with the card photo, but the reader delivered none",
                     RecommendedAction.REMOVE_AND_REPLACE_CARD, true);
@@ -83,6 +104,28 @@ public final class VendorFaceSdk implements FaceMatcher {
         boolean returned = false;
         try {
             ensureReady();
+            if (liveness == FaceLiveness.REQUIRED && !hasLiveness) {
+                returned = true;
+                throw new DeviceException(description() + " has no FACE_Liveness, but options.liveness is required",
+                        RecommendedAction.CHECK_CONFIGURATION, false);
+            }
+            if (liveness != FaceLiveness.OFF && hasLiveness) {
+                IntByReference isLive = new IntByReference(-1);
+                int lc = caller.call("FACE_Liveness", () -> library.FACE_Liveness(frame, (int) frame.size(), isLive));
+                if (lc == NO_FACE) {
+                    returned = true;
+                    return FaceMatch.NO_FACE;
+                }
+                if (lc != OK || (isLive.getValue() != 0 && isLive.getValue() != 1)) {
+                    returned = true;
+                    throw new DeviceException("facesdk FACE_Liveness failed with code " + lc,
+                            RecommendedAction.CALL_MAINTENANCE, false);
+                }
+                if (isLive.getValue() == 0) {
+                    returned = true;
+                    return FaceMatch.NOT_LIVE;
+                }
+            }
             rc = caller.call("FACE_CompareWithCardPhoto", () -> library.FACE_CompareWithCardPhoto(frame,
                     (int) frame.size(), photo, (int) photo.size(), score));
             returned = true;
@@ -123,6 +166,12 @@ public final class VendorFaceSdk implements FaceMatcher {
                 library = Native.load(libraryPath, FaceSdkLibrary.class);
             } catch (UnsatisfiedLinkError e) {
                 throw new IOException("cannot load the face SDK " + libraryPath + ": " + e.getMessage(), e);
+            }
+            try {
+                NativeLibrary.getInstance(libraryPath).getFunction("FACE_Liveness");
+                hasLiveness = true;
+            } catch (UnsatisfiedLinkError e) {
+                hasLiveness = false; // an SDK without liveness: compare only
             }
         }
         int rc = caller.call("FACE_Init", () -> library.FACE_Init());

@@ -150,8 +150,10 @@ class FaceVerifierTest {
                 Map.of("library", "/x.so", "threshold", "1.5"), Optional.empty())).hasMessageContaining("threshold");
         assertThatThrownBy(() -> FaceVerifiers.create("faceVerifier", "platform", sim, Map.of(), Optional.empty()))
                 .hasMessageContaining("an http platform");
-        assertThatThrownBy(() -> FaceVerifiers.create("faceVerifier", "sim", TransportUri.parse("v4l2:/dev/video0"),
-                Map.of(), Optional.empty())).hasMessageContaining("ADR 0113");
+        assertThat(FaceVerifiers.create("faceVerifier", "sim", TransportUri.parse("v4l2:/dev/video0"),
+                Map.of(), Optional.empty()).description()).endsWith("with ffmpeg v4l2 camera /dev/video0 (640 px wide, 5 warm-up frames)");
+        assertThatThrownBy(() -> FaceVerifiers.create("faceVerifier", "sim", TransportUri.parse("v4l2:/dev/video0?fps=9"),
+                Map.of(), Optional.empty())).hasMessageContaining("unknown camera parameter");
     }
 
     @Test

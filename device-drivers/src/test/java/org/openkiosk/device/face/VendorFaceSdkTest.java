@@ -147,6 +147,78 @@ class VendorFaceSdkTest {
         verifier.close();
     }
 
+    /** The fake with the optional FACE_Liveness entry point. */
+    interface FakeLivenessControls extends Library {
+        void FAKE_Set(int scenario, float score);
+
+        void FAKE_SetLive(int verdict);
+
+        int FAKE_LivenessCalls();
+    }
+
+    @Test
+    void anSdkWithLivenessChecksItBeforeComparingAndAPhotoIsNotLive() throws Exception {
+        Path withLiveness = FakeNativeLibrary.build("src/test/c/fake_facesdk_liveness.c", "libfakefacesdklive.so");
+        FakeLivenessControls live = Native.load(withLiveness.toString(), FakeLivenessControls.class);
+        live.FAKE_Set(0, 0.9f);
+        try (VendorFaceSdk sdk = new VendorFaceSdk(withLiveness.toString(), 0.8, Duration.ofSeconds(2))) {
+            sdk.check();
+            assertThat(sdk.offersLiveness()).isTrue();
+            live.FAKE_SetLive(1);
+            assertThat(compare(sdk, FaceLiveness.REQUIRED)).isEqualTo(FaceMatch.MATCH);
+            live.FAKE_SetLive(0); // a photo held up: not compared at all
+            assertThat(compare(sdk, FaceLiveness.OPTIONAL)).isEqualTo(FaceMatch.NOT_LIVE);
+            live.FAKE_SetLive(-1);
+            assertThat(compare(sdk, FaceLiveness.REQUIRED)).isEqualTo(FaceMatch.NO_FACE);
+            live.FAKE_SetLive(6);
+            assertThatThrownBy(() -> compare(sdk, FaceLiveness.REQUIRED)).hasMessageContaining("FACE_Liveness failed with code 6");
+            int calls = live.FAKE_LivenessCalls();
+            live.FAKE_SetLive(0);
+            assertThat(compare(sdk, FaceLiveness.OFF)).as("off: not asked").isEqualTo(FaceMatch.MATCH);
+            assertThat(live.FAKE_LivenessCalls()).isEqualTo(calls);
+        }
+        // the device: a photo is NOT_LIVE, counted as a verification without a match
+        FaceVerifier verifier = FaceVerifiers.create("faceVerifier", "facesdk", TransportUri.parse("sim:"),
+                Map.of("library", withLiveness.toString(), "liveness", "required"), Optional.empty());
+        assertThat(verifier.liveness()).isEqualTo(FaceLiveness.REQUIRED);
+        verifier.open();
+        verifier.claim();
+        verifier.enable();
+        live.FAKE_SetLive(0);
+        try (FaceReference reference = reference()) {
+            assertThat(verifier.verify(reference)).isEqualTo(FaceMatch.NOT_LIVE);
+        }
+        assertThat(verifier.statistics().get(org.openkiosk.device.DeviceStatistics.MATCHES)).isZero();
+        verifier.close();
+    }
+
+    @Test
+    void anSdkWithoutLivenessComparesOnlyAndCannotOpenWhereLivenessIsRequired() throws Exception {
+        try (VendorFaceSdk sdk = new VendorFaceSdk(library.toString(), 0.8, Duration.ofSeconds(2))) {
+            sdk.check();
+            assertThat(sdk.offersLiveness()).isFalse();
+            assertThat(compare(sdk, FaceLiveness.OPTIONAL)).isEqualTo(FaceMatch.MATCH);
+            assertThatThrownBy(() -> compare(sdk, FaceLiveness.REQUIRED)).isInstanceOfSatisfying(DeviceException.class,
+                    e -> assertThat(e.getMessage()).contains("has no FACE_Liveness, but options.liveness is required"));
+        }
+        FaceVerifier verifier = FaceVerifiers.create("faceVerifier", "facesdk", TransportUri.parse("sim:"),
+                Map.of("library", library.toString(), "liveness", "required"), Optional.empty());
+        assertThatThrownBy(verifier::open).isInstanceOfSatisfying(DeviceException.class, e -> {
+            assertThat(e.getMessage()).contains("offers no liveness check, but options.liveness is required");
+            assertThat(e.action()).isEqualTo(RecommendedAction.CHECK_CONFIGURATION);
+        });
+        verifier.close();
+        assertThatThrownBy(() -> FaceVerifiers.create("faceVerifier", "facesdk", TransportUri.parse("sim:"),
+                Map.of("library", library.toString(), "liveness", "maybe"), Optional.empty()))
+                .hasMessageContaining("option liveness must be required, optional or off");
+    }
+
+    private static FaceMatch compare(VendorFaceSdk sdk, FaceLiveness liveness) throws Exception {
+        try (FaceImage live = new FaceImage(new byte[] {9, 9, 9}, "image/jpeg"); FaceReference reference = reference()) {
+            return sdk.compare(live, reference, liveness);
+        }
+    }
+
     private static FaceMatch compare(VendorFaceSdk sdk) throws Exception {
         try (FaceImage live = new FaceImage(new byte[] {9, 9, 9}, "image/jpeg"); FaceReference reference = reference()) {
             return sdk.compare(live, reference);

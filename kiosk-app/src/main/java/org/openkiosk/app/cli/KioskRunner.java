@@ -96,6 +96,11 @@ final class KioskRunner {
             if (cli.check) {
                 return report(configDir, first, out, err);
             }
+            if (first instanceof StartupResult.OutOfService oos
+                    && oos.problems().stream().anyMatch(p -> p.code().equals(StartupChecks.STORE_KEY))) {
+                // the credential is only loaded when the service starts: waiting on the screen cannot fix it
+                return report(configDir, first, out, err);
+            }
             if (!Displays.available()) {
                 if (first instanceof StartupResult.OutOfService) {
                     report(configDir, first, out, err);

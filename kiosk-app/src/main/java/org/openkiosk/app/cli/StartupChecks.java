@@ -11,6 +11,9 @@ import org.openkiosk.app.runtime.DeviceProblem;
 import org.openkiosk.app.runtime.KioskConfiguration;
 import org.openkiosk.app.runtime.KioskRuntime;
 import org.openkiosk.app.runtime.RuntimeStartException;
+import org.openkiosk.app.store.StoreException;
+import org.openkiosk.app.store.StoreKey;
+import org.openkiosk.app.store.Stores;
 import org.openkiosk.app.ui.startup.StartupCheck;
 import org.openkiosk.app.ui.startup.StartupProblem;
 import org.openkiosk.app.ui.startup.StartupResult;
@@ -34,8 +37,16 @@ final class StartupChecks {
 
     /** Configuration, runtime and required devices; the caller closes it (and with it the runtime). */
     static WithRuntime withRuntime(Path configDir, Path dataDir, boolean demo, Clock clock) {
-        return new WithRuntime(configDir, dataDir, demo, clock);
+        return withRuntime(configDir, dataDir, demo, clock, System.getenv("CREDENTIALS_DIRECTORY"));
     }
+
+    /** @param credentialsDirectory {@code $CREDENTIALS_DIRECTORY} as systemd set it (null: none) */
+    static WithRuntime withRuntime(Path configDir, Path dataDir, boolean demo, Clock clock, String credentialsDirectory) {
+        return new WithRuntime(configDir, dataDir, demo, clock, credentialsDirectory);
+    }
+
+    /** A production kiosk on the embedded store without its file key: restarting cannot help (exit 2). */
+    static final String STORE_KEY = "E-STORE-KEY";
 
     private record Loaded(KioskConfig config, StartupResult result) {}
 
@@ -63,14 +74,16 @@ final class StartupChecks {
         private final Path dataDir;
         private final boolean demo;
         private final Clock clock;
+        private final String credentialsDirectory;
         private DefaultKioskRuntime runtime;
         private boolean closed;
 
-        private WithRuntime(Path configDir, Path dataDir, boolean demo, Clock clock) {
+        private WithRuntime(Path configDir, Path dataDir, boolean demo, Clock clock, String credentialsDirectory) {
             this.configDir = configDir;
             this.dataDir = dataDir;
             this.demo = demo;
             this.clock = clock;
+            this.credentialsDirectory = credentialsDirectory;
         }
 
         @Override
@@ -85,6 +98,12 @@ final class StartupChecks {
             List<StartupProblem> simulators = demo ? List.of() : simulatorsRefused(loaded.config());
             if (!simulators.isEmpty()) {
                 return new StartupResult.OutOfService(simulators);
+            }
+            // before anything opens the store: an unencrypted file of citizens' bookings must not even be created
+            java.util.Optional<StartupProblem> noKey = demo ? java.util.Optional.empty()
+                    : storeKeyRefused(loaded.config(), credentialsDirectory);
+            if (noKey.isPresent()) {
+                return new StartupResult.OutOfService(List.of(noKey.get()));
             }
             boolean firstLook = false;
             if (runtime != null && !runtime.config().equals(loaded.config())) {
@@ -145,6 +164,34 @@ final class StartupChecks {
                         + ".uri: " + d.getValue().uri() + " is a simulator; a production kiosk needs the real device"
                         + " (or set kiosk.testInstallation: true for a test installation, or use ./kiosk demo)"))
                 .toList();
+    }
+
+    /**
+     * The embedded store holds full ID numbers for a while (bookings, print records): in production it must be
+     * encrypted, so {@code run} refuses it without the {@code kiosk-store-key} credential (ADR 0119). A test
+     * installation and the demo may run unencrypted (the store then warns); a PostgreSQL store is unaffected.
+     */
+    static java.util.Optional<StartupProblem> storeKeyRefused(KioskConfig config, String credentialsDirectory) {
+        String type = config.store() == null || config.store().type() == null ? Stores.EMBEDDED
+                : config.store().type().strip().toLowerCase(java.util.Locale.ROOT);
+        if (config.kiosk().testInstallation() || !type.equals(Stores.EMBEDDED)) {
+            return java.util.Optional.empty();
+        }
+        String fix = " — create it with systemd-creds (docs/install.md, \"Store key\"), use a PostgreSQL store, or set"
+                + " kiosk.testInstallation: true for a test installation";
+        try {
+            java.util.Optional<char[]> key = StoreKey.fromCredentials(credentialsDirectory);
+            if (key.isPresent()) {
+                java.util.Arrays.fill(key.get(), '\0');
+                return java.util.Optional.empty();
+            }
+        } catch (StoreException e) {
+            return java.util.Optional.of(new StartupProblem(STORE_KEY, e.getMessage() + fix));
+        }
+        return java.util.Optional.of(new StartupProblem(STORE_KEY, "the embedded store would not be encrypted: no "
+                + StoreKey.CREDENTIAL + " credential " + (credentialsDirectory == null || credentialsDirectory.isBlank()
+                ? "(the service has no credentials: LoadCredentialEncrypted=" + StoreKey.CREDENTIAL + " in the unit)"
+                : "in " + credentialsDirectory) + fix));
     }
 
     static StartupProblem toStartupProblem(DeviceProblem problem) {

@@ -160,12 +160,13 @@ final class ConfigBinder {
         return value;
     }
 
-    /** attempts 1–10, threshold (0, 1], and the vendor library for facesdk (ADR 0113). */
+    /** attempts 1–10, threshold (0, 1], liveness (ADR 0118), and the vendor library for facesdk (ADR 0113). */
     private static void faceVerifierOptions(Section s, String driver, Map<String, String> options) {
-        Set<String> known = Set.of("attempts", "threshold", "library", "outcome");
+        Set<String> known = Set.of("attempts", "threshold", "library", "outcome", "liveness");
         for (String key : options.keySet()) {
             if (!known.contains(key)) {
-                s.problem("options", "unknown face verifier option " + key, "known: attempts, threshold, library, outcome");
+                s.problem("options", "unknown face verifier option " + key,
+                        "known: attempts, threshold, library, outcome, liveness");
             }
         }
         try {
@@ -173,6 +174,12 @@ final class ConfigBinder {
             FaceVerifiers.threshold(options);
         } catch (IllegalArgumentException e) {
             s.problem("options", e.getMessage(), "");
+        }
+        try {
+            FaceVerifiers.liveness(options);
+        } catch (IllegalArgumentException e) {
+            s.problem("options", e.getMessage(), "required: every check proves a live face; optional: where the"
+                    + " matcher offers it; off");
         }
         if (driver.equals(FaceVerifiers.FACESDK) && (options.get("library") == null || options.get("library").isBlank())) {
             s.problem(s.entry("options").isPresent() ? "options" : "driver", "driver facesdk needs options.library",
@@ -239,6 +246,15 @@ final class ConfigBinder {
             if (!schemes.contains(uri.scheme())) {
                 problems.add(line, s.pathOf("uri"), "driver " + driver + " cannot use a " + uri.scheme() + ": URI",
                         "use " + String.join(":, ", schemes) + ":");
+                return null;
+            }
+        }
+        if (uri.scheme().equals("v4l2")) { // the camera's parameters, checked here with the line (ADR 0117)
+            try {
+                new org.openkiosk.device.face.FfmpegCamera(uri);
+            } catch (IllegalArgumentException e) {
+                problems.add(line, s.pathOf("uri"), e.getMessage(),
+                        "e.g. v4l2:/dev/video0?width=640&warmupFrames=5&timeoutSeconds=5");
                 return null;
             }
         }

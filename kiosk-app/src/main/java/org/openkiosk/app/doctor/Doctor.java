@@ -61,6 +61,11 @@ public final class Doctor {
             if (cupsPrinter) { // certificates printed through CUPS must not stay in its spool (issue 14)
                 results.add(timed(executor, "CUPS job files", true, () -> SystemChecks.cupsJobFiles(SystemChecks.CUPSD_CONF)));
             }
+            if (config[0] != null) { // a face verifier's camera (ADR 0117)
+                config[0].devices().values().stream().filter(d -> d.uri().scheme().equals("v4l2")).forEach(d ->
+                        results.add(timed(executor, "camera " + d.uri().target(), d.required(),
+                                () -> SystemChecks.camera(Path.of(d.uri().target()), d.required(), environment))));
+            }
             results.add(timed(executor, "display", false, () -> SystemChecks.display(environment)));
             results.add(timed(executor, "audio", false,
                     () -> SystemChecks.audio(org.openkiosk.app.voice.AudioDevices.PROC_CARDS)));

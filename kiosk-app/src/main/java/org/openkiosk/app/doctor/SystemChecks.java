@@ -34,6 +34,7 @@ final class SystemChecks {
             {"lp", "prints to CUPS queues (cups: URIs)"},
             {"lpstat", "lists CUPS queues and printer states"},
             {"scanimage", "SANE document scanners (sane: URIs)"},
+            {"ffmpeg", "V4L2 cameras of face verification (v4l2: URIs, ADR 0117)"},
             {"socat", "pseudo-terminal pairs for serial tests and simulators"},
             {"espeak-ng", "spoken guidance (语音引导); without it the kiosk is silent"},
     };
@@ -156,6 +157,27 @@ final class SystemChecks {
         return CheckResult.fail(label, true, cupsdConf + ": PreserveJobFiles " + (value == null ? "not set (CUPS keeps"
                 + " job files for a day by default)" : value) + " — printed certificates stay in /var/spool/cups; set"
                 + " \"PreserveJobFiles No\" and restart cups");
+    }
+
+    /**
+     * A face verifier's V4L2 camera: ffmpeg on the PATH, and the device node present and readable by this user
+     * (the kiosk user needs the {@code video} group). Nothing is captured: the camera light stays off.
+     */
+    static CheckResult camera(Path device, boolean required, UnaryOperator<String> environment) {
+        String label = "camera " + device;
+        if (findOnPath(org.openkiosk.device.face.FfmpegCamera.TOOL, environment.apply("PATH")).isEmpty()) {
+            return CheckResult.fail(label, required, "ffmpeg is not installed (Debian package "
+                    + org.openkiosk.device.face.FfmpegCamera.DEBIAN_PACKAGE + "): face verification cannot capture");
+        }
+        if (!Files.exists(device) || Files.isRegularFile(device) || Files.isDirectory(device)) {
+            return CheckResult.fail(label, required, "no camera at " + device + " — plugged in? `ls /dev/video*`"
+                    + " lists the cameras the kernel sees");
+        }
+        if (!Files.isReadable(device)) {
+            return CheckResult.fail(label, required, device + " is not readable by this user — add the kiosk user to"
+                    + " the video group");
+        }
+        return CheckResult.pass(label, required, device + " present, captured through ffmpeg");
     }
 
     static CheckResult osTool(String name, String purpose, UnaryOperator<String> environment) {

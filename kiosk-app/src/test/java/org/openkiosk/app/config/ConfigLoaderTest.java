@@ -211,11 +211,28 @@ class ConfigLoaderTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
                         .extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
                                 "kiosk.yaml:6 devices.faceVerifier.options: unknown face verifier option colour"
-                                        + " (known: attempts, threshold, library, outcome)",
+                                        + " (known: attempts, threshold, library, outcome, liveness)",
                                 "kiosk.yaml:6 devices.faceVerifier.options: option attempts must be a whole number"
                                         + " 1–10, got '12'",
                                 "kiosk.yaml:6 devices.faceVerifier.options: driver facesdk needs options.library"
                                         + " (the vendor's face SDK, e.g. library: /opt/vendor/libfacesdk.so)"));
+    }
+
+    @Test
+    void aV4l2CamerasParametersAreCheckedWithTheirLine() throws Exception {
+        String head = "kiosk:\n  id: K\n  hallId: H\n  hallName: {zh: 甲, en: A}\ndevices:\n  faceVerifier:\n"
+                + "    driver: platform\n";
+        KioskConfig config = ConfigLoader.parse("kiosk.yaml", head
+                + "    uri: \"v4l2:/dev/video0?width=480&warmupFrames=8\"\n", name -> null);
+        assertThat(config.devices().get("faceVerifier").uri().target()).isEqualTo("/dev/video0");
+        assertThatThrownBy(() -> ConfigLoader.parse("kiosk.yaml", head
+                + "    uri: \"v4l2:/dev/video0?width=480&fps=30\"\n", name -> null))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString).containsExactly(
+                                "kiosk.yaml:8 devices.faceVerifier.uri: unknown camera parameter \"fps\" in"
+                                        + " v4l2:/dev/video0?width=480&fps=30 (known: width, warmupFrames,"
+                                        + " timeoutSeconds, maxFrameKiB, inputFormat) (e.g."
+                                        + " v4l2:/dev/video0?width=640&warmupFrames=5&timeoutSeconds=5)"));
     }
 
     @Test

@@ -50,6 +50,14 @@ class SystemdUnitTest {
     }
 
     @Test
+    void theStoreKeyComesAsAnEncryptedCredentialLookedUpByName() throws Exception {
+        // by name, not by path: systemd searches /etc/credstore.encrypted/ and a kiosk without the file still starts
+        // (a production kiosk on the embedded store then refuses with exit 2 and says how to create it)
+        assertThat(section("Service")).contains("LoadCredentialEncrypted="
+                + org.openkiosk.app.store.StoreKey.CREDENTIAL).noneMatch(l -> l.startsWith("LoadCredential="));
+    }
+
+    @Test
     void hardeningKeepsTheDevicesAndTheDataDirectoriesReachable() throws Exception {
         List<String> service = section("Service");
         assertThat(service).contains("ProtectSystem=strict", "PrivateTmp=yes", "NoNewPrivileges=yes",

@@ -9,6 +9,7 @@ import org.openkiosk.app.service.platform.ServicePlatform;
 import org.openkiosk.device.DeviceException;
 import org.openkiosk.device.RecommendedAction;
 import org.openkiosk.device.face.FaceImage;
+import org.openkiosk.device.face.FaceLiveness;
 import org.openkiosk.device.face.FaceMatch;
 import org.openkiosk.device.face.FaceMatcher;
 import org.openkiosk.device.face.FaceReference;
@@ -37,8 +38,19 @@ public final class PlatformFaceMatcher implements FaceMatcher {
 
     @Override
     public FaceMatch compare(FaceImage live, FaceReference reference) throws DeviceException {
+        return compare(live, reference, FaceLiveness.OPTIONAL);
+    }
+
+    /** The platform's contract has a liveness verdict (ADR 0118); a reply without one where required is a fault. */
+    @Override
+    public boolean offersLiveness() {
+        return true;
+    }
+
+    @Override
+    public FaceMatch compare(FaceImage live, FaceReference reference, FaceLiveness liveness) throws DeviceException {
         try {
-            return platform.verifyFace(reference.holder(), live.bytes(), live.mediaType());
+            return platform.verifyFace(reference.holder(), live.bytes(), live.mediaType(), liveness);
         } catch (PlatformUnavailableException e) {
             throw new DeviceException("face verification: " + e.getMessage(), RecommendedAction.RETRY, true, e);
         } catch (PlatformReplyException e) {

@@ -6,6 +6,8 @@ public enum FaceVerificationOutcome {
     MATCH,
     /** The face does not match. */
     NO_MATCH,
+    /** The frame failed the liveness check (a photo or a screen held up, ADR 0118): not compared. */
+    NOT_LIVE,
     /** No comparison was possible (no face found, camera fault, the citizen declined). */
     NOT_POSSIBLE
 }

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
+import org.openkiosk.device.face.FaceLiveness;
 import org.openkiosk.device.face.FaceMatch;
 import org.openkiosk.app.certificate.AuthoritySignature;
 import org.openkiosk.device.idcard.IdNumber;
@@ -216,11 +217,18 @@ public final class HttpServicePlatform implements ServicePlatform {
      */
     @Override
     public FaceMatch verifyFace(IdNumber idNumber, byte[] livePhoto, String mediaType) {
+        return verifyFace(idNumber, livePhoto, mediaType, FaceLiveness.OPTIONAL);
+    }
+
+    /** With the kiosk's liveness policy in the request and the platform's verdict read back (ADR 0118). */
+    @Override
+    public FaceMatch verifyFace(IdNumber idNumber, byte[] livePhoto, String mediaType, FaceLiveness liveness) {
         String path = "v1/identity/face-verification";
         // built as bytes, not a String, so that every copy of the photo can be zeroed after the call
         byte[] head;
         try {
-            head = ("{\"idNumber\":\"" + idNumber.value() + "\",\"photo\":{\"mediaType\":"
+            head = ("{\"idNumber\":\"" + idNumber.value() + "\",\"liveness\":\"" + liveness.option()
+                    + "\",\"photo\":{\"mediaType\":"
                     + json.writeValueAsString(mediaType) + ",\"data\":\"").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -240,12 +248,30 @@ public final class HttpServicePlatform implements ServicePlatform {
             java.util.Arrays.fill(body, (byte) 0);
         }
         String outcome = text(reply, "outcome", path);
-        return switch (outcome) {
+        FaceMatch match = switch (outcome) {
             case "MATCH" -> FaceMatch.MATCH;
             case "NO_MATCH" -> FaceMatch.NO_MATCH;
             case "NO_FACE" -> FaceMatch.NO_FACE;
             default -> throw malformed(path, "outcome must be MATCH, NO_MATCH or NO_FACE, got '" + outcome + "'");
         };
+        JsonNode verdictNode = reply.get("liveness");
+        String verdict = null;
+        if (verdictNode != null && !verdictNode.isNull()) {
+            verdict = verdictNode.isTextual() ? verdictNode.asText() : "";
+            if (!verdict.equals("PASSED") && !verdict.equals("FAILED")) {
+                throw malformed(path, "liveness must be PASSED or FAILED when present, got " + verdictNode);
+            }
+        }
+        if (liveness == FaceLiveness.OFF || match == FaceMatch.NO_FACE) {
+            return match; // no face: nothing to be live
+        }
+        if (verdict == null) {
+            if (liveness == FaceLiveness.REQUIRED) {
+                throw malformed(path, "no liveness verdict, but this kiosk requires one (options.liveness: required)");
+            }
+            return match;
+        }
+        return verdict.equals("FAILED") ? FaceMatch.NOT_LIVE : match;
     }
 
     private static SSLContext defaultTls() {

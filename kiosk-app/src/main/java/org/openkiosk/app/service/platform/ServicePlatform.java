@@ -40,6 +40,19 @@ public interface ServicePlatform {
         throw new PlatformReplyException("this service platform offers no face verification");
     }
 
+    /**
+     * The same, under a liveness policy (ADR 0118): {@code required} — the reply must carry a liveness verdict;
+     * {@code optional} — a verdict is used when the platform gives one; {@code off} — any verdict is ignored. A
+     * frame that failed the platform's liveness check is {@link FaceMatch#NOT_LIVE}.
+     */
+    default FaceMatch verifyFace(IdNumber idNumber, byte[] livePhoto, String mediaType,
+                                 org.openkiosk.device.face.FaceLiveness liveness) {
+        if (liveness == org.openkiosk.device.face.FaceLiveness.REQUIRED) {
+            throw new PlatformReplyException("this service platform offers no liveness check");
+        }
+        return verifyFace(idNumber, livePhoto, mediaType);
+    }
+
     List<ServiceGuide> guides();
 
     List<Hall> halls();

@@ -18,6 +18,7 @@ import org.openkiosk.app.runtime.adapters.PlatformFaceMatcher;
 import org.openkiosk.app.service.platform.LocalPlatformServer.Reply;
 import org.openkiosk.device.DeviceException;
 import org.openkiosk.device.RecommendedAction;
+import org.openkiosk.device.face.FaceLiveness;
 import org.openkiosk.device.face.FaceMatch;
 import org.openkiosk.device.face.FaceReference;
 import org.openkiosk.device.face.FaceVerifier;
@@ -65,6 +66,48 @@ class HttpFaceVerificationTest {
         assertThat(sent.get("idNumber").asText()).isEqualTo(PERSON.value());
         assertThat(sent.at("/photo/mediaType").asText()).isEqualTo("image/jpeg");
         assertThat(Base64.getDecoder().decode(sent.at("/photo/data").asText())).containsExactly(1, 2, 3, 0xFF);
+    }
+
+    @Test
+    void theLivenessPolicyGoesOutAndTheVerdictComesBack() throws Exception {
+        FaceLiveness[] policies = FaceLiveness.values();
+        server.route(PATH, body -> Reply.json("{\"outcome\":\"MATCH\",\"liveness\":\"FAILED\"}"));
+        assertThat(platform.verifyFace(PERSON, new byte[] {1}, "image/jpeg", FaceLiveness.REQUIRED))
+                .isEqualTo(FaceMatch.NOT_LIVE);
+        assertThat(platform.verifyFace(PERSON, new byte[] {1}, "image/jpeg", FaceLiveness.OPTIONAL))
+                .isEqualTo(FaceMatch.NOT_LIVE);
+        assertThat(platform.verifyFace(PERSON, new byte[] {1}, "image/jpeg", FaceLiveness.OFF))
+                .as("off: the verdict is ignored").isEqualTo(FaceMatch.MATCH);
+        for (int i = 0; i < policies.length; i++) {
+            assertThat(new ObjectMapper().readTree(server.requestBodies.get(i)).get("liveness").asText())
+                    .isEqualTo(policies[i].option());
+        }
+        server.route(PATH, body -> Reply.json("{\"outcome\":\"MATCH\",\"liveness\":\"PASSED\"}"));
+        assertThat(platform.verifyFace(PERSON, new byte[] {1}, "image/jpeg", FaceLiveness.REQUIRED))
+                .isEqualTo(FaceMatch.MATCH);
+        // a platform without liveness: fine where optional, a broken contract where required
+        server.route(PATH, body -> Reply.json("{\"outcome\":\"MATCH\"}"));
+        assertThat(platform.verifyFace(PERSON, new byte[] {1}, "image/jpeg", FaceLiveness.OPTIONAL))
+                .isEqualTo(FaceMatch.MATCH);
+        assertThatThrownBy(() -> platform.verifyFace(PERSON, new byte[] {1}, "image/jpeg", FaceLiveness.REQUIRED))
+                .isInstanceOf(PlatformReplyException.class).hasMessageContaining("no liveness verdict");
+        server.route(PATH, body -> Reply.json("{\"outcome\":\"NO_FACE\"}"));
+        assertThat(platform.verifyFace(PERSON, new byte[] {1}, "image/jpeg", FaceLiveness.REQUIRED))
+                .as("no face: nothing to be live").isEqualTo(FaceMatch.NO_FACE);
+        server.route(PATH, body -> Reply.json("{\"outcome\":\"MATCH\",\"liveness\":true}"));
+        assertThatThrownBy(() -> platform.verifyFace(PERSON, new byte[] {1}, "image/jpeg", FaceLiveness.OPTIONAL))
+                .isInstanceOf(PlatformReplyException.class).hasMessageContaining("liveness must be PASSED or FAILED");
+        // through the device: the verifier's policy reaches the platform
+        server.route(PATH, body -> Reply.json("{\"outcome\":\"MATCH\",\"liveness\":\"FAILED\"}"));
+        FaceVerifier verifier = FaceVerifiers.create("faceVerifier", FaceVerifiers.PLATFORM, TransportUri.parse("sim:"),
+                Map.of("liveness", "required"), PlatformFaceMatcher.of(platform));
+        verifier.open();
+        verifier.claim();
+        verifier.enable();
+        try (FaceReference reference = new FaceReference(PERSON, new byte[0])) {
+            assertThat(verifier.verify(reference)).isEqualTo(FaceMatch.NOT_LIVE);
+        }
+        verifier.close();
     }
 
     @Test

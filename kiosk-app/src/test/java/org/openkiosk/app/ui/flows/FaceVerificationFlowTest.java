@@ -106,6 +106,25 @@ class FaceVerificationFlowTest {
     }
 
     @Test
+    void aFailedLivenessCheckIsAPlainLookAgainAndUsesUpAnAttempt() throws Exception {
+        start(2);
+        matcher.answerNext(FaceMatch.NOT_LIVE);
+        citizen.touch("service-certificate-printing");
+        citizen.placeCard();
+        citizen.awaitScreen(FaceVerificationScreen.ID);
+        citizen.await(() -> state() == FaceVerificationScreen.State.LOOK_AGAIN, "look again");
+        assertThat(fx.<Label>node("#face-status").getText()).isEqualTo("请再看一次摄像头：正对镜头，保持不动，然后点“重试”。");
+        fx.fx(() -> fx.ctx().messages().setLanguage(Language.EN));
+        assertThat(fx.<Label>node("#face-status").getText()).startsWith("Please look at the camera again");
+        assertThat(fx.fx(() -> fx.<Button>node("#face-retry").isVisible())).isTrue();
+        assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).isFalse();
+        matcher.answerNext(FaceMatch.NOT_LIVE);
+        citizen.touch("face-retry");
+        citizen.await(() -> state() == FaceVerificationScreen.State.USE_STAFF, "two attempts used: the staff");
+        assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).isFalse();
+    }
+
+    @Test
     void afterTheLastAttemptTheCitizenIsSentToTheStaffWithoutASession() throws Exception {
         start(2);
         citizen.touch("service-certificate-printing");
@@ -145,6 +164,66 @@ class FaceVerificationFlowTest {
         citizen.await(() -> state() == FaceVerificationScreen.State.UNAVAILABLE, "the honest outcome");
         assertThat(fx.<Label>node("#face-status").getText()).isEqualTo("人证核验暂时无法进行。请到服务台由工作人员为您办理。");
         assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).isFalse();
+    }
+
+    @Test
+    void aCheckStillRunningWhenTheCitizenLeavesComparesAnIntactPhotoAndWipesItsOwnCopy() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<org.openkiosk.device.face.FaceReference> seen =
+                new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicBoolean intactWhenCompared = new java.util.concurrent.atomic.AtomicBoolean();
+        start(3, new org.openkiosk.device.face.FaceMatcher() {
+            @Override
+            public void check() {}
+
+            @Override
+            public FaceMatch compare(org.openkiosk.device.face.FaceImage live,
+                                     org.openkiosk.device.face.FaceReference reference) throws DeviceException {
+                seen.complete(reference);
+                try {
+                    release.await(); // the citizen walks away meanwhile
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                intactWhenCompared.set(!allZero(reference.cardPhoto()));
+                return FaceMatch.NO_MATCH;
+            }
+
+            @Override
+            public String description() {
+                return "a slow matcher";
+            }
+        });
+        citizen.touch("service-certificate-printing");
+        citizen.awaitScreen(IdentifyScreen.ID);
+        byte[] wlt = new byte[1024];
+        java.util.Arrays.fill(wlt, (byte) 0x5A);
+        org.openkiosk.device.idcard.IdCard card = new org.openkiosk.device.idcard.IdCard(
+                org.openkiosk.device.idcard.CardType.RESIDENT, "测试", org.openkiosk.device.idcard.Sex.FEMALE, null,
+                java.time.LocalDate.of(1949, 12, 31), null, "11010519491231002X", null, java.time.LocalDate.of(2020, 1, 1),
+                org.openkiosk.device.idcard.ValidUntil.LONG_TERM, null, null, null, null, null, null,
+                new org.openkiosk.device.idcard.WltPhoto(wlt));
+        fx.fx(() -> ((IdentifyScreen) fx.ctx().navigator().current()).acceptCard(card));
+        // the check is running (and stays so): no waiting for the screen to be idle here
+        org.openkiosk.device.face.FaceReference inTheTask = seen.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(inTheTask.hasCardPhoto()).as("the simulated card has a photo").isTrue();
+        assertThat(citizen.screenId()).isEqualTo(FaceVerificationScreen.ID);
+        // the screen goes while the check runs (the session ended under it, as when the kiosk goes out of service or
+        // a technician takes it over; the buttons and the idle timeout wait for the check) and wipes its reference
+        fx.fx(() -> fx.ctx().endSession());
+        citizen.await(() -> !FaceVerificationScreen.ID.equals(fx.ctx().navigator().current().id()), "the citizen left");
+        release.countDown();
+        citizen.await(() -> allZero(inTheTask.cardPhoto()), "the task wiped its copy");
+        assertThat(intactWhenCompared).as("the comparison saw the photo, not zeros").isTrue();
+    }
+
+    private static boolean allZero(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test

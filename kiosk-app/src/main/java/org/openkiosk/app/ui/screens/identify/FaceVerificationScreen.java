@@ -24,14 +24,15 @@ import org.openkiosk.device.face.FaceVerifier;
  * 人证核验: after a card read, for a service that needs card + face. The check starts by itself ("请看摄像头");
  * a miss says plainly what to do and offers "try again" until the configured attempts are used up, then sends
  * the citizen to the staff. The card photo (the reference) is wiped when the screen goes, whatever happened;
- * the live frame never leaves the background job.
+ * each check works on its own copy, which the background job wipes when it ends; the live frame never leaves
+ * the background job.
  */
 public final class FaceVerificationScreen extends FlowScreen {
 
     public static final String ID = "face-verification";
 
     /** Where the check stands; each state is one sentence on screen. */
-    public enum State { LOOK, VERIFYING, NO_MATCH, NO_FACE, USE_STAFF, UNAVAILABLE }
+    public enum State { LOOK, VERIFYING, NO_MATCH, NO_FACE, LOOK_AGAIN, USE_STAFF, UNAVAILABLE }
 
     private final KioskService service;
     private final Identity card;
@@ -90,7 +91,8 @@ public final class FaceVerificationScreen extends FlowScreen {
     @Override
     protected List<Node> actions() {
         Button retry = button("face-retry", "face.retry", "primary-button", this::verify);
-        retry.visibleProperty().bind(state.isEqualTo(State.NO_MATCH).or(state.isEqualTo(State.NO_FACE)));
+        retry.visibleProperty().bind(state.isEqualTo(State.NO_MATCH).or(state.isEqualTo(State.NO_FACE))
+                .or(state.isEqualTo(State.LOOK_AGAIN)));
         retry.managedProperty().bind(retry.visibleProperty());
         List<Node> actions = new ArrayList<>();
         actions.add(retry);
@@ -99,8 +101,14 @@ public final class FaceVerificationScreen extends FlowScreen {
 
     private void verify() {
         state.set(State.VERIFYING);
+        // the task's own copy of the card photo, wiped by the task: the citizen may leave (and this screen wipe
+        // its reference) while the check still runs, and the check must neither read a zeroed photo nor keep one
+        FaceReference copy = new FaceReference(reference.holder(), reference.cardPhoto().clone());
         work(() -> {
-            FaceMatch match = verifier.verify(reference);
+            FaceMatch match;
+            try (copy) {
+                match = verifier.verify(copy);
+            }
             Identity after = services().identification().afterFaceVerification(card, outcome(match));
             return new Checked(match, after);
         }, this::checked, failure -> {
@@ -129,7 +137,12 @@ public final class FaceVerificationScreen extends FlowScreen {
             state.set(State.USE_STAFF);
             reference.close();
         } else {
-            state.set(result.match() == FaceMatch.NO_FACE ? State.NO_FACE : State.NO_MATCH);
+            // a failed liveness check is a plain "look again" (ADR 0118), never an accusation; it uses up an attempt
+            state.set(switch (result.match()) {
+                case NO_FACE -> State.NO_FACE;
+                case NOT_LIVE -> State.LOOK_AGAIN;
+                default -> State.NO_MATCH;
+            });
         }
     }
 
@@ -138,6 +151,7 @@ public final class FaceVerificationScreen extends FlowScreen {
             case MATCH -> FaceVerificationOutcome.MATCH;
             case NO_MATCH -> FaceVerificationOutcome.NO_MATCH;
             case NO_FACE -> FaceVerificationOutcome.NOT_POSSIBLE;
+            case NOT_LIVE -> FaceVerificationOutcome.NOT_LIVE;
         };
     }
 

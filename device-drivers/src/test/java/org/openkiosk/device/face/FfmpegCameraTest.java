@@ -1,0 +1,270 @@
+package org.openkiosk.device.face;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openkiosk.device.DeviceException;
+import org.openkiosk.device.RecommendedAction;
+import org.openkiosk.device.transport.TransportUri;
+import org.openkiosk.testsupport.RequiredTool;
+
+/**
+ * The V4L2 camera's capture path with the real tool: FFmpeg's synthetic sources stand in for {@code /dev/videoN}
+ * (the same process, FIFO, MJPEG parsing, deadline and clean-up; only the input differs).
+ */
+class FfmpegCameraTest {
+
+    @TempDir
+    Path dir;
+
+    private final SecureRandom random = new SecureRandom();
+
+    @BeforeEach
+    void ffmpeg() {
+        RequiredTool.command(FfmpegCamera.TOOL, FfmpegCamera.DEBIAN_PACKAGE);
+    }
+
+    private static List<String> synthetic(String source) {
+        return List.of("-f", "lavfi", "-i", source);
+    }
+
+    private static FfmpegCamera camera(List<String> command, int warmup, Duration timeout) {
+        return new FfmpegCamera("synthetic camera", null, command,
+                new FfmpegCamera.Settings(320, warmup, timeout, 2048 * 1024));
+    }
+
+    @Test
+    void theCaptureIsTheFrameAfterTheWarmUpFramesAndTheToolIsGoneAfterwards() throws Exception {
+        String source = "testsrc=size=320x240:rate=25";
+        FfmpegCamera camera = camera(FfmpegCamera.command(synthetic(source), settings(2)), 2, Duration.ofSeconds(20));
+        camera.check();
+        List<byte[]> reference = reference(source, 3);
+        try (FaceImage image = camera.capture()) {
+            assertThat(image.mediaType()).isEqualTo("image/jpeg");
+            assertThat(image.bytes()).isEqualTo(reference.get(2)).isNotEqualTo(reference.get(1));
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image.bytes()));
+            assertThat(decoded.getWidth()).isEqualTo(320);
+            assertThat(decoded.getHeight()).isEqualTo(240);
+        }
+        assertNoChildProcesses();
+    }
+
+    @Test
+    void everyFrameTheCameraReadIsGoneFromTheHeapOnceTheImageIsClosed() throws Exception {
+        // a random picture per run, so that no other test's garbage can hold the same bytes
+        String source = "cellauto=random_seed=" + (1 + random.nextInt(1_000_000_000)) + ":size=320x240:rate=25";
+        Needles needles = new Needles(reference(source, 4), random);
+        FfmpegCamera camera = camera(FfmpegCamera.command(synthetic(source), settings(3)), 3, Duration.ofSeconds(20));
+        try (FaceImage image = camera.capture()) {
+            assertThat(image.length()).isGreaterThan(1000);
+        }
+        assertNoChildProcesses();
+        assertThat(needles.foundIn(dump())).as("frame bytes left in the heap").isEmpty();
+    }
+
+    @Test
+    void aToolThatDiesInTheMiddleOfAFrameIsACleanRetryableFailure() throws Exception {
+        RequiredTool.command("head", "coreutils");
+        List<String> ffmpeg = FfmpegCamera.command(synthetic("testsrc=size=320x240:rate=25"), settings(2));
+        String pipeline = String.join(" ", ffmpeg) + " | head -c 20000"; // frame 0 whole, frame 1 cut off
+        FfmpegCamera camera = camera(List.of("sh", "-c", pipeline), 2, Duration.ofSeconds(20));
+        assertThatThrownBy(camera::capture).isInstanceOfSatisfying(DeviceException.class, e -> {
+            assertThat(e.getMessage()).contains("the stream ended inside a frame");
+            assertThat(e.action()).isEqualTo(RecommendedAction.RECONNECT);
+            assertThat(e.retryable()).isTrue();
+        });
+        assertNoChildProcesses();
+    }
+
+    @Test
+    void aToolThatFailsBeforeAnyFrameIsReportedWithItsOwnWords() throws Exception {
+        FfmpegCamera camera = camera(FfmpegCamera.command(synthetic("nosuchsource"), settings(0)), 0, Duration.ofSeconds(20));
+        assertThatThrownBy(camera::capture).isInstanceOfSatisfying(DeviceException.class, e -> {
+            assertThat(e.getMessage()).contains("ffmpeg gave no frame", "stream ended after 0 frame(s)", "exit 1",
+                    "nosuchsource");
+        });
+        assertNoChildProcesses();
+    }
+
+    @Test
+    void aCameraThatStallsIsKilledAtTheDeadline() throws Exception {
+        List<String> slow = new ArrayList<>(List.of("-re"));
+        slow.addAll(synthetic("testsrc=size=320x240:rate=1"));
+        FfmpegCamera camera = camera(FfmpegCamera.command(slow, settings(5)), 5, Duration.ofSeconds(1));
+        long started = System.nanoTime();
+        assertThatThrownBy(camera::capture).isInstanceOfSatisfying(DeviceException.class, e -> {
+            assertThat(e.getMessage()).isEqualTo("the camera gave no frame within 1 s");
+            assertThat(e.action()).isEqualTo(RecommendedAction.RETRY);
+        });
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+        assertNoChildProcesses();
+    }
+
+    @Test
+    void aToolThatCannotStartLeavesNothingWaiting() {
+        FfmpegCamera camera = new FfmpegCamera("missing tool", null, List.of(dir.resolve("no-such-ffmpeg").toString()),
+                settings(0));
+        assertThatThrownBy(camera::capture).isInstanceOfSatisfying(DeviceException.class,
+                e -> assertThat(e.action()).isEqualTo(RecommendedAction.CHECK_CONFIGURATION));
+    }
+
+    @Test
+    void aMissingDeviceIsReportedBeforeAnythingRuns() {
+        FfmpegCamera camera = new FfmpegCamera(TransportUri.parse("v4l2:/dev/video97?width=480&warmupFrames=2"));
+        assertThat(camera.description()).isEqualTo("ffmpeg v4l2 camera /dev/video97 (480 px wide, 2 warm-up frames)");
+        assertThatThrownBy(camera::check).isInstanceOfSatisfying(DeviceException.class, e -> {
+            assertThat(e.getMessage()).isEqualTo("no camera at /dev/video97 (unplugged, or another /dev/videoN?)");
+            assertThat(e.action()).isEqualTo(RecommendedAction.RECONNECT);
+        });
+        FaceVerifier verifier = FaceVerifiers.create("faceVerifier", "sim", TransportUri.parse("v4l2:/dev/video97"),
+                Map.of(), Optional.empty());
+        assertThatThrownBy(verifier::open).isInstanceOf(DeviceException.class);
+    }
+
+    @Test
+    void badCameraParametersAreRefusedWhenTheDeviceIsBuilt() {
+        assertThatThrownBy(() -> new FfmpegCamera(TransportUri.parse("v4l2:/dev/video0?fps=30")))
+                .hasMessageContaining("unknown camera parameter \"fps\"");
+        assertThatThrownBy(() -> new FfmpegCamera(TransportUri.parse("v4l2:/dev/video0?warmupFrames=99")))
+                .hasMessageContaining("warmupFrames must be 0–60");
+        assertThatThrownBy(() -> new FfmpegCamera(TransportUri.parse("v4l2:/dev/video0?inputFormat=mjpeg;rm")))
+                .hasMessageContaining("bad inputFormat");
+    }
+
+    @Test
+    void theSplitterRefusesOversizedFramesAndBytesThatAreNotJpeg() throws Exception {
+        byte[] big = new byte[40_000];
+        big[0] = (byte) 0xFF;
+        big[1] = (byte) 0xD8;
+        big[2] = (byte) 0xFF;
+        big[3] = (byte) 0xFE; // a comment segment …
+        big[4] = (byte) 0xFF;
+        big[5] = (byte) 0xFF; // … 65535 bytes long: never ends within 16 KiB
+        try (JpegStream stream = new JpegStream(new ByteArrayInputStream(big), 16 * 1024)) {
+            assertThatThrownBy(stream::next).hasMessageContaining("larger than 16384 bytes");
+        }
+        try (JpegStream stream = new JpegStream(new ByteArrayInputStream("<html>".getBytes()), 16 * 1024)) {
+            assertThatThrownBy(stream::next).hasMessageContaining("not a JPEG frame");
+        }
+        try (JpegStream stream = new JpegStream(new ByteArrayInputStream(new byte[0]), 16 * 1024)) {
+            assertThat(stream.next()).isNull();
+        }
+    }
+
+    private static FfmpegCamera.Settings settings(int warmup) {
+        return new FfmpegCamera.Settings(320, warmup, Duration.ofSeconds(20), 2048 * 1024);
+    }
+
+    /** The source's first frames, written by ffmpeg to a file and split by the JPEG structure. */
+    private List<byte[]> reference(String source, int count) throws Exception {
+        Path file = dir.resolve("reference.mjpeg");
+        List<String> command = new ArrayList<>(FfmpegCamera.command(synthetic(source), settings(count - 1)));
+        command.set(command.size() - 1, file.toString());
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(dir.resolve("log"))).isZero();
+        byte[] all = Files.readAllBytes(file);
+        List<byte[]> frames = new ArrayList<>();
+        int at = 0;
+        while (at < all.length) {
+            byte[] rest = Arrays.copyOfRange(all, at, all.length);
+            int end = JpegStream.frameEnd(rest, rest.length);
+            Arrays.fill(rest, (byte) 0);
+            frames.add(Arrays.copyOfRange(all, at, at + end));
+            at += end;
+        }
+        Arrays.fill(all, (byte) 0);
+        assertThat(frames).hasSize(count);
+        return frames;
+    }
+
+    private static void assertNoChildProcesses() {
+        List<String> alive = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(h -> h.pid() + " " + h.info().command().orElse("?")).toList();
+        assertThat(alive).as("processes the camera left behind").isEmpty();
+    }
+
+    private Path dump() throws IOException {
+        Path dump = dir.resolve("heap.hprof");
+        ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(dump.toString(), false);
+        return dump;
+    }
+
+    /** 64-byte slices of every frame, kept only XOR-masked; the plain frames are zeroed at once. */
+    private static final class Needles {
+        private final byte[] key = new byte[64];
+        private final List<byte[]> masked = new ArrayList<>();
+
+        Needles(List<byte[]> frames, SecureRandom random) {
+            random.nextBytes(key);
+            for (byte[] frame : frames) {
+                for (int offset : new int[] {frame.length / 2, frame.length - 200}) {
+                    byte[] needle = new byte[64];
+                    for (int i = 0; i < 64; i++) {
+                        needle[i] = (byte) (frame[offset + i] ^ key[i]);
+                    }
+                    masked.add(needle);
+                }
+                Arrays.fill(frame, (byte) 0);
+            }
+        }
+
+        List<String> foundIn(Path dump) throws IOException {
+            List<String> found = new ArrayList<>();
+            try (FileChannel ch = FileChannel.open(dump, StandardOpenOption.READ)) {
+                long size = ch.size();
+                for (long base = 0; base < size; base += Integer.MAX_VALUE / 2) {
+                    long length = Math.min(size - base, Integer.MAX_VALUE / 2 + 4096);
+                    MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, base, length);
+                    for (int n = 0; n < masked.size(); n++) {
+                        long at = indexOf(map, masked.get(n));
+                        if (at >= 0) {
+                            found.add("frame " + n / 2 + " slice " + n % 2 + " at dump offset " + (base + at));
+                        }
+                    }
+                }
+            }
+            return found;
+        }
+
+        private long indexOf(MappedByteBuffer map, byte[] needle) {
+            int limit = map.limit() - needle.length;
+            byte first = (byte) (needle[0] ^ key[0]);
+            outer:
+            for (int i = 0; i <= limit; i++) {
+                if (map.get(i) != first) {
+                    continue;
+                }
+                for (int j = 1; j < needle.length; j++) {
+                    if ((byte) (map.get(i + j) ^ key[j]) != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
+        }
+    }
+}
