@@ -46,6 +46,8 @@ import org.openkiosk.app.ui.work.BackgroundWork;
  * mvn -B -q -pl benchmarks -am package -DskipTests
  * java -Xmx512m -cp "benchmarks/target/classes:benchmarks/target/lib/*" org.openkiosk.bench.flows.FlowBenchmark --sessions 1000
  * </pre>
+ * {@code --histograms DIR} also writes the class histogram (live objects after a full GC, as {@code jcmd PID
+ * GC.class_histogram} prints it) at the start, half-way and at the end of the soak into DIR, to see what grows.
  */
 public final class FlowBenchmark {
 
@@ -71,11 +73,14 @@ public final class FlowBenchmark {
 
     public static void main(String[] args) throws Exception {
         int sessions = 1000;
+        Path histograms = null;
         for (int i = 0; i < args.length; i++) {
             if ("--sessions".equals(args[i]) && i + 1 < args.length) {
                 sessions = Integer.parseInt(args[++i]);
+            } else if ("--histograms".equals(args[i]) && i + 1 < args.length) {
+                histograms = Files.createDirectories(Paths.get(args[++i]));
             } else {
-                System.err.println("usage: FlowBenchmark [--sessions N]");
+                System.err.println("usage: FlowBenchmark [--sessions N] [--histograms DIR]");
                 System.exit(2);
             }
         }
@@ -124,12 +129,17 @@ public final class FlowBenchmark {
             bench.latenciesMs.clear();
             bench.byScreen.clear();
             ProcessResources before = ProcessResources.now();
+            ClassHistogram.write(histograms, "start");
             long t0 = System.nanoTime();
             for (int i = 0; i < sessions; i++) {
                 bench.session(i);
+                if (i + 1 == sessions / 2) {
+                    ClassHistogram.write(histograms, "middle");
+                }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             ProcessResources after = ProcessResources.now();
+            ClassHistogram.write(histograms, "end");
             System.out.printf(Locale.ROOT, "soak: %d sessions in %.1f s (%.0f ms per session)%n", sessions, seconds,
                     seconds * 1000 / sessions);
             System.out.println(ProcessResources.compare(before, after));
