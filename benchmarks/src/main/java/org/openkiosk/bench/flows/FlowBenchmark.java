@@ -129,6 +129,7 @@ public final class FlowBenchmark {
             bench.latenciesMs.clear();
             bench.byScreen.clear();
             ProcessResources before = ProcessResources.now();
+            String cacheBefore = storeCache(tmp.resolve("data"));
             ClassHistogram.write(histograms, "start");
             long t0 = System.nanoTime();
             for (int i = 0; i < sessions; i++) {
@@ -143,6 +144,7 @@ public final class FlowBenchmark {
             System.out.printf(Locale.ROOT, "soak: %d sessions in %.1f s (%.0f ms per session)%n", sessions, seconds,
                     seconds * 1000 / sessions);
             System.out.println(ProcessResources.compare(before, after));
+            System.out.println("embedded store's page cache: start " + cacheBefore + ", end " + storeCache(tmp.resolve("data")));
             List<Double> sorted = new ArrayList<>(bench.latenciesMs);
             Collections.sort(sorted);
             System.out.printf(Locale.ROOT, "tap to next screen ready (%d taps): p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
@@ -280,6 +282,26 @@ public final class FlowBenchmark {
             }
         });
         return result.get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * H2's own figures for the demo store's page cache (MB used of the maximum), through a second connection to the
+     * open database of this JVM; one of the things that grow with the sessions until their bound.
+     */
+    private static String storeCache(Path dataDir) {
+        String url = "jdbc:h2:file:" + dataDir.resolve(DefaultKioskRuntime.DEMO_STORE_FILE)
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "kiosk", "");
+             java.sql.ResultSet r = c.createStatement().executeQuery("SELECT setting_name, setting_value FROM "
+                     + "information_schema.settings WHERE setting_name IN ('info.CACHE_SIZE', 'info.CACHE_MAX_SIZE')")) {
+            java.util.Map<String, String> values = new java.util.TreeMap<>();
+            while (r.next()) {
+                values.put(r.getString(1), r.getString(2));
+            }
+            return values.getOrDefault("info.CACHE_SIZE", "?") + " MB used of " + values.getOrDefault("info.CACHE_MAX_SIZE", "?") + " MB";
+        } catch (java.sql.SQLException e) {
+            return "not readable (" + e.getMessage() + ")";
+        }
     }
 
     private static double percentile(List<Double> sorted, int p) {
