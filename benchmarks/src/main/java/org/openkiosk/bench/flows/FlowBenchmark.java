@@ -46,6 +46,8 @@ import org.openkiosk.app.ui.work.BackgroundWork;
  * mvn -B -q -pl benchmarks -am package -DskipTests
  * java -Xmx512m -cp "benchmarks/target/classes:benchmarks/target/lib/*" org.openkiosk.bench.flows.FlowBenchmark --sessions 1000
  * </pre>
+ * {@code --histograms DIR} also writes the class histogram (live objects after a full GC, as {@code jcmd PID
+ * GC.class_histogram} prints it) at the start, half-way and at the end of the soak into DIR, to see what grows.
  */
 public final class FlowBenchmark {
 
@@ -71,11 +73,14 @@ public final class FlowBenchmark {
 
     public static void main(String[] args) throws Exception {
         int sessions = 1000;
+        Path histograms = null;
         for (int i = 0; i < args.length; i++) {
             if ("--sessions".equals(args[i]) && i + 1 < args.length) {
                 sessions = Integer.parseInt(args[++i]);
+            } else if ("--histograms".equals(args[i]) && i + 1 < args.length) {
+                histograms = Files.createDirectories(Paths.get(args[++i]));
             } else {
-                System.err.println("usage: FlowBenchmark [--sessions N]");
+                System.err.println("usage: FlowBenchmark [--sessions N] [--histograms DIR]");
                 System.exit(2);
             }
         }
@@ -124,15 +129,22 @@ public final class FlowBenchmark {
             bench.latenciesMs.clear();
             bench.byScreen.clear();
             ProcessResources before = ProcessResources.now();
+            String cacheBefore = storeCache(tmp.resolve("data"));
+            ClassHistogram.write(histograms, "start");
             long t0 = System.nanoTime();
             for (int i = 0; i < sessions; i++) {
                 bench.session(i);
+                if (i + 1 == sessions / 2) {
+                    ClassHistogram.write(histograms, "middle");
+                }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             ProcessResources after = ProcessResources.now();
+            ClassHistogram.write(histograms, "end");
             System.out.printf(Locale.ROOT, "soak: %d sessions in %.1f s (%.0f ms per session)%n", sessions, seconds,
                     seconds * 1000 / sessions);
             System.out.println(ProcessResources.compare(before, after));
+            System.out.println("embedded store's page cache: start " + cacheBefore + ", end " + storeCache(tmp.resolve("data")));
             List<Double> sorted = new ArrayList<>(bench.latenciesMs);
             Collections.sort(sorted);
             System.out.printf(Locale.ROOT, "tap to next screen ready (%d taps): p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
@@ -270,6 +282,26 @@ public final class FlowBenchmark {
             }
         });
         return result.get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * H2's own figures for the demo store's page cache (MB used of the maximum), through a second connection to the
+     * open database of this JVM; one of the things that grow with the sessions until their bound.
+     */
+    private static String storeCache(Path dataDir) {
+        String url = "jdbc:h2:file:" + dataDir.resolve(DefaultKioskRuntime.DEMO_STORE_FILE)
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "kiosk", "");
+             java.sql.ResultSet r = c.createStatement().executeQuery("SELECT setting_name, setting_value FROM "
+                     + "information_schema.settings WHERE setting_name IN ('info.CACHE_SIZE', 'info.CACHE_MAX_SIZE')")) {
+            java.util.Map<String, String> values = new java.util.TreeMap<>();
+            while (r.next()) {
+                values.put(r.getString(1), r.getString(2));
+            }
+            return values.getOrDefault("info.CACHE_SIZE", "?") + " MB used of " + values.getOrDefault("info.CACHE_MAX_SIZE", "?") + " MB";
+        } catch (java.sql.SQLException e) {
+            return "not readable (" + e.getMessage() + ")";
+        }
     }
 
     private static double percentile(List<Double> sorted, int p) {

@@ -130,11 +130,12 @@ public final class PseudoTerminal implements AutoCloseable {
 
     private static void makeRaw(LibC libc, int fd) {
         // struct termios is 60 bytes on Linux/glibc; a larger buffer keeps us safe on other ABIs
-        Memory termios = new Memory(256);
-        termios.clear();
-        libc.tcgetattr(fd, termios);
-        libc.cfmakeraw(termios);
-        libc.tcsetattr(fd, TCSANOW, termios);
+        try (Memory termios = new Memory(256)) {
+            termios.clear();
+            libc.tcgetattr(fd, termios);
+            libc.cfmakeraw(termios);
+            libc.tcsetattr(fd, TCSANOW, termios);
+        }
     }
 
     /** What a driver opens, e.g. {@code /dev/pts/7} (or the link, when one was requested). */
@@ -214,7 +215,14 @@ public final class PseudoTerminal implements AutoCloseable {
 
     /** Waits until {@code fd} is ready for {@code events}; false on timeout. */
     private boolean await(short events, long timeoutMs) throws DisconnectedException {
-        Memory pollfd = new Memory(8);
+        // freed when the wait ends, not by JNA's cleaner after some later GC: the simulators wait here for every
+        // byte, and a soak showed thousands of dead buffers a few hundred sessions apart waiting for the cleaner
+        try (Memory pollfd = new Memory(8)) {
+            return await(pollfd, events, timeoutMs);
+        }
+    }
+
+    private boolean await(Memory pollfd, short events, long timeoutMs) throws DisconnectedException {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         while (true) {
             pollfd.setInt(0, masterFd);

@@ -58,6 +58,10 @@ public final class ConfigFile {
     }
 
     static String syntaxHint(String problem) {
+        if (problem != null && (problem.contains("exceeds the limit") || problem.contains("exceeds the maximum"))) {
+            // the parser's own limits (SnakeYAML's 3 M code points, Jackson's nesting depth 1000 and string length)
+            return "a configuration file is a few kilobytes and a few levels deep: look for text pasted in by mistake";
+        }
         if (problem != null && problem.contains("mapping values are not allowed")) {
             return "quote values that contain \": \" or end with \":\", e.g. uri: \"sim:\"";
         }

@@ -62,7 +62,7 @@ public final class SigningFileBinder {
         try {
             root = YamlTree.parse(text.startsWith("\uFEFF") ? text.substring(1) : text, problems);
         } catch (YamlTree.SyntaxException e) {
-            problems.add(e.line(), "", "YAML syntax error: " + e.getMessage(), "check indentation and quoting");
+            problems.add(e.line(), "", "YAML syntax error: " + e.getMessage(), ConfigFile.syntaxHint(e.getMessage()));
             throw new ConfigException(problems.sorted());
         }
         Section s = Section.root(root, problems);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -94,6 +95,7 @@ public final class YamlTree {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
                     int keyLine = lineOf(parser.currentTokenLocation());
+                    reportAlias(parser, keyLine, path.isEmpty() ? key : path + "." + key, problems);
                     parser.nextToken();
                     String childPath = path.isEmpty() ? key : path + "." + key;
                     Node value = readValue(parser, childPath, problems);
@@ -114,7 +116,20 @@ public final class YamlTree {
                 return new ListNode(line, items);
             }
             default:
+                reportAlias(parser, line, path, problems);
                 return new ScalarNode(line, token == JsonToken.VALUE_NULL ? null : parser.getText(), token);
+        }
+    }
+
+    /**
+     * The streaming parser does not expand aliases: {@code name: *x} would read as the text "x", silently, instead
+     * of the anchored value (found while writing the fuzz corpus, ADR 0137). Not expanding them keeps an alias
+     * bomb harmless, so an alias is reported as a problem, never bound as its own name.
+     */
+    private static void reportAlias(JsonParser parser, int line, String path, Problems problems) throws IOException {
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            problems.add(line, path, "a YAML alias (*" + parser.getText() + ") is not supported in the configuration",
+                    "write the value out in full instead of *" + parser.getText() + " (anchors and aliases are not expanded)");
         }
     }
 

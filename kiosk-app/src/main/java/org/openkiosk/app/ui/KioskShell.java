@@ -175,7 +175,7 @@ public final class KioskShell {
         idle.onWarning(() -> voice.say(org.openkiosk.app.ui.voice.VoicePrompt.of("voice.idle.warning")));
 
         BorderPane layout = new BorderPane(navigator.host());
-        layout.setTop(new org.openkiosk.app.ui.widgets.KioskHeader(context));
+        layout.setTop(new KioskHeader(context));
         layout.getStyleClass().add("kiosk-layout");
         // if a screen is ever too tall, the header stays visible and the bottom is what gets cut
         javafx.scene.layout.StackPane.setAlignment(layout, javafx.geometry.Pos.TOP_CENTER);

@@ -178,6 +178,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anAliasIsAProblemNotTheAnchorsNameAsText() {
+        // found while writing the fuzz corpus (ADR 0137): the streaming parser gave *x as the text "x", so helpPhone read "x"
+        String yaml = "kiosk:\n  id: &x K-0101\n  hallId: H\n  hallName: {zh: 甲, en: A}\n  helpPhone: *x\n";
+        assertThatThrownBy(() -> ConfigLoader.parse("kiosk.yaml", yaml, name -> null))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString)
+                        .contains("kiosk.yaml:5 kiosk.helpPhone: a YAML alias (*x) is not supported in the configuration "
+                                + "(write the value out in full instead of *x (anchors and aliases are not expanded))"));
+    }
+
+    @Test
+    void aDocumentOverTheParsersLimitsIsALocatedProblemWithItsOwnHint() {
+        String deep = "kiosk: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+        String huge = "kiosk:\n  id: " + "x".repeat(3_200_000) + "\n";
+        for (String yaml : new String[] {deep, huge}) {
+            assertThatThrownBy(() -> ConfigLoader.parse("kiosk.yaml", yaml, name -> null))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                            .satisfies(p -> {
+                                assertThat(p.message()).startsWith("YAML syntax error").contains("exceeds");
+                                assertThat(p.hint()).contains("pasted in by mistake");
+                            }));
+        }
+    }
+
+    @Test
     void passwordsComeFromTheEnvironmentAndNumbersStayText() throws Exception {
         String yaml = "kiosk:\n  id: 0102\n  hallId: H\n  hallName: {zh: 甲, en: A}\n"
                 + "store:\n  type: postgresql\n  url: jdbc:postgresql://db:5432/kiosk\n  user: kiosk\n"

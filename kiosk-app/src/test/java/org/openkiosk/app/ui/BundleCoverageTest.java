@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openkiosk.app.ui.i18n.Language;
 import org.openkiosk.app.ui.i18n.Messages;
+import org.openkiosk.app.ui.i18n.UiText;
 import org.openkiosk.app.ui.screens.identify.IdentifyScreen;
 import org.openkiosk.app.ui.testing.FxShell;
 import org.openkiosk.app.ui.testing.TestConfigs;

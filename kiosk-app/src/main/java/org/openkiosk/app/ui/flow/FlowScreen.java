@@ -25,7 +25,7 @@ import org.openkiosk.app.service.CitizenServices;
 import org.openkiosk.app.service.identity.Identity;
 import org.openkiosk.app.session.CitizenSession;
 import org.openkiosk.app.ui.UiContext;
-import org.openkiosk.app.ui.UiText;
+import org.openkiosk.app.ui.i18n.UiText;
 import org.openkiosk.app.ui.i18n.Messages;
 import org.openkiosk.app.ui.nav.Screen;
 import org.openkiosk.app.ui.work.BackgroundWork;

@@ -3,7 +3,7 @@ package org.openkiosk.app.ui.widgets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
-import org.openkiosk.app.ui.UiText;
+import org.openkiosk.app.ui.i18n.UiText;
 import org.openkiosk.app.ui.i18n.Messages;
 
 /** "1 选择 → 2 核对 → 3 打印" above a flow screen's title: done steps ticked, the current step highlighted. */

@@ -18,7 +18,7 @@ public final class IdKeypad extends GridPane {
         String[] keys = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "X", "0", "⌫"};
         for (int i = 0; i < keys.length; i++) {
             String k = keys[i];
-            Button b = org.openkiosk.app.ui.UiText.data(new Button(k));
+            Button b = org.openkiosk.app.ui.i18n.UiText.data(new Button(k));
             b.getStyleClass().add("keypad-key");
             b.setMaxWidth(Double.MAX_VALUE);
             b.setMaxHeight(Double.MAX_VALUE);

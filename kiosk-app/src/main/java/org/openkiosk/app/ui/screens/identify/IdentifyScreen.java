@@ -23,7 +23,7 @@ import org.openkiosk.app.service.identity.IdentitySource;
 import org.openkiosk.app.session.IdentificationMethod;
 import org.openkiosk.app.session.KioskService;
 import org.openkiosk.app.ui.UiContext;
-import org.openkiosk.app.ui.UiText;
+import org.openkiosk.app.ui.i18n.UiText;
 import org.openkiosk.app.ui.flow.CardIdentities;
 import org.openkiosk.app.ui.flow.DemoPanel;
 import org.openkiosk.app.ui.flow.DeviceInputs;

@@ -5,7 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.openkiosk.app.maintenance.ServiceState;
 import org.openkiosk.app.ui.UiContext;
-import org.openkiosk.app.ui.UiText;
+import org.openkiosk.app.ui.i18n.UiText;
 import org.openkiosk.app.ui.nav.Screen;
 
 /**

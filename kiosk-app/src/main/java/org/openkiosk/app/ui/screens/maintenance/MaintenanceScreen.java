@@ -13,7 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.openkiosk.app.ui.UiContext;
-import org.openkiosk.app.ui.UiText;
+import org.openkiosk.app.ui.i18n.UiText;
 import org.openkiosk.app.ui.i18n.Messages;
 import org.openkiosk.app.ui.nav.Screen;
 import org.openkiosk.app.ui.voice.VoiceGuide;

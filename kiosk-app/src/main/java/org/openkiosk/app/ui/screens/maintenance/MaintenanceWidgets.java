@@ -3,7 +3,7 @@ package org.openkiosk.app.ui.screens.maintenance;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import org.openkiosk.app.ui.UiText;
+import org.openkiosk.app.ui.i18n.UiText;
 import org.openkiosk.app.ui.i18n.Messages;
 
 /** The labels and buttons the maintenance sections are made of: messages from the bundles, facts as they are. */

@@ -12,7 +12,7 @@ import javafx.scene.layout.VBox;
 import org.openkiosk.app.maintenance.MaintenanceAccess;
 import org.openkiosk.app.maintenance.PinHash;
 import org.openkiosk.app.ui.UiContext;
-import org.openkiosk.app.ui.UiText;
+import org.openkiosk.app.ui.i18n.UiText;
 import org.openkiosk.app.ui.nav.Screen;
 import org.openkiosk.app.ui.work.BackgroundWork;
 

@@ -9,7 +9,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.openkiosk.app.ui.UiText;
+import org.openkiosk.app.ui.i18n.UiText;
 import org.openkiosk.app.ui.i18n.Language;
 import org.openkiosk.app.ui.i18n.Messages;
 import org.openkiosk.app.ui.nav.Screen;

@@ -1,4 +1,4 @@
-package org.openkiosk.app.ui.widgets;
+package org.openkiosk.app.ui;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -10,8 +10,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.openkiosk.app.config.KioskIdentity;
-import org.openkiosk.app.ui.UiContext;
-import org.openkiosk.app.ui.UiText;
+import org.openkiosk.app.ui.widgets.ClockLabel;
+import org.openkiosk.app.ui.i18n.UiText;
 import org.openkiosk.app.ui.i18n.Messages;
 
 /**

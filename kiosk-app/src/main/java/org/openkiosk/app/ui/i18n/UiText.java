@@ -1,4 +1,4 @@
-package org.openkiosk.app.ui;
+package org.openkiosk.app.ui.i18n;
 
 import javafx.scene.Node;
 
