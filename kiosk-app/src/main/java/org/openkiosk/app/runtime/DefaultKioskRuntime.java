@@ -37,6 +37,7 @@ import org.openkiosk.app.service.port.ReceiptPort;
 import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.StoreException;
 import org.openkiosk.app.store.Stores;
+import org.openkiosk.app.service.rating.HttpRatingsTarget;
 import org.openkiosk.app.store.journal.JournalForwarding;
 import org.openkiosk.app.store.journal.Shipper;
 import org.openkiosk.app.store.journal.ShipperStatus;
@@ -210,6 +211,9 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         }
         forwarding = Optional.of(started);
         Shipper shipper = started.shipper();
+        config.ratingsTarget().ifPresent(target -> shipper.deliverTo(HttpRatingsTarget.of(target,
+                config.kiosk().hallId(), System::getenv), new Shipper.Settings(Shipper.Settings.defaults().batchSize(),
+                Shipper.Settings.defaults().retryMin(), target.retryMax())));
         services.journalInto(started.journal(), store, config.store().walkInReserve(), shipper::hallReachable);
         recovery.scheduleWithFixedDelay(() -> {
             try {
@@ -223,6 +227,11 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     @Override
     public Optional<ShipperStatus> hallForwarding() {
         return forwarding.map(f -> f.shipper().status());
+    }
+
+    @Override
+    public List<org.openkiosk.app.store.journal.TargetStatus> journalTargets() {
+        return forwarding.map(f -> f.shipper().targetStatuses()).orElse(List.of());
     }
 
     private static AuditTrailSetup auditTrail(KioskConfig config, Path dataDir, boolean demo) {

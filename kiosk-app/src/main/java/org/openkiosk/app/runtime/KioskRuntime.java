@@ -68,6 +68,11 @@ public interface KioskRuntime extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** Deliveries of the journal beside the hall store (the evaluation platform's ratings, ADR 0162). */
+    default List<org.openkiosk.app.store.journal.TargetStatus> journalTargets() {
+        return List.of();
+    }
+
     default List<DeviceProblem> recheckDevices() {
         return deviceProblems();
     }
