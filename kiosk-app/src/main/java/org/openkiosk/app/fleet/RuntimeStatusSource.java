@@ -184,6 +184,11 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
         }
     }
 
+    @Override
+    public Map<String, org.openkiosk.app.service.audit.AuditHead> auditHeads() {
+        return runtime.auditHeads();
+    }
+
     /**
      * The evaluation platform (ADR 0162): {@code RATINGS_UNDELIVERED} while it cannot take ratings, and
      * {@code RATINGS_REJECTED} for a week after it refused one for good (that rating is never sent again).

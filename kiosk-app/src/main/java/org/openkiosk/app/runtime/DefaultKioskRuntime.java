@@ -214,7 +214,8 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         config.ratingsTarget().ifPresent(target -> shipper.deliverTo(HttpRatingsTarget.of(target,
                 config.kiosk().hallId(), System::getenv), new Shipper.Settings(Shipper.Settings.defaults().batchSize(),
                 Shipper.Settings.defaults().retryMin(), target.retryMax())));
-        services.journalInto(started.journal(), store, config.store().walkInReserve(), shipper::hallReachable);
+        services.journalInto(started.journal(), store, config.store().walkInReserve(), shipper::hallReachable,
+                Optional.of(AuditTrailSetup.journalHeadFile(config.audit(), dataDir, demo)));
         recovery.scheduleWithFixedDelay(() -> {
             try {
                 services.queue().reserveOfflineNumbers();
@@ -227,6 +228,15 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     @Override
     public Optional<ShipperStatus> hallForwarding() {
         return forwarding.map(f -> f.shipper().status());
+    }
+
+    @Override
+    public java.util.Map<String, org.openkiosk.app.service.audit.AuditHead> auditHeads() {
+        java.util.Map<String, org.openkiosk.app.service.audit.AuditHead> heads = new java.util.TreeMap<>();
+        services.audit().head().ifPresent(h -> heads.put(STORE_CHAIN, h));
+        services.journalAudit().flatMap(org.openkiosk.app.service.audit.AuditLog::head)
+                .ifPresent(h -> heads.put(JOURNAL_CHAIN, h));
+        return heads;
     }
 
     @Override

@@ -50,8 +50,10 @@ public final class AuditCommand implements Runnable {
         StoreOptions options;
 
         @Option(names = "--head", paramLabel = "FILE",
-                description = "the published chain head to check against, e.g. a copy kept off the kiosk (default: the"
-                        + " kiosk's head file, audit.headFile or audit.head in the data directory)")
+                description = "the published chain head to check against, e.g. a copy kept off the kiosk or the fleet"
+                        + " link's retained audit-head/store or audit-head/journal message saved to a file (default: the"
+                        + " kiosk's head file, audit.headFile or audit.head in the data directory; with --journal "
+                        + AuditTrailSetup.JOURNAL_HEAD_FILE + " beside it)")
         Path headFile;
 
         @Option(names = "--key-file", paramLabel = "FILE",
@@ -80,10 +82,11 @@ public final class AuditCommand implements Runnable {
                     AuditSettings settings = options.auditSettings();
                     key = keyFile != null ? AuditKey.load(keyFile.toAbsolutePath())
                             : AuditTrailSetup.existing(settings, options.dataDirectory(), demo, System::getenv).key();
+                    // the journal's chain has its own head file (ADR 0163), beside the store's
                     AuditHeadFile given = headFile != null ? new AuditHeadFile(headFile)
+                            : journal ? AuditTrailSetup.journalHeadFile(settings, options.dataDirectory(), demo)
                             : AuditTrailSetup.headFile(settings, options.dataDirectory(), demo);
-                    // the kiosk's head file belongs to the store's chain, not the journal's
-                    head = journal && headFile == null ? Optional.empty() : given.read();
+                    head = given.read();
                     if (head.isEmpty() && headFile != null) {
                         err.println("audit verify: the head file " + headFile + " does not exist");
                         return ExitCodes.BAD_CONFIGURATION;
