@@ -209,7 +209,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             throw new RuntimeStartException(RuntimeStartException.STORE, "the kiosk's journal cannot be opened: "
                     + e.getMessage(), e);
         }
-        forwarding = Optional.of(started);
+        forwarding = Optional.of(started.serveSnapshots(dataDir));
         Shipper shipper = started.shipper();
         config.ratingsTarget().ifPresent(target -> shipper.deliverTo(HttpRatingsTarget.of(target,
                 config.kiosk().hallId(), System::getenv), new Shipper.Settings(Shipper.Settings.defaults().batchSize(),

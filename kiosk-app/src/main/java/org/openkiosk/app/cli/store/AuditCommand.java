@@ -65,17 +65,33 @@ public final class AuditCommand implements Runnable {
         boolean demo;
 
         @Option(names = "--journal", description = "check the chain in this hall kiosk's journal (DATA/"
-                + JournalForwarding.JOURNAL_FILE + ".mv.db, ADR 0160) instead of the store; stop the kiosk first")
+                + JournalForwarding.JOURNAL_FILE + ".mv.db, ADR 0160) instead of the store; while the kiosk runs, a"
+                + " consistent copy it makes on request (run as the kiosk user, ADR 0164)")
         boolean journal;
+
+        /** Where a running kiosk's journal snapshot was unpacked; deleted after the check. */
+        private Path snapshotDir;
+        private boolean fromRunningKiosk;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
+            try {
+                return verify();
+            } finally {
+                deleteSnapshot();
+            }
+        }
+
+        private Integer verify() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (Store store = open()) {
+                if (fromRunningKiosk) {
+                    out.println("the kiosk is running: checking a consistent copy of its journal it made just now");
+                }
                 AuditKey key;
                 Optional<AuditHead> head;
                 try {
@@ -116,8 +132,27 @@ public final class AuditCommand implements Runnable {
             }
         }
 
+        private void deleteSnapshot() {
+            if (snapshotDir != null) {
+                deleteTree(snapshotDir);
+            }
+        }
+
         private Store open() {
             if (journal) {
+                try {
+                    snapshotDir = Files.createTempDirectory("kiosk-journal-check");
+                    Optional<Path> copy = org.openkiosk.app.store.journal.JournalSnapshots.fetch(
+                            options.dataDirectory(), snapshotDir);
+                    if (copy.isPresent()) {
+                        fromRunningKiosk = true;
+                        return Stores.open(new StoreConfig(Stores.EMBEDDED, copy.get().toString(), null, null),
+                                snapshotDir);
+                    }
+                } catch (IOException e) {
+                    throw new StoreException("the running kiosk did not give a copy of its journal: " + e.getMessage()
+                            + " (run as the kiosk user, or stop the kiosk)", e);
+                }
                 Path file = options.dataDirectory().resolve(JournalForwarding.JOURNAL_FILE);
                 if (!java.nio.file.Files.exists(options.dataDirectory().resolve(JournalForwarding.JOURNAL_FILE
                         + ".mv.db"))) {
@@ -132,6 +167,14 @@ public final class AuditCommand implements Runnable {
             }
             Path file = options.dataDirectory().resolve(DefaultKioskRuntime.DEMO_STORE_FILE);
             return Stores.open(new StoreConfig(Stores.EMBEDDED, file.toString(), null, null), options.dataDirectory());
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind
         }
     }
 
