@@ -223,6 +223,19 @@ public final class DefaultKioskRuntime implements KioskRuntime {
                 log.warn("reserving walk-in numbers failed; trying again in an hour", e);
             }
         }, 0, 60, TimeUnit.MINUTES);
+        recovery.scheduleWithFixedDelay(() -> { // ADR 0164: records every receiver has, past retention
+            try {
+                int removed = org.openkiosk.app.store.journal.JournalPruning.prune(started.journal().store(),
+                        clock.instant().minus(org.openkiosk.app.store.journal.JournalPruning.RETENTION),
+                        shipper.targetKinds());
+                if (removed > 0) {
+                    log.info("removed {} forwarded journal records older than {} days", removed,
+                            org.openkiosk.app.store.journal.JournalPruning.RETENTION.toDays());
+                }
+            } catch (RuntimeException e) {
+                log.warn("pruning the journal failed; trying again tomorrow", e);
+            }
+        }, 10, 24 * 60, TimeUnit.MINUTES);
     }
 
     @Override

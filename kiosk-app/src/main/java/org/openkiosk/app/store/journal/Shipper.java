@@ -83,6 +83,13 @@ public final class Shipper implements AutoCloseable {
         return this;
     }
 
+    /** The targets' names and record kinds, for pruning ({@link JournalPruning}). */
+    public java.util.Map<String, java.util.Set<RecordKind>> targetKinds() {
+        java.util.Map<String, java.util.Set<RecordKind>> kinds = new java.util.TreeMap<>();
+        targets.forEach(t -> kinds.put(t.name(), t.kinds()));
+        return kinds;
+    }
+
     /** Each target's deliveries, for the operator. */
     public List<TargetStatus> targetStatuses() {
         Instant since = clock.instant().minus(REJECTIONS_SHOWN);

@@ -57,6 +57,10 @@ final class TargetLane {
         return target.name();
     }
 
+    java.util.Set<RecordKind> kinds() {
+        return target.kinds();
+    }
+
     void wake() {
         if (!closed && drainQueued.compareAndSet(false, true)) {
             submit(0);
