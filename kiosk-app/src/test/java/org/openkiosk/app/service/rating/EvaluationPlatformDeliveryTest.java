@@ -184,6 +184,32 @@ class EvaluationPlatformDeliveryTest {
     }
 
     @Test
+    void theBackOffDoublesUpToItsLongestWaitAndStartsOverOnceTaken() {
+        for (int i = 0; i < 5; i++) {
+            platform.failNext(503);
+        }
+        Clock frozen = Clock.fixed(java.time.Instant.parse("2026-12-02T02:00:00Z"), java.time.ZoneOffset.UTC);
+        Shipper.Settings backOff = new Shipper.Settings(5, Duration.ofMillis(150), Duration.ofMillis(600));
+        // with the clock frozen, "next attempt" minus now is exactly the wait the lane chose
+        java.util.List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Shipper lane = new Shipper(journal, HallInbox.standard(hallStore, clock, "H-1"), frozen, FAST)
+                .deliverTo(target(), backOff);
+        opened.add(lane);
+        lane.start();
+        rate(1, "exit-entry");
+        Poll.until(PATIENCE, "the rating taken after five refusals", () -> {
+            TargetStatus s = ratings(lane);
+            s.nextAttempt().map(at -> Duration.between(frozen.instant(), at)).filter(w -> waits.isEmpty()
+                    || !waits.get(waits.size() - 1).equals(w)).ifPresent(waits::add);
+            return s.waiting() == 0 && s.reachable();
+        });
+        assertThat(platform.statuses()).containsExactly(503, 503, 503, 503, 503, 201);
+        assertThat(waits).isSubsetOf(Duration.ofMillis(150), Duration.ofMillis(300), Duration.ofMillis(600))
+                .isSorted().contains(Duration.ofMillis(600));
+        assertThat(ratings(lane).nextAttempt()).isEmpty();
+    }
+
+    @Test
     void aRefusedTokenIsTheKiosksSetUpNotTheRatingsAndIsRetried() {
         platform.failNext(401);
         Shipper shipper = startShipper();
