@@ -59,8 +59,12 @@ final class ConfigBinder {
         Optional<FleetSettings> fleet = root.entry("fleet").isEmpty() ? Optional.empty()
                 : Optional.ofNullable(new FleetSectionBinder(problems, environment, configDir)
                         .bind(root.section("fleet", false), kiosk));
+        Optional<RatingsTargetSettings> ratingsTarget = root.entry("ratingsTarget").isEmpty() ? Optional.empty()
+                : Optional.ofNullable(ratingsTarget(root.section("ratingsTarget", false),
+                        kiosk != null && kiosk.testInstallation(), store));
         root.rejectUnknownKeys();
-        return problems.isEmpty() ? new KioskConfig(kiosk, ui, devices, store, maintenance, audit, fleet) : null;
+        return problems.isEmpty()
+                ? new KioskConfig(kiosk, ui, devices, store, maintenance, audit, fleet, ratingsTarget) : null;
     }
 
     private KioskIdentity identity(Section s) {
@@ -297,6 +301,42 @@ final class ConfigBinder {
         return new StoreConfig(type, url, user, password, passwordAsWritten,
                 walkInReserve == null ? StoreConfig.DEFAULT_WALK_IN_RESERVE : walkInReserve,
                 retryMax == null ? StoreConfig.DEFAULT_FORWARD_RETRY_MAX : retryMax);
+    }
+
+    /**
+     * {@code ratingsTarget:} the evaluation platform (ADR 0162), checked like the service platform
+     * ({@link HttpEndpointRules}). Ratings reach it through the journal's shipper, so it needs a hall store.
+     */
+    private RatingsTargetSettings ratingsTarget(Section s, boolean testInstallation, StoreConfig store) {
+        String baseUrl = HttpEndpointRules.baseUrl(s, "https://pj.zwfw.example.gov.cn/kiosk", testInstallation,
+                "the evaluation platform", "ratings and the kiosk's token",
+                "plain http:// only with kiosk.testInstallation: true");
+        Integer connect = s.integer("connectTimeoutMs", RatingsTargetSettings.DEFAULT_CONNECT_TIMEOUT_MS, 100, 60_000);
+        Integer request = s.integer("requestTimeoutMs", RatingsTargetSettings.DEFAULT_REQUEST_TIMEOUT_MS, 100,
+                120_000);
+        String caFile = HttpEndpointRules.caFile(s, "/etc/openkiosk/ratings-ca.pem", "the evaluation platform's");
+        String token = HttpEndpointRules.tokenEnvironment(s, "KIOSK_RATINGS_TOKEN");
+        if (token != null && token.matches("[A-Za-z_][A-Za-z0-9_]*") && environment.apply(token) == null) {
+            s.problem("tokenEnvironment", "environment variable " + token + " is not set",
+                    "set it for the kiosk's service (the evaluation platform's token for this kiosk)");
+        }
+        Duration retryMax = s.duration("retryMax", RatingsTargetSettings.DEFAULT_RETRY_MAX);
+        if (retryMax != null && (retryMax.compareTo(Duration.ofSeconds(1)) < 0
+                || retryMax.compareTo(Duration.ofHours(1)) > 0)) {
+            s.problem("retryMax", "must be from 1s to 1h, got " + retryMax.toSeconds() + "s",
+                    "the kiosk retries a rating at most this long apart while the platform is away, e.g. 5m");
+            retryMax = null;
+        }
+        if (store != null && !store.shared()) {
+            s.problem(s.entry("baseUrl").isPresent() ? "baseUrl" : "retryMax",
+                    "ratings reach the evaluation platform from the hall journal, which only a hall kiosk keeps",
+                    "set store.type: postgresql, or remove ratingsTarget:");
+        }
+        s.rejectUnknownKeys();
+        return baseUrl == null ? null : new RatingsTargetSettings(baseUrl, connect == null
+                ? RatingsTargetSettings.DEFAULT_CONNECT_TIMEOUT_MS : connect, request == null
+                ? RatingsTargetSettings.DEFAULT_REQUEST_TIMEOUT_MS : request, token, caFile,
+                retryMax == null ? RatingsTargetSettings.DEFAULT_RETRY_MAX : retryMax);
     }
 
     /** The technicians' PIN, as a salted hash written by {@code ./kiosk maintenance hash-pin}. */

@@ -14,10 +14,12 @@ import java.util.Map;
  * @param maintenance how technicians get into maintenance mode (the PIN's salted hash); optional
  * @param audit    the audit chain's key and published head; optional
  * @param fleet    the link to the hall's MQTT broker; empty = standalone
+ * @param ratingsTarget the evaluation platform that receives the ratings (hall kiosks, ADR 0162); empty = none
  */
 public record KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, DeviceConfig> devices, StoreConfig store,
                           MaintenanceSettings maintenance, AuditSettings audit,
-                          java.util.Optional<FleetSettings> fleet) {
+                          java.util.Optional<FleetSettings> fleet,
+                          java.util.Optional<RatingsTargetSettings> ratingsTarget) {
 
     public static final String ID_READER = "idReader";
     public static final String RECEIPT_PRINTER = "receiptPrinter";
@@ -31,6 +33,13 @@ public record KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, Device
         maintenance = maintenance == null ? MaintenanceSettings.none() : maintenance;
         audit = audit == null ? AuditSettings.defaults() : audit;
         fleet = fleet == null ? java.util.Optional.empty() : fleet;
+        ratingsTarget = ratingsTarget == null ? java.util.Optional.empty() : ratingsTarget;
+    }
+
+    /** A configuration without a {@code ratingsTarget:} section. */
+    public KioskConfig(KioskIdentity kiosk, UiSettings ui, Map<String, DeviceConfig> devices, StoreConfig store,
+                       MaintenanceSettings maintenance, AuditSettings audit, java.util.Optional<FleetSettings> fleet) {
+        this(kiosk, ui, devices, store, maintenance, audit, fleet, java.util.Optional.empty());
     }
 
     /** A standalone kiosk (no {@code fleet:} section) with the given audit settings. */

@@ -68,6 +68,7 @@ public final class FleetLink implements AutoCloseable {
 
     // only touched on the worker thread
     private KioskState lastState;
+    private final Map<String, org.openkiosk.app.service.audit.AuditHead> publishedHeads = new java.util.HashMap<>();
     private final Map<String, Alarm> activeAlarms = new TreeMap<>();
     private Set<String> alarmsBeforeRestart;
     /** The message awaiting its PUBACK, if any, and on which connection and when it was sent. */
@@ -258,6 +259,7 @@ public final class FleetLink implements AutoCloseable {
             if (alarmsChanged) {
                 writeActiveAlarms();
             }
+            publishAuditHeads();
             KioskState withAlarms = state.withAlarms(new ArrayList<>(activeAlarms.keySet()));
             if (lastState == null || !lastState.equals(withAlarms.withoutClock())) {
                 enqueue(topics.state(), FleetJson.bytes(withAlarms), true);
@@ -265,6 +267,20 @@ public final class FleetLink implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.error("fleet: could not evaluate the kiosk's state", e);
+        }
+    }
+
+    /**
+     * The audit chains' signed heads, retained, each time one has moved since it was last queued (ADR 0163): at
+     * most one per chain and heartbeat, so a busy kiosk does not send one per record. Worker thread only.
+     */
+    private void publishAuditHeads() {
+        for (Map.Entry<String, org.openkiosk.app.service.audit.AuditHead> head : source.auditHeads().entrySet()) {
+            if (!head.getValue().equals(publishedHeads.get(head.getKey()))) {
+                enqueue(topics.auditHead(head.getKey()),
+                        head.getValue().text().getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
+                publishedHeads.put(head.getKey(), head.getValue());
+            }
         }
     }
 

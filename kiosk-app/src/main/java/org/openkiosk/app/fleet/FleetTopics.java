@@ -46,6 +46,14 @@ public record FleetTopics(String root) {
         return root + "/reply";
     }
 
+    /**
+     * A signed audit chain head ({@code store} or {@code journal}), retained: the head file's text, so that a saved
+     * copy is what {@code ./kiosk audit verify --head FILE} reads (ADR 0163).
+     */
+    public String auditHead(String chain) {
+        return root + "/audit-head/" + chain;
+    }
+
     /** Chunks of a diagnostics bundle: {@code diag/COMMAND-ID}. */
     public String diagnostics(String commandId) {
         return root + "/diag/" + commandId;

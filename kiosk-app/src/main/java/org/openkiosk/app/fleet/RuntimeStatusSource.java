@@ -185,6 +185,38 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
     }
 
     @Override
+    public Map<String, org.openkiosk.app.service.audit.AuditHead> auditHeads() {
+        return runtime.auditHeads();
+    }
+
+    /**
+     * The evaluation platform (ADR 0162): {@code RATINGS_UNDELIVERED} while it cannot take ratings, and
+     * {@code RATINGS_REJECTED} for a week after it refused one for good (that rating is never sent again).
+     */
+    private void journalTargetAlarms(List<Alarm> alarms, Instant now) {
+        for (var target : runtime.journalTargets()) {
+            String what = target.target().equals("ratings") ? "the evaluation platform" : target.target();
+            String code = target.target().toUpperCase(java.util.Locale.ROOT);
+            if (!target.reachable()) {
+                alarms.add(new Alarm(Alarm.SCHEMA, settings.kiosk(), code + "_UNDELIVERED", AlarmRules.WARNING, null,
+                        what + " cannot take records since " + target.unreachableSince().orElse(now) + ", "
+                                + target.waiting() + " waiting: " + target.problem().orElse("no answer"),
+                        "check the link to " + what + " and the kiosk's token; the kiosk keeps them and retries",
+                        target.unreachableSince().orElse(now)));
+            }
+            if (!target.rejectedRecently().isEmpty()) {
+                var last = target.rejectedRecently().get(0);
+                alarms.add(new Alarm(Alarm.SCHEMA, settings.kiosk(), code + "_REJECTED", AlarmRules.WARNING, null,
+                        what + " refused " + target.rejectedRecently().size() + " record(s) for good in the last "
+                                + org.openkiosk.app.store.journal.Shipper.REJECTIONS_SHOWN.toDays() + " days; last: "
+                                + last.recordKey() + ": " + last.detail(),
+                        "they are kept in the kiosk's journal and not sent again; ask the platform's operator why",
+                        last.at()));
+            }
+        }
+    }
+
+    @Override
     public List<Alarm> systemAlarms() {
         List<Alarm> alarms = new ArrayList<>();
         Instant now = clock.instant();
@@ -201,6 +233,7 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
             alarms.add(new Alarm(Alarm.SCHEMA, settings.kiosk(), "STORE_UNREACHABLE", AlarmRules.CRITICAL, null,
                     "the store does not answer", "check the database server and the network", now));
         }
+        journalTargetAlarms(alarms, now);
         var probe = probing;
         if (probe != null && now.isBefore(probe.blockedUntil())) {
             alarms.add(new Alarm(Alarm.SCHEMA, settings.kiosk(), "ID_PROBING", AlarmRules.WARNING, null,

@@ -15,4 +15,9 @@ public interface StatusSource {
     default java.util.List<Alarm> systemAlarms() {
         return java.util.List.of();
     }
+
+    /** The newest signed audit chain heads by chain name (ADR 0163), published retained when they move. */
+    default java.util.Map<String, org.openkiosk.app.service.audit.AuditHead> auditHeads() {
+        return java.util.Map.of();
+    }
 }

@@ -62,6 +62,14 @@ public record AuditTrailSetup(AuditKey key, AuditHeadFile headFile, String origi
         return new AuditHeadFile(settings.headFile().orElse(data.resolve(AuditHeadFile.FILE_NAME)));
     }
 
+    /** The journal's own chain head (hall kiosks, ADR 0163): {@value #JOURNAL_HEAD_FILE} beside the store's head. */
+    public static AuditHeadFile journalHeadFile(AuditSettings settings, Path dataDir, boolean demo) {
+        return new AuditHeadFile(headFile(settings, dataDir, demo).path().resolveSibling(JOURNAL_HEAD_FILE));
+    }
+
+    /** The journal chain's head file name (ADR 0163). */
+    public static final String JOURNAL_HEAD_FILE = "kiosk-journal.head";
+
     private static AuditTrailSetup resolve(AuditSettings settings, Path dataDir, boolean demo,
                                            UnaryOperator<String> environment, boolean create) {
         Path data = dataDir.toAbsolutePath().normalize();

@@ -37,6 +37,7 @@ import org.openkiosk.app.service.port.ReceiptPort;
 import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.StoreException;
 import org.openkiosk.app.store.Stores;
+import org.openkiosk.app.service.rating.HttpRatingsTarget;
 import org.openkiosk.app.store.journal.JournalForwarding;
 import org.openkiosk.app.store.journal.Shipper;
 import org.openkiosk.app.store.journal.ShipperStatus;
@@ -209,9 +210,13 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             throw new RuntimeStartException(RuntimeStartException.STORE, "the kiosk's journal cannot be opened: "
                     + e.getMessage(), e);
         }
-        forwarding = Optional.of(started);
+        forwarding = Optional.of(started.serveSnapshots(dataDir));
         Shipper shipper = started.shipper();
-        services.journalInto(started.journal(), store, config.store().walkInReserve(), shipper::hallReachable);
+        config.ratingsTarget().ifPresent(target -> shipper.deliverTo(HttpRatingsTarget.of(target,
+                config.kiosk().hallId(), System::getenv), new Shipper.Settings(Shipper.Settings.defaults().batchSize(),
+                Shipper.Settings.defaults().retryMin(), target.retryMax())));
+        services.journalInto(started.journal(), store, config.store().walkInReserve(), shipper::hallReachable,
+                Optional.of(AuditTrailSetup.journalHeadFile(config.audit(), dataDir, demo)));
         recovery.scheduleWithFixedDelay(() -> {
             try {
                 services.queue().reserveOfflineNumbers();
@@ -219,6 +224,19 @@ public final class DefaultKioskRuntime implements KioskRuntime {
                 log.warn("reserving walk-in numbers failed; trying again in an hour", e);
             }
         }, 0, 60, TimeUnit.MINUTES);
+        recovery.scheduleWithFixedDelay(() -> { // ADR 0164: records every receiver has, past retention
+            try {
+                int removed = org.openkiosk.app.store.journal.JournalPruning.prune(started.journal().store(),
+                        clock.instant().minus(org.openkiosk.app.store.journal.JournalPruning.RETENTION),
+                        shipper.targetKinds());
+                if (removed > 0) {
+                    log.info("removed {} forwarded journal records older than {} days", removed,
+                            org.openkiosk.app.store.journal.JournalPruning.RETENTION.toDays());
+                }
+            } catch (RuntimeException e) {
+                log.warn("pruning the journal failed; trying again tomorrow", e);
+            }
+        }, 10, 24 * 60, TimeUnit.MINUTES);
     }
 
     @Override
@@ -241,6 +259,20 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             log.error("cannot record the configuration changes in the audit trail (they stay noted in {}): {}",
                     dataDir.resolve(ConfigurationChanges.NOTES), e.toString());
         }
+    }
+
+    @Override
+    public java.util.Map<String, org.openkiosk.app.service.audit.AuditHead> auditHeads() {
+        java.util.Map<String, org.openkiosk.app.service.audit.AuditHead> heads = new java.util.TreeMap<>();
+        services.audit().head().ifPresent(h -> heads.put(STORE_CHAIN, h));
+        services.journalAudit().flatMap(org.openkiosk.app.service.audit.AuditLog::head)
+                .ifPresent(h -> heads.put(JOURNAL_CHAIN, h));
+        return heads;
+    }
+
+    @Override
+    public List<org.openkiosk.app.store.journal.TargetStatus> journalTargets() {
+        return forwarding.map(f -> f.shipper().targetStatuses()).orElse(List.of());
     }
 
     private static AuditTrailSetup auditTrail(KioskConfig config, Path dataDir, boolean demo) {

@@ -68,6 +68,25 @@ public interface KioskRuntime extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** The name of the store's audit chain in {@link #auditHeads()}. */
+    String STORE_CHAIN = "store";
+    /** The name of the hall journal's audit chain in {@link #auditHeads()} (ADR 0163). */
+    String JOURNAL_CHAIN = "journal";
+
+    /**
+     * The newest signed head of each audit chain this kiosk writes, by chain name ({@link #STORE_CHAIN},
+     * {@link #JOURNAL_CHAIN}): published on the fleet link so that removal of the newest records is detected
+     * (ADRs 0065, 0163). Last known values, no I/O.
+     */
+    default java.util.Map<String, org.openkiosk.app.service.audit.AuditHead> auditHeads() {
+        return java.util.Map.of();
+    }
+
+    /** Deliveries of the journal beside the hall store (the evaluation platform's ratings, ADR 0162). */
+    default List<org.openkiosk.app.store.journal.TargetStatus> journalTargets() {
+        return List.of();
+    }
+
     default List<DeviceProblem> recheckDevices() {
         return deviceProblems();
     }

@@ -36,6 +36,7 @@ public final class CitizenServices {
     private final QueueService queue;
     private final RatingService ratings;
     private final AuditLog audit;
+    private volatile Optional<AuditLog> journalAudit = Optional.empty();
     private final BackgroundAudit auditInBackground;
     private final AccessPolicy access;
     private final AttemptLimiter attempts;
@@ -90,7 +91,17 @@ public final class CitizenServices {
      */
     public void journalInto(Journal journal, Store hall, int walkInReserve,
                             java.util.function.BooleanSupplier hallReachable) {
-        AuditLog journalAudit = new AuditLog(journal.store(), clock, kioskId, auditKey, Optional.empty());
+        journalInto(journal, hall, walkInReserve, hallReachable, Optional.empty());
+    }
+
+    /**
+     * @param journalHead where the journal chain's signed head is published after each record (ADR 0163); empty:
+     *                    in memory only
+     */
+    public void journalInto(Journal journal, Store hall, int walkInReserve,
+                            java.util.function.BooleanSupplier hallReachable, Optional<AuditHeadFile> journalHead) {
+        AuditLog journalAudit = new AuditLog(journal.store(), clock, kioskId, auditKey, journalHead);
+        this.journalAudit = Optional.of(journalAudit);
         ratings.writeInto(journal, journalAudit);
         queue.issueOfflineFrom(new org.openkiosk.app.service.queue.OfflineTickets(hall, journal, walkInReserve,
                 hallReachable));
@@ -128,6 +139,11 @@ public final class CitizenServices {
 
     public RatingService ratings() {
         return ratings;
+    }
+
+    /** The audit chain in the hall kiosk's journal (ADR 0160); empty on a standalone kiosk. */
+    public Optional<AuditLog> journalAudit() {
+        return journalAudit;
     }
 
     public AuditLog audit() {

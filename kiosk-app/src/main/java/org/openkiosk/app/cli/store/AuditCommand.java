@@ -50,8 +50,10 @@ public final class AuditCommand implements Runnable {
         StoreOptions options;
 
         @Option(names = "--head", paramLabel = "FILE",
-                description = "the published chain head to check against, e.g. a copy kept off the kiosk (default: the"
-                        + " kiosk's head file, audit.headFile or audit.head in the data directory)")
+                description = "the published chain head to check against, e.g. a copy kept off the kiosk or the fleet"
+                        + " link's retained audit-head/store or audit-head/journal message saved to a file (default: the"
+                        + " kiosk's head file, audit.headFile or audit.head in the data directory; with --journal "
+                        + AuditTrailSetup.JOURNAL_HEAD_FILE + " beside it)")
         Path headFile;
 
         @Option(names = "--key-file", paramLabel = "FILE",
@@ -63,27 +65,44 @@ public final class AuditCommand implements Runnable {
         boolean demo;
 
         @Option(names = "--journal", description = "check the chain in this hall kiosk's journal (DATA/"
-                + JournalForwarding.JOURNAL_FILE + ".mv.db, ADR 0160) instead of the store; stop the kiosk first")
+                + JournalForwarding.JOURNAL_FILE + ".mv.db, ADR 0160) instead of the store; while the kiosk runs, a"
+                + " consistent copy it makes on request (run as the kiosk user, ADR 0164)")
         boolean journal;
+
+        /** Where a running kiosk's journal snapshot was unpacked; deleted after the check. */
+        private Path snapshotDir;
+        private boolean fromRunningKiosk;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
+            try {
+                return verify();
+            } finally {
+                deleteSnapshot();
+            }
+        }
+
+        private Integer verify() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (Store store = open()) {
+                if (fromRunningKiosk) {
+                    out.println("the kiosk is running: checking a consistent copy of its journal it made just now");
+                }
                 AuditKey key;
                 Optional<AuditHead> head;
                 try {
                     AuditSettings settings = options.auditSettings();
                     key = keyFile != null ? AuditKey.load(keyFile.toAbsolutePath())
                             : AuditTrailSetup.existing(settings, options.dataDirectory(), demo, System::getenv).key();
+                    // the journal's chain has its own head file (ADR 0163), beside the store's
                     AuditHeadFile given = headFile != null ? new AuditHeadFile(headFile)
+                            : journal ? AuditTrailSetup.journalHeadFile(settings, options.dataDirectory(), demo)
                             : AuditTrailSetup.headFile(settings, options.dataDirectory(), demo);
-                    // the kiosk's head file belongs to the store's chain, not the journal's
-                    head = journal && headFile == null ? Optional.empty() : given.read();
+                    head = given.read();
                     if (head.isEmpty() && headFile != null) {
                         err.println("audit verify: the head file " + headFile + " does not exist");
                         return ExitCodes.BAD_CONFIGURATION;
@@ -113,8 +132,27 @@ public final class AuditCommand implements Runnable {
             }
         }
 
+        private void deleteSnapshot() {
+            if (snapshotDir != null) {
+                deleteTree(snapshotDir);
+            }
+        }
+
         private Store open() {
             if (journal) {
+                try {
+                    snapshotDir = Files.createTempDirectory("kiosk-journal-check");
+                    Optional<Path> copy = org.openkiosk.app.store.journal.JournalSnapshots.fetch(
+                            options.dataDirectory(), snapshotDir);
+                    if (copy.isPresent()) {
+                        fromRunningKiosk = true;
+                        return Stores.open(new StoreConfig(Stores.EMBEDDED, copy.get().toString(), null, null),
+                                snapshotDir);
+                    }
+                } catch (IOException e) {
+                    throw new StoreException("the running kiosk did not give a copy of its journal: " + e.getMessage()
+                            + " (run as the kiosk user, or stop the kiosk)", e);
+                }
                 Path file = options.dataDirectory().resolve(JournalForwarding.JOURNAL_FILE);
                 if (!java.nio.file.Files.exists(options.dataDirectory().resolve(JournalForwarding.JOURNAL_FILE
                         + ".mv.db"))) {
@@ -129,6 +167,14 @@ public final class AuditCommand implements Runnable {
             }
             Path file = options.dataDirectory().resolve(DefaultKioskRuntime.DEMO_STORE_FILE);
             return Stores.open(new StoreConfig(Stores.EMBEDDED, file.toString(), null, null), options.dataDirectory());
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind
         }
     }
 

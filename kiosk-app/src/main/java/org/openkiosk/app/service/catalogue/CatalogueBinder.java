@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.openkiosk.app.config.HttpEndpointRules;
 import org.openkiosk.app.config.Problems;
 import org.openkiosk.app.config.Section;
 import org.openkiosk.app.service.identity.ProtectedService;
@@ -237,33 +238,16 @@ final class CatalogueBinder {
 
     private PlatformSettings platform(Section s) {
         String type = s.choice("type", PlatformSettings.EMBEDDED, List.of(PlatformSettings.EMBEDDED, PlatformSettings.HTTP));
-        String baseUrl = s.optionalText("baseUrl", null);
         Integer connect = s.integer("connectTimeoutMs", 3_000, 100, 60_000);
         Integer request = s.integer("requestTimeoutMs", 8_000, 100, 120_000);
-        String token = s.optionalText("tokenEnvironment", null);
         Integer maxReply = s.integer("maxReplyBytes", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024);
-        String caFile = s.optionalText("caFile", null);
-        if (caFile != null && !java.nio.file.Path.of(caFile).isAbsolute()) {
-            s.problem("caFile", "\"" + caFile + "\" is not an absolute path", "e.g. /etc/openkiosk/platform-ca.pem");
-        } else if (caFile != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(caFile))) {
-            s.problem("caFile", caFile + " cannot be read", "install the platform's CA certificate (PEM) there");
-        }
-        if (PlatformSettings.HTTP.equals(type)) {
-            if (baseUrl == null || baseUrl.isBlank()) {
-                s.missing("baseUrl", "e.g. baseUrl: https://platform.example.gov.cn/kiosk");
-            } else if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://")) {
-                s.problem("baseUrl", "\"" + baseUrl + "\" is not an http(s) URL",
-                        "e.g. https://platform.example.gov.cn/kiosk");
-            } else if (baseUrl.startsWith("http://") && !installation.plainHttpAllowed()) {
-                s.problem("baseUrl", "the service platform must be reached over https:// (ID numbers, face photos and"
-                        + " certificates travel on this link)", "use https://…; plain http:// only in ./kiosk demo or"
-                        + " with kiosk.testInstallation: true");
-            }
-        }
-        if (token != null && !token.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            s.problem("tokenEnvironment", "\"" + token + "\" is not an environment variable name",
-                    "the variable's name, not the token, e.g. KIOSK_PLATFORM_TOKEN");
-        }
+        String caFile = HttpEndpointRules.caFile(s, "/etc/openkiosk/platform-ca.pem", "the platform's");
+        String baseUrl = PlatformSettings.HTTP.equals(type)
+                ? HttpEndpointRules.baseUrl(s, "https://platform.example.gov.cn/kiosk", installation.plainHttpAllowed(),
+                        "the service platform", "ID numbers, face photos and certificates",
+                        "plain http:// only in ./kiosk demo or with kiosk.testInstallation: true")
+                : s.optionalText("baseUrl", null);
+        String token = HttpEndpointRules.tokenEnvironment(s, "KIOSK_PLATFORM_TOKEN");
         s.rejectUnknownKeys();
         return new PlatformSettings(type, baseUrl, s.entry("connectTimeoutMs").isPresent() ? connect : null,
                 s.entry("requestTimeoutMs").isPresent() ? request : null, token,

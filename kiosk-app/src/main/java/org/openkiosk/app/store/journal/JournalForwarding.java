@@ -19,11 +19,26 @@ public final class JournalForwarding implements AutoCloseable {
     private final Store local;
     private final Journal journal;
     private final Shipper shipper;
+    private java.util.Optional<JournalSnapshots> snapshots = java.util.Optional.empty();
 
     private JournalForwarding(Store local, Journal journal, Shipper shipper) {
         this.local = local;
         this.journal = journal;
         this.shipper = shipper;
+    }
+
+    /**
+     * Lets {@code ./kiosk audit verify --journal} read a consistent copy of the journal while the kiosk runs (ADR
+     * 0164). A socket that cannot be opened only costs that: the kiosk runs on and says so.
+     */
+    public JournalForwarding serveSnapshots(Path dataDir) {
+        try {
+            snapshots = java.util.Optional.of(JournalSnapshots.serve(local, dataDir));
+        } catch (java.io.IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(JournalForwarding.class).warn("the journal cannot be offered to"
+                    + " ./kiosk audit verify --journal while the kiosk runs: {}", e.toString());
+        }
+        return this;
     }
 
     /**
@@ -57,6 +72,7 @@ public final class JournalForwarding implements AutoCloseable {
 
     @Override
     public void close() {
+        snapshots.ifPresent(JournalSnapshots::close);
         shipper.close();
         local.close();
     }

@@ -46,6 +46,11 @@ public final class Shipper implements AutoCloseable {
     private volatile String problem;
     private Duration nextRetry;
     private volatile boolean closed;
+    private volatile boolean started;
+    private final List<TargetLane> targets = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** How far back the operator is shown records a target refused for good ({@link #targetStatuses()}). */
+    public static final Duration REJECTIONS_SHOWN = Duration.ofDays(7);
 
     public Shipper(Journal journal, HallInbox hall, Clock clock, Settings settings) {
         this.journal = Objects.requireNonNull(journal);
@@ -64,8 +69,36 @@ public final class Shipper implements AutoCloseable {
         this.thread = executor;
     }
 
+    /**
+     * Also delivers the journal's records of the target's kinds to {@code target} (ADR 0162), each once, in the
+     * journal's order, on a lane of its own with the back-off of {@code settings}; starts at once when the shipper
+     * has.
+     */
+    public Shipper deliverTo(JournalTarget target, Settings settings) {
+        TargetLane lane = new TargetLane(target, new TargetDeliveries(journal.store()), clock, settings);
+        targets.add(lane);
+        if (started) {
+            lane.wake();
+        }
+        return this;
+    }
+
+    /** The targets' names and record kinds, for pruning ({@link JournalPruning}). */
+    public java.util.Map<String, java.util.Set<RecordKind>> targetKinds() {
+        java.util.Map<String, java.util.Set<RecordKind>> kinds = new java.util.TreeMap<>();
+        targets.forEach(t -> kinds.put(t.name(), t.kinds()));
+        return kinds;
+    }
+
+    /** Each target's deliveries, for the operator. */
+    public List<TargetStatus> targetStatuses() {
+        Instant since = clock.instant().minus(REJECTIONS_SHOWN);
+        return targets.stream().map(t -> t.status(since)).toList();
+    }
+
     /** Starts forwarding what the journal holds, and whatever is appended from now on. */
     public Shipper start() {
+        started = true;
         journal.onAppend(this::wake);
         wake();
         return this;
@@ -76,6 +109,7 @@ public final class Shipper implements AutoCloseable {
         if (!closed && drainQueued.compareAndSet(false, true)) {
             submit(0);
         }
+        targets.forEach(TargetLane::wake);
     }
 
     /** Whether the last forward reached the hall store (no journal query: cheap enough for every decision). */
@@ -152,6 +186,7 @@ public final class Shipper implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        targets.forEach(TargetLane::close);
         thread.shutdown();
         try {
             thread.awaitTermination(10, TimeUnit.SECONDS);
