@@ -179,6 +179,9 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             if (config.store().shared() && !demo) {
                 runtime.forwardToHall(dataDir, clock);
             }
+            if (!demo) {
+                runtime.reconcilePrints();
+            }
             log.info("kiosk {} started{}: store {}, devices {}, problems {}", config.kiosk().id(),
                     demo ? " in DEMO mode" : "", store.description(), devices.registry().all().size(),
                     runtime.deviceProblems().stream().map(DeviceProblem::code).toList());
@@ -218,6 +221,33 @@ public final class DefaultKioskRuntime implements KioskRuntime {
                 log.warn("reserving walk-in numbers failed; trying again in an hour", e);
             }
         }, 0, 60, TimeUnit.MINUTES);
+    }
+
+    /**
+     * Certificate prints left open by a crash or an outage (ADR 0165): reconciled now, hourly and each time the hall
+     * store answers again, off the UI thread.
+     */
+    private void reconcilePrints() {
+        Runnable reconcile = () -> {
+            try {
+                services.certificates().reconcile();
+            } catch (RuntimeException e) {
+                log.warn("reconciling certificate prints failed; trying again later", e);
+            }
+        };
+        recovery.scheduleWithFixedDelay(reconcile, 0, 60, TimeUnit.MINUTES);
+        forwarding.ifPresent(f -> f.shipper().onReconnect(() -> {
+            try {
+                recovery.execute(reconcile);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closing
+            }
+        }));
+    }
+
+    @Override
+    public Optional<org.openkiosk.app.service.certificate.PrintReconciliation> printReconciliation() {
+        return Optional.of(services.certificates().lastReconciliation());
     }
 
     @Override

@@ -92,6 +92,7 @@ public final class CitizenServices {
                             java.util.function.BooleanSupplier hallReachable) {
         AuditLog journalAudit = new AuditLog(journal.store(), clock, kioskId, auditKey, Optional.empty());
         ratings.writeInto(journal, journalAudit);
+        certificates.noteInto(journal.store());
         queue.issueOfflineFrom(new org.openkiosk.app.service.queue.OfflineTickets(hall, journal, walkInReserve,
                 hallReachable));
     }

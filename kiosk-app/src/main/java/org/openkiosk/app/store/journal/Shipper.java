@@ -46,6 +46,7 @@ public final class Shipper implements AutoCloseable {
     private volatile String problem;
     private Duration nextRetry;
     private volatile boolean closed;
+    private final List<Runnable> reconnectListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Shipper(Journal journal, HallInbox hall, Clock clock, Settings settings) {
         this.journal = Objects.requireNonNull(journal);
@@ -69,6 +70,14 @@ public final class Shipper implements AutoCloseable {
         journal.onAppend(this::wake);
         wake();
         return this;
+    }
+
+    /**
+     * Runs on the shipper's thread each time the hall store answers again after an outage (the print
+     * reconciliation of ADR 0165 hangs here); a listener with slow work hands it to a thread of its own.
+     */
+    public void onReconnect(Runnable listener) {
+        reconnectListeners.add(listener);
     }
 
     /** Forwards soon (after an append, or when the operator asks). Coalesces: one drain queued at a time. */
@@ -132,12 +141,22 @@ public final class Shipper implements AutoCloseable {
     }
 
     private void reachable() {
-        if (unreachableSince != null) {
+        boolean wasUnreachable = unreachableSince != null;
+        if (wasUnreachable) {
             log.info("the hall store answers again (unreachable since {})", unreachableSince);
         }
         unreachableSince = null;
         problem = null;
         nextRetry = settings.retryMin();
+        if (wasUnreachable) {
+            for (Runnable listener : reconnectListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    log.warn("a reconnect listener failed", e);
+                }
+            }
+        }
     }
 
     private void retryLater() {
