@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +37,7 @@ import org.openkiosk.app.service.port.CertificateDocumentPort;
 import org.openkiosk.app.service.port.ReceiptPort;
 import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.StoreException;
+import org.openkiosk.app.store.StoreUnavailableException;
 import org.openkiosk.app.store.Stores;
 import org.openkiosk.app.store.journal.JournalForwarding;
 import org.openkiosk.app.store.journal.Shipper;
@@ -160,7 +162,19 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         KioskDevices started = null;
         Store store = null;
         try {
-            store = openStore(config, dataDir, demo, clock);
+            Optional<Instant> hallUnreachableSince = Optional.empty();
+            try {
+                store = openStore(config, dataDir, demo, clock);
+            } catch (RuntimeStartException e) {
+                if (demo || !config.store().shared() || !(e.getCause() instanceof StoreUnavailableException)) {
+                    throw e;
+                }
+                // ADR 0166: a hall kiosk starts while its hall store is away and serves what works offline
+                log.warn("the hall store cannot be reached at start ({}); starting offline, the schema is checked"
+                        + " when it answers", e.getMessage());
+                store = Stores.openWithoutConnecting(config.store());
+                hallUnreachableSince = Optional.of(clock.instant());
+            }
             ServicePlatform platform = ServicePlatforms.create(catalogue.platform(), store, clock, catalogue.zone());
             // after the platform: a face verifier may compare at the platform
             started = KioskDevices.start(config.devices(), PlatformFaceMatcher.of(platform));
@@ -178,6 +192,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             runtime.guardDiskSpace(DiskSpaceGuard.of(dataDir));
             if (config.store().shared() && !demo) {
                 runtime.forwardToHall(dataDir, clock);
+                hallUnreachableSince.ifPresent(runtime::checkSchemaWhenTheHallAnswers);
             }
             if (!demo) {
                 runtime.reconcilePrints();
@@ -221,6 +236,29 @@ public final class DefaultKioskRuntime implements KioskRuntime {
                 log.warn("reserving walk-in numbers failed; trying again in an hour", e);
             }
         }, 0, 60, TimeUnit.MINUTES);
+    }
+
+    /** Started offline: the alarm says since when; the schema check (Flyway) runs once the hall store answers. */
+    private void checkSchemaWhenTheHallAnswers(Instant since) {
+        java.util.concurrent.atomic.AtomicBoolean checked = new java.util.concurrent.atomic.AtomicBoolean();
+        Shipper shipper = forwarding.orElseThrow().shipper();
+        shipper.onReconnect(() -> {
+            if (checked.compareAndSet(false, true)) {
+                try {
+                    recovery.execute(() -> {
+                        try {
+                            Stores.migrate(store);
+                            log.info("the hall store answers; its schema is up to date");
+                        } catch (RuntimeException e) {
+                            log.error("the hall store answers but its schema check failed", e);
+                        }
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // closing
+                }
+            }
+        });
+        shipper.unreachableSince(since);
     }
 
     /**

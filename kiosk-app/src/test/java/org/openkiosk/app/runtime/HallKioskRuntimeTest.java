@@ -50,4 +50,44 @@ class HallKioskRuntimeTest {
             assertThat(ratings).isEqualTo(1);
         }
     }
+
+    @Test
+    void aHallKioskStartsWhileTheHallStoreIsAwayServesOfflineAndSaysSinceWhen() throws Exception {
+        Path configDir = RuntimeFixtures.copyOfRepositoryConfig(tmp.resolve("config"));
+        KioskConfig repo = ConfigLoader.load(configDir);
+        String url = POSTGRES.server().newDatabase();
+        org.openkiosk.app.store.Stores.open(PostgresServer.storeConfig(url), tmp).close(); // the hall's schema exists
+        try (org.openkiosk.testsupport.TcpProxy proxy = org.openkiosk.testsupport.TcpProxy.to("127.0.0.1",
+                POSTGRES.server().port())) {
+            StoreConfig hall = PostgresServer.storeConfig(
+                    org.openkiosk.testsupport.EmbeddedPostgresServer.throughPort(url, proxy.port()));
+            KioskConfig config = new KioskConfig(repo.kiosk(), repo.ui(), repo.devices(), hall);
+            proxy.cut();
+            java.time.Instant before = java.time.Instant.now();
+            try (DefaultKioskRuntime runtime = DefaultKioskRuntime.start(config, configDir, tmp.resolve("data"), false,
+                    Clock.systemUTC())) {
+                var status = runtime.hallForwarding().orElseThrow();
+                assertThat(status.reachable()).isFalse();
+                assertThat(status.unreachableSince().orElseThrow()).isAfterOrEqualTo(before.minusSeconds(1));
+                assertThat(status.describe(java.time.ZoneOffset.UTC)).startsWith("store unreachable since ");
+                // what works offline works: a rating is journalled and waits
+                runtime.services().ratings().rate("exit-entry", SatisfactionLevel.SATISFIED, Optional.empty());
+                Poll.until(Duration.ofSeconds(30), "the rating waiting",
+                        () -> runtime.hallForwarding().orElseThrow().waiting() == 1);
+                assertThat(runtime.hallForwarding().orElseThrow().reachable()).isFalse();
+
+                proxy.restore();
+                Poll.until(Duration.ofSeconds(60), "the hall store back and the rating forwarded",
+                        () -> runtime.hallForwarding().orElseThrow().reachable()
+                                && runtime.hallForwarding().orElseThrow().waiting() == 0);
+                int ratings = runtime.store().inTransaction(c -> {
+                    try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM rating")) {
+                        rs.next();
+                        return rs.getInt(1);
+                    }
+                });
+                assertThat(ratings).isEqualTo(1);
+            }
+        }
+    }
 }

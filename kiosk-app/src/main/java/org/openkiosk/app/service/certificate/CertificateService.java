@@ -103,7 +103,8 @@ public final class CertificateService {
         for (Entitlement entitlement : platform.entitlements(who.idNumber())) {
             Optional<CertificateRule> rule = catalogue.certificate(entitlement.certificateType());
             if (rule.isPresent()) {
-                int printed = store.inTransaction(c -> attemptsCounting(c, holder, legacy, entitlement.certificateType()));
+                int printed = countChecked(() -> store.inTransaction(
+                        c -> attemptsCounting(c, holder, legacy, entitlement.certificateType())));
                 result.add(new PrintableCertificate(entitlement, printed,
                         Math.max(0, rule.get().printLimit() - printed)));
             }
@@ -134,7 +135,7 @@ public final class CertificateService {
         int[] usedBefore = new int[1];
         String number;
         synchronized (inFlight) { // a reconciliation never takes this attempt for one a crash left behind
-            number = store.inTransaction(c -> {
+            number = countChecked(() -> store.inTransaction(c -> {
                 NumberSequences.next(c, "print-lock:" + holder.substring(0, 32) + ":" + certificateType);
                 int used = attemptsCounting(c, holder, legacy, certificateType);
                 if (used >= rule.printLimit()) {
@@ -149,7 +150,7 @@ public final class CertificateService {
                         "type", certificateType, "holder", who.idNumber().masked(),
                         "holderRef", audit.holderReference(holder))));
                 return allocated;
-            });
+            }));
             inFlight.add(number);
         }
         try {
@@ -314,20 +315,43 @@ public final class CertificateService {
 
     private volatile PrintReconciliation lastReconciliation = new PrintReconciliation(0, 0, List.of(), List.of());
 
+    /**
+     * The reprint count lives in the hall store: when it cannot be reached, certificate printing is refused in plain
+     * words (HALL_OFFLINE), before anything is numbered, printed or counted.
+     */
+    private static <T> T countChecked(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (org.openkiosk.app.store.StoreUnavailableException e) {
+            throw new CertificateException(CertificateException.Reason.HALL_OFFLINE,
+                    "the reprint count cannot be checked: " + e.getMessage(), e);
+        }
+    }
+
     /** The latest reconciliation's findings (the operator's alarm). */
     public PrintReconciliation lastReconciliation() {
         return lastReconciliation;
     }
 
-    /** PENDING rows of this kiosk with no note: the kiosk stopped before it sent them to the printer. */
+    /**
+     * PENDING rows of this kiosk with no note: the kiosk stopped before it sent them to the printer. Only rows
+     * reserved since the notes began (migration 3.165 in the notes' file): an older row, or one from before a
+     * journal file was replaced, may have printed and stays PENDING, counted.
+     */
     private int failNeverSent() {
+        Optional<Instant> notesSince = notesSince();
+        if (notesSince.isEmpty()) {
+            return 0;
+        }
         List<String[]> candidates;
         synchronized (inFlight) {
             candidates = store.inTransaction(c -> {
                 List<String[]> rows = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement("SELECT certificate_number, certificate_type, holder_key"
-                        + " FROM certificate_print WHERE kiosk_id = ? AND outcome = 'PENDING' AND reconciliation IS NULL")) {
+                        + " FROM certificate_print WHERE kiosk_id = ? AND outcome = 'PENDING' AND reconciliation IS NULL"
+                        + " AND printed_at >= ?")) {
                     ps.setString(1, kioskId);
+                    ps.setObject(2, OffsetDateTime.ofInstant(notesSince.get(), ZoneOffset.UTC));
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3).strip()});
@@ -353,6 +377,21 @@ public final class CertificateService {
             failed++;
         }
         return failed;
+    }
+
+    /** When this kiosk began noting its print jobs: migration 3.165 applied to the notes' file (local time there). */
+    private Optional<Instant> notesSince() {
+        return notes.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT installed_on FROM flyway_schema_history WHERE version = '3.165' AND success");
+                 ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.<Instant>empty();
+                }
+                java.sql.Timestamp at = rs.getTimestamp(1);
+                return Optional.of(at.toInstant().minusSeconds(1));
+            }
+        });
     }
 
     private void note(PrintNote note) {

@@ -87,6 +87,17 @@ public final class Shipper implements AutoCloseable {
         }
     }
 
+    /**
+     * The hall store could not be reached before the shipper started (a kiosk started during an outage): the
+     * operator's alarm says since when, and the shipper asks the hall store until it answers.
+     */
+    public void unreachableSince(Instant since) {
+        if (unreachableSince == null) {
+            unreachableSince = Objects.requireNonNull(since);
+        }
+        wake();
+    }
+
     /** Whether the last forward reached the hall store (no journal query: cheap enough for every decision). */
     public boolean hallReachable() {
         return unreachableSince == null;
@@ -116,6 +127,9 @@ public final class Shipper implements AutoCloseable {
             while (!closed) {
                 List<JournalRecord> batch = journal.waiting(settings.batchSize());
                 if (batch.isEmpty()) {
+                    if (unreachableSince != null) {
+                        hall.accept(batch); // nothing waits, but an outage is known: is the hall store back?
+                    }
                     break;
                 }
                 int fresh = hall.accept(batch);

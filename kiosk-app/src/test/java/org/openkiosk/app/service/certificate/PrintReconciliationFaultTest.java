@@ -70,6 +70,8 @@ class PrintReconciliationFaultTest {
     private TcpProxy proxy;
     private Store hall;
     private Store journal;
+    /** The service platform's data: elsewhere than the hall store (it answers while the hall is away). */
+    private Store platform;
     private IppEvePrinter ipp;
     private A4PrinterDevice device;
 
@@ -93,6 +95,9 @@ class PrintReconciliationFaultTest {
         DemoData.seed(hall, clock);
         journal = open(Stores.open(new StoreConfig(Stores.EMBEDDED, dir.resolve("kiosk-journal").toString(), null,
                 null), dir));
+        platform = open(Stores.open(new StoreConfig(Stores.EMBEDDED, dir.resolve("platform").toString(), null,
+                null), dir));
+        DemoData.seed(platform, clock);
     }
 
     @AfterEach
@@ -197,6 +202,55 @@ class PrintReconciliationFaultTest {
     }
 
     @Test
+    void withTheHallAwayPrintingIsRefusedInPlainWordsBeforeAnythingIsNumberedOrPrinted() throws Exception {
+        CitizenServices kiosk = kiosk(realPort());
+        Identity who = card(kiosk);
+        proxy.cut();
+
+        assertThatThrownBy(() -> kiosk.certificates().issue(who, "residence"))
+                .isInstanceOfSatisfying(CertificateException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(CertificateException.Reason.HALL_OFFLINE);
+                    assertThat(org.openkiosk.app.ui.flow.ErrorMessages.keyOf(e))
+                            .isEqualTo("error.certificate.hall_offline");
+                });
+        for (org.openkiosk.app.ui.i18n.Language language : org.openkiosk.app.ui.i18n.Language.values()) {
+            assertThat(org.openkiosk.app.ui.i18n.Messages.bundle(language).getString("error.certificate.hall_offline"))
+                    .isNotBlank();
+        }
+        assertThat(ipp.receivedDocuments()).isEmpty();
+        proxy.restore();
+        assertThat(hallOutcomes()).isEmpty();
+    }
+
+    @Test
+    void aRowReservedButNeverNotedNeverReachedThePrinterAndIsFailedButOlderRowsAreLeftCounted() throws Exception {
+        CitizenServices kiosk = kiosk(realPort());
+        // the kiosk died between the reservation and the note (e.g. in the issuing authority's call); and a row
+        // from before the kiosk noted its jobs (an upgrade, or a replaced journal file) that may have printed
+        hall.inTransaction(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO certificate_print (certificate_type,"
+                    + " certificate_number, holder_key, printed_at, kiosk_id, outcome) VALUES ('residence', ?,"
+                    + " '" + "a".repeat(64) + "', ?, 'K-07', 'PENDING')")) {
+                insert.setString(1, "JZZ202699000001");
+                insert.setObject(2, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(1));
+                insert.executeUpdate();
+                insert.setString(1, "JZZ202099000001");
+                insert.setObject(2, java.time.OffsetDateTime.parse("2020-01-01T00:00:00Z"));
+                insert.executeUpdate();
+            }
+            return null;
+        });
+
+        PrintReconciliation found = kiosk.certificates().reconcile();
+
+        assertThat(found.failed()).as(found.toString()).isEqualTo(1);
+        assertThat(hallOutcomes()).containsExactly("FAILED", "PENDING");
+        assertThat(count("SELECT COUNT(*) FROM certificate_print WHERE certificate_number = 'JZZ202699000001'"
+                + " AND failure_reason LIKE '%stopped before it sent the job%'")).isEqualTo(1);
+        assertThat(kiosk.certificates().reconcile().nothingFound()).isTrue();
+    }
+
+    @Test
     void theAdapterReadsThePrintersJobHistoryByJobName() {
         A4PrinterPort port = realPort();
         assertThat(port.lookUp("never sent").verdict()).isEqualTo(PrintLookup.Verdict.UNKNOWN);
@@ -207,7 +261,7 @@ class PrintReconciliationFaultTest {
     }
 
     private CitizenServices kiosk(A4PrintPort printer) throws Exception {
-        CitizenServices services = new CitizenServices(hall, new EmbeddedServicePlatform(hall),
+        CitizenServices services = new CitizenServices(hall, new EmbeddedServicePlatform(platform),
                 new CatalogueLoader().loadDefault(), new FakeCertificateRenderer(), printer, new RecordingReceiptPort(),
                 clock, "K-07", DemoData.DEMO_HALL);
         services.certificates().noteInto(journal);
