@@ -166,8 +166,9 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             try {
                 store = openStore(config, dataDir, demo, clock);
             } catch (RuntimeStartException e) {
-                if (demo || !config.store().shared() || !(e.getCause() instanceof StoreUnavailableException)) {
-                    throw e;
+                if (demo || !config.store().shared() || !(e.getCause() instanceof StoreUnavailableException)
+                        || !networkAway(e)) {
+                    throw e; // a wrong password, a missing database, a bad URL: not an outage, a configuration fault
                 }
                 // ADR 0166: a hall kiosk starts while its hall store is away and serves what works offline
                 log.warn("the hall store cannot be reached at start ({}); starting offline, the schema is checked"
@@ -236,6 +237,22 @@ public final class DefaultKioskRuntime implements KioskRuntime {
                 log.warn("reserving walk-in numbers failed; trying again in an hour", e);
             }
         }, 0, 60, TimeUnit.MINUTES);
+    }
+
+    /** The database or the network is away (connecting failed), as opposed to a refusal by a server that answers. */
+    private static boolean networkAway(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException
+                    || t instanceof java.net.SocketTimeoutException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.io.EOFException || t instanceof java.net.SocketException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Started offline: the alarm says since when; the schema check (Flyway) runs once the hall store answers. */
