@@ -156,19 +156,28 @@ public final class CertificateService {
         try {
             IssuedCertificate issued = issuedOrFail(who, certificateType, number);
             String jobTitle = entitlement.titleZh() + " " + issued.number();
-            // durable before it is sent: a crash from here on leaves a note the reconciliation finds (ADR 0165)
-            note(new PrintNote(number, certificateType, holder, who.idNumber().masked(), issued.number(), jobTitle,
-                    clock.instant(), Optional.empty(), null, Optional.empty(), false));
             Optional<String> digest = Optional.empty();
-            PrintOutcome outcome;
+            RenderedCertificate rendered = null;
+            PrintOutcome outcome = null;
             try {
-                RenderedCertificate rendered = renderer.render(new CertificateRequest(certificateType,
+                rendered = renderer.render(new CertificateRequest(certificateType,
                         entitlement.titleZh(), entitlement.titleEn(), entitlement.issuerZh(), issued, kioskId));
                 digest = Optional.of(rendered.sha256() != null ? rendered.sha256() : sha256(rendered.pdf()));
-                outcome = printer.print(jobTitle, rendered.pdf());
             } catch (RuntimeException e) {
                 LOG.warn("certificate {} for {} failed before printing", issued.number(), who.idNumber(), e);
                 outcome = PrintOutcome.failed("could not render or send the document: " + e.getMessage());
+            }
+            // durable before it is sent: a crash from here on leaves a note the reconciliation finds (ADR 0165),
+            // with the document's digest that a PRINTED row keeps
+            note(new PrintNote(number, certificateType, holder, who.idNumber().masked(), issued.number(), jobTitle,
+                    clock.instant(), Optional.empty(), null, digest, false));
+            if (outcome == null) {
+                try {
+                    outcome = printer.print(jobTitle, rendered.pdf());
+                } catch (RuntimeException e) {
+                    LOG.warn("certificate {} for {} failed before printing", issued.number(), who.idNumber(), e);
+                    outcome = PrintOutcome.failed("could not render or send the document: " + e.getMessage());
+                }
             }
             // durable before it is said: the printer's answer is on the kiosk's disk before the citizen hears it,
             // then the store's print row takes it (now, or at the reconciliation after an outage)
@@ -397,8 +406,8 @@ public final class CertificateService {
     private void note(PrintNote note) {
         notes.inTransaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO print_submission (certificate_number,"
-                    + " certificate_type, holder_key, holder_masked, issued_number, job_name, submitted_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " certificate_type, holder_key, holder_masked, issued_number, job_name, submitted_at,"
+                    + " document_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, note.number());
                 insert.setString(2, note.type());
                 insert.setString(3, note.holderKey());
@@ -406,6 +415,7 @@ public final class CertificateService {
                 insert.setString(5, note.issuedNumber());
                 insert.setString(6, truncate(note.jobName(), 300));
                 insert.setObject(7, OffsetDateTime.ofInstant(note.submittedAt(), ZoneOffset.UTC));
+                insert.setString(8, note.digest().orElse(null));
                 insert.executeUpdate();
             }
             notes.requireDurableCommit(c);

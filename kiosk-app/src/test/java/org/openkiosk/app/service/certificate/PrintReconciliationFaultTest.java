@@ -126,6 +126,8 @@ class PrintReconciliationFaultTest {
         assertThat(found.unknown()).isEmpty();
         assertThat(hallOutcomes()).containsExactly("PRINTED");
         assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'CERTIFICATE_PRINTED'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM certificate_print WHERE document_sha256 IS NOT NULL"))
+                .as("the printed document's digest, noted before the job was sent").isEqualTo(1);
         // the paper came out: the limit of one residence certificate is used up
         assertThatThrownBy(() -> restarted.certificates().issue(card(restarted), "residence"))
                 .isInstanceOfSatisfying(CertificateException.class, e -> assertThat(e.reason())
