@@ -81,6 +81,37 @@ public final class A4PrinterDevice extends AbstractDevice {
         return outcome;
     }
 
+    /**
+     * The printer's jobs ({@code completed} for its job history, or {@code not-completed}), to find out after a
+     * crash whether a job the kiosk sent came out (ADR 0165). Blocks: never on the UI thread.
+     */
+    public java.util.List<JobSummary> jobs(String which) throws DeviceException {
+        try {
+            return printer.jobs(which);
+        } catch (IppRejectedException e) {
+            throw new DeviceException(logicalName() + ": " + e.getMessage(), RecommendedAction.CHECK_CONFIGURATION, false, e);
+        } catch (IOException e) {
+            throw new DeviceException(logicalName() + ": cannot reach " + printer.endpoint().httpUri() + ": " + e,
+                    RecommendedAction.RECONNECT, true, e);
+        }
+    }
+
+    /**
+     * Cancels a job nobody waits for any more (a job left by a crash) and reads its state afterwards: a job that
+     * completed meanwhile stays {@link JobState#COMPLETED}.
+     */
+    public JobStatus cancelAndRead(int jobId) throws DeviceException {
+        try {
+            printer.cancel(jobId);
+            return printer.jobStatus(jobId);
+        } catch (IppRejectedException e) {
+            throw new DeviceException(logicalName() + ": " + e.getMessage(), RecommendedAction.CHECK_CONFIGURATION, false, e);
+        } catch (IOException e) {
+            throw new DeviceException(logicalName() + ": cannot reach " + printer.endpoint().httpUri() + ": " + e,
+                    RecommendedAction.RECONNECT, true, e);
+        }
+    }
+
     @Override
     public HealthStatus checkHealth(HealthCheckLevel level) {
         if (level == HealthCheckLevel.INTERNAL) {

@@ -60,6 +60,32 @@ public final class IppPrinter {
         return jobStatus(response, jobId);
     }
 
+    /**
+     * The printer's jobs (Get-Jobs, RFC 8011 §4.2.6) of this kiosk's user: {@code which} is {@code completed} (the
+     * job history: completed, cancelled, aborted) or {@code not-completed}. A printer keeps its history for a while
+     * only (ippeveprinter about a minute, CUPS as {@code PreserveJobHistory} says).
+     */
+    public List<JobSummary> jobs(String which) throws IOException {
+        IppMessage response = client.send(request(IppOperation.GET_JOBS)
+                .operation("which-jobs", IppTag.KEYWORD, which)
+                .operation("requested-attributes", IppTag.KEYWORD, "job-id", "job-name", "job-state")
+                .build());
+        requireSuccess(response, IppOperation.GET_JOBS);
+        List<JobSummary> jobs = new java.util.ArrayList<>();
+        for (IppMessage.Group group : response.groups()) {
+            if (group.tag() != IppTag.JOB_ATTRIBUTES) {
+                continue;
+            }
+            int id = group.find("job-id").map(a -> a.intValue(0)).orElse(0);
+            String name = group.find("job-name").map(a -> String.join(" ", a.strings())).orElse("");
+            JobState state = JobState.of(group.find("job-state").map(a -> a.intValue(-1)).orElse(-1));
+            if (id > 0) {
+                jobs.add(new JobSummary(id, name, state));
+            }
+        }
+        return jobs;
+    }
+
     public PrinterStatus printerStatus() throws IOException {
         IppMessage response = client.send(request(IppOperation.GET_PRINTER_ATTRIBUTES)
                 .operation("requested-attributes", IppTag.KEYWORD, "printer-state", "printer-state-reasons",

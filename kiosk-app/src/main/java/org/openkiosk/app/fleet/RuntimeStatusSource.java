@@ -234,6 +234,13 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
                     "the store does not answer", "check the database server and the network", now));
         }
         journalTargetAlarms(alarms, now);
+        var prints = runtime.printReconciliation();
+        if (prints.isPresent() && !prints.get().unknown().isEmpty()) {
+            alarms.add(new Alarm(Alarm.SCHEMA, settings.kiosk(), "PRINT_OUTCOME_UNKNOWN", AlarmRules.WARNING, null,
+                    prints.get().unknown().size() + " certificate print(s) left open by a crash or an outage cannot be"
+                            + " settled: " + String.join("; ", prints.get().unknown()),
+                    "ask the citizen or check the tray; the attempts stay counted against the reprint limit", now));
+        }
         var probe = probing;
         if (probe != null && now.isBefore(probe.blockedUntil())) {
             alarms.add(new Alarm(Alarm.SCHEMA, settings.kiosk(), "ID_PROBING", AlarmRules.WARNING, null,

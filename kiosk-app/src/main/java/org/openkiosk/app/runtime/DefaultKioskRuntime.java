@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +37,7 @@ import org.openkiosk.app.service.port.CertificateDocumentPort;
 import org.openkiosk.app.service.port.ReceiptPort;
 import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.StoreException;
+import org.openkiosk.app.store.StoreUnavailableException;
 import org.openkiosk.app.store.Stores;
 import org.openkiosk.app.service.rating.HttpRatingsTarget;
 import org.openkiosk.app.store.journal.JournalForwarding;
@@ -161,7 +163,20 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         KioskDevices started = null;
         Store store = null;
         try {
-            store = openStore(config, dataDir, demo, clock);
+            Optional<Instant> hallUnreachableSince = Optional.empty();
+            try {
+                store = openStore(config, dataDir, demo, clock);
+            } catch (RuntimeStartException e) {
+                if (demo || !config.store().shared() || !(e.getCause() instanceof StoreUnavailableException)
+                        || !networkAway(e)) {
+                    throw e; // a wrong password, a missing database, a bad URL: not an outage, a configuration fault
+                }
+                // ADR 0166: a hall kiosk starts while its hall store is away and serves what works offline
+                log.warn("the hall store cannot be reached at start ({}); starting offline, the schema is checked"
+                        + " when it answers", e.getMessage());
+                store = Stores.openWithoutConnecting(config.store());
+                hallUnreachableSince = Optional.of(clock.instant());
+            }
             ServicePlatform platform = ServicePlatforms.create(catalogue.platform(), store, clock, catalogue.zone());
             // after the platform: a face verifier may compare at the platform
             started = KioskDevices.start(config.devices(), PlatformFaceMatcher.of(platform));
@@ -179,6 +194,10 @@ public final class DefaultKioskRuntime implements KioskRuntime {
             runtime.guardDiskSpace(DiskSpaceGuard.of(dataDir));
             if (config.store().shared() && !demo) {
                 runtime.forwardToHall(dataDir, clock);
+                hallUnreachableSince.ifPresent(runtime::checkSchemaWhenTheHallAnswers);
+            }
+            if (!demo) {
+                runtime.reconcilePrints();
             }
             recordConfigurationChanges(configDir, dataDir, services);
             log.info("kiosk {} started{}: store {}, devices {}, problems {}", config.kiosk().id(),
@@ -237,6 +256,72 @@ public final class DefaultKioskRuntime implements KioskRuntime {
                 log.warn("pruning the journal failed; trying again tomorrow", e);
             }
         }, 10, 24 * 60, TimeUnit.MINUTES);
+    }
+
+    /** The database or the network is away (connecting failed), as opposed to a refusal by a server that answers. */
+    private static boolean networkAway(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException
+                    || t instanceof java.net.SocketTimeoutException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.io.EOFException || t instanceof java.net.SocketException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Started offline: the alarm says since when; the schema check (Flyway) runs once the hall store answers. */
+    private void checkSchemaWhenTheHallAnswers(Instant since) {
+        java.util.concurrent.atomic.AtomicBoolean checked = new java.util.concurrent.atomic.AtomicBoolean();
+        Shipper shipper = forwarding.orElseThrow().shipper();
+        shipper.onReconnect(() -> {
+            if (checked.compareAndSet(false, true)) {
+                try {
+                    recovery.execute(() -> {
+                        try {
+                            Stores.migrate(store);
+                            log.info("the hall store answers; its schema is up to date");
+                        } catch (RuntimeException e) {
+                            log.error("the hall store answers but its schema check failed", e);
+                        }
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // closing
+                }
+            }
+        });
+        shipper.unreachableSince(since);
+    }
+
+    /**
+     * Certificate prints left open by a crash or an outage (ADR 0165): reconciled now, hourly and each time the hall
+     * store answers again, off the UI thread.
+     */
+    private void reconcilePrints() {
+        Runnable reconcile = () -> {
+            try {
+                services.certificates().reconcile();
+            } catch (RuntimeException e) {
+                log.warn("reconciling certificate prints failed; trying again later", e);
+            }
+        };
+        recovery.scheduleWithFixedDelay(reconcile, 0, 60, TimeUnit.MINUTES);
+        forwarding.ifPresent(f -> f.shipper().onReconnect(() -> {
+            try {
+                recovery.execute(reconcile);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closing
+            }
+        }));
+    }
+
+    @Override
+    public Optional<org.openkiosk.app.service.certificate.PrintReconciliation> printReconciliation() {
+        return Optional.of(services.certificates().lastReconciliation());
     }
 
     @Override

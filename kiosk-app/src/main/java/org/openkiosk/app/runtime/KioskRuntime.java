@@ -63,6 +63,11 @@ public interface KioskRuntime extends AutoCloseable {
      * Tries again to bring the required devices that are not usable back (open, claim, enable, check), then
      * returns what is still wrong. Blocks: call it from the out-of-service screen's background retry.
      */
+    /** The latest reconciliation of certificate prints left open by a crash or an outage (ADR 0165). */
+    default Optional<org.openkiosk.app.service.certificate.PrintReconciliation> printReconciliation() {
+        return Optional.empty();
+    }
+
     /** Forwarding to the hall store (hall kiosks only, ADR 0160): since when it fails and what waits. */
     default Optional<org.openkiosk.app.store.journal.ShipperStatus> hallForwarding() {
         return Optional.empty();

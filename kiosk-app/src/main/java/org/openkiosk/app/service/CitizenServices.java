@@ -103,6 +103,7 @@ public final class CitizenServices {
         AuditLog journalAudit = new AuditLog(journal.store(), clock, kioskId, auditKey, journalHead);
         this.journalAudit = Optional.of(journalAudit);
         ratings.writeInto(journal, journalAudit);
+        certificates.noteInto(journal.store());
         queue.issueOfflineFrom(new org.openkiosk.app.service.queue.OfflineTickets(hall, journal, walkInReserve,
                 hallReachable));
     }

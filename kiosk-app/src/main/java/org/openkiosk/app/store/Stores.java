@@ -63,6 +63,19 @@ public final class Stores {
         }
     }
 
+    /**
+     * A hall kiosk starting while its PostgreSQL cannot be reached (ADR 0166): the pool is built without connecting
+     * and nothing is migrated or checked; connections are tried when used, and {@link #migrate} runs once the
+     * database answers. Only for a shared store whose schema other kiosks or a technician have already made.
+     */
+    public static Store openWithoutConnecting(StoreConfig config) {
+        Objects.requireNonNull(config, "store configuration");
+        if (!POSTGRESQL.equalsIgnoreCase(Objects.toString(config.type(), "").strip())) {
+            throw new StoreException("only a postgresql store can be opened before it answers");
+        }
+        return openPostgresql(config, false);
+    }
+
     /** Applies pending migrations; returns how many were applied. */
     public static int migrate(Store store) {
         try {
@@ -141,6 +154,10 @@ public final class Stores {
     }
 
     private static Store openPostgresql(StoreConfig config) {
+        return openPostgresql(config, true);
+    }
+
+    private static Store openPostgresql(StoreConfig config, boolean connectNow) {
         if (config.url() == null || !config.url().startsWith("jdbc:postgresql:")) {
             throw new StoreException("a postgresql store needs a url like jdbc:postgresql://host:5432/kiosk, got '"
                     + config.url() + "'");
@@ -158,6 +175,10 @@ public final class Stores {
         hikari.addDataSourceProperty("connectTimeout", "5");
         hikari.addDataSourceProperty("socketTimeout", "30");
         hikari.addDataSourceProperty("ApplicationName", "openkiosk");
+        if (!connectNow) {
+            hikari.setInitializationFailTimeout(-1); // build the pool now, connect when a connection is asked for
+            hikari.setMinimumIdle(0);
+        }
         String where = config.url().replaceFirst("\\?.*$", "");
         return new Store(create(hikari, where), Dialect.POSTGRESQL, where);
     }

@@ -50,4 +50,91 @@ class HallKioskRuntimeTest {
             assertThat(ratings).isEqualTo(1);
         }
     }
+
+    @Test
+    void aHallKioskStartsWhileTheHallStoreIsAwayServesOfflineAndSaysSinceWhen() throws Exception {
+        Path configDir = RuntimeFixtures.copyOfRepositoryConfig(tmp.resolve("config"));
+        KioskConfig repo = ConfigLoader.load(configDir);
+        String url = POSTGRES.server().newDatabase();
+        org.openkiosk.app.store.Stores.open(PostgresServer.storeConfig(url), tmp).close(); // the hall's schema exists
+        try (org.openkiosk.testsupport.TcpProxy proxy = org.openkiosk.testsupport.TcpProxy.to("127.0.0.1",
+                POSTGRES.server().port())) {
+            StoreConfig hall = PostgresServer.storeConfig(
+                    org.openkiosk.testsupport.EmbeddedPostgresServer.throughPort(url, proxy.port()));
+            KioskConfig config = new KioskConfig(repo.kiosk(), repo.ui(), repo.devices(), hall);
+            proxy.cut();
+            java.time.Instant before = java.time.Instant.now();
+            try (DefaultKioskRuntime runtime = DefaultKioskRuntime.start(config, configDir, tmp.resolve("data"), false,
+                    Clock.systemUTC())) {
+                var status = runtime.hallForwarding().orElseThrow();
+                assertThat(status.reachable()).isFalse();
+                assertThat(status.unreachableSince().orElseThrow()).isAfterOrEqualTo(before.minusSeconds(1));
+                assertThat(status.describe(java.time.ZoneOffset.UTC)).startsWith("store unreachable since ");
+                // what works offline works: a rating is journalled and waits
+                runtime.services().ratings().rate("exit-entry", SatisfactionLevel.SATISFIED, Optional.empty());
+                Poll.until(Duration.ofSeconds(30), "the rating waiting",
+                        () -> runtime.hallForwarding().orElseThrow().waiting() == 1);
+                assertThat(runtime.hallForwarding().orElseThrow().reachable()).isFalse();
+
+                proxy.restore();
+                Poll.until(Duration.ofSeconds(60), "the hall store back and the rating forwarded",
+                        () -> runtime.hallForwarding().orElseThrow().reachable()
+                                && runtime.hallForwarding().orElseThrow().waiting() == 0);
+                int ratings = runtime.store().inTransaction(c -> {
+                    try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM rating")) {
+                        rs.next();
+                        return rs.getInt(1);
+                    }
+                });
+                assertThat(ratings).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void atStartUpACertificateAttemptLeftOpenByACrashIsSettled() throws Exception {
+        Path configDir = RuntimeFixtures.copyOfRepositoryConfig(tmp.resolve("config"));
+        KioskConfig repo = ConfigLoader.load(configDir);
+        StoreConfig hall = POSTGRES.newDatabase();
+        KioskConfig config = new KioskConfig(repo.kiosk(), repo.ui(), repo.devices(), hall);
+        // the kiosk died after reserving an attempt and before it noted a print job (ADR 0165)
+        try (org.openkiosk.app.store.Store store = org.openkiosk.app.store.Stores.open(hall, tmp)) {
+            store.inTransaction(c -> {
+                try (var insert = c.prepareStatement("INSERT INTO certificate_print (certificate_type,"
+                        + " certificate_number, holder_key, printed_at, kiosk_id, outcome) VALUES ('residence',"
+                        + " 'JZZ202699000002', '" + "b".repeat(64) + "', ?, ?, 'PENDING')")) {
+                    // reserved after the kiosk's journal began noting jobs (it is made at start, just below)
+                    insert.setObject(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(1));
+                    insert.setString(2, repo.kiosk().id());
+                    insert.executeUpdate();
+                }
+                return null;
+            });
+        }
+        try (DefaultKioskRuntime runtime = DefaultKioskRuntime.start(config, configDir, tmp.resolve("data"), false,
+                Clock.systemUTC())) {
+            Poll.until(Duration.ofSeconds(30), "the start-up reconciliation",
+                    () -> runtime.printReconciliation().orElseThrow().failed() == 1);
+            Poll.until(Duration.ofSeconds(30), "the open attempt settled at start-up",
+                    () -> runtime.store().inTransaction(c -> {
+                        try (var rs = c.createStatement().executeQuery(
+                                "SELECT outcome FROM certificate_print WHERE certificate_number = 'JZZ202699000002'")) {
+                            rs.next();
+                            return rs.getString(1).equals("FAILED");
+                        }
+                    }));
+        }
+    }
+
+    @Test
+    void aHallStoreThatAnswersButRefusesStillStopsTheStart() throws Exception {
+        Path configDir = RuntimeFixtures.copyOfRepositoryConfig(tmp.resolve("config"));
+        KioskConfig repo = ConfigLoader.load(configDir);
+        String url = POSTGRES.server().newDatabase().replaceFirst("/kiosk_\\d+", "/no_such_database");
+        KioskConfig config = new KioskConfig(repo.kiosk(), repo.ui(), repo.devices(), PostgresServer.storeConfig(url));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DefaultKioskRuntime.start(config, configDir,
+                        tmp.resolve("data"), false, Clock.systemUTC()))
+                .isInstanceOfSatisfying(RuntimeStartException.class,
+                        e -> assertThat(e.code()).isEqualTo(RuntimeStartException.STORE));
+    }
 }

@@ -4,10 +4,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.openkiosk.app.service.port.A4PrintPort;
+import org.openkiosk.app.service.port.PrintLookup;
 import org.openkiosk.app.service.port.PrintOutcome;
 import org.openkiosk.device.DeviceException;
 import org.openkiosk.device.DeviceState;
 import org.openkiosk.device.a4.A4PrinterDevice;
+import org.openkiosk.device.a4.JobState;
+import org.openkiosk.device.a4.JobStatus;
+import org.openkiosk.device.a4.JobSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +50,52 @@ public final class A4PrinterPort implements A4PrintPort {
         } catch (RuntimeException e) {
             log.warn("A4 print of {} failed unexpectedly", jobTitle, e);
             return PrintOutcome.failed("the A4 printer driver failed: " + e);
+        }
+    }
+
+    /**
+     * Reads the printer's jobs (Get-Jobs): completed in its history is printed; cancelled or aborted is not; a job
+     * still waiting or printing is cancelled now (its citizen left long ago, ADR 0051) and counts as printed if it
+     * completed meanwhile. Not listed at all: unknown (never received, or forgotten by the printer's history).
+     */
+    @Override
+    public PrintLookup lookUp(String jobTitle) {
+        Optional<A4PrinterDevice> found = printer.get();
+        if (found.isEmpty()) {
+            return PrintLookup.askAgainLater("no usable A4 printer driver to ask");
+        }
+        A4PrinterDevice device = found.get();
+        try {
+            for (JobSummary job : device.jobs("not-completed")) {
+                if (job.name().equals(jobTitle)) {
+                    JobStatus after = device.cancelAndRead(job.jobId());
+                    return after.state() == JobState.COMPLETED
+                            ? PrintLookup.printed("job " + job.jobId() + " was still " + job.state().keyword()
+                                    + " and completed before it could be cancelled")
+                            : PrintLookup.notPrinted("job " + job.jobId() + " was still " + job.state().keyword()
+                                    + "; cancelled now (" + after.state().keyword() + ") so it does not come out later");
+                }
+            }
+            for (JobSummary job : device.jobs("completed")) {
+                if (job.name().equals(jobTitle)) {
+                    return switch (job.state()) {
+                        case COMPLETED -> PrintLookup.printed("the printer's job history lists job " + job.jobId()
+                                + " completed");
+                        case CANCELED, ABORTED -> PrintLookup.notPrinted("the printer's job history lists job "
+                                + job.jobId() + " " + job.state().keyword());
+                        default -> PrintLookup.unknown("the printer's job history lists job " + job.jobId() + " as "
+                                + job.state().keyword());
+                    };
+                }
+            }
+            return PrintLookup.unknown("the printer's job history does not list it: it never reached the printer,"
+                    + " or the printer no longer remembers it");
+        } catch (DeviceException e) {
+            return e.retryable() ? PrintLookup.askAgainLater("the printer does not answer: " + e.getMessage())
+                    : PrintLookup.unknown("the printer cannot list its jobs: " + e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("reading the A4 printer's jobs failed unexpectedly", e);
+            return PrintLookup.askAgainLater("the A4 printer driver failed: " + e);
         }
     }
 }

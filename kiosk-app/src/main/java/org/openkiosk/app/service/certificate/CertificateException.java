@@ -11,7 +11,12 @@ public class CertificateException extends RuntimeException {
         /** the person has used up first print and reprints */
         REPRINT_LIMIT_REACHED,
         /** the issuing authority's answer could not be used (malformed reply): nothing was printed */
-        NOT_ISSUED
+        NOT_ISSUED,
+        /**
+         * the hall store cannot be reached, so the reprint count cannot be checked (ADR 0165): nothing was numbered,
+         * printed or counted
+         */
+        HALL_OFFLINE
     }
 
     private final Reason reason;

@@ -6,4 +6,12 @@ package org.openkiosk.app.service.port;
  */
 public interface A4PrintPort {
     PrintOutcome print(String jobTitle, byte[] pdf);
+
+    /**
+     * After a crash or an outage: whether the job sent with this exact title came out (ADR 0165). A printer
+     * without a job history cannot say.
+     */
+    default PrintLookup lookUp(String jobTitle) {
+        return PrintLookup.unknown("this printer keeps no job history the kiosk can read");
+    }
 }

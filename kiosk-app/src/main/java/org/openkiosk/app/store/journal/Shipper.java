@@ -51,6 +51,7 @@ public final class Shipper implements AutoCloseable {
 
     /** How far back the operator is shown records a target refused for good ({@link #targetStatuses()}). */
     public static final Duration REJECTIONS_SHOWN = Duration.ofDays(7);
+    private final List<Runnable> reconnectListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Shipper(Journal journal, HallInbox hall, Clock clock, Settings settings) {
         this.journal = Objects.requireNonNull(journal);
@@ -104,12 +105,31 @@ public final class Shipper implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Runs on the shipper's thread each time the hall store answers again after an outage (the print
+     * reconciliation of ADR 0165 hangs here); a listener with slow work hands it to a thread of its own.
+     */
+    public void onReconnect(Runnable listener) {
+        reconnectListeners.add(listener);
+    }
+
     /** Forwards soon (after an append, or when the operator asks). Coalesces: one drain queued at a time. */
     public void wake() {
         if (!closed && drainQueued.compareAndSet(false, true)) {
             submit(0);
         }
         targets.forEach(TargetLane::wake);
+    }
+
+    /**
+     * The hall store could not be reached before the shipper started (a kiosk started during an outage): the
+     * operator's alarm says since when, and the shipper asks the hall store until it answers.
+     */
+    public void unreachableSince(Instant since) {
+        if (unreachableSince == null) {
+            unreachableSince = Objects.requireNonNull(since);
+        }
+        wake();
     }
 
     /** Whether the last forward reached the hall store (no journal query: cheap enough for every decision). */
@@ -141,6 +161,9 @@ public final class Shipper implements AutoCloseable {
             while (!closed) {
                 List<JournalRecord> batch = journal.waiting(settings.batchSize());
                 if (batch.isEmpty()) {
+                    if (unreachableSince != null) {
+                        hall.accept(batch); // nothing waits, but an outage is known: is the hall store back?
+                    }
                     break;
                 }
                 int fresh = hall.accept(batch);
@@ -166,12 +189,22 @@ public final class Shipper implements AutoCloseable {
     }
 
     private void reachable() {
-        if (unreachableSince != null) {
+        boolean wasUnreachable = unreachableSince != null;
+        if (wasUnreachable) {
             log.info("the hall store answers again (unreachable since {})", unreachableSince);
         }
         unreachableSince = null;
         problem = null;
         nextRetry = settings.retryMin();
+        if (wasUnreachable) {
+            for (Runnable listener : reconnectListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    log.warn("a reconnect listener failed", e);
+                }
+            }
+        }
     }
 
     private void retryLater() {
