@@ -103,9 +103,11 @@ class EvaluationPlatformDeliveryTest {
 
         platform.stop(); // connection refused
         rate(5, "household");
+        // The first attempt after the stop may still meet the closing keep-alive connection ("failed: … no
+        // bytes"); the retries that follow meet a refused connection, which the operator sees as unreachable.
         TargetStatus away = Poll.value(PATIENCE, "the kiosk notices the platform is away",
-                () -> Optional.of(ratings(shipper)).filter(s -> !s.reachable()));
-        assertThat(away.problem()).hasValueSatisfying(p -> assertThat(p).contains("unreachable"));
+                () -> Optional.of(ratings(shipper)).filter(s -> !s.reachable()
+                        && s.problem().filter(p -> p.contains("unreachable")).isPresent()));
         assertThat(away.waiting()).isPositive();
         assertThat(away.nextAttempt()).isPresent();
 
