@@ -10,7 +10,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        // Logback may configure itself before any command has parsed --data; give logback.xml a sane default.
+        // Logback may configure itself before any command has parsed --data; give it a sane default
+        // (KioskLogConfigurator writes under it).
         if (System.getProperty(KioskLogging.DATA_PROPERTY) == null) {
             System.setProperty(KioskLogging.DATA_PROPERTY, DataDirectory.resolve(null).toString());
         }
