@@ -15,6 +15,6 @@ public final class Main {
         if (System.getProperty(KioskLogging.DATA_PROPERTY) == null) {
             System.setProperty(KioskLogging.DATA_PROPERTY, DataDirectory.resolve(null).toString());
         }
-        System.exit(KioskCommand.commandLine().execute(args));
+        System.exit(KioskCommand.commandLine(args).execute(args));
     }
 }
