@@ -10,6 +10,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        org.openkiosk.app.logging.StartupTimeline.begin();
         // Logback may configure itself before any command has parsed --data; give it a sane default
         // (KioskLogConfigurator writes under it).
         if (System.getProperty(KioskLogging.DATA_PROPERTY) == null) {

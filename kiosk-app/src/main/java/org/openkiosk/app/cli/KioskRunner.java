@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.openkiosk.app.maintenance.versions.ConfigVersions;
 import org.openkiosk.app.logging.KioskLogging;
+import org.openkiosk.app.logging.StartupTimeline;
 import org.openkiosk.app.supervision.StopSignal;
 import org.openkiosk.app.ui.KioskLauncher;
 import org.openkiosk.app.ui.ShellOptions;
@@ -32,6 +33,7 @@ final class KioskRunner {
 
     static int run(Path configDir, Path dataDir, boolean demo, ShellCliOptions cli, PrintWriter out,
                    PrintWriter err) {
+        StartupTimeline.mark("command line parsed");
         if (cli.retrySeconds < 1) {
             err.println("kiosk: --retry-seconds must be at least 1");
             return ExitCodes.BAD_CONFIGURATION;
@@ -73,6 +75,7 @@ final class KioskRunner {
                 // the kiosk can still serve; the technician sees this on the console and in `kiosk doctor`
                 err.println("kiosk: logging to " + dataDir + " failed, logging to the console only: " + e.getMessage());
             }
+            StartupTimeline.mark("logging set up");
             if (cli.headless) {
                 LOG.info("kiosk {} running {}", demo ? "demo" : "run", HeadlessDisplay.describe());
                 out.println("kiosk: " + HeadlessDisplay.describe());
@@ -96,6 +99,7 @@ final class KioskRunner {
             StartupResult first = crashLoop != null ? crashLoop
                     : opensAfterFirstFrame ? check.configuration() : check.check();
             boolean deferred = opensAfterFirstFrame && first instanceof StartupResult.Ready;
+            StartupTimeline.mark(deferred ? "configuration loaded" : "start-up check done");
             StartupCheck retry = crashLoop != null ? CrashLoop.retryWhenQuiet(attempts, crashLoop, check) : check;
             if (attempts != null) {
                 CrashLoop.clearWhenStillRunning(attempts);

@@ -17,6 +17,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.openkiosk.app.logging.StartupTimeline;
 import org.openkiosk.app.supervision.KioskSupervision;
 import org.openkiosk.app.supervision.StopSignal;
 import org.openkiosk.app.ui.startup.StartupCheck;
@@ -116,6 +117,7 @@ public final class KioskLauncher {
         startToolkitEarly();
         try {
             toolkit.join();
+            StartupTimeline.mark("JavaFX toolkit and fonts ready");
         } catch (CompletionException | CancellationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             out.println("kiosk: cannot open the display: " + cause.getMessage());
@@ -165,6 +167,7 @@ public final class KioskLauncher {
                 Runnable serving = () -> {
                     // the screen that serves (attract, or out of service with its codes) is on the display: only
                     // now READY=1 to systemd (ADR 0120, 0128)
+                    StartupTimeline.mark("serving screen drawn: " + shell.statusLine());
                     supervision.started(shell.statusLine(), Platform::runLater, shell::deviceLoop);
                     LOG.info("first screen shown: {}", shell.statusLine());
                     out.println("kiosk: first screen shown: " + shell.statusLine());
@@ -177,6 +180,7 @@ public final class KioskLauncher {
                             out.println(FIRST_FRAME_MARKER + System.nanoTime());
                             out.flush();
                         }
+                        StartupTimeline.mark("attract screen drawn (disabled)");
                         LOG.info("attract screen shown; opening the store and devices");
                         open(shell, opening, request.retry(), work, exitCode, ended, serving);
                     });
@@ -229,6 +233,7 @@ public final class KioskLauncher {
         record Opened(StartupResult result, boolean ends) {}
         work.run(() -> {
             StartupResult result = opening.check().check();
+            StartupTimeline.mark("store and devices opened");
             return new Opened(result, opening.endsTheKiosk().test(result));
         }, opened -> {
             if (opened.ends()) {
