@@ -45,6 +45,11 @@ public final class KioskLogging {
         System.setProperty(DATA_PROPERTY, absolute.toString());
         Path logDir = absolute.resolve("logs");
         LoggerContext context = loggerContext();
+        if (System.getProperty(ch.qos.logback.classic.util.ContextInitializer.CONFIG_FILE_PROPERTY) != null) {
+            // a technician's own Logback file (-Dlogback.configurationFile) stays in charge (docs/logging.md)
+            routeJavaUtilLogging();
+            return;
+        }
         // Logback's bootstrap has usually configured the same directory already (Main sets kiosk.data to the
         // default): then the files are open and nothing is done twice
         if (!configuredFor(context, logDir)) {

@@ -99,6 +99,32 @@ class LoggingToFileTest {
     }
 
     @Test
+    void aTechniciansOwnLogbackFileStaysInChargeAfterInit() throws Exception {
+        Path own = Files.writeString(data.resolve("own-logback.xml"), """
+                <configuration>
+                  <appender name="OWN" class="ch.qos.logback.core.FileAppender">
+                    <file>%s</file>
+                    <encoder class="org.openkiosk.app.logging.MaskingPatternLayoutEncoder"><pattern>%%logger %%msg%%n</pattern></encoder>
+                  </appender>
+                  <logger name="%s" level="DEBUG"/>
+                  <root level="INFO"><appender-ref ref="OWN"/></root>
+                </configuration>
+                """.formatted(data.resolve("own.log"), StartupTimeline.LOGGER));
+        System.setProperty(ContextInitializer.CONFIG_FILE_PROPERTY, own.toString());
+        try {
+            LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+            context.reset();
+            new ContextInitializer(context).autoConfig();
+            KioskLogging.init(data.resolve("kiosk-data"));
+            StartupTimeline.mark("a phase");
+        } finally {
+            System.clearProperty(ContextInitializer.CONFIG_FILE_PROPERTY);
+        }
+        assertThat(Files.readString(data.resolve("own.log"))).containsPattern("org.openkiosk.startup start-up \\+\\d+ ms: a phase");
+        assertThat(data.resolve("kiosk-data/logs/kiosk.log")).doesNotExist();
+    }
+
+    @Test
     void aDataDirectoryThatCannotHoldLogsIsReported() throws Exception {
         Path file = Files.writeString(data.resolve("not-a-directory"), "x");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> KioskLogging.init(file))
