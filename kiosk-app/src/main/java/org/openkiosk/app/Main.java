@@ -10,10 +10,12 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        // Logback may configure itself before any command has parsed --data; give logback.xml a sane default.
+        org.openkiosk.app.logging.StartupTimeline.begin();
+        // Logback may configure itself before any command has parsed --data; give it a sane default
+        // (KioskLogConfigurator writes under it).
         if (System.getProperty(KioskLogging.DATA_PROPERTY) == null) {
             System.setProperty(KioskLogging.DATA_PROPERTY, DataDirectory.resolve(null).toString());
         }
-        System.exit(KioskCommand.commandLine().execute(args));
+        System.exit(KioskCommand.commandLine(args).execute(args));
     }
 }

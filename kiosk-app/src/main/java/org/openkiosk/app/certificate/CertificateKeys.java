@@ -62,7 +62,7 @@ public final class CertificateKeys {
             return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (GeneralSecurityException notEd25519) {
             try {
-                PrivateKey key = KeyFactory.getInstance("EC", SigningAlgorithm.BOUNCY_CASTLE)
+                PrivateKey key = KeyFactory.getInstance("EC", SigningAlgorithm.bouncyCastle())
                         .generatePrivate(new PKCS8EncodedKeySpec(der));
                 SigningAlgorithm.of(key);
                 return key;
@@ -79,7 +79,7 @@ public final class CertificateKeys {
             return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
         } catch (GeneralSecurityException notEd25519) {
             try {
-                PublicKey key = KeyFactory.getInstance("EC", SigningAlgorithm.BOUNCY_CASTLE)
+                PublicKey key = KeyFactory.getInstance("EC", SigningAlgorithm.bouncyCastle())
                         .generatePublic(new X509EncodedKeySpec(der));
                 SigningAlgorithm.of(key);
                 return key;
@@ -144,7 +144,7 @@ public final class CertificateKeys {
             return switch (algorithm) {
                 case ED25519 -> KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
                 case SM2, ECDSA_P256 -> {
-                    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", SigningAlgorithm.BOUNCY_CASTLE);
+                    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", SigningAlgorithm.bouncyCastle());
                     generator.initialize(new ECGenParameterSpec(algorithm == SigningAlgorithm.SM2 ? "sm2p256v1" : "secp256r1"));
                     yield generator.generateKeyPair();
                 }

@@ -23,11 +23,23 @@ public enum SigningAlgorithm {
     SM2("sm2", "SM3withSM2"),
     ECDSA_P256("ecdsa-p256", "SHA256withECDSA");
 
-    /** One Bouncy Castle instance, not registered globally: the kiosk's JCA set-up stays as the JDK's. */
-    static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
-    private static final BigInteger SM2_ORDER = GMNamedCurves.getByName("sm2p256v1").getN();
+    /**
+     * One Bouncy Castle instance, not registered globally: the kiosk's JCA set-up stays as the JDK's. In a holder so
+     * that it is made on first use only: the provider and its signed jar's verification cost about a second of a
+     * cold start, and a kiosk with Ed25519 keys never needs them (ADR 0128).
+     */
+    private static final class BouncyCastle {
+        static final Provider PROVIDER = new BouncyCastleProvider();
+        static final BigInteger SM2_ORDER = GMNamedCurves.getByName("sm2p256v1").getN();
+    }
+
     private static final BigInteger P256_ORDER = new BigInteger(
             "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+
+    /** The shared Bouncy Castle provider (made on first use). */
+    static Provider bouncyCastle() {
+        return BouncyCastle.PROVIDER;
+    }
 
     private final String id;
     private final String jcaName;
@@ -59,7 +71,7 @@ public enum SigningAlgorithm {
         }
         if (key instanceof ECKey ec && ec.getParams() != null) {
             BigInteger order = ec.getParams().getOrder();
-            if (order.equals(SM2_ORDER)) {
+            if (order.equals(BouncyCastle.SM2_ORDER)) {
                 return SM2;
             }
             if (order.equals(P256_ORDER)) {
@@ -90,6 +102,6 @@ public enum SigningAlgorithm {
     }
 
     private Signature instance() throws GeneralSecurityException {
-        return this == ED25519 ? Signature.getInstance(jcaName) : Signature.getInstance(jcaName, BOUNCY_CASTLE);
+        return this == ED25519 ? Signature.getInstance(jcaName) : Signature.getInstance(jcaName, bouncyCastle());
     }
 }

@@ -4,33 +4,15 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The top-level {@code kiosk} command; every function is a sub-command. */
+/**
+ * The top-level {@code kiosk} command; every function is a sub-command. The sub-commands are added in
+ * {@link #commandLine(String...)}, not listed in the annotation, so that starting the kiosk ({@code run},
+ * {@code demo}) does not make picocli reflect over all the others first (ADR 0128).
+ */
 @Command(name = "kiosk",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "Self-service kiosk terminal for 24-hour government self-service halls.",
-        subcommands = {
-                VersionCommand.class,
-                RunCommand.class,
-                DemoCommand.class,
-                ConfigCommand.class,
-                DoctorCommand.class,
-                DevicesCommand.class,
-                org.openkiosk.app.cli.store.StoreCommand.class,
-                org.openkiosk.app.cli.store.AuditCommand.class,
-                org.openkiosk.app.cli.store.ServicesCommand.class,
-                org.openkiosk.app.cli.idcard.IdCardCommand.class,
-                org.openkiosk.app.cli.escpos.ReceiptCommand.class,
-                org.openkiosk.app.cli.scanner.ScannerCommand.class,
-                SimulateCommand.class,
-                org.openkiosk.app.cli.certificate.CertificateCommand.class,
-                org.openkiosk.app.cli.a4.PrintCommand.class,
-                org.openkiosk.app.cli.a4.ScanCommand.class,
-                org.openkiosk.app.cli.maintenance.MaintenanceCommand.class,
-                org.openkiosk.app.cli.maintenance.DiagnosticsCommand.class,
-                org.openkiosk.app.cli.fleet.FleetCommandGroup.class,
-                CommandLine.HelpCommand.class
-        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:normal end",
@@ -54,14 +36,74 @@ public final class KioskCommand implements Runnable {
             description = "Data directory for logs and the embedded store (default: $KIOSK_DATA, else <kiosk home>/data).")
     String dataDir;
 
+    /** Every sub-command, in the order the help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            VersionCommand.class,
+            RunCommand.class,
+            DemoCommand.class,
+            ConfigCommand.class,
+            DoctorCommand.class,
+            DevicesCommand.class,
+            org.openkiosk.app.cli.store.StoreCommand.class,
+            org.openkiosk.app.cli.store.AuditCommand.class,
+            org.openkiosk.app.cli.store.ServicesCommand.class,
+            org.openkiosk.app.cli.idcard.IdCardCommand.class,
+            org.openkiosk.app.cli.escpos.ReceiptCommand.class,
+            org.openkiosk.app.cli.scanner.ScannerCommand.class,
+            SimulateCommand.class,
+            org.openkiosk.app.cli.certificate.CertificateCommand.class,
+            org.openkiosk.app.cli.a4.PrintCommand.class,
+            org.openkiosk.app.cli.a4.ScanCommand.class,
+            org.openkiosk.app.cli.maintenance.MaintenanceCommand.class,
+            org.openkiosk.app.cli.maintenance.DiagnosticsCommand.class,
+            org.openkiosk.app.cli.fleet.FleetCommandGroup.class,
+            CommandLine.HelpCommand.class);
+
+    /** The sub-commands that start the kiosk: the start-up path, where picocli builds only the one asked for. */
+    static final List<Class<?>> START_COMMANDS = List.of(RunCommand.class, DemoCommand.class);
+
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
     }
 
-    /** Builds the command line with the kiosk's exit-code conventions. */
+    /** Builds the command line with the kiosk's exit-code conventions, every sub-command included. */
     public static CommandLine commandLine() {
+        return commandLine(SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for {@code args}: when they start the kiosk ({@code [--config DIR] [--data DIR] run|demo …}),
+     * with that sub-command only, else with all of them.
+     */
+    public static CommandLine commandLine(String... args) {
+        Class<?> start = startCommand(args);
+        return commandLine(start == null ? SUBCOMMANDS : List.of(start));
+    }
+
+    /** The {@code run} or {@code demo} command {@code args} name after the global options only, else null. */
+    static Class<?> startCommand(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--config") || a.equals("--data")) {
+                i++; // its value
+            } else if (!(a.startsWith("--config=") || a.startsWith("--data="))) {
+                for (Class<?> c : START_COMMANDS) {
+                    if (c.getAnnotation(Command.class).name().equals(a)) {
+                        return c;
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static CommandLine commandLine(List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new KioskCommand());
+        for (Class<?> c : subcommands) {
+            cl.addSubcommand(c);
+        }
         cl.setExitCodeExceptionMapper(t -> ExitCodes.FAILURE);
         cl.setParameterExceptionHandler((ex, args) -> {
             if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.openkiosk.app.maintenance.versions.ConfigVersions;
 import org.openkiosk.app.logging.KioskLogging;
+import org.openkiosk.app.logging.StartupTimeline;
 import org.openkiosk.app.supervision.StopSignal;
 import org.openkiosk.app.ui.KioskLauncher;
 import org.openkiosk.app.ui.ShellOptions;
@@ -32,6 +33,7 @@ final class KioskRunner {
 
     static int run(Path configDir, Path dataDir, boolean demo, ShellCliOptions cli, PrintWriter out,
                    PrintWriter err) {
+        StartupTimeline.mark("command line parsed");
         if (cli.retrySeconds < 1) {
             err.println("kiosk: --retry-seconds must be at least 1");
             return ExitCodes.BAD_CONFIGURATION;
@@ -73,6 +75,7 @@ final class KioskRunner {
                 // the kiosk can still serve; the technician sees this on the console and in `kiosk doctor`
                 err.println("kiosk: logging to " + dataDir + " failed, logging to the console only: " + e.getMessage());
             }
+            StartupTimeline.mark("logging set up");
             if (cli.headless) {
                 LOG.info("kiosk {} running {}", demo ? "demo" : "run", HeadlessDisplay.describe());
                 out.println("kiosk: " + HeadlessDisplay.describe());
@@ -84,11 +87,19 @@ final class KioskRunner {
         StartAttempts attempts = startsTheShell ? new StartAttempts(dataDir, Clock.systemUTC(),
                 StartAttempts.DEFAULT_WINDOW, StartAttempts.DEFAULT_MAX_FAILED) : null;
         StartupResult crashLoop = attempts == null ? null : CrashLoop.check(attempts, dataDir, err);
-        // the runtime (devices, store, services) is built here, on the main thread, never on the JavaFX thread
+        // the runtime (devices, store, services) is built here on the main thread, or after the first frame on a
+        // worker thread; never on the JavaFX thread
         try (StartupChecks.WithRuntime check = StartupChecks.withRuntime(configDir, dataDir, demo,
                 Clock.systemDefaultZone())) {
-            // in a crash loop nothing is opened: the store or a device may be what kills the kiosk
-            StartupResult first = crashLoop != null ? crashLoop : check.check();
+            // in a crash loop nothing is opened: the store or a device may be what kills the kiosk. A shell that starts
+            // for good shows the attract screen from the configuration first and opens the store and devices after
+            // that frame (ADR 0128); --check and --screenshot need the whole answer before anything is shown
+            boolean opensAfterFirstFrame = crashLoop == null && !cli.check && cli.screenshot == null
+                    && Displays.available();
+            StartupResult first = crashLoop != null ? crashLoop
+                    : opensAfterFirstFrame ? check.configuration() : check.check();
+            boolean deferred = opensAfterFirstFrame && first instanceof StartupResult.Ready;
+            StartupTimeline.mark(deferred ? "configuration loaded" : "start-up check done");
             StartupCheck retry = crashLoop != null ? CrashLoop.retryWhenQuiet(attempts, crashLoop, check) : check;
             if (attempts != null) {
                 CrashLoop.clearWhenStillRunning(attempts);
@@ -112,16 +123,23 @@ final class KioskRunner {
             }
             // a newly applied configuration (ADR 0126): serving confirms it; failing ends the process, so that the
             // unit's start-up guard puts the previous version back
-            if (attempts != null && crashLoop == null
-                    && endsForRollback(dataDir, !(first instanceof StartupResult.OutOfService), err)) {
-                report(configDir, first, out, err);
-                err.println("kiosk: the newly applied configuration does not start the kiosk; ending so that the "
-                        + "previous one is put back at the next start (kiosk config guard-start)");
+            java.util.function.Predicate<StartupResult> endsTheKiosk = result -> {
+                if (attempts != null && crashLoop == null
+                        && endsForRollback(dataDir, !(result instanceof StartupResult.OutOfService), err)) {
+                    report(configDir, result, out, err);
+                    err.println("kiosk: the newly applied configuration does not start the kiosk; ending so that the "
+                            + "previous one is put back at the next start (kiosk config guard-start)");
+                    return true;
+                }
+                if (result instanceof StartupResult.OutOfService) {
+                    report(configDir, result, out, err);
+                    err.println("kiosk: starting out of service; retrying every " + cli.retrySeconds + " s");
+                }
+                err.flush();
+                return false;
+            };
+            if (!deferred && endsTheKiosk.test(first)) {
                 return ExitCodes.FAILURE;
-            }
-            if (first instanceof StartupResult.OutOfService) {
-                report(configDir, first, out, err);
-                err.println("kiosk: starting out of service; retrying every " + cli.retrySeconds + " s");
             }
             ShellOptions options = new ShellOptions(cli.windowed || cli.screenshot != null, demo, language,
                     cli.elder ? Boolean.TRUE : null, Duration.ofSeconds(cli.retrySeconds))
@@ -132,7 +150,8 @@ final class KioskRunner {
             }
             out.flush();
             return KioskLauncher.launch(new KioskLauncher.Request(options, first, retry, cli.screenshot,
-                    cli.benchmarkFirstFrame, cli.benchmarkFirstFrame), System.out, nightlyRestart);
+                    cli.benchmarkFirstFrame, cli.benchmarkFirstFrame,
+                    deferred ? new KioskLauncher.Opening(check, endsTheKiosk) : null), System.out, nightlyRestart);
         }
     }
 

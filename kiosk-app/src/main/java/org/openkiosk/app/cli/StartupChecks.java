@@ -86,6 +86,20 @@ final class StartupChecks {
             this.credentialsDirectory = credentialsDirectory;
         }
 
+        /**
+         * Only the configuration (and the refusal of simulators outside a demo): {@code Ready(config)} without a
+         * runtime, or the problems {@link #check} would report for it. What the attract screen is drawn from before
+         * the runtime opens (ADR 0128).
+         */
+        StartupResult configuration() {
+            Loaded loaded = loadConfig(configDir, demo);
+            if (loaded.config() == null) {
+                return loaded.result();
+            }
+            List<StartupProblem> simulators = demo ? List.of() : simulatorsRefused(loaded.config());
+            return simulators.isEmpty() ? loaded.result() : new StartupResult.OutOfService(simulators);
+        }
+
         @Override
         public synchronized StartupResult check() {
             if (closed) {

@@ -1,12 +1,11 @@
 package org.openkiosk.app.logging;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.core.joran.spi.JoranException;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.status.StatusUtil;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
@@ -17,16 +16,19 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 /**
  * Sets up the kiosk's logging: console (stderr), {@code DATA/logs/kiosk.log} (rolling) and
  * {@code DATA/logs/audit.log} (the {@value #AUDIT} logger), all masked; java.util.logging (JavaFX) routed through
- * SLF4J. See {@code logback.xml} and docs/logging.md.
+ * SLF4J. See {@link KioskLogConfiguration} and docs/logging.md.
  */
 public final class KioskLogging {
 
     /** The audit trail's logger name: {@code LoggerFactory.getLogger(KioskLogging.AUDIT)}. */
     public static final String AUDIT = "AUDIT";
-    /** The system property logback.xml reads the data directory from. */
+    /** The system property Logback's automatic configuration ({@link KioskLogConfigurator}) reads the data directory from. */
     public static final String DATA_PROPERTY = "kiosk.data";
 
     private static final long LOGBACK_ERROR = Status.ERROR;
+
+    /** When the current kiosk configuration was made: its error statuses count from then. */
+    private static long configuredAt;
 
     private KioskLogging() {}
 
@@ -41,19 +43,17 @@ public final class KioskLogging {
         Path absolute = dataDir.toAbsolutePath().normalize();
         Files.createDirectories(absolute.resolve("logs"));
         System.setProperty(DATA_PROPERTY, absolute.toString());
+        Path logDir = absolute.resolve("logs");
         LoggerContext context = loggerContext();
-        long configuredAt = System.currentTimeMillis();
-        context.reset();
-        URL config = KioskLogging.class.getResource("/logback.xml");
-        if (config == null) {
-            throw new IllegalStateException("logback.xml is missing from the classpath");
+        if (System.getProperty(ch.qos.logback.classic.util.ContextInitializer.CONFIG_FILE_PROPERTY) != null) {
+            // a technician's own Logback file (-Dlogback.configurationFile) stays in charge (docs/logging.md)
+            routeJavaUtilLogging();
+            return;
         }
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        try {
-            configurator.doConfigure(config);
-        } catch (JoranException e) {
-            throw new IllegalStateException("logging configuration failed: " + e.getMessage(), e);
+        // Logback's bootstrap has usually configured the same directory already (Main sets kiosk.data to the
+        // default): then the files are open and nothing is done twice
+        if (!configuredFor(context, logDir)) {
+            configure(context, logDir);
         }
         StatusUtil statusUtil = new StatusUtil(context);
         if (statusUtil.getHighestLevel(configuredAt) >= LOGBACK_ERROR) {
@@ -66,12 +66,30 @@ public final class KioskLogging {
         routeJavaUtilLogging();
     }
 
+    /** Logback's automatic configuration in the kiosk program ({@link KioskLogConfigurator}). */
+    static synchronized void configureAtBootstrap(LoggerContext context, Path logDir) {
+        configure(context, logDir.resolve("logs"));
+    }
+
+    private static void configure(LoggerContext context, Path logDir) {
+        configuredAt = System.currentTimeMillis();
+        context.reset();
+        KioskLogConfiguration.configure(context, logDir);
+    }
+
+    /** Whether the context holds the kiosk's configuration for {@code logDir} (not a test's, nor another directory). */
+    private static boolean configuredFor(LoggerContext context, Path logDir) {
+        Appender<?> file = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(KioskLogConfiguration.FILE);
+        return file instanceof RollingFileAppender<?> rolling && rolling.isStarted()
+                && logDir.resolve("kiosk.log").toString().equals(rolling.getFile());
+    }
+
     /** The log directory currently configured, e.g. for the doctor or the maintenance screen. */
     public static Path logDirectory(Path dataDir) {
         return dataDir.toAbsolutePath().normalize().resolve("logs");
     }
 
-    /** JavaFX logs through java.util.logging; send it to SLF4J (levels are synced by logback.xml). */
+    /** JavaFX logs through java.util.logging; send it to SLF4J (levels are kept in step by KioskLogConfiguration). */
     static void routeJavaUtilLogging() {
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();

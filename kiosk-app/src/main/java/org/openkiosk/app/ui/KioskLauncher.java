@@ -17,6 +17,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.openkiosk.app.logging.StartupTimeline;
 import org.openkiosk.app.supervision.KioskSupervision;
 import org.openkiosk.app.supervision.StopSignal;
 import org.openkiosk.app.ui.startup.StartupCheck;
@@ -36,6 +37,11 @@ public final class KioskLauncher {
 
     /** Printed to stdout at the first frame when asked; the start-up benchmark reads it. */
     public static final String FIRST_FRAME_MARKER = "KIOSK_FIRST_FRAME_NANOS=";
+    /**
+     * Printed to stdout, when asked, at the first frame of the screen that follows the opened runtime (attract in
+     * service, or out of service): from then on the kiosk serves (ADR 0128).
+     */
+    public static final String SERVING_MARKER = "KIOSK_SERVING_NANOS=";
 
     /** Exit codes (same values as {@code org.openkiosk.app.cli.ExitCodes}; the UI does not depend on the CLI). */
     public static final int OK = 0;
@@ -49,9 +55,29 @@ public final class KioskLauncher {
      * @param screenshot     if set, write the scene to this PNG after the first frame and end
      * @param exitAfterFirstFrame end right after the first frame (the benchmark)
      * @param printFirstFrame print {@link #FIRST_FRAME_MARKER} with {@link System#nanoTime()} at the first frame
+     *                        (and {@link #SERVING_MARKER} once serving)
+     * @param opening        null: {@code initial} is the whole start-up check. Else {@code initial} is
+     *                       {@code Ready(config)} without a runtime: the shell shows the attract screen disabled
+     *                       ({@link KioskShell#showStarting}) and opens the runtime after the first frame (ADR 0128)
      */
     public record Request(ShellOptions options, StartupResult initial, StartupCheck retry, Path screenshot,
-                          boolean exitAfterFirstFrame, boolean printFirstFrame) {
+                          boolean exitAfterFirstFrame, boolean printFirstFrame, Opening opening) {
+
+        public Request(ShellOptions options, StartupResult initial, StartupCheck retry, Path screenshot,
+                       boolean exitAfterFirstFrame, boolean printFirstFrame) {
+            this(options, initial, retry, screenshot, exitAfterFirstFrame, printFirstFrame, null);
+        }
+    }
+
+    /**
+     * Opening the runtime after the first frame (ADR 0128).
+     *
+     * @param check        the full start-up check (configuration, store, devices); blocks, run off the JavaFX thread
+     * @param endsTheKiosk told the check's result (on the same worker thread, may do file I/O): true to end
+     *                     the process with {@link #FAILURE} instead of showing it (a newly applied configuration that
+     *                     does not serve is rolled back at the next start, ADR 0126)
+     */
+    public record Opening(StartupCheck check, java.util.function.Predicate<StartupResult> endsTheKiosk) {
     }
 
     private KioskLauncher() {}
@@ -91,6 +117,7 @@ public final class KioskLauncher {
         startToolkitEarly();
         try {
             toolkit.join();
+            StartupTimeline.mark("JavaFX toolkit and fonts ready");
         } catch (CompletionException | CancellationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             out.println("kiosk: cannot open the display: " + cause.getMessage());
@@ -120,7 +147,10 @@ public final class KioskLauncher {
                     exitCode.compareAndSet(OK, shell.inService() ? OK : OUT_OF_SERVICE);
                     ended.countDown();
                 };
-                if (request.initial() instanceof StartupResult.Ready ready) {
+                Opening opening = request.opening();
+                if (opening != null && request.initial() instanceof StartupResult.Ready ready) {
+                    shell.showStarting(ready.config());
+                } else if (request.initial() instanceof StartupResult.Ready ready) {
                     shell.showReady(ready.config(), ready.runtime());
                 } else if (request.initial() instanceof StartupResult.OutOfService oos) {
                     shell.showOutOfService(oos.problems(), request.retry());
@@ -134,14 +164,35 @@ public final class KioskLauncher {
                 if (nightlyRestart != null && request.screenshot() == null && !request.exitAfterFirstFrame()) {
                     nightly[0] = scheduleNightlyRestart(nightlyRestart, shell, () -> ended.countDown());
                 }
-                onFirstFrame(shell.scene(), () -> {
-                    // the first screen (attract, or out of service with its codes) is on the display
+                Runnable serving = () -> {
+                    // the screen that serves (attract, or out of service with its codes) is on the display: only
+                    // now READY=1 to systemd (ADR 0120, 0128)
+                    StartupTimeline.mark("serving screen drawn: " + shell.statusLine());
                     supervision.started(shell.statusLine(), Platform::runLater, shell::deviceLoop);
                     LOG.info("first screen shown: {}", shell.statusLine());
                     out.println("kiosk: first screen shown: " + shell.statusLine());
                     out.flush();
                     afterFirstFrame(request, shell.scene(), work, exitCode, ended, out);
-                });
+                };
+                if (shell.starting()) {
+                    onFirstFrame(shell.scene(), () -> {
+                        if (request.printFirstFrame()) {
+                            out.println(FIRST_FRAME_MARKER + System.nanoTime());
+                            out.flush();
+                        }
+                        StartupTimeline.mark("attract screen drawn (disabled)");
+                        LOG.info("attract screen shown; opening the store and devices");
+                        open(shell, opening, request.retry(), work, exitCode, ended, serving);
+                    });
+                } else {
+                    onFirstFrame(shell.scene(), () -> {
+                        if (request.printFirstFrame()) {
+                            out.println(FIRST_FRAME_MARKER + System.nanoTime());
+                            out.flush();
+                        }
+                        serving.run();
+                    });
+                }
                 stage.show();
             } catch (RuntimeException e) {
                 LOG.error("the kiosk shell failed to start", e);
@@ -176,6 +227,38 @@ public final class KioskLauncher {
         return exitCode.get();
     }
 
+    /** Opens the runtime in the background, then shows what it gives and runs {@code serving} at that frame. */
+    private static void open(KioskShell shell, Opening opening, StartupCheck retry, BackgroundWork work,
+                             AtomicInteger exitCode, CountDownLatch ended, Runnable serving) {
+        record Opened(StartupResult result, boolean ends) {}
+        work.run(() -> {
+            StartupResult result = opening.check().check();
+            StartupTimeline.mark("store and devices opened");
+            return new Opened(result, opening.endsTheKiosk().test(result));
+        }, opened -> {
+            if (opened.ends()) {
+                exitCode.set(FAILURE);
+                ended.countDown();
+                return;
+            }
+            show(shell, opened.result(), retry);
+            onFirstFrame(shell.scene(), serving);
+        }, failure -> { // the check turns its own failures into out-of-service results; this is a bug
+            LOG.error("opening the kiosk runtime failed", failure);
+            show(shell, new StartupResult.OutOfService(java.util.List.of(new org.openkiosk.app.ui.startup.StartupProblem(
+                    "E-INTERNAL", "the kiosk could not start: " + failure))), retry);
+            onFirstFrame(shell.scene(), serving);
+        });
+    }
+
+    private static void show(KioskShell shell, StartupResult result, StartupCheck retry) {
+        if (result instanceof StartupResult.Ready ready) {
+            shell.showReady(ready.config(), ready.runtime());
+        } else if (result instanceof StartupResult.OutOfService oos) {
+            shell.showOutOfService(oos.problems(), retry);
+        }
+    }
+
     /** Checks once a minute, on the JavaFX thread where the shell's state may be read, whether to end for the night. */
     private static java.util.concurrent.ScheduledExecutorService scheduleNightlyRestart(java.time.LocalTime at,
                                                                                        KioskShell shell, Runnable end) {
@@ -203,7 +286,7 @@ public final class KioskLauncher {
     private static void afterFirstFrame(Request request, Scene scene, BackgroundWork work, AtomicInteger exitCode,
                                         CountDownLatch ended, PrintStream out) {
         if (request.printFirstFrame()) {
-            out.println(FIRST_FRAME_MARKER + System.nanoTime());
+            out.println(SERVING_MARKER + System.nanoTime());
             out.flush();
         }
         if (request.screenshot() != null) {

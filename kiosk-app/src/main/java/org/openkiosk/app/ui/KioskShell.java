@@ -57,6 +57,8 @@ public final class KioskShell {
     /** Read by the systemd watchdog's thread; the rest of the shell is JavaFX-thread only. */
     private volatile KioskRuntime supervisedRuntime;
     private String lastProblems = "";
+    /** Showing the attract screen from the configuration while the runtime opens (ADR 0128): no service yet. */
+    private boolean starting;
     private java.util.function.Consumer<String> statusListener = status -> { };
 
     /** A shell whose idle timer reads elapsed time from {@code clock} (tests move it by hand). */
@@ -122,6 +124,9 @@ public final class KioskShell {
 
     /** The line the service manager shows for the current state. */
     public String statusLine() {
+        if (starting) {
+            return "starting";
+        }
         if (outOfService != null || context == null) {
             return "out of service" + (lastProblems.isEmpty() ? "" : ": " + lastProblems);
         }
@@ -133,8 +138,39 @@ public final class KioskShell {
         showReady(config, null);
     }
 
+    /**
+     * The first frame of a start (ADR 0128): the attract screen as the configuration draws it, disabled, while the
+     * runtime (store, devices, services) opens in the background. Nothing on it can be touched, no card is read and
+     * nothing is spoken; {@link #showReady} or {@link #showOutOfService} replaces it once the runtime has opened.
+     */
+    public void showStarting(KioskConfig config) {
+        UiSettings ui = config.ui();
+        Language language = options.language() != null ? options.language() : configuredLanguage(ui);
+        boolean elder = options.elderMode() != null ? options.elderMode() : ui.elderMode();
+        UiContext preview = new UiContext(config, language, elder, new ScreenNavigator(), sessions, work, clock,
+                options.demo(), null);
+        ScreenFactory screens = new ScreenFactory(preview);
+        preview.setScreens(screens);
+        BorderPane layout = new BorderPane(screens.attract().view()); // view only: onShow would listen for cards
+        layout.setTop(new org.openkiosk.app.ui.widgets.KioskHeader(preview));
+        layout.getStyleClass().add("kiosk-layout");
+        layout.setId("kiosk-starting");
+        layout.setDisable(true);
+        javafx.scene.layout.StackPane.setAlignment(layout, javafx.geometry.Pos.TOP_CENTER);
+        Theme.of(elder).applyTo(scene);
+        root.getChildren().setAll(layout);
+        starting = true;
+        statusListener.accept(statusLine());
+    }
+
+    /** Whether the shell shows {@link #showStarting}'s screen. */
+    public boolean starting() {
+        return starting;
+    }
+
     /** In service: builds the context from the configuration and the wired kiosk, shows the attract screen. */
     public void showReady(KioskConfig config, KioskRuntime runtime) {
+        starting = false;
         stopOutOfService();
         stopFollowingDevices();
         supervisedRuntime = runtime;
@@ -304,6 +340,7 @@ public final class KioskShell {
 
     /** Out of service: shows the problems' codes and retries {@code check} in the background. */
     public void showOutOfService(List<StartupProblem> problems, StartupCheck check) {
+        starting = false;
         stopOutOfService();
         stopFollowingDevices();
         closeVoice();

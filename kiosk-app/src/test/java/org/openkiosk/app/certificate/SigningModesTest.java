@@ -72,7 +72,7 @@ class SigningModesTest {
         CertificatePayload signed = sm2.sign(CertificateContent.unsignedPayload(
                 CertificateFixtures.templates().get("residence"), residence(Optional.empty()), "K-SM2"));
         // verified independently with Bouncy Castle's SM3withSM2 (GM/T 0009 default signer id)
-        java.security.Signature check = java.security.Signature.getInstance("SM3withSM2", SigningAlgorithm.BOUNCY_CASTLE);
+        java.security.Signature check = java.security.Signature.getInstance("SM3withSM2", SigningAlgorithm.bouncyCastle());
         check.initVerify(CertificateKeys.readPublic(dir.resolve("K-SM2.public.pem")));
         check.update(signed.signedBytes());
         assertThat(check.verify(signed.signature())).isTrue();

@@ -8,7 +8,7 @@ import picocli.CommandLine;
 record CommandRun(int exitCode, String out, String err) {
 
     static CommandRun of(String... args) {
-        CommandLine cl = KioskCommand.commandLine();
+        CommandLine cl = KioskCommand.commandLine(args); // as Main builds it
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

@@ -19,7 +19,7 @@ class RunCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int execute(String... args) {
-        CommandLine cl = KioskCommand.commandLine();
+        CommandLine cl = KioskCommand.commandLine(args); // as Main builds it
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         return cl.execute(args);

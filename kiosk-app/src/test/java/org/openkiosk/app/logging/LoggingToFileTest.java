@@ -71,6 +71,60 @@ class LoggingToFileTest {
     }
 
     @Test
+    void logbacksAutomaticConfigurationIsTheKiosksOwnInCodeAndInitKeepsItsOpenFiles() throws Exception {
+        System.setProperty(KioskLogging.DATA_PROPERTY, data.toString());
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        KioskLogConfigurator configurator = new KioskLogConfigurator();
+        configurator.setContext(context);
+        // here a logback-test.xml is on the class path: the kiosk's configurator leaves it to Logback's XML
+        assertThat(configurator.configure(context))
+                .isEqualTo(ch.qos.logback.classic.spi.Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
+        // as in the kiosk program: no logback-test.xml
+        context.reset();
+        assertThat(configurator.configure(context, new ClassLoader(null) { }))
+                .isEqualTo(ch.qos.logback.classic.spi.Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
+        LoggerFactory.getLogger("early").info("before init: {}", OTHER_ID);
+        Object fileAppender = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(KioskLogConfiguration.FILE);
+
+        KioskLogging.init(data); // the same directory: the open files are kept
+        assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(KioskLogConfiguration.FILE))
+                .isSameAs(fileAppender);
+        LoggerFactory.getLogger("later").info("after init");
+        LoggerFactory.getLogger(KioskLogging.AUDIT).info("audit line");
+
+        String kioskLog = Files.readString(data.resolve("logs/kiosk.log"), StandardCharsets.UTF_8);
+        assertThat(kioskLog).contains("INFO  [" + Thread.currentThread().getName() + "] early - before init: "
+                + "1101**********002X").contains("after init").doesNotContain(OTHER_ID).doesNotContain("audit line");
+        assertThat(Files.readString(data.resolve("logs/audit.log"), StandardCharsets.UTF_8)).contains(" audit line");
+    }
+
+    @Test
+    void aTechniciansOwnLogbackFileStaysInChargeAfterInit() throws Exception {
+        Path own = Files.writeString(data.resolve("own-logback.xml"), """
+                <configuration>
+                  <appender name="OWN" class="ch.qos.logback.core.FileAppender">
+                    <file>%s</file>
+                    <encoder class="org.openkiosk.app.logging.MaskingPatternLayoutEncoder"><pattern>%%logger %%msg%%n</pattern></encoder>
+                  </appender>
+                  <logger name="%s" level="DEBUG"/>
+                  <root level="INFO"><appender-ref ref="OWN"/></root>
+                </configuration>
+                """.formatted(data.resolve("own.log"), StartupTimeline.LOGGER));
+        System.setProperty(ContextInitializer.CONFIG_FILE_PROPERTY, own.toString());
+        try {
+            LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+            context.reset();
+            new ContextInitializer(context).autoConfig();
+            KioskLogging.init(data.resolve("kiosk-data"));
+            StartupTimeline.mark("a phase");
+        } finally {
+            System.clearProperty(ContextInitializer.CONFIG_FILE_PROPERTY);
+        }
+        assertThat(Files.readString(data.resolve("own.log"))).containsPattern("org.openkiosk.startup start-up \\+\\d+ ms: a phase");
+        assertThat(data.resolve("kiosk-data/logs/kiosk.log")).doesNotExist();
+    }
+
+    @Test
     void aDataDirectoryThatCannotHoldLogsIsReported() throws Exception {
         Path file = Files.writeString(data.resolve("not-a-directory"), "x");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> KioskLogging.init(file))

@@ -27,7 +27,11 @@ class SupervisedKioskEndToEndTest {
             Process kiosk = startDemo(systemd);
             try {
                 String ready = systemd.await("READY=1", Duration.ofSeconds(90));
-                assertThat(ready).as(Files.readString(tmp.resolve("child.log"))).contains("STATUS=serving");
+                String log = Files.readString(tmp.resolve("child.log"));
+                assertThat(ready).as(log).contains("STATUS=serving");
+                // the attract screen came first, the store and devices opened after it, READY only then (ADR 0128)
+                assertThat(log).containsSubsequence("attract screen shown; opening the store and devices",
+                        "kiosk K-0101 started");
                 assertThat(systemd.await("WATCHDOG=1", Duration.ofSeconds(30))).isEqualTo("WATCHDOG=1");
                 assertThat(systemd.await("WATCHDOG=1", Duration.ofSeconds(30))).isEqualTo("WATCHDOG=1");
                 assertThat(kiosk.isAlive()).isTrue();
