@@ -152,7 +152,7 @@ public final class KioskShell {
         ScreenFactory screens = new ScreenFactory(preview);
         preview.setScreens(screens);
         BorderPane layout = new BorderPane(screens.attract().view()); // view only: onShow would listen for cards
-        layout.setTop(new org.openkiosk.app.ui.widgets.KioskHeader(preview));
+        layout.setTop(new KioskHeader(preview));
         layout.getStyleClass().add("kiosk-layout");
         layout.setId("kiosk-starting");
         layout.setDisable(true);
