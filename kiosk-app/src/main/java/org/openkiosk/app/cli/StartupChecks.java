@@ -87,9 +87,9 @@ final class StartupChecks {
         }
 
         /**
-         * Only the configuration (and the refusal of simulators outside a demo): {@code Ready(config)} without a
-         * runtime, or the problems {@link #check} would report for it. What the attract screen is drawn from before
-         * the runtime opens (ADR 0128).
+         * Only the configuration (and the refusals that need nothing opened: simulators outside a demo, an embedded
+         * store without its key): {@code Ready(config)} without a runtime, or the problems {@link #check} would report
+         * for it. What the attract screen is drawn from before the runtime opens (ADR 0128).
          */
         StartupResult configuration() {
             Loaded loaded = loadConfig(configDir, demo);
@@ -97,7 +97,12 @@ final class StartupChecks {
                 return loaded.result();
             }
             List<StartupProblem> simulators = demo ? List.of() : simulatorsRefused(loaded.config());
-            return simulators.isEmpty() ? loaded.result() : new StartupResult.OutOfService(simulators);
+            if (!simulators.isEmpty()) {
+                return new StartupResult.OutOfService(simulators);
+            }
+            java.util.Optional<StartupProblem> noKey = demo ? java.util.Optional.empty()
+                    : storeKeyRefused(loaded.config(), credentialsDirectory);
+            return noKey.<StartupResult>map(p -> new StartupResult.OutOfService(List.of(p))).orElse(loaded.result());
         }
 
         @Override
