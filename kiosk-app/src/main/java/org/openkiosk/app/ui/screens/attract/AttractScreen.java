@@ -28,8 +28,16 @@ public final class AttractScreen implements Screen {
 
     public AttractScreen(UiContext ctx) {
         this.ctx = ctx;
-        this.model = new AttractViewModel(
-                service -> ctx.navigator().show(ctx.screens().identify(service)));
+        this.model = new AttractViewModel(service -> ctx.navigator().show(
+                service == KioskService.CERTIFICATE_CHECK && noIdentityNeededToCheck(ctx)
+                        ? ctx.screens().certificateCheck() : ctx.screens().identify(service)));
+    }
+
+    /** services.yaml {@code assurance.certificateCheck}: {@code none} (the default) lets anyone check at once. */
+    private static boolean noIdentityNeededToCheck(UiContext ctx) {
+        return ctx.runtimeIfAny().map(r -> r.services().access().required(
+                org.openkiosk.app.service.identity.ProtectedService.CERTIFICATE_CHECK)
+                == org.openkiosk.app.service.identity.AssuranceLevel.NONE).orElse(true);
     }
 
     @Override
@@ -89,18 +97,22 @@ public final class AttractScreen implements Screen {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("service-grid");
         grid.setAlignment(Pos.CENTER);
+        int rows = (model.services().size() + 1) / 2;
         for (int c = 0; c < 2; c++) { // equal cells whatever the text lengths
             javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
             column.setPercentWidth(50);
             grid.getColumnConstraints().add(column);
+        }
+        for (int r = 0; r < rows; r++) {
             javafx.scene.layout.RowConstraints row = new javafx.scene.layout.RowConstraints();
-            row.setPercentHeight(50);
+            row.setPercentHeight(100.0 / rows);
             grid.getRowConstraints().add(row);
         }
         int i = 0;
         for (KioskService service : model.services()) {
             Button button = serviceButton(messages, service);
-            grid.add(button, i % 2, i / 2);
+            boolean lastAlone = i == model.services().size() - 1 && i % 2 == 0; // an odd last tile spans the row
+            grid.add(button, i % 2, i / 2, lastAlone ? 2 : 1, 1);
             GridPane.setHgrow(button, Priority.ALWAYS);
             i++;
         }
@@ -117,6 +129,7 @@ public final class AttractScreen implements Screen {
             case CERTIFICATE_PRINTING -> org.openkiosk.app.ui.widgets.Icon.DOCUMENT;
             case APPOINTMENTS -> org.openkiosk.app.ui.widgets.Icon.CALENDAR;
             case CHECK_IN -> org.openkiosk.app.ui.widgets.Icon.TICKET;
+            case CERTIFICATE_CHECK -> org.openkiosk.app.ui.widgets.Icon.SHIELD_CHECK;
         };
     }
 
