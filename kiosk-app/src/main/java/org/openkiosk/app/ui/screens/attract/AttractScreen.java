@@ -97,26 +97,31 @@ public final class AttractScreen implements Screen {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("service-grid");
         grid.setAlignment(Pos.CENTER);
-        int rows = (model.services().size() + 1) / 2;
         for (int c = 0; c < 2; c++) { // equal cells whatever the text lengths
             javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
             column.setPercentWidth(50);
             grid.getColumnConstraints().add(column);
-        }
-        for (int r = 0; r < rows; r++) {
             javafx.scene.layout.RowConstraints row = new javafx.scene.layout.RowConstraints();
-            row.setPercentHeight(100.0 / rows);
+            row.setPercentHeight(50);
             grid.getRowConstraints().add(row);
         }
         int i = 0;
+        Button strip = null;
         for (KioskService service : model.services()) {
+            if (service == KioskService.CERTIFICATE_CHECK) { // for anyone, not a citizen's own matter: a strip below
+                strip = stripButton(messages, service);
+                continue;
+            }
             Button button = serviceButton(messages, service);
-            boolean lastAlone = i == model.services().size() - 1 && i % 2 == 0; // an odd last tile spans the row
-            grid.add(button, i % 2, i / 2, lastAlone ? 2 : 1, 1);
+            grid.add(button, i % 2, i / 2);
             GridPane.setHgrow(button, Priority.ALWAYS);
             i++;
         }
-        VBox box = new VBox(prompt, sub, grid, org.openkiosk.app.ui.flow.DemoPanel.of(ctx));
+        VBox box = new VBox(prompt, sub, grid);
+        if (strip != null) {
+            box.getChildren().add(strip);
+        }
+        box.getChildren().add(org.openkiosk.app.ui.flow.DemoPanel.of(ctx));
         box.getStyleClass().addAll("screen", "attract-screen");
         box.setAlignment(Pos.TOP_CENTER);
         VBox.setVgrow(grid, Priority.ALWAYS);
@@ -131,6 +136,33 @@ public final class AttractScreen implements Screen {
             case CHECK_IN -> org.openkiosk.app.ui.widgets.Icon.TICKET;
             case CERTIFICATE_CHECK -> org.openkiosk.app.ui.widgets.Icon.SHIELD_CHECK;
         };
+    }
+
+    /** A full-width, lower tile: icon, title and hint in one row. */
+    private Button stripButton(Messages messages, KioskService service) {
+        Label title = new Label();
+        title.getStyleClass().add("service-title");
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.textProperty().bind(messages.text(AttractViewModel.titleKey(service)));
+        Label hint = new Label();
+        hint.getStyleClass().add("service-hint");
+        hint.setWrapText(true);
+        hint.textProperty().bind(messages.text(AttractViewModel.hintKey(service)));
+        javafx.scene.layout.HBox graphic = new javafx.scene.layout.HBox(24, icon(service).node(56), title, hint);
+        graphic.setAlignment(Pos.CENTER_LEFT);
+        graphic.setMouseTransparent(true);
+        Button button = new Button();
+        button.setGraphic(graphic);
+        button.setId("service-" + service.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        button.getStyleClass().addAll("service-button", "service-strip");
+        button.setMaxWidth(Double.MAX_VALUE);
+        graphic.setMinWidth(0);
+        graphic.prefWidthProperty().bind(button.widthProperty().subtract(48));
+        hint.setMinWidth(0);
+        javafx.scene.layout.HBox.setHgrow(hint, Priority.ALWAYS);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        button.setOnAction(e -> model.choose(service));
+        return button;
     }
 
     private Button serviceButton(Messages messages, KioskService service) {

@@ -52,6 +52,9 @@ public final class IdentityConfirmedScreen extends FlowScreen {
         } else {
             box.getChildren().add(text("confirmed.choose", "body-text"));
             for (KioskService s : new AttractViewModel(x -> { }).services()) {
+                if (s == KioskService.CERTIFICATE_CHECK) { // for anyone holding a paper, not the citizen's own matter
+                    continue;
+                }
                 Button b = button("start-" + s.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                         AttractViewModel.titleKey(s), "primary-button", () -> {
                             session().choose("service", s.name());
