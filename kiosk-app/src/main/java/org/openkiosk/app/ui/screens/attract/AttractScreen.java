@@ -93,6 +93,7 @@ public final class AttractScreen implements Screen {
         sub.getStyleClass().add("body-text");
         sub.setWrapText(true);
         sub.textProperty().bind(messages.text("attract.subprompt"));
+        onlyOnTallScreens(sub); // 1366×768: the room goes to the five tiles
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("service-grid");
@@ -138,6 +139,17 @@ public final class AttractScreen implements Screen {
         };
     }
 
+    /** Shown and laid out only on a screen at least {@link org.openkiosk.app.ui.theme.CompactLayout#BELOW} high. */
+    private static void onlyOnTallScreens(javafx.scene.Node node) {
+        node.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                var tall = scene.heightProperty().greaterThanOrEqualTo(org.openkiosk.app.ui.theme.CompactLayout.BELOW);
+                node.visibleProperty().bind(tall);
+                node.managedProperty().bind(tall);
+            }
+        });
+    }
+
     /** A full-width, lower tile: icon, title and hint in one row. */
     private Button stripButton(Messages messages, KioskService service) {
         Label title = new Label();
@@ -160,7 +172,7 @@ public final class AttractScreen implements Screen {
         graphic.prefWidthProperty().bind(button.widthProperty().subtract(48));
         hint.setMinWidth(0);
         javafx.scene.layout.HBox.setHgrow(hint, Priority.ALWAYS);
-        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        onlyOnTallScreens(hint);
         button.setOnAction(e -> model.choose(service));
         return button;
     }
