@@ -19,8 +19,9 @@ import org.openkiosk.app.ui.widgets.Icon;
 
 /**
  * The certificate check's answer: valid, not genuine (with the reason in plain words), signed with a revoked key,
- * or signed with the published demo key outside a demonstration; and the fields the code carries (holder masked,
- * type, number, dates, issuer, key) in large type to compare with the paper. Spoken: the outcome only, no data.
+ * or signed with the published demo key outside a demonstration; for a valid code the fields it carries (holder
+ * masked, type, number, dates, issuer, key) in large type to compare with the paper, for a revoked or demo key that
+ * key only, for an invalid one nothing (unsigned words prove nothing). Spoken: the outcome only, no data.
  */
 public final class CertificateCheckResultScreen extends FlowScreen {
 
@@ -73,7 +74,7 @@ public final class CertificateCheckResultScreen extends FlowScreen {
         boolean valid = outcome() == Outcome.VALID;
         Label verdict = text("certcheck.outcome." + outcome().name().toLowerCase(Locale.ROOT), "check-verdict");
         verdict.setId("check-verdict");
-        HBox banner = new HBox(24, (valid ? Icon.SHIELD_CHECK : Icon.MAZE).node(64), verdict);
+        HBox banner = new HBox(24, (valid ? Icon.SHIELD_CHECK : Icon.CROSS_CIRCLE).node(64), verdict);
         banner.setAlignment(Pos.CENTER_LEFT);
         banner.setId("check-banner");
         banner.getStyleClass().addAll("check-banner", valid ? "check-banner-valid" : "check-banner-invalid");
@@ -85,8 +86,17 @@ public final class CertificateCheckResultScreen extends FlowScreen {
             demo.setId("check-demo-warning");
             box.getChildren().add(demo);
         }
-        result.payload().ifPresent(p -> box.getChildren().add(fields(p)));
-        return box;
+        // the fields only where the signature holds; otherwise they are a forger's words: only the key is named
+        result.payload().ifPresent(p -> box.getChildren().add(valid ? fields(p) : keyOnly(p)));
+        // on a small screen in elder mode the fields scroll by touch; the buttons below stay on screen
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        scroll.setId("check-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setPannable(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("preview-reader");
+        scroll.setMinHeight(0);
+        return scroll;
     }
 
     /** The signed fields, two pairs a row: what the code carries and nothing more (the holder is masked). */
@@ -118,6 +128,12 @@ public final class CertificateCheckResultScreen extends FlowScreen {
             }
         }
         return grid;
+    }
+
+    private Node keyOnly(CertificatePayload p) {
+        HBox row = new HBox(28, name("key"), value("check-key", data(p.keyId(), "preview-field-value")));
+        row.setAlignment(Pos.BASELINE_LEFT);
+        return outcome() == Outcome.INVALID ? new VBox() : row;
     }
 
     private Label name(String field) {

@@ -2,7 +2,6 @@ package org.openkiosk.app.ui.screens.queries;
 
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.layout.VBox;
 import org.openkiosk.app.ui.UiContext;
 import org.openkiosk.app.ui.flow.FlowScreen;
 
@@ -27,7 +26,8 @@ public final class QueriesMenuScreen extends FlowScreen {
 
     @Override
     protected Node content() {
-        return new VBox(16,
+        // two columns of equal tiles: four stacked rows did not fit 1920×1080 in elder mode
+        return new org.openkiosk.app.ui.widgets.TileGrid(2, 16, java.util.List.of(
                 choice("open-progress", () -> ctx.navigator().show(ctx.screens().progress()),
                         text("queries.progress", "choice-title")),
                 choice("open-appointments", () -> ctx.navigator().show(ctx.screens().myAppointments()),
@@ -35,7 +35,7 @@ public final class QueriesMenuScreen extends FlowScreen {
                 choice("open-certificates", () -> ctx.navigator().show(ctx.screens().certificateList()),
                         text("queries.certificates", "choice-title")),
                 choice("open-guides", () -> ctx.navigator().show(ctx.screens().guides()),
-                        text("queries.guides", "choice-title")));
+                        text("queries.guides", "choice-title"))));
     }
 
     @Override
