@@ -24,34 +24,21 @@ public final class QueriesMenuScreen extends FlowScreen {
         return "queries.title";
     }
 
+    /** One entry of the menu: its button id, its words and where it leads. */
+    private record Entry(String id, String key, Runnable open) {}
+
     @Override
     protected Node content() {
-        // two columns of equal tiles: four stacked rows did not fit 1920×1080 in elder mode
-        return twoColumns(List.of(
-                choice("open-progress", () -> ctx.navigator().show(ctx.screens().progress()),
-                        text("queries.progress", "choice-title")),
-                choice("open-appointments", () -> ctx.navigator().show(ctx.screens().myAppointments()),
-                        text("queries.appointments", "choice-title")),
-                choice("open-certificates", () -> ctx.navigator().show(ctx.screens().certificateList()),
-                        text("queries.certificates", "choice-title")),
-                choice("open-guides", () -> ctx.navigator().show(ctx.screens().guides()),
-                        text("queries.guides", "choice-title"))));
-    }
-
-    /** A plain grid (not ui.widgets.TileGrid: this package may not depend on widgets, ADR 0133). */
-    private static Node twoColumns(List<javafx.scene.control.Button> tiles) {
-        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
-        grid.setHgap(16);
-        grid.setVgap(16);
-        for (int c = 0; c < 2; c++) {
-            javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
-            column.setPercentWidth(50);
-            grid.getColumnConstraints().add(column);
-        }
-        for (int i = 0; i < tiles.size(); i++) {
-            grid.add(tiles.get(i), i % 2, i / 2);
-        }
-        return new javafx.scene.layout.VBox(grid); // the tiles keep their height; the room below stays empty
+        // two columns of uniform tiles (the flow's paged tiles, one page): four stacked rows did not fit
+        // 1920×1080 in elder mode
+        return pagedChoices("queries", List.of(
+                new Entry("open-progress", "queries.progress", () -> ctx.navigator().show(ctx.screens().progress())),
+                new Entry("open-appointments", "queries.appointments",
+                        () -> ctx.navigator().show(ctx.screens().myAppointments())),
+                new Entry("open-certificates", "queries.certificates",
+                        () -> ctx.navigator().show(ctx.screens().certificateList())),
+                new Entry("open-guides", "queries.guides", () -> ctx.navigator().show(ctx.screens().guides()))),
+                e -> choice(e.id(), e.open(), text(e.key(), "choice-title")));
     }
 
     @Override
