@@ -24,10 +24,12 @@ final class SimulatedPageSource implements PageSource {
 
     private final String scenario;
     private final String code;
+    private final String glass;
 
     SimulatedPageSource(TransportUri uri) {
         this.scenario = uri.target();
         this.code = uri.parameter("code", DEFAULT_CODE);
+        this.glass = uri.parameter("page", "");
     }
 
     @Override
@@ -47,8 +49,23 @@ final class SimulatedPageSource implements PageSource {
             case "no-docs" -> throw new DeviceException("simulated: no document in the feeder", RecommendedAction.LOAD_PAPER, true);
             case "cover-open" -> throw new DeviceException("simulated: scanner cover open", RecommendedAction.CLOSE_COVER, true);
             default -> {
-                return page(code);
+                return glass.isEmpty() ? page(code) : onTheGlass();
             }
+        }
+    }
+
+    private BufferedImage onTheGlass() throws DeviceException {
+        java.nio.file.Path file = java.nio.file.Path.of(glass);
+        try {
+            BufferedImage image = java.nio.file.Files.isRegularFile(file) ? javax.imageio.ImageIO.read(file.toFile()) : null;
+            if (image == null) {
+                throw new DeviceException("simulated: no document on the glass (" + file.getFileName() + ")",
+                        RecommendedAction.LOAD_PAPER, true);
+            }
+            return image;
+        } catch (java.io.IOException e) {
+            throw new DeviceException("simulated: cannot read the page " + file.getFileName() + ": " + e.getMessage(),
+                    RecommendedAction.LOAD_PAPER, true);
         }
     }
 

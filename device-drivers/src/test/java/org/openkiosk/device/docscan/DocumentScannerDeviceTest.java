@@ -104,4 +104,19 @@ class DocumentScannerDeviceTest {
                     .satisfies(e -> assertThat(((DeviceException) e).action()).isEqualTo(RecommendedAction.CLEAR_PAPER_JAM));
         }
     }
+
+    @Test
+    void theSimulatorScansThePageOnItsGlassAndSaysNoDocumentWhenThereIsNone(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path glass = dir.resolve("glass.png");
+        try (DocumentScannerDevice device = enabled("sim:?page=" + glass)) {
+            assertThatThrownBy(device::scan).isInstanceOfSatisfying(DeviceException.class,
+                    e -> assertThat(e.action()).isEqualTo(RecommendedAction.LOAD_PAPER));
+            javax.imageio.ImageIO.write(SimulatedPageSource.page("ON-THE-GLASS-1"), "png", glass.toFile());
+            try (ScannedPage page = device.scan()) {
+                assertThat(page.width()).isEqualTo(1240);
+                assertThat(page.codes()).extracting(DecodedCode::text).containsExactly("ON-THE-GLASS-1");
+            }
+        }
+    }
 }

@@ -102,6 +102,16 @@ public final class SigningConfig {
                 : RevokedKeys.none();
     }
 
+    /**
+     * The verifier of this network's certificates: its trusted keys and revocation list. {@code ./kiosk certificate
+     * verify} and the kiosk's certificate check both use it (one verification path).
+     *
+     * @param acceptDemoKey demo mode: a code signed with the published demo key may pass
+     */
+    public CertificateVerifier verifier(boolean acceptDemoKey) throws IOException {
+        return new CertificateVerifier(trusted(), revoked(), acceptDemoKey);
+    }
+
     private Provider provider(TokenSettings token) throws IOException {
         return Pkcs11Keys.provider(configDirectory.resolve(token.library().value()), token.slotListIndex());
     }

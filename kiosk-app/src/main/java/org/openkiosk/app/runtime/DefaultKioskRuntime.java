@@ -82,6 +82,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     private Optional<JournalForwarding> forwarding = Optional.empty();
     private AutoCloseable companion;
     private boolean closed;
+    private Optional<org.openkiosk.app.certificate.CertificateVerifier> certificateVerifier = Optional.empty();
 
     private DefaultKioskRuntime(KioskConfig config, boolean demo, KioskDevices devices, Store store,
                                 ServiceCatalogue catalogue, CitizenServices services, ReceiptPort receipts,
@@ -191,6 +192,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
                     org.openkiosk.app.service.certificate.HolderKey.load(configDir, System.getenv(), demo));
             DefaultKioskRuntime runtime = new DefaultKioskRuntime(config, demo, devices, store, catalogue, services,
                     receipts, clock);
+            runtime.certificateVerifier = verifier(configDir, demo);
             runtime.guardDiskSpace(DiskSpaceGuard.of(dataDir));
             if (config.store().shared() && !demo) {
                 runtime.forwardToHall(dataDir, clock);
@@ -437,6 +439,20 @@ public final class DefaultKioskRuntime implements KioskRuntime {
         return store;
     }
 
+    /**
+     * The certificate check's verifier (证明核验): the trusted keys and revocation list of certificate-signing.yaml,
+     * the demo key accepted only in demo mode — the verifier {@code ./kiosk certificate verify} builds. Empty (the
+     * service says it is not available) when the key set-up cannot be read.
+     */
+    private static Optional<org.openkiosk.app.certificate.CertificateVerifier> verifier(Path configDir, boolean demo) {
+        try {
+            return Optional.of(SigningConfig.load(configDir).verifier(demo));
+        } catch (IOException | RuntimeException e) {
+            log.error("certificate check disabled: cannot load the trusted keys from {}: {}", configDir, e.toString());
+            return Optional.empty();
+        }
+    }
+
     /** The renderer port; certificates are refused (recorded FAILED) when signing is not set up or not allowed. */
     private static CertificateDocumentPort documents(Path configDir, ServiceCatalogue catalogue, boolean demo) {
         try {
@@ -503,6 +519,16 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     @Override
     public Optional<ReceiptPrinter> receiptPrinter() {
         return devices.find(KioskConfig.RECEIPT_PRINTER, ReceiptPrinter.class);
+    }
+
+    @Override
+    public Optional<org.openkiosk.device.docscan.DocumentScannerDevice> documentScanner() {
+        return devices.find(KioskConfig.DOCUMENT_SCANNER, org.openkiosk.device.docscan.DocumentScannerDevice.class);
+    }
+
+    @Override
+    public Optional<org.openkiosk.app.certificate.CertificateVerifier> certificateVerifier() {
+        return certificateVerifier;
     }
 
     @Override

@@ -48,6 +48,19 @@ public interface KioskRuntime extends AutoCloseable {
 
     Optional<A4PrinterDevice> a4Printer();
 
+    /** The document scanner (a page on the glass, through SANE's scanimage or the simulator), when configured. */
+    default Optional<org.openkiosk.device.docscan.DocumentScannerDevice> documentScanner() {
+        return Optional.empty();
+    }
+
+    /**
+     * Checks certificates for the certificate check service (证明核验) exactly as {@code ./kiosk certificate verify}
+     * does; empty when this kiosk's trusted keys could not be loaded.
+     */
+    default Optional<org.openkiosk.app.certificate.CertificateVerifier> certificateVerifier() {
+        return Optional.empty();
+    }
+
     /** The face verifier (人证核验), when one is configured and could be built. */
     default Optional<FaceVerifier> faceVerifier() {
         return Optional.empty();

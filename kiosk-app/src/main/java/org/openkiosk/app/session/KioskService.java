@@ -9,5 +9,7 @@ public enum KioskService {
     /** Book an appointment for a counter. */
     APPOINTMENTS,
     /** Check in with an appointment and take a queue ticket. */
-    CHECK_IN
+    CHECK_IN,
+    /** Check a printed certificate's code (证明核验): no identification needed (services.yaml assurance.certificateCheck). */
+    CERTIFICATE_CHECK
 }

@@ -68,7 +68,17 @@ public final class ScreenFactory {
             case CERTIFICATE_PRINTING -> certificateList();
             case APPOINTMENTS -> bookService();
             case CHECK_IN -> checkIn();
+            case CERTIFICATE_CHECK -> certificateCheck();
         };
+    }
+
+    /** 证明核验: hold the certificate's code under the scanner or put the page on the document scanner. */
+    public Screen certificateCheck() {
+        return new org.openkiosk.app.ui.screens.certificate.CertificateCheckScreen(ctx);
+    }
+
+    public Screen certificateCheckResult(org.openkiosk.app.certificate.VerificationResult result) {
+        return new org.openkiosk.app.ui.screens.certificate.CertificateCheckResultScreen(ctx, result);
     }
 
     public Screen queries() {

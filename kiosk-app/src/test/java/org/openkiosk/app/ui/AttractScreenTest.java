@@ -25,7 +25,7 @@ class AttractScreenTest {
     }
 
     @Test
-    void showsHallNamePromptClockAndTheFourServiceButtons() {
+    void showsHallNamePromptClockAndTheFiveServiceButtons() {
         fx = FxShell.ready(TestConfigs.sample(), ShellOptions.kiosk().withWindowed(true));
 
         assertThat(fx.ctx().navigator().current().id()).isEqualTo(AttractScreen.ID);
@@ -37,7 +37,8 @@ class AttractScreenTest {
         assertThat(serviceTitle("#service-certificate-printing")).isEqualTo("证明打印");
         assertThat(serviceTitle("#service-appointments")).isEqualTo("预约");
         assertThat(serviceTitle("#service-check-in")).isEqualTo("签到取号");
-        assertThat(fx.robot.lookup(".service-button").<javafx.scene.Node>queryAll()).hasSize(4).allMatch(javafx.scene.Node::isVisible);
+        assertThat(serviceTitle("#service-certificate-check")).isEqualTo("证明核验");
+        assertThat(fx.robot.lookup(".service-button").<javafx.scene.Node>queryAll()).hasSize(5).allMatch(javafx.scene.Node::isVisible);
         assertThat(fx.robot.lookup("#demo-flag").tryQuery()).isEmpty();
     }
 

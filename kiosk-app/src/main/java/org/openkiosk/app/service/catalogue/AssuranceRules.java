@@ -8,15 +8,23 @@ import org.openkiosk.app.service.identity.ProtectedService;
 
 /**
  * The {@code assurance} section of {@code services.yaml}: the least proof of identity each service needs
- * ({@code typed-number}, {@code slip}, {@code card}, {@code card-and-face}). A key left out takes its safe
+ * ({@code none}, {@code typed-number}, {@code slip}, {@code card}, {@code card-and-face}; {@code none} only for
+ * the certificate check). A key left out takes its safe
  * default ({@link ProtectedService#safeDefault()}); certificate types state theirs on their own entry.
  */
 public record AssuranceRules(String guides, String walkInTicket, String checkIn, String progress,
-                             String myAppointments, String myCertificates, String booking, String cancel) {
+                             String myAppointments, String myCertificates, String booking, String cancel,
+                             String certificateCheck) {
+
+    /** The certificate check at its default ({@code none}). */
+    public AssuranceRules(String guides, String walkInTicket, String checkIn, String progress,
+                          String myAppointments, String myCertificates, String booking, String cancel) {
+        this(guides, walkInTicket, checkIn, progress, myAppointments, myCertificates, booking, cancel, null);
+    }
 
     /** Every service at its safe default. */
     public static AssuranceRules defaults() {
-        return new AssuranceRules(null, null, null, null, null, null, null, null);
+        return new AssuranceRules(null, null, null, null, null, null, null, null, null);
     }
 
     /** The configured least level of a service (its safe default when not stated or not valid). */
@@ -34,6 +42,7 @@ public record AssuranceRules(String guides, String walkInTicket, String checkIn,
         raw.put(ProtectedService.MY_CERTIFICATES, myCertificates);
         raw.put(ProtectedService.BOOKING, booking);
         raw.put(ProtectedService.CANCEL, cancel);
+        raw.put(ProtectedService.CERTIFICATE_CHECK, certificateCheck);
         return raw;
     }
 
@@ -52,7 +61,8 @@ public record AssuranceRules(String guides, String walkInTicket, String checkIn,
         }
         if (!level.get().atLeast(weakestAllowed)) {
             return Optional.of(new Problem(value + " is too weak here (" + (level.get() == AssuranceLevel.SLIP
-                    ? "a slip proves only its own booking" : "anyone can type a neighbour's number") + ")",
+                    ? "a slip proves only its own booking" : level.get() == AssuranceLevel.NONE
+                    ? "none is only for the certificate check" : "anyone can type a neighbour's number") + ")",
                     "use " + weakestAllowed.configName() + " or stronger"));
         }
         return Optional.empty();

@@ -76,7 +76,8 @@ final class CatalogueBinder {
         return new AssuranceRules(stated.get(ProtectedService.GUIDES), stated.get(ProtectedService.WALK_IN_TICKET),
                 stated.get(ProtectedService.CHECK_IN), stated.get(ProtectedService.PROGRESS),
                 stated.get(ProtectedService.MY_APPOINTMENTS), stated.get(ProtectedService.MY_CERTIFICATES),
-                stated.get(ProtectedService.BOOKING), stated.get(ProtectedService.CANCEL));
+                stated.get(ProtectedService.BOOKING), stated.get(ProtectedService.CANCEL),
+                stated.get(ProtectedService.CERTIFICATE_CHECK));
     }
 
     private static RetentionRules retention(Section s) {

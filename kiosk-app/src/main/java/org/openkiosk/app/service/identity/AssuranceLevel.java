@@ -9,6 +9,8 @@ import java.util.Optional;
  * it needs ({@code assurance} in {@code services.yaml}); a citizen below it is asked for stronger proof.
  */
 public enum AssuranceLevel {
+    /** No proof at all: only for services that show nothing personal and act in nobody's name (checking a certificate). */
+    NONE("none"),
     /** The ID number typed on the keypad: anyone who knows the number can type it. */
     TYPED_NUMBER("typed-number"),
     /** An appointment slip's QR code: proves only the booking printed on it, nothing else about the person. */

@@ -1,6 +1,7 @@
 package org.openkiosk.app.service.identity;
 
 import static org.openkiosk.app.service.identity.AssuranceLevel.CARD;
+import static org.openkiosk.app.service.identity.AssuranceLevel.NONE;
 import static org.openkiosk.app.service.identity.AssuranceLevel.SLIP;
 import static org.openkiosk.app.service.identity.AssuranceLevel.TYPED_NUMBER;
 
@@ -24,7 +25,12 @@ public enum ProtectedService {
     /** Booking an appointment in the citizen's name. */
     BOOKING("booking", CARD, CARD),
     /** Cancelling or moving one appointment: a slip may prove that one booking. */
-    CANCEL("cancel", CARD, SLIP);
+    CANCEL("cancel", CARD, SLIP),
+    /**
+     * Checking a printed certificate (证明核验): shows only what the certificate's own code carries (the holder
+     * masked), so anyone holding the paper may check it; none needed by default.
+     */
+    CERTIFICATE_CHECK("certificateCheck", NONE, NONE);
 
     private final String configKey;
     private final AssuranceLevel safeDefault;

@@ -17,6 +17,8 @@ public enum Icon {
     CLOCK("M24 6a18 18 0 1 0 0.01 0z M24 13v11l8 6"),
     SEARCH("M20 6a13 13 0 1 0 0.01 0z M29.5 29.5l12 12"),
     TICKET("M6 13h36v7a4 4 0 0 0 0 8v7H6v-7a4 4 0 0 0 0-8z M18 13v22 M24 20h12 M24 28h8"),
+    /** A cross in a circle: not confirmed. */
+    CROSS_CIRCLE("M24 6a18 18 0 1 0 0.01 0z M17 17l14 14 M31 17l-14 14"),
     SHIELD_CHECK("M24 4l16 6v12c0 10-7 18-16 22C15 40 8 32 8 22V10z M16 24l6 6 11-12"),
     WRENCH("M31 7a9 9 0 0 0-9 12L7 34l7 7 15-15a9 9 0 0 0 12-9l-6 6-6-1-1-6z"),
     MAZE("M7 7h34v34H7z M15 7v17h9 M33 15v18H15 M24 33v8 M24 15v9"),

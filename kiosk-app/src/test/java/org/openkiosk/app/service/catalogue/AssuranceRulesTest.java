@@ -65,6 +65,7 @@ class AssuranceRulesTest {
                   cancel: typed-number
                   guides: passport
                   myCertificates: card-and-face
+                  walkInTicket: none
                 """, "    assurance: slip\n");
         CatalogueLoader withoutFaceVerifier = new CatalogueLoader(t -> java.util.Optional.empty(),
                 new InstallationFacts(false, false));
@@ -74,10 +75,11 @@ class AssuranceRulesTest {
                     .contains("assurance.booking: slip is too weak here (a slip proves only its own booking)")
                     .contains("assurance.cancel: typed-number is too weak here (anyone can type a neighbour's number)"
                             + " (use slip or stronger)")
-                    .contains("assurance.guides: 'passport' is no assurance level (one of typed-number, slip, card,"
-                            + " card-and-face)")
+                    .contains("assurance.guides: 'passport' is no assurance level (one of none, typed-number, slip,"
+                            + " card, card-and-face)")
                     .contains("assurance.myCertificates: card-and-face needs face verification (人证核验), but"
                             + " kiosk.yaml configures no faceVerifier device (add devices.faceVerifier, or use card)")
+                    .contains("assurance.walkInTicket: none is too weak here (none is only for the certificate check)")
                     .contains("services.yaml:14 certificates[0].assurance: slip is too weak here");
         });
     }
@@ -91,6 +93,14 @@ class AssuranceRulesTest {
         assertThat(c.assurance().levelOf(ProtectedService.MY_CERTIFICATES)).isEqualTo(AssuranceLevel.CARD_AND_FACE);
         assertThat(new org.openkiosk.app.service.identity.AccessPolicy(c).requiredToEnterCertificates())
                 .isEqualTo(AssuranceLevel.CARD_AND_FACE);
+    }
+
+    @Test
+    void theCertificateCheckNeedsNoIdentificationByDefaultAndMayAskForMore() throws Exception {
+        ServiceCatalogue byDefault = loader.load(write("assurance:\n  guides: typed-number\n"));
+        assertThat(byDefault.assurance().levelOf(ProtectedService.CERTIFICATE_CHECK)).isEqualTo(AssuranceLevel.NONE);
+        ServiceCatalogue stricter = loader.load(write("assurance:\n  certificateCheck: card\n"));
+        assertThat(stricter.assurance().levelOf(ProtectedService.CERTIFICATE_CHECK)).isEqualTo(AssuranceLevel.CARD);
     }
 
     @Test

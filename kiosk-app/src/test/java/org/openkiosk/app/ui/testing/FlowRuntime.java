@@ -75,6 +75,27 @@ public final class FlowRuntime implements KioskRuntime {
         }
     }
 
+    /** The certificate check verifies with the repository's trusted keys, the demo key accepted (a demo kiosk). */
+    @Override
+    public Optional<org.openkiosk.app.certificate.CertificateVerifier> certificateVerifier() {
+        try {
+            return Optional.of(org.openkiosk.app.certificate.SigningConfig.load(
+                    java.nio.file.Paths.get("..", "config").toAbsolutePath().normalize()).verifier(true));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A simulated document scanner (its synthetic page), so the certificate check offers "Scan the page". */
+    private final org.openkiosk.device.docscan.DocumentScannerDevice documentScanner =
+            new org.openkiosk.device.docscan.DocumentScannerDevice("documentScanner",
+                    org.openkiosk.device.transport.TransportUri.parse("sim:"));
+
+    @Override
+    public Optional<org.openkiosk.device.docscan.DocumentScannerDevice> documentScanner() {
+        return Optional.of(documentScanner);
+    }
+
     @Override
     public KioskConfig config() {
         return config;

@@ -28,8 +28,16 @@ public final class AttractScreen implements Screen {
 
     public AttractScreen(UiContext ctx) {
         this.ctx = ctx;
-        this.model = new AttractViewModel(
-                service -> ctx.navigator().show(ctx.screens().identify(service)));
+        this.model = new AttractViewModel(service -> ctx.navigator().show(
+                service == KioskService.CERTIFICATE_CHECK && noIdentityNeededToCheck(ctx)
+                        ? ctx.screens().certificateCheck() : ctx.screens().identify(service)));
+    }
+
+    /** services.yaml {@code assurance.certificateCheck}: {@code none} (the default) lets anyone check at once. */
+    private static boolean noIdentityNeededToCheck(UiContext ctx) {
+        return ctx.runtimeIfAny().map(r -> r.services().access().required(
+                org.openkiosk.app.service.identity.ProtectedService.CERTIFICATE_CHECK)
+                == org.openkiosk.app.service.identity.AssuranceLevel.NONE).orElse(true);
     }
 
     @Override
@@ -85,6 +93,7 @@ public final class AttractScreen implements Screen {
         sub.getStyleClass().add("body-text");
         sub.setWrapText(true);
         sub.textProperty().bind(messages.text("attract.subprompt"));
+        onlyOnTallScreens(sub); // 1366×768: the room goes to the five tiles
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("service-grid");
@@ -98,13 +107,22 @@ public final class AttractScreen implements Screen {
             grid.getRowConstraints().add(row);
         }
         int i = 0;
+        Button strip = null;
         for (KioskService service : model.services()) {
+            if (service == KioskService.CERTIFICATE_CHECK) { // for anyone, not a citizen's own matter: a strip below
+                strip = stripButton(messages, service);
+                continue;
+            }
             Button button = serviceButton(messages, service);
             grid.add(button, i % 2, i / 2);
             GridPane.setHgrow(button, Priority.ALWAYS);
             i++;
         }
-        VBox box = new VBox(prompt, sub, grid, org.openkiosk.app.ui.flow.DemoPanel.of(ctx));
+        VBox box = new VBox(prompt, sub, grid);
+        if (strip != null) {
+            box.getChildren().add(strip);
+        }
+        box.getChildren().add(org.openkiosk.app.ui.flow.DemoPanel.of(ctx));
         box.getStyleClass().addAll("screen", "attract-screen");
         box.setAlignment(Pos.TOP_CENTER);
         VBox.setVgrow(grid, Priority.ALWAYS);
@@ -117,7 +135,46 @@ public final class AttractScreen implements Screen {
             case CERTIFICATE_PRINTING -> org.openkiosk.app.ui.widgets.Icon.DOCUMENT;
             case APPOINTMENTS -> org.openkiosk.app.ui.widgets.Icon.CALENDAR;
             case CHECK_IN -> org.openkiosk.app.ui.widgets.Icon.TICKET;
+            case CERTIFICATE_CHECK -> org.openkiosk.app.ui.widgets.Icon.SHIELD_CHECK;
         };
+    }
+
+    /** Shown and laid out only on a screen at least {@link org.openkiosk.app.ui.theme.CompactLayout#BELOW} high. */
+    private static void onlyOnTallScreens(javafx.scene.Node node) {
+        node.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                var tall = scene.heightProperty().greaterThanOrEqualTo(org.openkiosk.app.ui.theme.CompactLayout.BELOW);
+                node.visibleProperty().bind(tall);
+                node.managedProperty().bind(tall);
+            }
+        });
+    }
+
+    /** A full-width, lower tile: icon, title and hint in one row. */
+    private Button stripButton(Messages messages, KioskService service) {
+        Label title = new Label();
+        title.getStyleClass().add("service-title");
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.textProperty().bind(messages.text(AttractViewModel.titleKey(service)));
+        Label hint = new Label();
+        hint.getStyleClass().add("service-hint");
+        hint.setWrapText(true);
+        hint.textProperty().bind(messages.text(AttractViewModel.hintKey(service)));
+        javafx.scene.layout.HBox graphic = new javafx.scene.layout.HBox(24, icon(service).node(56), title, hint);
+        graphic.setAlignment(Pos.CENTER_LEFT);
+        graphic.setMouseTransparent(true);
+        Button button = new Button();
+        button.setGraphic(graphic);
+        button.setId("service-" + service.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        button.getStyleClass().addAll("service-button", "service-strip");
+        button.setMaxWidth(Double.MAX_VALUE);
+        graphic.setMinWidth(0);
+        graphic.prefWidthProperty().bind(button.widthProperty().subtract(48));
+        hint.setMinWidth(0);
+        javafx.scene.layout.HBox.setHgrow(hint, Priority.ALWAYS);
+        onlyOnTallScreens(hint);
+        button.setOnAction(e -> model.choose(service));
+        return button;
     }
 
     private Button serviceButton(Messages messages, KioskService service) {

@@ -16,7 +16,7 @@ public final class AttractViewModel {
     /** In the order they appear on screen. */
     public List<KioskService> services() {
         return List.of(KioskService.QUERIES, KioskService.CERTIFICATE_PRINTING,
-                KioskService.APPOINTMENTS, KioskService.CHECK_IN);
+                KioskService.APPOINTMENTS, KioskService.CHECK_IN, KioskService.CERTIFICATE_CHECK);
     }
 
     /** Bundle key of a service's title, e.g. {@code service.certificate_printing}. */

@@ -248,6 +248,7 @@ public final class IdentifyScreen implements Screen {
             case CERTIFICATE_PRINTING -> access.requiredToEnterCertificates();
             case APPOINTMENTS -> access.required(ProtectedService.BOOKING);
             case CHECK_IN -> access.required(ProtectedService.CHECK_IN);
+            case CERTIFICATE_CHECK -> access.required(ProtectedService.CERTIFICATE_CHECK);
             // the menu's public part (guides) is offered on this screen already
             case QUERIES -> java.util.stream.Stream.of(ProtectedService.PROGRESS, ProtectedService.MY_APPOINTMENTS,
                     ProtectedService.MY_CERTIFICATES).map(access::required).min(Enum::compareTo).orElseThrow();

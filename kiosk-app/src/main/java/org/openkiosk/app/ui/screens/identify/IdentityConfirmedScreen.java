@@ -51,14 +51,20 @@ public final class IdentityConfirmedScreen extends FlowScreen {
                     text("confirmed.pending", "body-text"));
         } else {
             box.getChildren().add(text("confirmed.choose", "body-text"));
+            // two columns: four stacked buttons pushed the bottom bar off a 1366×768 screen in elder mode
+            org.openkiosk.app.ui.widgets.TileGrid choices = new org.openkiosk.app.ui.widgets.TileGrid(2, 16);
+            box.getChildren().add(choices);
             for (KioskService s : new AttractViewModel(x -> { }).services()) {
+                if (s == KioskService.CERTIFICATE_CHECK) { // for anyone holding a paper, not the citizen's own matter
+                    continue;
+                }
                 Button b = button("start-" + s.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                         AttractViewModel.titleKey(s), "primary-button", () -> {
                             session().choose("service", s.name());
                             ctx.navigator().show(ctx.screens().start(s));
                         });
                 b.setMaxWidth(Double.MAX_VALUE);
-                box.getChildren().add(b);
+                choices.getChildren().add(b);
             }
         }
         box.setAlignment(Pos.TOP_LEFT);

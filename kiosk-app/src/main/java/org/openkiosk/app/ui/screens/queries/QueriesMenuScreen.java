@@ -2,7 +2,6 @@ package org.openkiosk.app.ui.screens.queries;
 
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.layout.VBox;
 import org.openkiosk.app.ui.UiContext;
 import org.openkiosk.app.ui.flow.FlowScreen;
 
@@ -25,17 +24,21 @@ public final class QueriesMenuScreen extends FlowScreen {
         return "queries.title";
     }
 
+    /** One entry of the menu: its button id, its words and where it leads. */
+    private record Entry(String id, String key, Runnable open) {}
+
     @Override
     protected Node content() {
-        return new VBox(16,
-                choice("open-progress", () -> ctx.navigator().show(ctx.screens().progress()),
-                        text("queries.progress", "choice-title")),
-                choice("open-appointments", () -> ctx.navigator().show(ctx.screens().myAppointments()),
-                        text("queries.appointments", "choice-title")),
-                choice("open-certificates", () -> ctx.navigator().show(ctx.screens().certificateList()),
-                        text("queries.certificates", "choice-title")),
-                choice("open-guides", () -> ctx.navigator().show(ctx.screens().guides()),
-                        text("queries.guides", "choice-title")));
+        // two columns of uniform tiles (the flow's paged tiles, one page): four stacked rows did not fit
+        // 1920×1080 in elder mode
+        return pagedChoices("queries", List.of(
+                new Entry("open-progress", "queries.progress", () -> ctx.navigator().show(ctx.screens().progress())),
+                new Entry("open-appointments", "queries.appointments",
+                        () -> ctx.navigator().show(ctx.screens().myAppointments())),
+                new Entry("open-certificates", "queries.certificates",
+                        () -> ctx.navigator().show(ctx.screens().certificateList())),
+                new Entry("open-guides", "queries.guides", () -> ctx.navigator().show(ctx.screens().guides()))),
+                e -> choice(e.id(), e.open(), text(e.key(), "choice-title")));
     }
 
     @Override
