@@ -39,7 +39,7 @@ class WholeConfigurationValidationTest {
                 + "template (declare it under fields:, or use one of idNumber, issueDate, name, number, address, since)");
         assertThat(lines[2]).isEqualTo("certificates/residence.yaml:9 footr: unknown key \"footr\" (did you mean "
                 + "\"footer\"?)");
-        assertThat(lines[3]).isEqualTo("services.yaml:67 certificates[1].type: no certificate template "
+        assertThat(lines[3]).isEqualTo("services.yaml:68 certificates[1].type: no certificate template "
                 + "certificates/household-registration.yaml (add the template, or remove this entry to stop offering "
                 + "the certificate)");
         assertThat(lines[4]).isEqualTo("configuration INVALID: 4 problems in " + config);

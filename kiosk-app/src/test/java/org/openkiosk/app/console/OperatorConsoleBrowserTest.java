@@ -204,7 +204,7 @@ class OperatorConsoleBrowserTest {
     @Test
     void aWrongPasswordIsRefusedAndRepeatedFailuresLockTheAccount() throws Exception {
         browser.login("wang.fang", "not-the-password");
-        assertThat(browser.driver.findElement(By.id("login-problem")).getText()).isEqualTo("用户名或密码不对。请再试一次。");
+        assertThat(loginProblem()).isEqualTo("用户名或密码不对。请再试一次。");
         browser.open("/");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/login");
 
@@ -212,9 +212,15 @@ class OperatorConsoleBrowserTest {
             browser.login("zhao.locked", "wrong-" + i);
         }
         browser.login("zhao.locked", "zhao-password-1"); // the right one, too late
-        assertThat(browser.driver.findElement(By.id("login-problem")).getText()).contains("锁定 15 分钟");
+        assertThat(loginProblem()).contains("锁定 15 分钟");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/login");
         assertThat(audit()).contains("login-refused").contains("login-locked-out");
+    }
+
+    /** The refusal the login page shows once the server has answered the submitted form (a PBKDF2 check takes time). */
+    private String loginProblem() {
+        browser.until("the login page shows the refusal", d -> !d.findElements(By.id("login-problem")).isEmpty());
+        return browser.driver.findElement(By.id("login-problem")).getText();
     }
 
     @Test
