@@ -93,16 +93,21 @@ final class StartupChecks {
          */
         StartupResult configuration() {
             Loaded loaded = loadConfig(configDir, demo);
-            if (loaded.config() == null) {
-                return loaded.result();
-            }
+            return loaded.config() == null ? loaded.result() : refused(loaded).orElse(loaded.result());
+        }
+
+        /**
+         * What refuses this configuration before anything is opened: simulators outside a demo; an embedded store
+         * without its key, so that an unencrypted file of citizens' bookings is never even created.
+         */
+        private java.util.Optional<StartupResult> refused(Loaded loaded) {
             List<StartupProblem> simulators = demo ? List.of() : simulatorsRefused(loaded.config());
             if (!simulators.isEmpty()) {
-                return new StartupResult.OutOfService(simulators);
+                return java.util.Optional.of(new StartupResult.OutOfService(simulators));
             }
             java.util.Optional<StartupProblem> noKey = demo ? java.util.Optional.empty()
                     : storeKeyRefused(loaded.config(), credentialsDirectory);
-            return noKey.<StartupResult>map(p -> new StartupResult.OutOfService(List.of(p))).orElse(loaded.result());
+            return noKey.<StartupResult>map(p -> new StartupResult.OutOfService(List.of(p)));
         }
 
         @Override
@@ -114,15 +119,9 @@ final class StartupChecks {
             if (loaded.config() == null) {
                 return loaded.result();
             }
-            List<StartupProblem> simulators = demo ? List.of() : simulatorsRefused(loaded.config());
-            if (!simulators.isEmpty()) {
-                return new StartupResult.OutOfService(simulators);
-            }
-            // before anything opens the store: an unencrypted file of citizens' bookings must not even be created
-            java.util.Optional<StartupProblem> noKey = demo ? java.util.Optional.empty()
-                    : storeKeyRefused(loaded.config(), credentialsDirectory);
-            if (noKey.isPresent()) {
-                return new StartupResult.OutOfService(List.of(noKey.get()));
+            java.util.Optional<StartupResult> refused = refused(loaded);
+            if (refused.isPresent()) {
+                return refused.get();
             }
             boolean firstLook = false;
             if (runtime != null && !runtime.config().equals(loaded.config())) {

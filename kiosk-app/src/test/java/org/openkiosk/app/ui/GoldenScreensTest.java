@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openkiosk.app.logging.PersonalDataRedactor;
 import org.openkiosk.app.ui.i18n.Language;
+import org.openkiosk.app.ui.theme.CompactLayout;
 import org.openkiosk.app.ui.screens.certificate.CertificateCheckResultScreen;
 import org.openkiosk.app.ui.screens.certificate.CertificateCheckScreen;
 import org.openkiosk.app.ui.testing.FlowDriver;
@@ -26,6 +28,7 @@ import org.openkiosk.app.ui.testing.LayoutChecks;
 import org.openkiosk.app.ui.testing.ScreenRenderer;
 import org.openkiosk.app.ui.testing.TestConfigs;
 import org.openkiosk.testsupport.PerceptualDiff;
+import org.openkiosk.testsupport.Poll;
 
 /**
  * Visual regression: key citizen screens rendered headless (Monocle) at 1920×1080 and 1366×768 and compared with
@@ -173,9 +176,14 @@ class GoldenScreensTest {
             for (Language language : Language.values()) {
                 for (boolean elder : new boolean[] {false, true}) {
                     Variant v = new Variant(size[0], size[1], language, elder);
-                    fx.fx(() -> show(v)); // the window's new size reaches the scene in a later pulse
+                    fx.fx(() -> show(v));
+                    // the window's new width and height reach the scene in later pulses, not always the same one (a
+                    // loaded machine): wait until the scene has both, so the compact layout matches the size drawn
+                    Poll.until(Duration.ofSeconds(20), "the scene takes the size " + v.suffix(), () -> fx.fx(() ->
+                            fx.shell.scene().getWidth() == v.width() && fx.shell.scene().getHeight() == v.height()
+                                    && fx.shell.scene().getRoot().getStyleClass().contains("compact")
+                                            == (v.height() < CompactLayout.BELOW)));
                     BufferedImage image = fx.fx(() -> {
-                        assertThat(fx.shell.scene().getWidth()).as("scene width").isEqualTo(v.width());
                         fx.shell.scene().getRoot().applyCss();
                         fx.shell.scene().getRoot().layout();
                         failures.addAll(LayoutChecks.faults(fx.shell.scene()).stream()

@@ -15,7 +15,9 @@ public final class CompactLayout {
 
     public static void install(Scene scene) {
         Runnable apply = () -> {
-            if (scene.getRoot() == null) {
+            // a window being shown passes through a height of 0 (no size yet): not a reason to go compact, and
+            // its change notification can arrive after the real height's
+            if (scene.getRoot() == null || scene.getHeight() <= 0) {
                 return;
             }
             var classes = scene.getRoot().getStyleClass();
@@ -28,6 +30,9 @@ public final class CompactLayout {
         };
         scene.heightProperty().addListener((o, a, b) -> apply.run());
         scene.rootProperty().addListener((o, a, b) -> apply.run());
+        // and before every layout pulse, from the height the scene has then: a window shown or resized can leave a
+        // change notification behind the size it ends at (seen in the golden-screen tests after other shells ran)
+        scene.addPreLayoutPulseListener(apply);
         apply.run();
     }
 }
