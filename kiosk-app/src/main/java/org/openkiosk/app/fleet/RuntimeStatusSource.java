@@ -237,8 +237,9 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
         var prints = runtime.printReconciliation();
         if (prints.isPresent() && !prints.get().unknown().isEmpty()) {
             alarms.add(new Alarm(Alarm.SCHEMA, settings.kiosk(), "PRINT_OUTCOME_UNKNOWN", AlarmRules.WARNING, null,
+                    // a count only: certificate numbers never leave the kiosk (docs/fleet.md); staff find them there
                     prints.get().unknown().size() + " certificate print(s) left open by a crash or an outage cannot be"
-                            + " settled: " + String.join("; ", prints.get().unknown()),
+                            + " settled; their numbers and causes are in the kiosk's log and print records",
                     "ask the citizen or check the tray; the attempts stay counted against the reprint limit", now));
         }
         var probe = probing;
