@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.openkiosk.app.archfixture.BuildsItsOwnVerifier;
 import org.openkiosk.app.archfixture.UsesJavaFx;
 import org.openkiosk.app.config.archfixture.ConfigReachingUp;
 import org.openkiosk.app.service.archfixture.ServiceReachingDown;
@@ -30,6 +31,16 @@ class ArchitectureRuleCanFailTest {
 
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().getDetails()).anySatisfy(d -> assertThat(d).contains("javafx.scene.paint.Color"));
+    }
+
+    @Test
+    void aVerifierBuiltBesideSigningConfigIsAViolation() {
+        var result = ArchitectureTest.certificateVerifiersComeFromSigningConfig
+                .evaluate(new ClassFileImporter().importClasses(BuildsItsOwnVerifier.class));
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(d -> assertThat(d).contains(BuildsItsOwnVerifier.class.getName()).contains("CertificateVerifier.<init>"));
     }
 
     @Test

@@ -76,6 +76,20 @@ class ArchitectureTest {
                     "Runtime", "Services", "Certificate", "Store", "Config")
             .because("a dependency that points up a layer ties the lower part to the one that uses it (ADR 0133)");
 
+    /**
+     * One verification path: every certificate verifier of the kiosk program (the kiosk's certificate check and
+     * {@code ./kiosk certificate verify}) comes from {@code SigningConfig}, so that trusted keys, revocation list and
+     * the demo-key rule are read one way.
+     */
+    @ArchTest
+    static final ArchRule certificateVerifiersComeFromSigningConfig = noClasses()
+            .that().doNotHaveFullyQualifiedName(APP + ".certificate.SigningConfig")
+            .and().doNotHaveFullyQualifiedName(APP + ".certificate.CertificateVerifier")
+            .should().callConstructor(APP + ".certificate.CertificateVerifier", APP + ".certificate.TrustedKeys")
+            .orShould().callConstructor(APP + ".certificate.CertificateVerifier", APP + ".certificate.TrustedKeys",
+                    APP + ".certificate.RevokedKeys", "boolean")
+            .because("the kiosk and ./kiosk certificate verify check certificates one way (SigningConfig.verifier)");
+
     /** No cycle between the top-level packages: each can be understood, tested and changed from below. */
     @ArchTest
     static final ArchRule topLevelPackagesAreFreeOfCycles = slices().matching(APP + ".(*)..").should().beFreeOfCycles()

@@ -43,6 +43,11 @@ public final class CertificateVerifier {
         this.acceptDemoKey = acceptDemoKey;
     }
 
+    /** The revocation list this verifier honours. */
+    public RevokedKeys revokedKeys() {
+        return revokedKeys;
+    }
+
     /** Checks a scanned or pasted payload: well-formed, known key, valid signature. */
     public VerificationResult verifyPayload(String text) {
         CertificatePayload payload;

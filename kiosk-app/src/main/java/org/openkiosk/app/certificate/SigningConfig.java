@@ -112,6 +112,23 @@ public final class SigningConfig {
         return new CertificateVerifier(trusted(), revoked(), acceptDemoKey);
     }
 
+    /**
+     * The verifier {@code ./kiosk certificate verify} uses: this network's ({@link #verifier(boolean)}), with the
+     * trusted-keys directory and the revocation list replaced where the technician names them. Given trusted keys
+     * and no revocation list, nothing is revoked and the configuration is not read (it may not exist).
+     */
+    public static CertificateVerifier verifier(Path configDirectory, Optional<Path> trustedKeys,
+                                               Optional<Path> revokedFile, boolean acceptDemoKey) throws IOException {
+        if (trustedKeys.isEmpty() && revokedFile.isEmpty()) {
+            return load(configDirectory).verifier(acceptDemoKey);
+        }
+        SigningConfig config = trustedKeys.isPresent() ? null : load(configDirectory);
+        TrustedKeys trusted = config != null ? config.trusted() : TrustedKeys.fromDirectory(trustedKeys.get());
+        RevokedKeys revoked = revokedFile.isPresent() ? RevokedKeys.fromFile(revokedFile.get())
+                : config != null ? config.revoked() : RevokedKeys.none();
+        return new CertificateVerifier(trusted, revoked, acceptDemoKey);
+    }
+
     private Provider provider(TokenSettings token) throws IOException {
         return Pkcs11Keys.provider(configDirectory.resolve(token.library().value()), token.slotListIndex());
     }

@@ -5,13 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.openkiosk.app.certificate.CertificateKeys;
 import org.openkiosk.app.certificate.CertificatePayload;
 import org.openkiosk.app.certificate.CertificateVerifier;
 import org.openkiosk.app.certificate.RevokedKeys;
 import org.openkiosk.app.certificate.SigningConfig;
-import org.openkiosk.app.certificate.TrustedKeys;
 import org.openkiosk.app.certificate.Verdict;
 import org.openkiosk.app.certificate.VerificationResult;
 import org.openkiosk.app.cli.ExitCodes;
@@ -67,18 +67,15 @@ public final class CertificateVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        TrustedKeys trusted;
-        RevokedKeys revoked;
+        CertificateVerifier verifier;
         try {
-            SigningConfig signing = keys != null ? null : SigningConfig.load(ConfigDirectory.resolve(config));
-            trusted = keys != null ? TrustedKeys.fromDirectory(keys) : signing.trusted();
-            revoked = revokedFile != null ? RevokedKeys.fromFile(revokedFile)
-                    : keys != null ? RevokedKeys.none() : signing.revoked();
+            verifier = SigningConfig.verifier(ConfigDirectory.resolve(config),
+                    Optional.ofNullable(keys), Optional.ofNullable(revokedFile), demo);
         } catch (java.io.IOException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("bad key configuration: " + e.getMessage());
             return ExitCodes.BAD_CONFIGURATION;
         }
-        CertificateVerifier verifier = new CertificateVerifier(trusted, revoked, demo);
+        RevokedKeys revoked = verifier.revokedKeys();
         VerificationResult result;
         if (input.qr != null) {
             result = verifier.verifyPayload(input.qr);

@@ -115,6 +115,18 @@ class CertificateCommandsTest {
         Run revoked = kiosk("certificate", "verify", pdf.toString(), "--config", config.toString());
         assertThat(revoked.exit()).isEqualTo(16);
         assertThat(revoked.out()).startsWith("REVOKED_KEY").contains("K-0101-2026  REVOKED");
+        // named keys replace the configured ones: --keys alone revokes nothing, --revoked replaces the configured list
+        Run namedKeys = kiosk("certificate", "verify", pdf.toString(), "--keys", config.resolve("keys").toString());
+        assertThat(namedKeys.exit()).as(namedKeys.out()).isZero();
+        assertThat(namedKeys.out()).contains("K-0101-2026  (not revoked)");
+        Path none = Files.writeString(dir.resolve("none-revoked.txt"), "# nothing\n");
+        Run namedList = kiosk("certificate", "verify", pdf.toString(), "--config", config.toString(),
+                "--revoked", none.toString());
+        assertThat(namedList.exit()).as(namedList.out()).isZero();
+        Run bothNamed = kiosk("certificate", "verify", pdf.toString(), "--keys", config.resolve("keys").toString(),
+                "--revoked", config.resolve("revoked.txt").toString());
+        assertThat(bothNamed.exit()).isEqualTo(16);
+        assertThat(bothNamed.out()).contains("K-0101-2026  REVOKED");
         // a kiosk does not sign with a revoked key
         Run refused = kiosk("certificate", "sample", "--type", "no-criminal-record", "--out", dir.resolve("x.pdf").toString(),
                 "--config", config.toString());
