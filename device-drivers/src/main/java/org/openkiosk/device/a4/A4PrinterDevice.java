@@ -68,7 +68,9 @@ public final class A4PrinterDevice extends AbstractDevice {
         if (pdf.length < 5 || pdf[0] != '%' || pdf[1] != 'P' || pdf[2] != 'D' || pdf[3] != 'F') {
             throw new DeviceException(logicalName() + ": the document is not a PDF", RecommendedAction.CHECK_CONFIGURATION, false);
         }
-        updateHealth(HealthStatus.busy("printing " + jobName));
+        // the health text goes off the kiosk (fleet state): not the job's name, which may carry a certificate
+        // number (docs/fleet.md); the log has it (PrintJobTracker)
+        updateHealth(HealthStatus.busy("printing a " + (pdf.length / 1024) + " KB document"));
         PrintOutcome outcome = new PrintJobTracker(printer, settings).print(pdf, jobName);
         if (outcome.printed()) {
             statistics().increment(DeviceStatistics.PRINTS);

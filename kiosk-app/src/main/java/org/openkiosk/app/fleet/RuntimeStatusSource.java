@@ -26,6 +26,7 @@ import org.openkiosk.app.maintenance.DeviceSnapshot;
 import org.openkiosk.app.maintenance.ServiceState;
 import org.openkiosk.app.runtime.DeviceProblem;
 import org.openkiosk.app.runtime.KioskRuntime;
+import org.openkiosk.app.service.certificate.PrintReconciliation;
 import org.openkiosk.app.session.SessionStatistics;
 import org.openkiosk.app.store.Store;
 import org.openkiosk.device.RecommendedAction;
@@ -216,6 +217,20 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
         }
     }
 
+    /**
+     * The {@code PRINT_OUTCOME_UNKNOWN} alarm of a reconciliation that left attempts unknown (ADR 0165): a count only,
+     * certificate numbers never leave the kiosk (docs/fleet.md); staff find them in its log and print records.
+     */
+    static Optional<Alarm> printOutcomeUnknown(String kiosk, PrintReconciliation prints, Instant now) {
+        if (prints.unknown().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Alarm(Alarm.SCHEMA, kiosk, "PRINT_OUTCOME_UNKNOWN", AlarmRules.WARNING, null,
+                prints.unknown().size() + " certificate print(s) left open by a crash or an outage cannot be"
+                        + " settled; their numbers and causes are in the kiosk's log and print records",
+                "ask the citizen or check the tray; the attempts stay counted against the reprint limit", now));
+    }
+
     @Override
     public List<Alarm> systemAlarms() {
         List<Alarm> alarms = new ArrayList<>();
@@ -235,12 +250,8 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
         }
         journalTargetAlarms(alarms, now);
         var prints = runtime.printReconciliation();
-        if (prints.isPresent() && !prints.get().unknown().isEmpty()) {
-            alarms.add(new Alarm(Alarm.SCHEMA, settings.kiosk(), "PRINT_OUTCOME_UNKNOWN", AlarmRules.WARNING, null,
-                    // a count only: certificate numbers never leave the kiosk (docs/fleet.md); staff find them there
-                    prints.get().unknown().size() + " certificate print(s) left open by a crash or an outage cannot be"
-                            + " settled; their numbers and causes are in the kiosk's log and print records",
-                    "ask the citizen or check the tray; the attempts stay counted against the reprint limit", now));
+        if (prints.isPresent()) {
+            printOutcomeUnknown(settings.kiosk(), prints.get(), now).ifPresent(alarms::add);
         }
         var probe = probing;
         if (probe != null && now.isBefore(probe.blockedUntil())) {

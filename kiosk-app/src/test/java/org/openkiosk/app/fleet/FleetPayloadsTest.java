@@ -58,6 +58,11 @@ class FleetPayloadsTest {
     static DefaultKioskRuntime runtime;
     static KioskFleet fleet;
     static final List<String> secrets = new ArrayList<>();
+    /** No certificate number leaves the kiosk (docs/fleet.md): they stay in its log and print records. */
+    static final List<String> certificateNumbers = new ArrayList<>();
+    /** A certificate number's shape: the type's prefix, the year and eight digits (CertificateService). */
+    private static final java.util.regex.Pattern CERTIFICATE_NUMBER = java.util.regex.Pattern.compile(
+            "(?<![A-Za-z0-9])[A-Z]{2,5}20\\d{10}(?![0-9])");
     static final List<Map.Entry<String, byte[]>> payloads = new ArrayList<>();
 
     @BeforeAll
@@ -85,6 +90,7 @@ class FleetPayloadsTest {
         runtime.services().queue().walkIn(booked.booking().serviceCode()); // check-in is only on the booking day
         runtime.services().ratings().rate(booked.booking().serviceCode(), SatisfactionLevel.SATISFIED, Optional.empty());
         runtime.demoControls().orElseThrow().removeCard();
+        certificateNumbers.add(printed.certificateNumber());
         secrets.addAll(List.of(DemoData.TEST_PERSON.value(), DemoData.ZHANG.value(), DemoData.LI.value(), "测试",
                 "张示例", "李样例", "王演示", booked.slip().bookingCode(), DemoData.TEST_PERSON.value().substring(6, 14)));
 
@@ -261,11 +267,48 @@ class FleetPayloadsTest {
                 }
             }
         }
+        assertThat(certificateNumbers).as("the session printed a certificate").singleElement()
+                .satisfies(n -> assertThat(n).matches(CERTIFICATE_NUMBER));
         for (String text : texts) {
             for (String secret : secrets) {
                 assertThat(text).as("personal data \"%s\" in %s", secret, text.substring(0, Math.min(120, text.length())))
                         .doesNotContain(secret);
             }
+            assertNoCertificateNumber(text);
         }
+    }
+
+    private static void assertNoCertificateNumber(String text) {
+        for (String number : certificateNumbers) {
+            assertThat(text).as("certificate number %s in %s", number, text.substring(0, Math.min(120, text.length())))
+                    .doesNotContain(number);
+        }
+        assertThat(CERTIFICATE_NUMBER.matcher(text).results().map(java.util.regex.MatchResult::group).toList())
+                .as("something shaped like a certificate number in %s", text.substring(0, Math.min(120, text.length())))
+                .isEmpty();
+    }
+
+    @Test
+    void anUnknownPrintOutcomeIsACountForStaffWithoutTheCertificateNumbers() throws Exception {
+        var found = new org.openkiosk.app.service.certificate.PrintReconciliation(0, 0, List.of(
+                "JZZ202699000002 (residence): job certificate-JZZ202699000002 is not in the printer's job history",
+                "WFZ202699000007 (no-criminal-record): the printer keeps no job history"), List.of());
+        Instant now = Instant.parse("2026-12-02T02:20:00Z");
+
+        Alarm alarm = RuntimeStatusSource.printOutcomeUnknown("K-0101", found, now).orElseThrow();
+
+        assertThat(alarm.code()).isEqualTo("PRINT_OUTCOME_UNKNOWN");
+        assertThat(alarm.severity()).isEqualTo(AlarmRules.WARNING);
+        assertThat(alarm.text()).isEqualTo("2 certificate print(s) left open by a crash or an outage cannot be settled;"
+                + " their numbers and causes are in the kiosk's log and print records");
+        assertThat(alarm.action()).isEqualTo("ask the citizen or check the tray; the attempts stay counted against the"
+                + " reprint limit");
+        String json = new String(FleetJson.bytes(alarm), StandardCharsets.UTF_8);
+        assertThat(AsyncApiSchemas.load().validate("Alarm", FleetJson.MAPPER.readTree(json))).isEmpty();
+        assertThat(json).doesNotContain("JZZ202699000002").doesNotContain("WFZ202699000007")
+                .doesNotContain("residence").doesNotContain("job history");
+        assertNoCertificateNumber(json);
+        assertThat(RuntimeStatusSource.printOutcomeUnknown("K-0101",
+                new org.openkiosk.app.service.certificate.PrintReconciliation(1, 1, List.of(), List.of("x")), now)).isEmpty();
     }
 }
