@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.openkiosk.mosquitto.MosquittoPasswords;
 
 /**
  * A private Mosquitto broker process for one test: its own configuration, password file (written with
@@ -39,7 +40,7 @@ public final class MosquittoBroker implements AutoCloseable {
 
     private MosquittoBroker(Path dir, Map<String, String> users, String acl, boolean tls) {
         this.mosquitto = RequiredTool.command("mosquitto", "mosquitto");
-        RequiredTool.command("mosquitto_passwd", "mosquitto");
+        RequiredTool.command(MosquittoPasswords.TOOL, "mosquitto");
         if (tls) {
             RequiredTool.command("openssl", "openssl");
         }
@@ -146,11 +147,7 @@ public final class MosquittoBroker implements AutoCloseable {
                 conf.add("allow_anonymous true");
             } else {
                 conf.add("allow_anonymous false");
-                Path passwords = dir.resolve("passwd");
-                Files.writeString(passwords, "");
-                for (Map.Entry<String, String> u : users.entrySet()) {
-                    run(List.of("mosquitto_passwd", "-b", passwords.toString(), u.getKey(), u.getValue()));
-                }
+                Path passwords = MosquittoPasswords.write(MosquittoPasswords.TOOL, dir.resolve("passwd"), users);
                 conf.add("password_file " + passwords);
             }
             if (acl != null) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.openkiosk.mosquitto.MosquittoPasswords;
 
 /**
  * The demo hall's own Mosquitto: a private process on a free port of 127.0.0.1 with its configuration, password file
@@ -59,14 +60,10 @@ final class DemoBroker implements AutoCloseable {
     static DemoBroker start(Path dir, Map<String, String> users, String acl) throws IOException {
         Path mosquitto = tool("mosquitto").orElseThrow(() -> new IOException("the demo hall needs a local Mosquitto "
                 + "(Debian: apt-get install mosquitto): the fleet link speaks MQTT 5 and no embedded broker here does"));
-        Path passwd = tool("mosquitto_passwd").orElseThrow(() -> new IOException(
+        Path passwd = tool(MosquittoPasswords.TOOL).orElseThrow(() -> new IOException(
                 "mosquitto_passwd is missing (it comes with Debian's mosquitto package)"));
         Files.createDirectories(dir);
-        Path passwords = dir.resolve("passwd");
-        Files.writeString(passwords, "");
-        for (Map.Entry<String, String> u : users.entrySet()) {
-            run(List.of(passwd.toString(), "-b", passwords.toString(), u.getKey(), u.getValue()));
-        }
+        Path passwords = MosquittoPasswords.write(passwd.toString(), dir.resolve("passwd"), users);
         Files.writeString(dir.resolve("acl"), acl, StandardCharsets.UTF_8);
         int port = freePort();
         List<String> conf = List.of(
@@ -138,19 +135,6 @@ final class DemoBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void run(List<String> command) throws IOException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IOException(command.get(0) + " failed: " + out);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
         }
     }
 

@@ -1,0 +1,69 @@
+package org.openkiosk.mosquitto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MosquittoPasswordsTest {
+
+    @TempDir
+    Path dir;
+
+    /** kiosk-test-support's RequiredTool sits above this module: its rule (CI=true fails, else skip) by hand. */
+    private static String tool() {
+        for (Path p : new Path[] {Path.of("/usr/bin", MosquittoPasswords.TOOL), Path.of("/usr/local/bin", MosquittoPasswords.TOOL)}) {
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        if ("true".equals(System.getenv("CI"))) {
+            throw new AssertionError(MosquittoPasswords.TOOL + " is missing (Debian: apt-get install mosquitto)");
+        }
+        assumeTrue(false, MosquittoPasswords.TOOL + " is not installed (Debian: mosquitto): skipped");
+        return null;
+    }
+
+    @Test
+    void everyUserGetsOneHashedLineAndNoPasswordIsWrittenInClear() throws IOException {
+        String tool = tool();
+        Map<String, String> users = new LinkedHashMap<>();
+        users.put("K-0101", "kiosk-secret-1");
+        users.put("operator", "operator-secret-2");
+        Path file = dir.resolve("passwd");
+        Files.writeString(file, "stale:line\n");
+
+        MosquittoPasswords.write(tool, file, users);
+
+        String text = Files.readString(file);
+        assertThat(text.lines().toList()).hasSize(2)
+                .anySatisfy(l -> assertThat(l).startsWith("K-0101:$"))
+                .anySatisfy(l -> assertThat(l).startsWith("operator:$"));
+        assertThat(text).doesNotContain("kiosk-secret-1").doesNotContain("operator-secret-2").doesNotContain("stale");
+    }
+
+    @Test
+    void aToolThatIsNotThereIsNamed() {
+        assertThatThrownBy(() -> MosquittoPasswords.write(dir.resolve("no-such-passwd").toString(), dir.resolve("passwd"),
+                Map.of("u", "p"))).isInstanceOf(IOException.class).hasMessageContaining("no-such-passwd");
+    }
+
+    @Test
+    void aRefusalNamesTheUserButNotThePassword() throws IOException {
+        Path failing = dir.resolve("refusing-passwd");
+        Files.writeString(failing, "#!/bin/sh\necho 'Error: bad user' >&2\nexit 1\n");
+        assumeTrue(failing.toFile().setExecutable(true), "cannot make a script executable here");
+
+        assertThatThrownBy(() -> MosquittoPasswords.write(failing.toString(), dir.resolve("passwd"),
+                Map.of("K-0101", "very-secret")))
+                .isInstanceOf(IOException.class).hasMessageContaining("K-0101").hasMessageContaining("bad user")
+                .hasMessageNotContaining("very-secret");
+    }
+}
