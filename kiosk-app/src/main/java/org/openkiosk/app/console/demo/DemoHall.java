@@ -13,7 +13,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +95,7 @@ public final class DemoHall implements AutoCloseable {
         if (!Files.isRegularFile(acl)) {
             throw new IOException("the example broker ACL is missing: " + acl);
         }
-        Path dir = Files.createTempDirectory("openkiosk-demo-hall-");
+        Path dir = DemoDirectory.create();
         List<AutoCloseable> started = new ArrayList<>();
         try {
             SecureRandom random = new SecureRandom();
@@ -166,7 +165,7 @@ public final class DemoHall implements AutoCloseable {
             for (int i = started.size() - 1; i >= 0; i--) {
                 closeQuietly(started.get(i));
             }
-            deleteQuietly(dir);
+            DemoDirectory.delete(dir);
             throw e;
         }
     }
@@ -201,7 +200,7 @@ public final class DemoHall implements AutoCloseable {
             closeQuietly(kiosks.get(i));
         }
         closeQuietly(broker);
-        deleteQuietly(dir);
+        DemoDirectory.delete(dir);
     }
 
     private static String secret(SecureRandom random) {
@@ -236,14 +235,6 @@ public final class DemoHall implements AutoCloseable {
             c.close();
         } catch (Exception e) {
             System.err.println("demo: stopping " + c + " failed: " + e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("demo: could not remove " + dir + ": " + e.getMessage());
         }
     }
 }
