@@ -1,7 +1,9 @@
 package org.openkiosk.device.a4;
 
+import org.openkiosk.device.a4.ipp.IppEnum;
+
 /** IPP {@code job-state} values (RFC 8011 §5.3.7). */
-public enum JobState {
+public enum JobState implements IppEnum {
     PENDING(3),
     PENDING_HELD(4),
     PROCESSING(5),
@@ -18,15 +20,11 @@ public enum JobState {
     }
 
     public static JobState of(int code) {
-        for (JobState state : values()) {
-            if (state.code == code) {
-                return state;
-            }
-        }
-        return UNKNOWN;
+        return IppEnum.byCode(JobState.class, code).orElse(UNKNOWN);
     }
 
     /** The IPP enum value (-1 for {@link #UNKNOWN}). */
+    @Override
     public int code() {
         return code;
     }

@@ -1,7 +1,9 @@
 package org.openkiosk.device.a4;
 
+import org.openkiosk.device.a4.ipp.IppEnum;
+
 /** IPP {@code printer-state} values (RFC 8011 §5.4.11). */
-public enum PrinterState {
+public enum PrinterState implements IppEnum {
     IDLE(3),
     PROCESSING(4),
     STOPPED(5),
@@ -15,15 +17,11 @@ public enum PrinterState {
     }
 
     public static PrinterState of(int code) {
-        for (PrinterState state : values()) {
-            if (state.code == code) {
-                return state;
-            }
-        }
-        return UNKNOWN;
+        return IppEnum.byCode(PrinterState.class, code).orElse(UNKNOWN);
     }
 
     /** The IPP enum value (-1 for {@link #UNKNOWN}). */
+    @Override
     public int code() {
         return code;
     }

@@ -6,7 +6,7 @@ import java.util.Optional;
  * IPP operation ids (RFC 8011 §5.4.15; Cancel-Current-Job from RFC 3998 §4.1.1) that the kiosk sends or its
  * simulator answers.
  */
-public enum IppOperation {
+public enum IppOperation implements IppEnum {
     PRINT_JOB(0x0002, "Print-Job"),
     PRINT_URI(0x0003, "Print-URI"),
     VALIDATE_JOB(0x0004, "Validate-Job"),
@@ -34,6 +34,7 @@ public enum IppOperation {
     }
 
     /** The operation-id on the wire. */
+    @Override
     public int code() {
         return code;
     }
@@ -44,11 +45,6 @@ public enum IppOperation {
     }
 
     public static Optional<IppOperation> of(int code) {
-        for (IppOperation operation : values()) {
-            if (operation.code == code) {
-                return Optional.of(operation);
-            }
-        }
-        return Optional.empty();
+        return IppEnum.byCode(IppOperation.class, code);
     }
 }

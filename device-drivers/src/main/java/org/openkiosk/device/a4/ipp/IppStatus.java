@@ -1,11 +1,13 @@
 package org.openkiosk.device.a4.ipp;
 
+import java.util.Optional;
+
 /**
  * IPP status codes (RFC 8011 §5.4.15 "status-code", RFC 3380, RFC 3995, PWG 5100.5, 5100.13 and 5100.18), with
  * the keyword CUPS and ipptool print. A code not listed here is described by its class
  * ({@link #describe(int)}).
  */
-public enum IppStatus {
+public enum IppStatus implements IppEnum {
     SUCCESSFUL_OK(0x0000, "successful-ok"),
     SUCCESSFUL_OK_IGNORED_OR_SUBSTITUTED_ATTRIBUTES(0x0001, "successful-ok-ignored-or-substituted-attributes"),
     SUCCESSFUL_OK_CONFLICTING_ATTRIBUTES(0x0002, "successful-ok-conflicting-attributes"),
@@ -67,6 +69,7 @@ public enum IppStatus {
         this.keyword = keyword;
     }
 
+    @Override
     public int code() {
         return code;
     }
@@ -82,10 +85,9 @@ public enum IppStatus {
 
     /** The keyword of a known code, else its class, e.g. {@code client error 0x04ff}. */
     public static String describe(int code) {
-        for (IppStatus status : values()) {
-            if (status.code == code) {
-                return status.keyword;
-            }
+        Optional<IppStatus> known = IppEnum.byCode(IppStatus.class, code);
+        if (known.isPresent()) {
+            return known.get().keyword;
         }
         String hex = String.format("0x%04x", code);
         if (isSuccessful(code)) {
