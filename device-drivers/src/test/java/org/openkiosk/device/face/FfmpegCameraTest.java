@@ -3,16 +3,11 @@ package org.openkiosk.device.face;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openkiosk.device.DeviceException;
 import org.openkiosk.device.RecommendedAction;
 import org.openkiosk.device.transport.TransportUri;
+import org.openkiosk.testsupport.HeapDump;
 import org.openkiosk.testsupport.RequiredTool;
 
 /**
@@ -208,8 +204,7 @@ class FfmpegCameraTest {
 
     private Path dump() throws IOException {
         Path dump = dir.resolve("heap.hprof");
-        ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(dump.toString(), false);
-        return dump;
+        return HeapDump.write(dump);
     }
 
     /** 64-byte slices of every frame, kept only XOR-masked; the plain frames are zeroed at once. */
@@ -232,39 +227,9 @@ class FfmpegCameraTest {
         }
 
         List<String> foundIn(Path dump) throws IOException {
-            List<String> found = new ArrayList<>();
-            try (FileChannel ch = FileChannel.open(dump, StandardOpenOption.READ)) {
-                long size = ch.size();
-                for (long base = 0; base < size; base += Integer.MAX_VALUE / 2) {
-                    long length = Math.min(size - base, Integer.MAX_VALUE / 2 + 4096);
-                    MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, base, length);
-                    for (int n = 0; n < masked.size(); n++) {
-                        long at = indexOf(map, masked.get(n));
-                        if (at >= 0) {
-                            found.add("frame " + n / 2 + " slice " + n % 2 + " at dump offset " + (base + at));
-                        }
-                    }
-                }
-            }
-            return found;
-        }
-
-        private long indexOf(MappedByteBuffer map, byte[] needle) {
-            int limit = map.limit() - needle.length;
-            byte first = (byte) (needle[0] ^ key[0]);
-            outer:
-            for (int i = 0; i <= limit; i++) {
-                if (map.get(i) != first) {
-                    continue;
-                }
-                for (int j = 1; j < needle.length; j++) {
-                    if ((byte) (map.get(i + j) ^ key[j]) != needle[j]) {
-                        continue outer;
-                    }
-                }
-                return i;
-            }
-            return -1;
+            return HeapDump.search(dump, masked, key).stream()
+                    .map(f -> "frame " + f.needle() / 2 + " slice " + f.needle() % 2 + " at dump offset " + f.offset())
+                    .toList();
         }
     }
 }

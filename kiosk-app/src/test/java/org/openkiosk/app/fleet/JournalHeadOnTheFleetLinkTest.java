@@ -16,7 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openkiosk.app.cli.ExitCodes;
 import org.openkiosk.app.cli.KioskCommand;
-import org.openkiosk.app.config.ConfigLoader;
 import org.openkiosk.app.config.FleetSettings;
 import org.openkiosk.app.config.KioskConfig;
 import org.openkiosk.app.config.StoreConfig;
@@ -47,10 +46,9 @@ class JournalHeadOnTheFleetLinkTest {
 
     @Test
     void deletingTheNewestJournalRecordsIsDetectedWithTheHeadFromTheFleetLink() throws Exception {
-        Path configDir = RuntimeFixtures.copyOfRepositoryConfig(tmp.resolve("config"));
-        KioskConfig repo = ConfigLoader.load(configDir);
+        Path configDir = tmp.resolve("config");
         StoreConfig hall = POSTGRES.newDatabase();
-        KioskConfig config = new KioskConfig(repo.kiosk(), repo.ui(), repo.devices(), hall);
+        KioskConfig config = RuntimeFixtures.hallKiosk(configDir, hall);
         Path data = tmp.resolve("data");
         String headTopic;
         MqttProbe.Received retained;

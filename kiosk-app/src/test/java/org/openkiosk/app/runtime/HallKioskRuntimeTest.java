@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.openkiosk.app.config.ConfigLoader;
 import org.openkiosk.app.config.KioskConfig;
 import org.openkiosk.app.config.StoreConfig;
 import org.openkiosk.app.service.rating.SatisfactionLevel;
@@ -29,10 +28,9 @@ class HallKioskRuntimeTest {
 
     @Test
     void aHallKioskJournalsAndForwards() throws Exception {
-        Path configDir = RuntimeFixtures.copyOfRepositoryConfig(tmp.resolve("config"));
-        KioskConfig repo = ConfigLoader.load(configDir);
+        Path configDir = tmp.resolve("config");
         StoreConfig hall = POSTGRES.newDatabase();
-        KioskConfig config = new KioskConfig(repo.kiosk(), repo.ui(), repo.devices(), hall);
+        KioskConfig config = RuntimeFixtures.hallKiosk(configDir, hall);
         Path data = tmp.resolve("data");
         try (DefaultKioskRuntime runtime = DefaultKioskRuntime.start(config, configDir, data, false,
                 Clock.systemUTC())) {
@@ -41,27 +39,21 @@ class HallKioskRuntimeTest {
             assertThat(Files.exists(data.resolve(JournalForwarding.JOURNAL_FILE + ".mv.db"))).isTrue();
             Poll.until(Duration.ofSeconds(30), "the rating forwarded",
                     () -> runtime.hallForwarding().orElseThrow().waiting() == 0);
-            int ratings = runtime.store().inTransaction(c -> {
-                try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM rating")) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            });
+            int ratings = RuntimeFixtures.count(runtime.store(), "SELECT COUNT(*) FROM rating");
             assertThat(ratings).isEqualTo(1);
         }
     }
 
     @Test
     void aHallKioskStartsWhileTheHallStoreIsAwayServesOfflineAndSaysSinceWhen() throws Exception {
-        Path configDir = RuntimeFixtures.copyOfRepositoryConfig(tmp.resolve("config"));
-        KioskConfig repo = ConfigLoader.load(configDir);
+        Path configDir = tmp.resolve("config");
         String url = POSTGRES.server().newDatabase();
         org.openkiosk.app.store.Stores.open(PostgresServer.storeConfig(url), tmp).close(); // the hall's schema exists
         try (org.openkiosk.testsupport.TcpProxy proxy = org.openkiosk.testsupport.TcpProxy.to("127.0.0.1",
                 POSTGRES.server().port())) {
             StoreConfig hall = PostgresServer.storeConfig(
                     org.openkiosk.testsupport.EmbeddedPostgresServer.throughPort(url, proxy.port()));
-            KioskConfig config = new KioskConfig(repo.kiosk(), repo.ui(), repo.devices(), hall);
+            KioskConfig config = RuntimeFixtures.hallKiosk(configDir, hall);
             proxy.cut();
             java.time.Instant before = java.time.Instant.now();
             try (DefaultKioskRuntime runtime = DefaultKioskRuntime.start(config, configDir, tmp.resolve("data"), false,
@@ -80,12 +72,7 @@ class HallKioskRuntimeTest {
                 Poll.until(Duration.ofSeconds(60), "the hall store back and the rating forwarded",
                         () -> runtime.hallForwarding().orElseThrow().reachable()
                                 && runtime.hallForwarding().orElseThrow().waiting() == 0);
-                int ratings = runtime.store().inTransaction(c -> {
-                    try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM rating")) {
-                        rs.next();
-                        return rs.getInt(1);
-                    }
-                });
+                int ratings = RuntimeFixtures.count(runtime.store(), "SELECT COUNT(*) FROM rating");
                 assertThat(ratings).isEqualTo(1);
             }
         }
@@ -93,10 +80,9 @@ class HallKioskRuntimeTest {
 
     @Test
     void atStartUpACertificateAttemptLeftOpenByACrashIsSettled() throws Exception {
-        Path configDir = RuntimeFixtures.copyOfRepositoryConfig(tmp.resolve("config"));
-        KioskConfig repo = ConfigLoader.load(configDir);
+        Path configDir = tmp.resolve("config");
         StoreConfig hall = POSTGRES.newDatabase();
-        KioskConfig config = new KioskConfig(repo.kiosk(), repo.ui(), repo.devices(), hall);
+        KioskConfig config = RuntimeFixtures.hallKiosk(configDir, hall);
         // the kiosk died after reserving an attempt and before it noted a print job (ADR 0165)
         try (org.openkiosk.app.store.Store store = org.openkiosk.app.store.Stores.open(hall, tmp)) {
             store.inTransaction(c -> {
@@ -105,7 +91,7 @@ class HallKioskRuntimeTest {
                         + " 'JZZ202699000002', '" + "b".repeat(64) + "', ?, ?, 'PENDING')")) {
                     // reserved after the kiosk's journal began noting jobs (it is made at start, just below)
                     insert.setObject(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(1));
-                    insert.setString(2, repo.kiosk().id());
+                    insert.setString(2, config.kiosk().id());
                     insert.executeUpdate();
                 }
                 return null;
@@ -128,10 +114,9 @@ class HallKioskRuntimeTest {
 
     @Test
     void aHallStoreThatAnswersButRefusesStillStopsTheStart() throws Exception {
-        Path configDir = RuntimeFixtures.copyOfRepositoryConfig(tmp.resolve("config"));
-        KioskConfig repo = ConfigLoader.load(configDir);
+        Path configDir = tmp.resolve("config");
         String url = POSTGRES.server().newDatabase().replaceFirst("/kiosk_\\d+", "/no_such_database");
-        KioskConfig config = new KioskConfig(repo.kiosk(), repo.ui(), repo.devices(), PostgresServer.storeConfig(url));
+        KioskConfig config = RuntimeFixtures.hallKiosk(configDir, PostgresServer.storeConfig(url));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> DefaultKioskRuntime.start(config, configDir,
                         tmp.resolve("data"), false, Clock.systemUTC()))
                 .isInstanceOfSatisfying(RuntimeStartException.class,

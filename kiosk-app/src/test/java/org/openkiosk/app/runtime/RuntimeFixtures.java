@@ -28,6 +28,28 @@ public final class RuntimeFixtures {
         return target;
     }
 
+    /**
+     * A hall kiosk's configuration: the repository's, copied to {@code configDir} ({@link #copyOfRepositoryConfig}),
+     * with its store replaced by {@code hall}.
+     */
+    public static org.openkiosk.app.config.KioskConfig hallKiosk(Path configDir,
+                                                                org.openkiosk.app.config.StoreConfig hall)
+            throws Exception {
+        org.openkiosk.app.config.KioskConfig repo = org.openkiosk.app.config.ConfigLoader.load(
+                copyOfRepositoryConfig(configDir));
+        return new org.openkiosk.app.config.KioskConfig(repo.kiosk(), repo.ui(), repo.devices(), hall);
+    }
+
+    /** The one number a {@code SELECT COUNT(*)} gives in {@code store}. */
+    public static int count(org.openkiosk.app.store.Store store, String countQuery) {
+        return store.inTransaction(c -> {
+            try (var rs = c.createStatement().executeQuery(countQuery)) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
     /** What each open descriptor points at (a file, a pty, socket:[…]), for a readable leak report. */
     static java.util.List<String> openFileTargets() throws IOException {
         java.util.List<String> targets = new java.util.ArrayList<>();

@@ -39,8 +39,11 @@ class Pkcs11SigningTest {
 
     record Run(int exit, String output) {}
 
-    @Test
-    void aTokenKeySignsCertificatesThatVerifyWithItsPublicKey() throws Exception {
+    /**
+     * A new SoftHSM2 token labelled {@code kiosk} (user PIN {@link #PIN}) in the test's directory; returns the
+     * environment the kiosk needs for it ({@code SOFTHSM2_CONF}, {@code KIOSK_TOKEN_PIN}).
+     */
+    private Map<String, String> freshToken() throws Exception {
         Path softhsm = RequiredTool.command("softhsm2-util", "softhsm2");
         RequiredTool.require(Files.isRegularFile(Path.of(MODULE)), MODULE + " (Debian package softhsm2)");
         Path tokens = Files.createDirectories(dir.resolve("tokens"));
@@ -50,6 +53,12 @@ class Pkcs11SigningTest {
         Run init = run(env, softhsm.toString(), "--init-token", "--free", "--label", "kiosk", "--so-pin", "13579135",
                 "--pin", PIN);
         assertThat(init.exit()).as(init.output()).isZero();
+        return env;
+    }
+
+    @Test
+    void aTokenKeySignsCertificatesThatVerifyWithItsPublicKey() throws Exception {
+        Map<String, String> env = freshToken();
 
         Path config = dir.resolve("config");
         copyTemplates(config);
@@ -82,7 +91,7 @@ class Pkcs11SigningTest {
         assertThat(result.payload().orElseThrow().keyId()).isEqualTo("K-0101-2026");
 
         // a wrong PIN is a clear configuration error, not a crash
-        Run wrongPin = kiosk(Map.of("SOFTHSM2_CONF", conf.toString(), "KIOSK_TOKEN_PIN", "000000"), "certificate",
+        Run wrongPin = kiosk(Map.of("SOFTHSM2_CONF", env.get("SOFTHSM2_CONF"), "KIOSK_TOKEN_PIN", "000000"), "certificate",
                 "sample", "--type", "no-criminal-record", "--out", dir.resolve("x.pdf").toString(), "--config", config.toString());
         assertThat(wrongPin.exit()).as(wrongPin.output()).isEqualTo(2);
         assertThat(wrongPin.output()).contains("cannot log in to the PKCS#11 token", "check the PIN");
@@ -95,15 +104,7 @@ class Pkcs11SigningTest {
 
     @Test
     void configValidateRequiresATokenKeyIdThatNamesTheKiosk() throws Exception {
-        Path softhsm = RequiredTool.command("softhsm2-util", "softhsm2");
-        RequiredTool.require(Files.isRegularFile(Path.of(MODULE)), MODULE + " (Debian package softhsm2)");
-        Path tokens = Files.createDirectories(dir.resolve("tokens"));
-        Path conf = dir.resolve("softhsm2.conf");
-        Files.writeString(conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\n");
-        Map<String, String> env = Map.of("SOFTHSM2_CONF", conf.toString(), "KIOSK_TOKEN_PIN", PIN);
-        Run init = run(env, softhsm.toString(), "--init-token", "--free", "--label", "kiosk", "--so-pin", "13579135",
-                "--pin", PIN);
-        assertThat(init.exit()).as(init.output()).isZero();
+        Map<String, String> env = freshToken();
         // the whole repository configuration (kiosk.yaml says K-0101), signing from the token
         Path config = org.openkiosk.app.maintenance.RepositoryConfig.copyTo(dir.resolve("config"));
         Path keys = config.resolve("keys");

@@ -72,12 +72,7 @@ class FaceVerificationFlowTest {
     @Test
     void cardThenFaceReachesCardAndFaceAndTheCertificateIsPrinted() throws Exception {
         start(3);
-        citizen.touch("service-certificate-printing");
-        citizen.awaitScreen(IdentifyScreen.ID);
-        citizen.placeCard();
-        citizen.awaitScreen("identity-confirmed");
-        assertThat(fx.fx(() -> fx.ctx().sessions().current().orElseThrow().method()))
-                .isEqualTo(IdentificationMethod.ID_CARD_AND_FACE);
+        identifiedWithTheCardFor("service-certificate-printing", IdentificationMethod.ID_CARD_AND_FACE);
         citizen.touch("continue");
         citizen.awaitScreen("certificate-list");
         citizen.touch("certificate-no-criminal-record");
@@ -91,13 +86,9 @@ class FaceVerificationFlowTest {
     void aMissSaysWhatToDoAndTryAgainLetsTheCitizenThrough() throws Exception {
         start(3);
         matcher.answerNext(FaceMatch.NO_MATCH);
-        citizen.touch("service-certificate-printing");
-        citizen.placeCard();
-        citizen.awaitScreen(FaceVerificationScreen.ID);
+        cardToTheFaceScreen();
         citizen.await(() -> state() == FaceVerificationScreen.State.NO_MATCH, "the miss");
-        assertThat(fx.<Label>node("#face-status").getText()).isEqualTo("未能确认是本人。请正对摄像头，然后点“重试”。");
-        fx.fx(() -> fx.ctx().messages().setLanguage(Language.EN));
-        assertThat(fx.<Label>node("#face-status").getText()).startsWith("We could not confirm it is you.");
+        faceStatusSays("未能确认是本人。请正对摄像头，然后点“重试”。", "We could not confirm it is you.");
         assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).as("no session before the face matched").isFalse();
         citizen.touch("face-retry");
         citizen.awaitScreen("identity-confirmed");
@@ -109,13 +100,9 @@ class FaceVerificationFlowTest {
     void aFailedLivenessCheckIsAPlainLookAgainAndUsesUpAnAttempt() throws Exception {
         start(2);
         matcher.answerNext(FaceMatch.NOT_LIVE);
-        citizen.touch("service-certificate-printing");
-        citizen.placeCard();
-        citizen.awaitScreen(FaceVerificationScreen.ID);
+        cardToTheFaceScreen();
         citizen.await(() -> state() == FaceVerificationScreen.State.LOOK_AGAIN, "look again");
-        assertThat(fx.<Label>node("#face-status").getText()).isEqualTo("请再看一次摄像头：正对镜头，保持不动，然后点“重试”。");
-        fx.fx(() -> fx.ctx().messages().setLanguage(Language.EN));
-        assertThat(fx.<Label>node("#face-status").getText()).startsWith("Please look at the camera again");
+        faceStatusSays("请再看一次摄像头：正对镜头，保持不动，然后点“重试”。", "Please look at the camera again");
         assertThat(fx.fx(() -> fx.<Button>node("#face-retry").isVisible())).isTrue();
         assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).isFalse();
         matcher.answerNext(FaceMatch.NOT_LIVE);
@@ -127,10 +114,8 @@ class FaceVerificationFlowTest {
     @Test
     void afterTheLastAttemptTheCitizenIsSentToTheStaffWithoutASession() throws Exception {
         start(2);
-        citizen.touch("service-certificate-printing");
         matcher.answerNext(FaceMatch.NO_MATCH);
-        citizen.placeCard();
-        citizen.awaitScreen(FaceVerificationScreen.ID);
+        cardToTheFaceScreen();
         citizen.await(() -> state() == FaceVerificationScreen.State.NO_MATCH, "the first miss");
         matcher.answerNext(FaceMatch.NO_MATCH);
         citizen.touch("face-retry");
@@ -158,9 +143,7 @@ class FaceVerificationFlowTest {
                 return "an unreachable platform";
             }
         });
-        citizen.touch("service-certificate-printing");
-        citizen.placeCard();
-        citizen.awaitScreen(FaceVerificationScreen.ID);
+        cardToTheFaceScreen();
         citizen.await(() -> state() == FaceVerificationScreen.State.UNAVAILABLE, "the honest outcome");
         assertThat(fx.<Label>node("#face-status").getText()).isEqualTo("人证核验暂时无法进行。请到服务台由工作人员为您办理。");
         assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).isFalse();
@@ -229,17 +212,35 @@ class FaceVerificationFlowTest {
     @Test
     void aServiceThatNeedsOnlyTheCardHasNoFaceStep() throws Exception {
         start(3);
-        citizen.touch("service-queries");
-        citizen.awaitScreen(IdentifyScreen.ID);
-        citizen.placeCard();
-        citizen.awaitScreen("identity-confirmed");
-        assertThat(fx.fx(() -> fx.ctx().sessions().current().orElseThrow().method()))
-                .isEqualTo(IdentificationMethod.ID_CARD);
+        identifiedWithTheCardFor("service-queries", IdentificationMethod.ID_CARD);
     }
 
     private FaceVerificationScreen.State state() {
         return fx.fx(() -> fx.ctx().navigator().current() instanceof FaceVerificationScreen s
                 ? s.stateProperty().get() : null);
+    }
+
+    /** The citizen chooses {@code service}, places the card and is identified by {@code method}. */
+    private void identifiedWithTheCardFor(String service, IdentificationMethod method) {
+        citizen.touch(service);
+        citizen.awaitScreen(IdentifyScreen.ID);
+        citizen.placeCard();
+        citizen.awaitScreen("identity-confirmed");
+        assertThat(fx.fx(() -> fx.ctx().sessions().current().orElseThrow().method())).isEqualTo(method);
+    }
+
+    /** The citizen chooses certificate printing and places the card: the face step is next. */
+    private void cardToTheFaceScreen() {
+        citizen.touch("service-certificate-printing");
+        citizen.placeCard();
+        citizen.awaitScreen(FaceVerificationScreen.ID);
+    }
+
+    /** The face status says {@code chinese}; switched to English, it begins with {@code english}. */
+    private void faceStatusSays(String chinese, String english) {
+        assertThat(fx.<Label>node("#face-status").getText()).isEqualTo(chinese);
+        fx.fx(() -> fx.ctx().messages().setLanguage(Language.EN));
+        assertThat(fx.<Label>node("#face-status").getText()).startsWith(english);
     }
 
     private static ServiceCatalogue withFaceFor(String certificateType) throws Exception {
