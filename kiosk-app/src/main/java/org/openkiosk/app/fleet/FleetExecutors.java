@@ -63,33 +63,35 @@ public abstract class FleetExecutors implements AutoCloseable {
         };
     }
 
+    /** One link's executors: its work, its commands, a timer that feeds its work, and what closing it stops. */
+    private record Link(Executor work, Executor commands, Timer timer, Runnable stop) implements LinkThreads {
+        @Override
+        public void every(Duration period, Runnable task) {
+            timer.every(period.toMillis(), task);
+        }
+
+        @Override
+        public void close() {
+            stop.run();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Timer {
+        void every(long periodMillis, Runnable task);
+    }
+
     private static final class Own extends FleetExecutors {
         @Override
         LinkThreads newLink() {
             ScheduledExecutorService work = Executors.newSingleThreadScheduledExecutor(daemon("fleet-link"));
             ExecutorService commands = Executors.newSingleThreadExecutor(daemon("fleet-commands"));
-            return new LinkThreads() {
-                @Override
-                public Executor work() {
-                    return work;
-                }
-
-                @Override
-                public Executor commands() {
-                    return commands;
-                }
-
-                @Override
-                public void every(Duration period, Runnable task) {
-                    work.scheduleAtFixedRate(task, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
-                }
-
-                @Override
-                public void close() {
-                    work.shutdownNow();
-                    commands.shutdownNow();
-                }
-            };
+            return new Link(work, commands,
+                    (period, task) -> work.scheduleAtFixedRate(task, period, period, TimeUnit.MILLISECONDS),
+                    () -> {
+                        work.shutdownNow();
+                        commands.shutdownNow();
+                    });
         }
     }
 
@@ -107,35 +109,19 @@ public abstract class FleetExecutors implements AutoCloseable {
             Serial work = new Serial(pool);
             Serial commands = new Serial(pool);
             List<ScheduledFuture<?>> timers = new CopyOnWriteArrayList<>();
-            return new LinkThreads() {
-                @Override
-                public Executor work() {
-                    return work;
-                }
-
-                @Override
-                public Executor commands() {
-                    return commands;
-                }
-
-                @Override
-                public void every(Duration period, Runnable task) {
-                    timers.add(timer.scheduleAtFixedRate(() -> {
+            return new Link(work, commands,
+                    (period, task) -> timers.add(timer.scheduleAtFixedRate(() -> {
                         try {
                             work.execute(task);
                         } catch (RejectedExecutionException closed) {
                             // the link is closing
                         }
-                    }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS));
-                }
-
-                @Override
-                public void close() {
-                    timers.forEach(t -> t.cancel(false));
-                    work.close();
-                    commands.close();
-                }
-            };
+                    }, period, period, TimeUnit.MILLISECONDS)),
+                    () -> {
+                        timers.forEach(t -> t.cancel(false));
+                        work.close();
+                        commands.close();
+                    });
         }
 
         @Override

@@ -55,4 +55,38 @@ class FleetExecutorsTest {
             links.get(1).work().execute(() -> { }); // the others go on
         }
     }
+
+    /** Both kinds of threads (one link type, ADR 0103): a timer feeds the link's work; closing stops both. */
+    @Test
+    void theTimerRunsOnTheLinksWorkAndClosingStopsTimerWorkAndCommandsForOwnAndSharedThreads() throws Exception {
+        for (FleetExecutors executors : List.of(FleetExecutors.own(), FleetExecutors.shared(2))) {
+            try (executors) {
+                FleetExecutors.LinkThreads link = executors.newLink();
+                List<String> workThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+                CountDownLatch ticks = new CountDownLatch(3);
+                link.work().execute(() -> workThreads.add("work:" + Thread.currentThread().getName()));
+                link.every(java.time.Duration.ofMillis(10), () -> {
+                    workThreads.add("tick:" + Thread.currentThread().getName());
+                    ticks.countDown();
+                });
+                CountDownLatch command = new CountDownLatch(1);
+                link.commands().execute(command::countDown);
+                assertThat(ticks.await(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(command.await(30, TimeUnit.SECONDS)).isTrue();
+                String first = workThreads.get(0);
+                assertThat(first).startsWith("work:");
+                if (executors.getClass().getSimpleName().equals("Own")) {
+                    // a link of its own: every tick on the one fleet-link thread
+                    assertThat(workThreads).allSatisfy(t -> assertThat(t).endsWith("fleet-link"));
+                } else {
+                    assertThat(workThreads).allSatisfy(t -> assertThat(t).contains("fleet-shared"));
+                }
+
+                link.close();
+                assertThatThrownBy(() -> link.work().execute(() -> { })).isInstanceOf(RejectedExecutionException.class);
+                assertThatThrownBy(() -> link.commands().execute(() -> { }))
+                        .isInstanceOf(RejectedExecutionException.class);
+            }
+        }
+    }
 }
