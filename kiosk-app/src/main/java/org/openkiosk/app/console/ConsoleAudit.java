@@ -60,7 +60,12 @@ public final class ConsoleAudit {
         this.headFile = new AuditHeadFile(headOf(file));
         this.lastLink = AuditLog.genesisHash();
         try { // continue after the last line (verification is `kiosk fleet console-audit`'s job, and at start-up)
-            for (AuditRecord r : records(file)) {
+            Lines lines = lines(file);
+            if (lines.legacy() > 0) {
+                seq = lines.legacyUpTo();
+                lastLink = LEGACY_ANCHOR;
+            }
+            for (AuditRecord r : lines.records()) {
                 seq = r.seq();
                 lastLink = r.hash();
             }
@@ -119,26 +124,76 @@ public final class ConsoleAudit {
      * or cut from the end is named.
      */
     public static AuditVerification verify(Path file, Path keyFile) throws IOException {
-        AuditKey key = AuditKey.load(keyFile);
-        Optional<AuditHead> head = new AuditHeadFile(headOf(file)).read();
-        return AuditLog.verifyRecords(key, head, records(file));
+        return verifyWithLegacy(file, keyFile).chain();
     }
 
+    /**
+     * A log begun before the console linked its lines starts with lines of the old form ({@code at}, {@code user},
+     * {@code name}, {@code action}, {@code details}; no {@code seq}, {@code prev} or {@code link}). Nothing proves
+     * them: they are counted as legacy, unlinked, never as verified, and the chain is checked from the line after
+     * them (whose {@code prev} is {@link #LEGACY_ANCHOR}, as the console continued such a log). Only a run at the
+     * start counts: a line of the old form after a linked one breaks the chain like any other.
+     *
+     * @param legacyLines how many legacy lines begin the file (0: none)
+     * @param chain       the linked lines after them, against the key and the signed head
+     */
+    public record Verification(long legacyLines, AuditVerification chain) {}
+
+    public static Verification verifyWithLegacy(Path file, Path keyFile) throws IOException {
+        Lines lines = lines(file);
+        if (lines.legacy() > 0 && lines.records().isEmpty() && !Files.exists(keyFile) && !Files.exists(headOf(file))) {
+            // only legacy lines, from before the console had an audit key: nothing to check them against
+            return new Verification(lines.legacy(), new AuditVerification(0, Optional.empty()));
+        }
+        AuditKey key = AuditKey.load(keyFile);
+        Optional<AuditHead> head = new AuditHeadFile(headOf(file)).read();
+        if (lines.legacy() == 0) {
+            return new Verification(0, AuditLog.verifyRecords(key, head, lines.records()));
+        }
+        return new Verification(lines.legacy(),
+                AuditLog.verifyRecords(key, head, lines.records(), lines.legacyUpTo(), LEGACY_ANCHOR));
+    }
+
+    /** What the first linked line after legacy lines names as its predecessor's link (the console wrote it so). */
+    static final String LEGACY_ANCHOR = "";
+
+    /** @param legacyUpTo the line number of the last legacy line (the chain's sequence continues from it) */
+    private record Lines(long legacy, long legacyUpTo, List<AuditRecord> records) {}
+
     /** The lines as chain records; a line that is not a record at all becomes one that cannot match its link. */
-    private static List<AuditRecord> records(Path file) throws IOException {
+    private static Lines lines(Path file) throws IOException {
         List<AuditRecord> records = new ArrayList<>();
+        long legacy = 0;
+        long legacyUpTo = 0;
         try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             long n = 0;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 n++;
-                if (!line.isBlank()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (records.isEmpty() && isLegacy(line)) {
+                    legacy++;
+                    legacyUpTo = n;
+                } else {
                     records.add(record(line, n));
                 }
             }
         } catch (NoSuchFileException e) {
-            return List.of();
+            return new Lines(0, 0, List.of());
         }
-        return records;
+        return new Lines(legacy, legacyUpTo, records);
+    }
+
+    /** A line of the form before the chain: a JSON object with a time and an action and none of the chain's fields. */
+    private static boolean isLegacy(String line) {
+        try {
+            JsonNode j = FleetJson.MAPPER.readTree(line);
+            return j != null && j.isObject() && j.has("at") && j.has("action") && j.has("user")
+                    && !j.has("seq") && !j.has("prev") && !j.has("link");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static AuditRecord record(String line, long lineNumber) {

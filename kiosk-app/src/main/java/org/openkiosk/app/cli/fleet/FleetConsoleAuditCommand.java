@@ -16,11 +16,16 @@ import picocli.CommandLine.Option;
                 + "its HMAC link under the console's audit key, and the chain must reach the signed head beside it "
                 + "(AUDIT.head), so an edited, inserted, removed or cut-off line is named."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:intact", "1:broken (the first broken line is named)", "2:the log or key cannot be read"})
+        exitCodeList = {"0:intact", "1:broken (the first broken line is named)", "2:the log or key cannot be read",
+                "3:the linked lines are intact, but the log begins with legacy lines written before the console linked"
+                        + " them: those cannot be verified"})
 public final class FleetConsoleAuditCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Exit code: the linked lines intact after legacy lines that cannot be verified. */
+    static final int LEGACY_UNLINKED = 3;
 
     @Option(names = "--audit", defaultValue = "console-audit.jsonl", paramLabel = "FILE",
             description = "the console's audit log (default: ${DEFAULT-VALUE})")
@@ -32,14 +37,23 @@ public final class FleetConsoleAuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path key = auditKey != null ? auditKey : ConsoleAudit.defaultKeyFile(audit);
-        AuditVerification result;
+        ConsoleAudit.Verification verification;
         try {
-            result = ConsoleAudit.verify(audit, key);
+            verification = ConsoleAudit.verifyWithLegacy(audit, key);
         } catch (IOException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("console-audit: " + e.getMessage());
             return ExitCodes.BAD_CONFIGURATION;
         }
+        AuditVerification result = verification.chain();
+        long legacy = verification.legacyLines();
+        String legacyNote = "line(s) 1–" + legacy + " (" + legacy + ") are legacy, unlinked: written before the console"
+                + " linked its lines (no seq/prev/link), nothing proves they are unchanged";
         if (result.intact()) {
+            if (legacy > 0) {
+                spec.commandLine().getOut().println("console audit log: " + legacyNote + "; the " + result.recordsChecked()
+                        + " linked line(s) after them verified");
+                return LEGACY_UNLINKED;
+            }
             spec.commandLine().getOut().println("console audit log intact: " + result.recordsChecked()
                     + " line(s) verified");
             return ExitCodes.OK;
@@ -47,6 +61,9 @@ public final class FleetConsoleAuditCommand implements Callable<Integer> {
         AuditVerification.BrokenLink broken = result.firstBroken().orElseThrow();
         spec.commandLine().getErr().println("console audit log BROKEN at line " + broken.seq() + " ("
                 + broken.kind() + "): " + broken.reason());
+        if (legacy > 0) {
+            spec.commandLine().getErr().println("  and " + legacyNote);
+        }
         return ExitCodes.FAILURE;
     }
 }

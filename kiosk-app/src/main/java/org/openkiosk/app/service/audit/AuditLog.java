@@ -280,12 +280,21 @@ public final class AuditLog {
      */
     public static AuditVerification verifyRecords(AuditKey key, Optional<AuditHead> publishedHead,
                                                   Iterable<AuditRecord> records) {
+        return verifyRecords(key, publishedHead, records, 0, genesisHash());
+    }
+
+    /**
+     * As {@link #verifyRecords(AuditKey, Optional, Iterable)} for a chain that begins after record {@code afterSeq}
+     * with link {@code afterLink} instead of at the genesis (the console's log after its unlinked legacy lines).
+     */
+    public static AuditVerification verifyRecords(AuditKey key, Optional<AuditHead> publishedHead,
+                                                  Iterable<AuditRecord> records, long afterSeq, String afterLink) {
         if (publishedHead.isPresent() && !publishedHead.get().signedBy(key)) {
             AuditHead h = publishedHead.get();
             return broken(0, h.seq(), Kind.HEAD_NOT_SIGNED, "the head (record " + h.seq() + ", key " + h.keyId()
                     + ") is not signed with the audit key " + key.id());
         }
-        ChainWalk walk = new ChainWalk(key, publishedHead);
+        ChainWalk walk = new ChainWalk(key, publishedHead, afterSeq, afterLink);
         for (AuditRecord r : records) {
             Optional<AuditVerification> problem = walk.accept(r);
             if (problem.isPresent()) {

@@ -22,6 +22,13 @@ final class ChainWalk {
         this.publishedHead = publishedHead;
     }
 
+    /** A walk whose first record follows record {@code afterSeq} with link {@code afterLink} (not the genesis). */
+    ChainWalk(AuditKey key, Optional<AuditHead> publishedHead, long afterSeq, String afterLink) {
+        this(key, publishedHead);
+        this.lastSeq = afterSeq;
+        this.lastLink = afterLink;
+    }
+
     /** Checks the next record; a break is returned as the walk's result. */
     Optional<AuditVerification> accept(AuditRecord r) {
         checked++;
