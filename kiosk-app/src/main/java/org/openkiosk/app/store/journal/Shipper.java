@@ -6,10 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.openkiosk.app.store.StoreException;
 import org.openkiosk.app.store.StoreUnavailableException;
 import org.slf4j.Logger;
@@ -40,12 +36,9 @@ public final class Shipper implements AutoCloseable {
     private final HallInbox hall;
     private final Clock clock;
     private final Settings settings;
-    private final ScheduledExecutorService thread;
-    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final DrainLoop loop;
     private volatile Instant unreachableSince;
     private volatile String problem;
-    private Duration nextRetry;
-    private volatile boolean closed;
     private volatile boolean started;
     private final List<TargetLane> targets = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -58,16 +51,54 @@ public final class Shipper implements AutoCloseable {
         this.hall = Objects.requireNonNull(hall);
         this.clock = Objects.requireNonNull(clock);
         this.settings = Objects.requireNonNull(settings);
-        this.nextRetry = settings.retryMin();
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "journal-shipper");
-            t.setDaemon(true);
-            return t;
+        this.loop = new DrainLoop("journal-shipper", clock, settings.retryMin(), settings.retryMax(), new DrainLoop.Step() {
+            @Override
+            public List<JournalRecord> waiting() {
+                return journal.waiting(settings.batchSize());
+            }
+
+            @Override
+            public void send(List<JournalRecord> batch, java.util.function.BooleanSupplier open) {
+                int fresh = hall.accept(batch);
+                journal.markForwarded(batch, clock.instant());
+                if (fresh < batch.size()) {
+                    log.info("the hall store had {} of {} forwarded records already", batch.size() - fresh,
+                            batch.size());
+                }
+                reachable();
+            }
+
+            @Override
+            public void idle() {
+                if (unreachableSince != null) {
+                    hall.accept(List.of()); // nothing waits, but an outage is known: is the hall store back?
+                }
+            }
+
+            @Override
+            public boolean unavailable(RuntimeException e) {
+                return e instanceof StoreUnavailableException;
+            }
+
+            @Override
+            public void onUnavailable(RuntimeException e) {
+                if (unreachableSince == null) {
+                    unreachableSince = clock.instant();
+                    log.warn("the hall store cannot be reached; records wait in the journal: {}", e.getMessage());
+                }
+            }
+
+            @Override
+            public void onFailure(RuntimeException e) {
+                problem = e.getMessage();
+                log.error("forwarding journal records failed; retrying", e);
+            }
+
+            @Override
+            public void onDrained() {
+                reachable();
+            }
         });
-        // a waiting retry is dropped at close; a running forward finishes (never interrupted: an interrupt during
-        // H2 file I/O closes the journal's file channel)
-        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        this.thread = executor;
     }
 
     /**
@@ -115,9 +146,7 @@ public final class Shipper implements AutoCloseable {
 
     /** Forwards soon (after an append, or when the operator asks). Coalesces: one drain queued at a time. */
     public void wake() {
-        if (!closed && drainQueued.compareAndSet(false, true)) {
-            submit(0);
-        }
+        loop.wake();
         targets.forEach(TargetLane::wake);
     }
 
@@ -147,47 +176,6 @@ public final class Shipper implements AutoCloseable {
         return new ShipperStatus(Optional.ofNullable(unreachableSince), waiting, Optional.ofNullable(problem));
     }
 
-    private void submit(long delayMillis) {
-        try {
-            thread.schedule(this::drain, delayMillis, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closing
-        }
-    }
-
-    private void drain() {
-        drainQueued.set(false);
-        try {
-            while (!closed) {
-                List<JournalRecord> batch = journal.waiting(settings.batchSize());
-                if (batch.isEmpty()) {
-                    if (unreachableSince != null) {
-                        hall.accept(batch); // nothing waits, but an outage is known: is the hall store back?
-                    }
-                    break;
-                }
-                int fresh = hall.accept(batch);
-                journal.markForwarded(batch, clock.instant());
-                if (fresh < batch.size()) {
-                    log.info("the hall store had {} of {} forwarded records already", batch.size() - fresh,
-                            batch.size());
-                }
-                reachable();
-            }
-            reachable();
-        } catch (StoreUnavailableException e) {
-            if (unreachableSince == null) {
-                unreachableSince = clock.instant();
-                log.warn("the hall store cannot be reached; records wait in the journal: {}", e.getMessage());
-            }
-            retryLater();
-        } catch (RuntimeException e) {
-            problem = e.getMessage();
-            log.error("forwarding journal records failed; retrying", e);
-            retryLater();
-        }
-    }
-
     private void reachable() {
         boolean wasUnreachable = unreachableSince != null;
         if (wasUnreachable) {
@@ -195,7 +183,7 @@ public final class Shipper implements AutoCloseable {
         }
         unreachableSince = null;
         problem = null;
-        nextRetry = settings.retryMin();
+        loop.resetBackoff();
         if (wasUnreachable) {
             for (Runnable listener : reconnectListeners) {
                 try {
@@ -207,24 +195,9 @@ public final class Shipper implements AutoCloseable {
         }
     }
 
-    private void retryLater() {
-        Duration wait = nextRetry;
-        Duration doubled = nextRetry.multipliedBy(2);
-        nextRetry = doubled.compareTo(settings.retryMax()) > 0 ? settings.retryMax() : doubled;
-        if (drainQueued.compareAndSet(false, true)) {
-            submit(wait.toMillis());
-        }
-    }
-
     @Override
     public void close() {
-        closed = true;
+        loop.close(Duration.ofSeconds(10));
         targets.forEach(TargetLane::close);
-        thread.shutdown();
-        try {
-            thread.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -5,9 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,32 +22,59 @@ final class TargetLane {
     private final JournalTarget target;
     private final TargetDeliveries deliveries;
     private final Clock clock;
-    private final Duration retryMin;
-    private final Duration retryMax;
-    private final int batchSize;
-    private final ScheduledThreadPoolExecutor thread;
-    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final DrainLoop loop;
     private volatile Instant unreachableSince;
     private volatile String problem;
-    private volatile Instant nextAttempt;
-    private Duration nextRetry;
-    private volatile boolean closed;
 
     TargetLane(JournalTarget target, TargetDeliveries deliveries, Clock clock, Shipper.Settings settings) {
         this.target = target;
         this.deliveries = deliveries;
         this.clock = clock;
-        this.retryMin = settings.retryMin();
-        this.retryMax = settings.retryMax();
-        this.batchSize = settings.batchSize();
-        this.nextRetry = retryMin;
-        this.thread = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "journal-shipper-" + target.name());
-            t.setDaemon(true);
-            return t;
-        });
+        int batchSize = settings.batchSize();
         // as the hall's lane: a waiting retry is dropped at close, a running delivery finishes (never interrupted)
-        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.loop = new DrainLoop("journal-shipper-" + target.name(), clock, settings.retryMin(), settings.retryMax(),
+                new DrainLoop.Step() {
+                    @Override
+                    public List<JournalRecord> waiting() {
+                        return deliveries.waiting(target.name(), target.kinds(), batchSize);
+                    }
+
+                    @Override
+                    public void send(List<JournalRecord> batch, java.util.function.BooleanSupplier open) {
+                        for (JournalRecord record : batch) {
+                            if (!open.getAsBoolean()) {
+                                return;
+                            }
+                            deliver(record);
+                        }
+                    }
+
+                    @Override
+                    public boolean unavailable(RuntimeException e) {
+                        return e instanceof TargetUnavailableException;
+                    }
+
+                    @Override
+                    public void onUnavailable(RuntimeException e) {
+                        if (unreachableSince == null) {
+                            unreachableSince = clock.instant();
+                            log.warn("{} cannot take records now; they wait in the journal: {}", target.name(),
+                                    e.getMessage());
+                        }
+                        problem = e.getMessage();
+                    }
+
+                    @Override
+                    public void onFailure(RuntimeException e) {
+                        problem = e.getMessage();
+                        log.error("delivering journal records to {} failed; retrying", target.name(), e);
+                    }
+
+                    @Override
+                    public void onDrained() {
+                        reachable();
+                    }
+                });
     }
 
     String name() {
@@ -62,9 +86,7 @@ final class TargetLane {
     }
 
     void wake() {
-        if (!closed && drainQueued.compareAndSet(false, true)) {
-            submit(0);
-        }
+        loop.wake();
     }
 
     TargetStatus status(Instant rejectionsSince) {
@@ -78,46 +100,8 @@ final class TargetLane {
             rejected = List.of();
         }
         return new TargetStatus(target.name(), Optional.ofNullable(unreachableSince), waiting,
-                Optional.ofNullable(problem), Optional.ofNullable(unreachableSince == null ? null : nextAttempt),
+                Optional.ofNullable(problem), Optional.ofNullable(unreachableSince == null ? null : loop.nextAttempt()),
                 rejected);
-    }
-
-    private void submit(long delayMillis) {
-        try {
-            thread.schedule(this::drain, delayMillis, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closing
-        }
-    }
-
-    private void drain() {
-        drainQueued.set(false);
-        try {
-            while (!closed) {
-                List<JournalRecord> batch = deliveries.waiting(target.name(), target.kinds(), batchSize);
-                if (batch.isEmpty()) {
-                    break;
-                }
-                for (JournalRecord record : batch) {
-                    if (closed) {
-                        return;
-                    }
-                    deliver(record);
-                }
-            }
-            reachable();
-        } catch (TargetUnavailableException e) {
-            if (unreachableSince == null) {
-                unreachableSince = clock.instant();
-                log.warn("{} cannot take records now; they wait in the journal: {}", target.name(), e.getMessage());
-            }
-            problem = e.getMessage();
-            retryLater();
-        } catch (RuntimeException e) {
-            problem = e.getMessage();
-            log.error("delivering journal records to {} failed; retrying", target.name(), e);
-            retryLater();
-        }
     }
 
     private void deliver(JournalRecord record) {
@@ -140,26 +124,10 @@ final class TargetLane {
         }
         unreachableSince = null;
         problem = null;
-        nextRetry = retryMin;
-    }
-
-    private void retryLater() {
-        Duration wait = nextRetry;
-        Duration doubled = nextRetry.multipliedBy(2);
-        nextRetry = doubled.compareTo(retryMax) > 0 ? retryMax : doubled;
-        nextAttempt = clock.instant().plus(wait);
-        if (drainQueued.compareAndSet(false, true)) {
-            submit(wait.toMillis());
-        }
+        loop.resetBackoff();
     }
 
     void close() {
-        closed = true;
-        thread.shutdown();
-        try {
-            thread.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close(Duration.ofSeconds(30));
     }
 }
