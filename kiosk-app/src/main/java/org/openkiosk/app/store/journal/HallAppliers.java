@@ -13,6 +13,8 @@ import java.time.LocalDate;
  */
 final class HallAppliers {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HallAppliers.class);
+
     private HallAppliers() {}
 
     static void rating(Connection hall, JournalRecord r) throws SQLException {
@@ -54,7 +56,7 @@ final class HallAppliers {
      * A check-in (ADR 0173): the appointment's row is locked and moved from BOOKED to CHECKED_IN, and the ticket goes
      * in with the appointment's id ({@code queue_ticket.booking_id} is unique: one ticket per appointment, whichever
      * kiosk). When another record checked the appointment in first, or it was cancelled meanwhile, nothing is
-     * applied and the receipt says why: a record both kiosks sent must not stop the batch, and must not give a
+     * applied and {@code hall_record_declined} says why: a record both kiosks sent must not stop the batch, and must not give a
      * second ticket either.
      */
     static RecordApplier checkIn(String hallId) {
@@ -73,11 +75,14 @@ final class HallAppliers {
             }
             if (bookingId == null || !"BOOKED".equals(status)) {
                 try (PreparedStatement decline = hall.prepareStatement(
-                        "UPDATE hall_record SET declined = ? WHERE record_key = ?")) {
-                    decline.setString(1, DECLINED_PREFIX + status);
-                    decline.setString(2, r.key());
+                        "INSERT INTO hall_record_declined (record_key, reason, declined_at) VALUES (?, ?, ?)")) {
+                    decline.setString(1, r.key());
+                    decline.setString(2, DECLINED_PREFIX + status);
+                    decline.setObject(3, Journal.utc(java.time.Instant.now()));
                     decline.executeUpdate();
                 }
+                LOG.warn("the hall store declined check-in record {} of {}: {} (no ticket {} in the queue)", r.key(),
+                        r.kioskId(), DECLINED_PREFIX + status, r.field("ticket"));
                 return;
             }
             try (PreparedStatement use = hall.prepareStatement("UPDATE booking SET status = 'CHECKED_IN',"

@@ -69,8 +69,8 @@ public final class HallInbox {
     /** {@link #receiptOf(String)} on a hall store opened by a kiosk's services. */
     public static java.util.Optional<Receipt> receiptOf(Store hall, String recordKey) {
         return hall.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT declined FROM hall_record WHERE record_key = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.reason FROM hall_record r"
+                    + " LEFT JOIN hall_record_declined d ON d.record_key = r.record_key WHERE r.record_key = ?")) {
                 ps.setString(1, recordKey);
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? java.util.Optional.of(new Receipt(
