@@ -143,7 +143,7 @@ class HallCheckInFaultTest {
         assertThat(ticket.checkInUnconfirmed()).isTrue(); // never "checked in" before the hall took it
         assertThat(ticket.queueKnown()).isFalse();
         assertThat(result.print().printed()).isTrue();
-        assertThat(a.shipper().status().reachable()).isFalse();
+        Poll.until(PATIENCE, "the shipper knows of the outage", () -> !a.shipper().status().reachable());
         assertThat(a.shipper().status().waiting()).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM queue_ticket")).isZero();
         assertThat(column("SELECT status FROM booking WHERE id = " + booking.id())).containsExactly("BOOKED");
