@@ -175,10 +175,12 @@ public final class HallSimulationBenchmark {
             AuditLog audit = new AuditLog(hall, clock, id);
             QueueService queue = new QueueService(hall, new BookingRepository(hall), catalogue,
                     new EmbeddedServicePlatform(hall), NO_RECEIPTS, audit, clock, id, DemoData.DEMO_HALL);
-            queue.issueOfflineFrom(new OfflineTickets(hall, journal, 2000, shipper::hallReachable));
+            AuditLog journalAudit = new AuditLog(local, clock, id, AuditKey.ephemeral(), Optional.empty());
+            queue.issueOfflineFrom(new OfflineTickets(hall, journal, 2000, shipper::hallReachable,
+                    shipper::forwardNow), journalAudit);
             queue.reserveOfflineNumbers();
             RatingService ratings = new RatingService(hall, audit, clock, id);
-            ratings.writeInto(journal, new AuditLog(local, clock, id, AuditKey.ephemeral(), Optional.empty()));
+            ratings.writeInto(journal, journalAudit);
             return new Kiosk(id, journal, shipper, queue, ratings);
         }
 

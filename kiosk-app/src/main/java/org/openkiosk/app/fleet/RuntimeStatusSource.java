@@ -151,26 +151,34 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
         OffsetDateTime midnight = LocalDate.now(clock).atStartOfDay(clock.getZone()).toOffsetDateTime()
                 .withOffsetSameInstant(ZoneOffset.UTC);
         try {
-            Map<String, Long> counts = store.get().inTransaction(c -> {
-                Map<String, Long> m = new HashMap<>();
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT action, COUNT(*) FROM audit_log WHERE recorded_at >= ? AND kiosk_id = ? GROUP BY action")) {
-                    ps.setObject(1, midnight);
-                    ps.setString(2, runtime.config().kiosk().id());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            m.put(rs.getString(1), rs.getLong(2));
-                        }
-                    }
-                }
-                return m;
-            });
+            Map<String, Long> counts = countsSince(store.get(), midnight);
             storeReachable = true;
+            // a hall kiosk audits ratings, check-ins and tickets in its journal's own chain (ADRs 0160, 0173)
+            Optional<Store> journal = runtime.services() == null ? Optional.empty()
+                    : runtime.services().journalAudit().map(org.openkiosk.app.service.audit.AuditLog::store);
+            journal.ifPresent(j -> countsSince(j, midnight).forEach((action, n) -> counts.merge(action, n, Long::sum)));
             return counts;
         } catch (RuntimeException e) {
             storeReachable = false;
             return null;
         }
+    }
+
+    private Map<String, Long> countsSince(Store in, OffsetDateTime midnight) {
+        return in.inTransaction(c -> {
+            Map<String, Long> m = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT action, COUNT(*) FROM audit_log WHERE recorded_at >= ? AND kiosk_id = ? GROUP BY action")) {
+                ps.setObject(1, midnight);
+                ps.setString(2, runtime.config().kiosk().id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        m.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            return m;
+        });
     }
 
     private long freeDisk() {

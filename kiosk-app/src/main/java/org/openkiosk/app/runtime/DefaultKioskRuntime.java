@@ -237,6 +237,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
                 config.kiosk().hallId(), System::getenv), new Shipper.Settings(Shipper.Settings.defaults().batchSize(),
                 Shipper.Settings.defaults().retryMin(), target.retryMax())));
         services.journalInto(started.journal(), store, config.store().walkInReserve(), shipper::hallReachable,
+                shipper::forwardNow,
                 Optional.of(AuditTrailSetup.journalHeadFile(config.audit(), dataDir, demo)));
         recovery.scheduleWithFixedDelay(() -> {
             try {

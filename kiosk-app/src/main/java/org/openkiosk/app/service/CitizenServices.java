@@ -83,15 +83,19 @@ public final class CitizenServices {
     }
 
     /**
-     * Hall mode (ADRs 0160, 0161): ratings go through the kiosk's journal (audited in the journal's own chain) and
-     * walk-in tickets come from numbers reserved in advance while the hall store is unreachable.
+     * Hall mode (ADRs 0160, 0161, 0173): ratings, check-ins and queue tickets go through the kiosk's journal (audited
+     * in the journal's own chain); walk-in tickets come from numbers reserved in advance while the hall store is
+     * unreachable.
      *
      * @param walkInReserve walk-in numbers reserved per queue and day ({@code store.walkInReserve})
      * @param hallReachable whether the shipper last reached the hall store ({@code Shipper::hallReachable})
+     * @param forwardNow    forwards a ticket record at once and says whether the hall took it ({@code
+     *                      Shipper::forwardNow}, ADR 0173)
      */
     public void journalInto(Journal journal, Store hall, int walkInReserve,
-                            java.util.function.BooleanSupplier hallReachable) {
-        journalInto(journal, hall, walkInReserve, hallReachable, Optional.empty());
+                            java.util.function.BooleanSupplier hallReachable,
+                            org.openkiosk.app.store.journal.ForwardNow forwardNow) {
+        journalInto(journal, hall, walkInReserve, hallReachable, forwardNow, Optional.empty());
     }
 
     /**
@@ -99,13 +103,15 @@ public final class CitizenServices {
      *                    in memory only
      */
     public void journalInto(Journal journal, Store hall, int walkInReserve,
-                            java.util.function.BooleanSupplier hallReachable, Optional<AuditHeadFile> journalHead) {
+                            java.util.function.BooleanSupplier hallReachable,
+                            org.openkiosk.app.store.journal.ForwardNow forwardNow,
+                            Optional<AuditHeadFile> journalHead) {
         AuditLog journalAudit = new AuditLog(journal.store(), clock, kioskId, auditKey, journalHead);
         this.journalAudit = Optional.of(journalAudit);
         ratings.writeInto(journal, journalAudit);
         certificates.noteInto(journal.store());
         queue.issueOfflineFrom(new org.openkiosk.app.service.queue.OfflineTickets(hall, journal, walkInReserve,
-                hallReachable));
+                hallReachable, forwardNow), journalAudit);
     }
 
     public IdentificationService identification() {

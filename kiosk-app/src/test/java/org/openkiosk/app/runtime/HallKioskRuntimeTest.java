@@ -41,6 +41,28 @@ class HallKioskRuntimeTest {
                     () -> runtime.hallForwarding().orElseThrow().waiting() == 0);
             int ratings = RuntimeFixtures.count(runtime.store(), "SELECT COUNT(*) FROM rating");
             assertThat(ratings).isEqualTo(1);
+
+            // a walk-in goes through the journal too (ADR 0173) and is in the hall's queue when the citizen is told
+            var ticket = runtime.services().queue().walkIn("exit-entry").ticket();
+            assertThat(ticket.queueKnown()).isTrue();
+            assertThat(runtime.hallForwarding().orElseThrow().waiting()).isZero();
+            String keyInHall = runtime.store().inTransaction(c -> {
+                try (var rs = c.createStatement().executeQuery("SELECT record_key FROM queue_ticket")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            assertThat(keyInHall).startsWith(config.kiosk().id() + ":");
+            // the fleet's counts include what the journal's audit chain holds
+            var fleet = new org.openkiosk.app.config.FleetSettings(java.net.URI.create("tcp://127.0.0.1:1883"),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "r",
+                    "h", config.kiosk().id(), Duration.ofSeconds(30), Duration.ofSeconds(20), java.util.List.of(),
+                    Optional.empty(), 1000, 16 << 20);
+            var telemetry = new org.openkiosk.app.fleet.RuntimeStatusSource(runtime, Optional.of(runtime.store()),
+                    new org.openkiosk.app.maintenance.ServiceState(Clock.systemUTC()), fleet, configDir, data,
+                    Clock.systemUTC()).telemetry();
+            assertThat(telemetry.tickets()).isEqualTo(1L);
+            assertThat(telemetry.ratings()).isEqualTo(1L);
         }
     }
 

@@ -71,6 +71,8 @@ public final class ReceiptLayouts {
         if (ticket.queueKnown()) {
             receipt.keyValue("前面还有", ticket.peopleAhead() + " 人")
                     .keyValue("预计等候", "约 " + Math.max(1, ticket.estimatedWait().toMinutes()) + " 分钟");
+        } else if (ticket.checkInUnconfirmed()) { // journalled, not yet confirmed by the hall store (ADR 0173)
+            receipt.centred("签到待大厅确认，前面人数暂不可知");
         } else { // issued while the hall store was unreachable (ADR 0161)
             receipt.centred("离线取号，前面人数暂不可知");
         }

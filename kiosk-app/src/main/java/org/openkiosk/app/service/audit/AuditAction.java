@@ -14,6 +14,8 @@ public enum AuditAction {
     CANCELLED,
     RESCHEDULED,
     CHECKED_IN,
+    /** A check-in this kiosk journalled that the hall store declined (checked in at another kiosk first, ADR 0173). */
+    CHECK_IN_DECLINED,
     WALK_IN_TICKET,
     RATED,
     /** A person was identified: method, masked number. */

@@ -65,6 +65,11 @@ public final class AuditLog {
         headFile.ifPresent(this::readPublishedHead);
     }
 
+    /** The database this trail is in (a hall kiosk's journal chain is in its journal file, ADR 0160). */
+    public Store store() {
+        return store;
+    }
+
     private void readPublishedHead(AuditHeadFile file) {
         try {
             Optional<AuditHead> head = file.read();

@@ -17,7 +17,17 @@ public class CheckInException extends RuntimeException {
         /** the service is unknown */
         UNKNOWN_SERVICE,
         /** the hall store is unreachable and this kiosk has no reserved walk-in numbers left for today */
-        OFFLINE_NO_NUMBERS
+        OFFLINE_NO_NUMBERS,
+        /**
+         * the hall store is unreachable, so the appointment cannot be checked (nor checked in): nothing was done;
+         * offer a walk-in ticket (ADR 0173)
+         */
+        HALL_OFFLINE,
+        /**
+         * the same appointment was checked in at another kiosk a moment earlier: the hall store took that one, and
+         * this kiosk gave no second ticket (ADR 0173)
+         */
+        CHECKED_IN_ELSEWHERE
     }
 
     private final Reason reason;

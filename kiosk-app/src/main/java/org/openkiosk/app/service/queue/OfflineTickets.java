@@ -4,18 +4,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.openkiosk.app.store.NumberSequences;
 import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.StoreException;
+import org.openkiosk.app.store.journal.ForwardNow;
+import org.openkiosk.app.store.journal.HallInbox;
 import org.openkiosk.app.store.journal.Journal;
+import org.openkiosk.app.store.journal.JournalRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Walk-in ticket numbers a kiosk can hand out while the hall store is unreachable (ADR 0161). While it is
+ * A hall kiosk's tickets through its journal (ADRs 0161, 0173): every ticket record (walk-ins and check-ins) is
+ * journalled and forwarded ({@link #confirm}); this class also keeps the walk-in ticket numbers a kiosk can hand out
+ * while the hall store is unreachable (ADR 0161). While it is
  * reachable, the kiosk reserves a block of each queue's counter for today and tomorrow from the hall's shared
  * counter ({@link NumberSequences#reserve}): other kiosks continue after the block, so no two kiosks ever hand out
  * the same number. The block is kept in the kiosk's journal file and used up one number at a time.
@@ -28,17 +34,61 @@ public final class OfflineTickets {
     private final Journal journal;
     private final int blockSize;
     private final BooleanSupplier hallReachable;
+    private final ForwardNow forwardNow;
 
     /**
      * @param blockSize     numbers reserved per queue and day ({@code store.walkInReserve})
      * @param hallReachable what the shipper last saw: while false, tickets are issued offline at once instead of
      *                      after a connection attempt that keeps the citizen waiting
      */
-    public OfflineTickets(Store hall, Journal journal, int blockSize, BooleanSupplier hallReachable) {
+    public OfflineTickets(Store hall, Journal journal, int blockSize, BooleanSupplier hallReachable,
+                          ForwardNow forwardNow) {
         this.hall = hall;
         this.journal = journal;
         this.blockSize = blockSize;
         this.hallReachable = hallReachable;
+        this.forwardNow = forwardNow;
+    }
+
+    /** How long a citizen waits at most for the hall store to take a ticket record before the kiosk answers. */
+    static final Duration CONFIRM_WITHIN = Duration.ofSeconds(5);
+
+    /** What the hall store made of a journalled ticket record that the kiosk forwarded at once. */
+    enum Answer {
+        /** taken and applied: the ticket is in the hall's queue */
+        APPLIED,
+        /** taken and not applied: the appointment was checked in by another record first, or cancelled */
+        DECLINED,
+        /** not confirmed in time (hall away, backlog): the record waits in the journal and goes later, once */
+        UNCONFIRMED
+    }
+
+    /** {@link Answer} and, when declined, the hall's reason (e.g. {@code booking CHECKED_IN}). */
+    record Confirmation(Answer answer, Optional<String> declined) {
+        static final Confirmation UNCONFIRMED = new Confirmation(Answer.UNCONFIRMED, Optional.empty());
+    }
+
+    /** Forwards a record just journalled, waits for the hall store at most {@link #CONFIRM_WITHIN}, reads its receipt. */
+    Confirmation confirm(JournalRecord record) {
+        if (!forwardNow.forwarded(record, CONFIRM_WITHIN)) {
+            return Confirmation.UNCONFIRMED;
+        }
+        try {
+            Optional<HallInbox.Receipt> receipt = HallInbox.receiptOf(hall, record.key());
+            if (receipt.isEmpty()) {
+                return Confirmation.UNCONFIRMED;
+            }
+            return receipt.get().applied() ? new Confirmation(Answer.APPLIED, Optional.empty())
+                    : new Confirmation(Answer.DECLINED, receipt.get().declined());
+        } catch (StoreException e) { // forwarded, then the hall went away before its answer could be read
+            log.info("the hall store took record {} but its receipt cannot be read now: {}", record.key(),
+                    e.getMessage());
+            return Confirmation.UNCONFIRMED;
+        }
+    }
+
+    Store hall() {
+        return hall;
     }
 
     boolean hallKnownUnreachable() {

@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * Check-in and the live queue of one hall. Ticket numbers come from a per-hall, per-day, per-queue counter
  * row in the shared database, so kiosks of one hall never hand out the same number. Booked citizens
  * checking in within the {@link CheckInWindow} get priority 0 and are called before walk-ins (priority 1).
+ * <p>
+ * A hall kiosk ({@link #issueOfflineFrom}, ADRs 0161, 0173) writes no ticket into the hall store itself: it takes
+ * the number (the hall's counter, or its reserved block while the hall is away), journals the ticket durably with
+ * its audit entry, forwards the record at once and tells the citizen what the hall store made of it.
  */
 public final class QueueService {
 
@@ -60,6 +64,7 @@ public final class QueueService {
     private final AccessPolicy access;
     private AttemptLimiter attempts;
     private OfflineTickets offline;
+    private AuditLog journalAudit;
 
     public QueueService(Store store, BookingRepository bookings, ServiceCatalogue catalogue, ServicePlatform platform,
                         ReceiptPort receipts, AuditLog audit, Clock clock, String kioskId, String hallId) {
@@ -84,12 +89,35 @@ public final class QueueService {
     public TicketResult checkIn(String bookingCode) {
         access.requireSlip(ProtectedService.CHECK_IN);
         check(AttemptLimiter.Kind.SLIP_CODE);
-        Optional<Booking> found = bookings.byCode(bookingCode);
+        Optional<Booking> found = fromHall(() -> bookings.byCode(bookingCode));
         if (found.isEmpty()) {
             miss(AttemptLimiter.Kind.SLIP_CODE);
             throw new CheckInException(CheckInException.Reason.NO_BOOKING_TODAY, "no booking " + bookingCode);
         }
         return checkIn(found.get());
+    }
+
+    /**
+     * An appointment is read from the hall store; a hall kiosk that cannot reach it says so (nothing was checked in)
+     * instead of "no booking".
+     */
+    private <T> T fromHall(java.util.function.Supplier<T> read) {
+        if (offline != null && offline.hallKnownUnreachable()) {
+            throw hallOffline("the shipper cannot reach the hall store");
+        }
+        try {
+            return read.get();
+        } catch (StoreUnavailableException e) {
+            if (offline == null) {
+                throw e;
+            }
+            throw hallOffline(e.getMessage());
+        }
+    }
+
+    private static CheckInException hallOffline(String cause) {
+        return new CheckInException(CheckInException.Reason.HALL_OFFLINE,
+                "the appointment cannot be checked while the hall store is unreachable (" + cause + ")");
     }
 
     private void check(AttemptLimiter.Kind kind) {
@@ -112,7 +140,7 @@ public final class QueueService {
             check(AttemptLimiter.Kind.TYPED_NUMBER);
         }
         LocalDate today = today();
-        Optional<Booking> booking = bookings.of(who.idNumber()).stream()
+        Optional<Booking> booking = fromHall(() -> bookings.of(who.idNumber())).stream()
                 .filter(b -> b.status() == BookingStatus.BOOKED && b.hallId().equals(hallId) && b.date().equals(today))
                 .min(Comparator.comparing(Booking::start));
         if (booking.isEmpty()) {
@@ -144,6 +172,9 @@ public final class QueueService {
         ServiceDefinition service = service(booking.serviceCode());
         Instant now = clock.instant();
         int priority = withinWindow(booking, now) ? PRIORITY_BOOKED : PRIORITY_WALK_IN;
+        if (offline != null) {
+            return checkInThroughJournal(booking, service, priority, now);
+        }
         long counters = countersOf(service);
         QueueTicket ticket = store.inTransaction(c -> {
             try (PreparedStatement use = c.prepareStatement("UPDATE booking SET status = 'CHECKED_IN',"
@@ -182,34 +213,163 @@ public final class QueueService {
         access.require(ProtectedService.WALK_IN_TICKET, who, Optional.empty());
         ServiceDefinition service = service(serviceCode);
         Instant now = clock.instant();
-        QueueTicket ticket;
-        try {
-            if (offline != null && offline.hallKnownUnreachable()) {
-                throw new StoreUnavailableException("the shipper cannot reach the hall store", null);
-            }
-            long counters = countersOf(service);
-            ticket = store.inTransaction(c -> {
-                QueueTicket issued = issue(c, service, PRIORITY_WALK_IN, Optional.empty(), now, counters);
-                audit.append(c, new AuditEntry(AuditAction.WALK_IN_TICKET, "ticket:" + issued.ticketNo(), Map.of(
-                        "hall", hallId, "service", service.code())));
-                return issued;
-            });
-            if (offline != null) {
-                offline.topUp(OfflineTickets.sequenceName(hallId, ticket.date(), service.counterType()));
-            }
-        } catch (StoreUnavailableException | org.openkiosk.app.service.platform.PlatformUnavailableException e) {
-            if (offline == null) {
-                throw e;
-            }
-            LOG.info("hall store unreachable: walk-in ticket from this kiosk's reserved numbers");
-            ticket = walkInOffline(service, now);
+        if (offline != null) {
+            return walkInThroughJournal(service, now);
         }
+        long counters = countersOf(service);
+        QueueTicket ticket = store.inTransaction(c -> {
+            QueueTicket issued = issue(c, service, PRIORITY_WALK_IN, Optional.empty(), now, counters);
+            audit.append(c, new AuditEntry(AuditAction.WALK_IN_TICKET, "ticket:" + issued.ticketNo(), Map.of(
+                    "hall", hallId, "service", service.code())));
+            return issued;
+        });
         return new TicketResult(ticket, print(ticket));
     }
 
-    /** Hands out offline walk-in tickets from reserved numbers when the hall store is unreachable (hall mode). */
-    public void issueOfflineFrom(OfflineTickets tickets) {
+    /**
+     * Hall mode (ADRs 0161, 0173): every ticket goes through the kiosk's journal, audited in the journal's own chain;
+     * walk-ins come from reserved numbers while the hall store is unreachable.
+     */
+    public void issueOfflineFrom(OfflineTickets tickets, AuditLog journalAudit) {
         this.offline = tickets;
+        this.journalAudit = journalAudit;
+    }
+
+    /**
+     * A hall kiosk's check-in (ADR 0173). The appointment was read from the hall store just now; the number comes
+     * from the hall's counter (one UPDATE of its row, as a reserved block of one: a crash after it leaves a gap,
+     * never a duplicate); the CHECK_IN record and its audit entry are then on the journal's disk before anything is
+     * said. The record is forwarded at once: the hall store applies it only if the appointment is still booked, under
+     * its row lock, so the same slip at two kiosks gives one ticket and the other kiosk says so. When the hall store
+     * does not confirm in time, the ticket is printed as recorded here and not yet confirmed: it is never called
+     * "checked in" until the hall store took it.
+     */
+    private TicketResult checkInThroughJournal(Booking booking, ServiceDefinition service, int priority,
+                                               Instant now) {
+        long counters;
+        long number;
+        LocalDate day = now.atZone(catalogue.zone()).toLocalDate();
+        String sequence = OfflineTickets.sequenceName(hallId, day, service.counterType());
+        try {
+            counters = countersOf(service);
+            number = store.inTransaction(c -> NumberSequences.next(c, sequence));
+        } catch (StoreUnavailableException | org.openkiosk.app.service.platform.PlatformUnavailableException e) {
+            throw hallOffline(e.getMessage()); // nothing decided, nothing journalled
+        }
+        String ticketNo = service.ticketPrefix() + String.format("%03d", number);
+        org.openkiosk.app.store.journal.JournalRecord record = offline.journal().store().inTransaction(c -> {
+            org.openkiosk.app.store.journal.JournalRecord r = offline.journal().append(c, RecordKind.CHECK_IN,
+                    Map.of("hall", hallId, "date", day.toString(), "counterType", service.counterType(),
+                            "ticket", ticketNo, "priority", Integer.toString(priority), "service", service.code(),
+                            "booking", booking.code(), "issuedAt", now.toString()));
+            journalAudit.append(c, new AuditEntry(AuditAction.CHECKED_IN, "booking:" + booking.code(), Map.of(
+                    "ticket", ticketNo, "hall", hallId, "service", service.code(),
+                    "priority", Boolean.toString(priority == PRIORITY_BOOKED), "holder", booking.holder().masked(),
+                    "record", r.key())));
+            return r;
+        });
+        OfflineTickets.Confirmation confirmation = offline.confirm(record);
+        switch (confirmation.answer()) {
+            case DECLINED -> {
+                String why = confirmation.declined().orElse("");
+                LOG.info("check-in of {} declined by the hall store ({}): no ticket {} given", booking.code(), why,
+                        ticketNo);
+                offline.journal().store().inTransaction(c -> journalAudit.append(c, new AuditEntry(
+                        AuditAction.CHECK_IN_DECLINED, "booking:" + booking.code(), Map.of("ticket", ticketNo,
+                        "record", record.key(), "declined", why))));
+                if (why.endsWith("CANCELLED")) {
+                    throw new CheckInException(CheckInException.Reason.CANCELLED,
+                            "booking " + booking.code() + " was cancelled meanwhile");
+                }
+                throw new CheckInException(CheckInException.Reason.CHECKED_IN_ELSEWHERE,
+                        "booking " + booking.code() + " was checked in by another kiosk first (" + why + ")");
+            }
+            case APPLIED -> {
+                QueueTicket ticket = placeInQueue(record.key(), ticketNo, service, priority, day, now, counters, true);
+                LOG.info("checked in {} → ticket {}", booking.code(), ticket.ticketNo());
+                return new TicketResult(ticket, print(ticket));
+            }
+            default -> {
+                LOG.info("check-in of {} → ticket {} journalled; the hall store has not confirmed it yet",
+                        booking.code(), ticketNo);
+                QueueTicket ticket = new QueueTicket(ticketNo, hallId, day, service.counterType(), service.code(),
+                        service.titleZh(), priority == PRIORITY_BOOKED, QueueTicket.AHEAD_UNKNOWN, Duration.ZERO,
+                        now, kioskId, true);
+                return new TicketResult(ticket, print(ticket));
+            }
+        }
+    }
+
+    /**
+     * A hall kiosk's walk-in (ADRs 0161, 0173): numbered by the hall's counter while it answers, else from this
+     * kiosk's reserved block; journalled, forwarded at once, and placed in the queue when the hall store took it.
+     */
+    private TicketResult walkInThroughJournal(ServiceDefinition service, Instant now) {
+        LocalDate day = now.atZone(catalogue.zone()).toLocalDate();
+        String sequence = OfflineTickets.sequenceName(hallId, day, service.counterType());
+        long counters;
+        long number;
+        try {
+            if (offline.hallKnownUnreachable()) {
+                throw new StoreUnavailableException("the shipper cannot reach the hall store", null);
+            }
+            counters = countersOf(service);
+            number = store.inTransaction(c -> NumberSequences.next(c, sequence));
+        } catch (StoreUnavailableException | org.openkiosk.app.service.platform.PlatformUnavailableException e) {
+            LOG.info("hall store unreachable: walk-in ticket from this kiosk's reserved numbers");
+            QueueTicket ticket = walkInOffline(service, now);
+            return new TicketResult(ticket, print(ticket));
+        }
+        String ticketNo = service.ticketPrefix() + String.format("%03d", number);
+        org.openkiosk.app.store.journal.JournalRecord record = offline.journal().store().inTransaction(
+                c -> journalWalkIn(c, service, day, ticketNo, now));
+        QueueTicket ticket = offline.confirm(record).answer() == OfflineTickets.Answer.APPLIED
+                ? placeInQueue(record.key(), ticketNo, service, PRIORITY_WALK_IN, day, now, counters, false)
+                : new QueueTicket(ticketNo, hallId, day, service.counterType(), service.code(), service.titleZh(),
+                        false, QueueTicket.AHEAD_UNKNOWN, Duration.ZERO, now, kioskId);
+        offline.topUp(sequence);
+        return new TicketResult(ticket, print(ticket));
+    }
+
+    private org.openkiosk.app.store.journal.JournalRecord journalWalkIn(Connection c, ServiceDefinition service,
+                                                                        LocalDate day, String ticketNo, Instant now)
+            throws SQLException {
+        org.openkiosk.app.store.journal.JournalRecord r = offline.journal().append(c, RecordKind.WALK_IN_TICKET,
+                Map.of("hall", hallId, "date", day.toString(), "counterType", service.counterType(),
+                        "ticket", ticketNo, "priority", Integer.toString(PRIORITY_WALK_IN), "service", service.code(),
+                        "issuedAt", now.toString()));
+        journalAudit.append(c, new AuditEntry(AuditAction.WALK_IN_TICKET, "ticket:" + ticketNo, Map.of(
+                "hall", hallId, "service", service.code(), "record", r.key())));
+        return r;
+    }
+
+    /**
+     * The place in the hall's queue of a ticket the hall store took. Its answer cannot be read (the hall went away
+     * right after taking it): the ticket is shown with the queue unknown, which is true here.
+     */
+    private QueueTicket placeInQueue(String recordKey, String ticketNo, ServiceDefinition service, int priority,
+                                     LocalDate day, Instant now, long counters, boolean checkIn) {
+        int ahead;
+        try {
+            ahead = store.inTransaction(c -> {
+                long id;
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM queue_ticket WHERE record_key = ?")) {
+                    ps.setString(1, recordKey);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new SQLException("the hall store has no ticket of record " + recordKey);
+                        }
+                        id = rs.getLong(1);
+                    }
+                }
+                return ahead(c, service, priority, day, id);
+            });
+        } catch (StoreUnavailableException e) {
+            ahead = QueueTicket.AHEAD_UNKNOWN;
+        }
+        Duration wait = ahead == QueueTicket.AHEAD_UNKNOWN ? Duration.ZERO : estimatedWait(service, ahead, counters);
+        return new QueueTicket(ticketNo, hallId, day, service.counterType(), service.code(), service.titleZh(),
+                priority == PRIORITY_BOOKED, ahead, wait, now, kioskId, checkIn && ahead == QueueTicket.AHEAD_UNKNOWN);
     }
 
     /** Reserves walk-in numbers of every queue for today and tomorrow, while the hall store answers. */
@@ -232,10 +392,7 @@ public final class QueueService {
             long number = offline.take(c, sequence).orElseThrow(() -> new CheckInException(
                     CheckInException.Reason.OFFLINE_NO_NUMBERS, "no reserved walk-in numbers left for " + sequence));
             String ticketNo = service.ticketPrefix() + String.format("%03d", number);
-            offline.journal().append(c, RecordKind.WALK_IN_TICKET, Map.of("hall", hallId, "date", today.toString(),
-                    "counterType", service.counterType(), "ticket", ticketNo,
-                    "priority", Integer.toString(PRIORITY_WALK_IN), "service", service.code(),
-                    "issuedAt", now.toString()));
+            journalWalkIn(c, service, today, ticketNo, now);
             return new QueueTicket(ticketNo, hallId, today, service.counterType(), service.code(), service.titleZh(),
                     false, QueueTicket.AHEAD_UNKNOWN, Duration.ZERO, now, kioskId);
         });
@@ -307,23 +464,28 @@ public final class QueueService {
                 id = keys.getLong(1);
             }
         }
-        int ahead;
+        int ahead = ahead(c, service, priority, today, id);
+        return new QueueTicket(ticketNo, hallId, today, service.counterType(), service.code(), service.titleZh(),
+                priority == PRIORITY_BOOKED, ahead, estimatedWait(service, ahead, counters), now, kioskId);
+    }
+
+    /** Waiting tickets of the queue called before the ticket with hall id {@code id}. */
+    private int ahead(Connection c, ServiceDefinition service, int priority, LocalDate day, long id)
+            throws SQLException {
         try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM queue_ticket WHERE hall_id = ?"
                 + " AND ticket_date = ? AND counter_type = ? AND status = 'WAITING'"
                 + " AND (priority < ? OR (priority = ? AND id < ?))")) {
             count.setString(1, hallId);
-            count.setObject(2, today);
+            count.setObject(2, day);
             count.setString(3, service.counterType());
             count.setInt(4, priority);
             count.setInt(5, priority);
             count.setLong(6, id);
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();
-                ahead = rs.getInt(1);
+                return rs.getInt(1);
             }
         }
-        return new QueueTicket(ticketNo, hallId, today, service.counterType(), service.code(), service.titleZh(),
-                priority == PRIORITY_BOOKED, ahead, estimatedWait(service, ahead, counters), now, kioskId);
     }
 
     /** People ahead × average service time, shared by the counters of this queue (at least one). */

@@ -12,10 +12,20 @@ import java.time.LocalDate;
  * @param peopleAhead   tickets of the same queue that will be called first, when issued; {@link #AHEAD_UNKNOWN} for a
  *                      ticket issued while the hall store was unreachable
  * @param estimatedWait the wait this suggests given the counters open for this queue
+ * @param checkInUnconfirmed a hall kiosk's check-in that is journalled but the hall store has not confirmed yet (ADR
+ *                      0173): it is applied when forwarded unless the appointment was checked in elsewhere first, so
+ *                      it is never called "checked in"
  */
 public record QueueTicket(String ticketNo, String hallId, LocalDate date, String counterType, String serviceCode,
                           String serviceTitleZh, boolean priority, int peopleAhead, Duration estimatedWait,
-                          Instant issuedAt, String kioskId) {
+                          Instant issuedAt, String kioskId, boolean checkInUnconfirmed) {
+
+    public QueueTicket(String ticketNo, String hallId, LocalDate date, String counterType, String serviceCode,
+                       String serviceTitleZh, boolean priority, int peopleAhead, Duration estimatedWait,
+                       Instant issuedAt, String kioskId) {
+        this(ticketNo, hallId, date, counterType, serviceCode, serviceTitleZh, priority, peopleAhead, estimatedWait,
+                issuedAt, kioskId, false);
+    }
 
     /** Issued offline: the queue of the hall was not known, so neither the people ahead nor the wait. */
     public static final int AHEAD_UNKNOWN = -1;

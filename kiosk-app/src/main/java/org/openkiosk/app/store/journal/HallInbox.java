@@ -31,7 +31,8 @@ public final class HallInbox {
     public static HallInbox standard(Store hall, Clock clock, String hallId) {
         return new HallInbox(hall, clock, Map.of(
                 RecordKind.RATING, HallAppliers::rating,
-                RecordKind.WALK_IN_TICKET, HallAppliers.walkInTicket(hallId)));
+                RecordKind.WALK_IN_TICKET, HallAppliers.walkInTicket(hallId),
+                RecordKind.CHECK_IN, HallAppliers.checkIn(hallId)));
     }
 
     public Store store() {
@@ -55,6 +56,35 @@ public final class HallInbox {
             }
             return fresh;
         });
+    }
+
+    /**
+     * What became of a forwarded record in the hall store: empty when the hall has no receipt of it (not forwarded,
+     * or the hall restored from an older backup); else applied, or declined and why.
+     */
+    public java.util.Optional<Receipt> receiptOf(String recordKey) {
+        return receiptOf(hall, recordKey);
+    }
+
+    /** {@link #receiptOf(String)} on a hall store opened by a kiosk's services. */
+    public static java.util.Optional<Receipt> receiptOf(Store hall, String recordKey) {
+        return hall.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.reason FROM hall_record r"
+                    + " LEFT JOIN hall_record_declined d ON d.record_key = r.record_key WHERE r.record_key = ?")) {
+                ps.setString(1, recordKey);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? java.util.Optional.of(new Receipt(
+                            java.util.Optional.ofNullable(rs.getString(1)))) : java.util.Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** The hall store's receipt of a record: {@code declined} says why a record was received but not applied. */
+    public record Receipt(java.util.Optional<String> declined) {
+        public boolean applied() {
+            return declined.isEmpty();
+        }
     }
 
     private boolean receive(Connection c, JournalRecord record) throws SQLException {

@@ -98,6 +98,19 @@ public final class Journal {
         });
     }
 
+    /** Whether the hall store has confirmed the record (it took it now or had it already). */
+    public boolean forwarded(String recordKey) {
+        return local.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT forwarded_at IS NOT NULL FROM journal_record WHERE record_key = ?")) {
+                ps.setString(1, recordKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            }
+        });
+    }
+
     /** When the oldest waiting record was written; empty when none waits. */
     public Optional<Instant> oldestWaiting() {
         return local.inTransaction(c -> {

@@ -161,6 +161,36 @@ public final class Shipper implements AutoCloseable {
         wake();
     }
 
+    /**
+     * Forwards what waits now, oldest first, on the shipper's own thread, and waits at most {@code within} for
+     * {@code record} to be confirmed by the hall store (ADR 0173: a ticket's place in the hall's queue is known only
+     * then). Older waiting records go first, so the hall's order stays the journal's order. {@code false}: not
+     * confirmed in time (the hall store is away, or a backlog is still going); the record stays in the journal and
+     * the shipper forwards it as usual, once.
+     */
+    public boolean forwardNow(JournalRecord record, Duration within) {
+        if (closed) {
+            return false;
+        }
+        java.util.concurrent.Future<?> drained;
+        try {
+            drained = thread.submit(this::drain);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return false; // closing
+        }
+        try {
+            drained.get(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return journal.forwarded(record.key());
+    }
+
     /** Whether the last forward reached the hall store (no journal query: cheap enough for every decision). */
     public boolean hallReachable() {
         return unreachableSince == null;

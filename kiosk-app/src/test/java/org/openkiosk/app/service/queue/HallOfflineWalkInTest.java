@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.openkiosk.app.config.StoreConfig;
 import org.openkiosk.app.service.CitizenServices;
 import org.openkiosk.app.service.appointment.AppointmentException;
 import org.openkiosk.app.service.identity.CardType;
@@ -32,12 +31,12 @@ import org.openkiosk.app.service.platform.DemoData;
 import org.openkiosk.app.service.platform.EmbeddedServicePlatform;
 import org.openkiosk.app.service.rating.SatisfactionLevel;
 import org.openkiosk.app.service.support.FakeCertificateRenderer;
+import org.openkiosk.app.service.support.HallKiosk;
 import org.openkiosk.app.service.support.RecordingReceiptPort;
 import org.openkiosk.app.service.support.ScriptedA4Printer;
 import org.openkiosk.app.store.PostgresServer;
 import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.Stores;
-import org.openkiosk.app.store.journal.HallInbox;
 import org.openkiosk.app.store.journal.Journal;
 import org.openkiosk.app.store.journal.JournalRecord;
 import org.openkiosk.app.store.journal.Shipper;
@@ -77,17 +76,13 @@ class HallOfflineWalkInTest {
         directHall = open(Stores.open(PostgresServer.storeConfig(url), tempDir));
         DemoData.seed(directHall, monday);
         proxy = open(TcpProxy.to("127.0.0.1", POSTGRES.server().port()));
-        Store proxiedHall = open(Stores.open(PostgresServer.storeConfig(
-                EmbeddedPostgresServer.throughPort(url, proxy.port())), tempDir));
-        Store local = open(Stores.open(new StoreConfig(Stores.EMBEDDED, tempDir.resolve("journal").toString(), null,
-                null), tempDir));
-        journal = new Journal(local, monday, "K-01");
-        shipper = open(new Shipper(journal, HallInbox.standard(proxiedHall, monday, DemoData.DEMO_HALL), monday, FAST)
-                .start());
-        ServiceCatalogue catalogue = new CatalogueLoader().loadDefault();
-        cutOff = services(proxiedHall, catalogue, "K-01");
-        cutOff.journalInto(journal, proxiedHall, 5, shipper::hallReachable);
+        HallKiosk k01 = open(HallKiosk.open(EmbeddedPostgresServer.throughPort(url, proxy.port()), tempDir, "K-01",
+                monday, 5, FAST));
+        journal = k01.journal();
+        shipper = k01.shipper();
+        cutOff = k01.services();
         cutOff.queue().reserveOfflineNumbers();
+        ServiceCatalogue catalogue = new CatalogueLoader().loadDefault();
         online = services(directHall, catalogue, "K-02");
     }
 

@@ -45,7 +45,7 @@ class HallStoreLeastPrivilegeTest {
             sql.execute("GRANT USAGE ON SCHEMA public TO kiosk_app");
             sql.execute("GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO kiosk_app");
             sql.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO kiosk_app");
-            sql.execute("REVOKE UPDATE ON audit_log, hall_record FROM kiosk_app");
+            sql.execute("REVOKE UPDATE ON audit_log, hall_record, hall_record_declined FROM kiosk_app");
         }
         Clock clock = Clock.systemUTC();
         try (Store hall = Stores.open(new StoreConfig(Stores.POSTGRESQL, PostgresServer.withoutTls(url), "kiosk_app",
@@ -54,6 +54,10 @@ class HallStoreLeastPrivilegeTest {
                      tempDir)) {
             Journal journal = new Journal(local, clock, "K-03");
             local.inTransaction(c -> journal.append(c, RecordKind.RATING, Map.of("service", "s", "level", "5")));
+            // a check-in the hall declines (no such appointment): it is received and its reason kept (ADR 0173)
+            local.inTransaction(c -> journal.append(c, RecordKind.CHECK_IN, Map.of("booking", "NO-SUCH", "ticket",
+                    "A001", "date", "2026-12-02", "counterType", "general", "priority", "0", "service", "s",
+                    "issuedAt", "2026-12-02T01:00:00Z")));
             try (Shipper shipper = new Shipper(journal, HallInbox.standard(hall, clock, "H-1"), clock,
                     new Shipper.Settings(10, Duration.ofMillis(20), Duration.ofMillis(200))).start()) {
                 Poll.until(Duration.ofSeconds(30), "forwarded", () -> shipper.status().waiting() == 0);
@@ -70,6 +74,11 @@ class HallStoreLeastPrivilegeTest {
                 }
             });
             assertThat(ratings).isEqualTo(1);
+            assertThat(HallInbox.receiptOf(hall, journal.all().get(1).key()).orElseThrow().declined())
+                    .contains("booking NOT_FOUND");
+            assertThatThrownBy(() -> hall.inTransaction(c -> c.createStatement().executeUpdate(
+                    "UPDATE hall_record_declined SET reason = 'x'"))).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("42501");
         }
     }
 }

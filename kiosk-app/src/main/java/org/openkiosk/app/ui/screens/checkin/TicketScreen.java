@@ -58,6 +58,9 @@ public final class TicketScreen extends FlowScreen {
         var printed = text(PrintWords.key(result.print(), "ticket.printed", "ticket.sent", "ticket.not_printed"),
                 result.print().printed() ? "body-text" : "error-text");
         printed.setId("ticket-message");
+        if (t.checkInUnconfirmed()) { // journalled, the hall store has not confirmed it (ADR 0173): not "checked in"
+            return new VBox(20, number, text("ticket.checkin_pending", "body-text"), printed);
+        }
         if (!t.queueKnown()) { // issued offline (ADR 0161): the hall's queue is not known here
             return new VBox(20, number, text("ticket.offline", "body-text"), printed);
         }
