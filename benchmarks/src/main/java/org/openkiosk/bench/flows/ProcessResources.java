@@ -41,6 +41,15 @@ record ProcessResources(long heapAfterGcBytes, long residentBytes, int threads, 
         }
     }
 
+    /** Column heads for {@link #sample()}. */
+    static final String SAMPLE_HEADER = "heap after GC (MB)  VmRSS (MB)  threads  fds";
+
+    /** The four figures on one line, under {@link #SAMPLE_HEADER}: a series of them shows a trend. */
+    String sample() {
+        return String.format(Locale.ROOT, "%18.1f  %10.1f  %7d  %3d", mb(heapAfterGcBytes), mb(residentBytes), threads,
+                openFiles);
+    }
+
     /** One line per measure, start → end with the change (heap also in percent). */
     static String compare(ProcessResources start, ProcessResources end) {
         return String.format(Locale.ROOT, "heap used after full GC: start %.1f MB, end %.1f MB (%+.1f MB, %+.1f %%)%n"
