@@ -182,11 +182,14 @@ public final class FlowBenchmark {
             System.out.println("sessions  " + ProcessResources.SAMPLE_HEADER);
             System.out.printf(Locale.ROOT, "%8d  %s%n", 0, before.sample());
             long t0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
             long paused = 0; // samples and histograms taken during the soak are not session time
+            long pausedCpu = 0;
             ProcessResources middle = null;
             for (int i = 0; i < sessions; i++) {
                 bench.session(i);
                 long p0 = System.nanoTime();
+                long c0 = processCpuNanos();
                 if (i + 1 == sessions / 2) {
                     ClassHistogram.write(histograms, "middle");
                     middle = ProcessResources.now();
@@ -195,13 +198,20 @@ public final class FlowBenchmark {
                     System.out.printf(Locale.ROOT, "%8d  %s%n", i + 1, ProcessResources.now().sample());
                 }
                 paused += System.nanoTime() - p0;
+                pausedCpu += processCpuNanos() - c0;
             }
             double seconds = (System.nanoTime() - t0 - paused) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpu0 - pausedCpu) / 1e9;
             ProcessResources after = ProcessResources.now();
             System.out.printf(Locale.ROOT, "%8d  %s%n", sessions, after.sample());
             ClassHistogram.write(histograms, "end");
             System.out.printf(Locale.ROOT, "soak: %d sessions in %.1f s (%.0f ms per session; samples not counted)%n",
                     sessions, seconds, seconds * 1000 / sessions);
+            System.out.printf(Locale.ROOT, "process CPU time: %.1f s (%.0f ms per session, all threads; on a quiet machine"
+                    + " wall time per session is at least this divided by the CPUs, plus the waits)%n", cpuSeconds,
+                    cpuSeconds * 1000 / sessions);
+            System.out.printf(Locale.ROOT, "load average at the end: %.1f%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.printf(Locale.ROOT, "idle path: %d warnings answered \"still here\", %d idle resets to the attract screen%n",
                     bench.stillHere, bench.idleResets);
             System.out.println("where the sessions' wall time went (ms per session):");
@@ -508,6 +518,11 @@ public final class FlowBenchmark {
         } catch (java.sql.SQLException e) {
             return "not readable (" + e.getMessage() + ")";
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double percentile(List<Double> sorted, int p) {
