@@ -7,7 +7,7 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -81,8 +81,15 @@ public final class FlowBenchmark {
 
     private final UiContext ctx;
     private final KioskShell shell;
-    private final List<Double> latenciesMs = new ArrayList<>();
-    private final java.util.Map<String, List<Double>> byScreen = new java.util.TreeMap<>();
+    /**
+     * Every tap's latency and next screen, in primitive arrays reserved before the soak's first figure: boxed
+     * {@code Double}s in lists (as before 2026-12-02) grew the heap by about 0.5 MB a thousand sessions, the
+     * benchmark's own growth counted against the kiosk's (ADR 0182).
+     */
+    private double[] tapMs = new double[1024];
+    private short[] tapScreen = new short[1024];
+    private int taps;
+    private final List<String> screenNames = new ArrayList<>();
     private int touches;
 
     private final DefaultKioskRuntime runtime;
@@ -171,16 +178,15 @@ public final class FlowBenchmark {
             for (int i = 0; i < WARM_UP; i++) {
                 bench.session(i);
             }
-            bench.latenciesMs.clear();
-            bench.byScreen.clear();
+            bench.reserveTaps(sessions * 8); // at most 7 taps in a session
             bench.wallNanos.clear();
             bench.idleResets = 0;
             bench.stillHere = 0;
             ProcessResources before = ProcessResources.now();
             String cacheBefore = storeCache(tmp.resolve("data"));
             ClassHistogram.write(histograms, "start");
-            System.out.println("sessions  " + ProcessResources.SAMPLE_HEADER);
-            System.out.printf(Locale.ROOT, "%8d  %s%n", 0, before.sample());
+            System.out.println("sessions  soak s  " + ProcessResources.SAMPLE_HEADER);
+            System.out.printf(Locale.ROOT, "%8d  %6.0f  %s%n", 0, 0.0, before.sample());
             long t0 = System.nanoTime();
             long cpu0 = processCpuNanos();
             long paused = 0; // samples and histograms taken during the soak are not session time
@@ -193,9 +199,11 @@ public final class FlowBenchmark {
                 if (i + 1 == sessions / 2) {
                     ClassHistogram.write(histograms, "middle");
                     middle = ProcessResources.now();
-                    System.out.printf(Locale.ROOT, "%8d  %s  (half-way)%n", i + 1, middle.sample());
+                    System.out.printf(Locale.ROOT, "%8d  %6.0f  %s  (half-way)%n", i + 1, (p0 - t0 - paused) / 1e9,
+                            middle.sample());
                 } else if ((i + 1) % sampleEvery == 0 && i + 1 < sessions) {
-                    System.out.printf(Locale.ROOT, "%8d  %s%n", i + 1, ProcessResources.now().sample());
+                    System.out.printf(Locale.ROOT, "%8d  %6.0f  %s%n", i + 1, (p0 - t0 - paused) / 1e9,
+                            ProcessResources.now().sample());
                 }
                 paused += System.nanoTime() - p0;
                 pausedCpu += processCpuNanos() - c0;
@@ -203,7 +211,7 @@ public final class FlowBenchmark {
             double seconds = (System.nanoTime() - t0 - paused) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpu0 - pausedCpu) / 1e9;
             ProcessResources after = ProcessResources.now();
-            System.out.printf(Locale.ROOT, "%8d  %s%n", sessions, after.sample());
+            System.out.printf(Locale.ROOT, "%8d  %6.0f  %s%n", sessions, seconds, after.sample());
             ClassHistogram.write(histograms, "end");
             System.out.printf(Locale.ROOT, "soak: %d sessions in %.1f s (%.0f ms per session; samples not counted)%n",
                     sessions, seconds, seconds * 1000 / sessions);
@@ -227,16 +235,17 @@ public final class FlowBenchmark {
                 System.out.println("second half only: " + ProcessResources.compare(middle, after).lines().findFirst().orElse(""));
             }
             System.out.println("embedded store's page cache: start " + cacheBefore + ", end " + storeCache(tmp.resolve("data")));
-            List<Double> sorted = new ArrayList<>(bench.latenciesMs);
-            Collections.sort(sorted);
+            double[] sorted = Arrays.copyOf(bench.tapMs, bench.taps);
+            Arrays.sort(sorted);
             System.out.printf(Locale.ROOT, "tap to next screen ready (%d taps): p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
-                    sorted.size(), percentile(sorted, 50), percentile(sorted, 95), sorted.get(sorted.size() - 1));
+                    sorted.length, percentile(sorted, 50), percentile(sorted, 95), sorted[sorted.length - 1]);
             System.out.println("by next screen (p50 / p95 ms); screens marked * load from the store or a device first:");
-            for (var e : bench.byScreen.entrySet()) {
-                List<Double> l = new ArrayList<>(e.getValue());
-                Collections.sort(l);
-                System.out.printf(Locale.ROOT, "  %-20s %s %6.1f / %6.1f  (%d taps)%n", e.getKey(),
-                        LOADING.contains(e.getKey()) ? "*" : " ", percentile(l, 50), percentile(l, 95), l.size());
+            for (String screen : new java.util.TreeSet<>(bench.screenNames)) {
+                int index = bench.screenNames.indexOf(screen);
+                double[] l = java.util.stream.IntStream.range(0, bench.taps).filter(t -> bench.tapScreen[t] == index)
+                        .mapToDouble(t -> bench.tapMs[t]).sorted().toArray();
+                System.out.printf(Locale.ROOT, "  %-20s %s %6.1f / %6.1f  (%d taps)%n", screen,
+                        LOADING.contains(screen) ? "*" : " ", percentile(l, 50), percentile(l, 95), l.length);
             }
             fx(() -> {
                 shell.stop();
@@ -424,6 +433,27 @@ public final class FlowBenchmark {
         account("idle: warning, reset to the attract screen", t);
     }
 
+    private void reserveTaps(int capacity) {
+        tapMs = new double[capacity];
+        tapScreen = new short[capacity];
+        taps = 0;
+    }
+
+    private void recordTap(double ms, String screen) {
+        if (taps == tapMs.length) { // only when more taps than reserved (the certificate flow, the warm-up)
+            tapMs = Arrays.copyOf(tapMs, taps * 2);
+            tapScreen = Arrays.copyOf(tapScreen, taps * 2);
+        }
+        int index = screenNames.indexOf(screen);
+        if (index < 0) {
+            screenNames.add(screen);
+            index = screenNames.size() - 1;
+        }
+        tapMs[taps] = ms;
+        tapScreen[taps] = (short) index;
+        taps++;
+    }
+
     private void account(String what, long since) {
         wallNanos.merge(what, System.nanoTime() - since, Long::sum);
     }
@@ -462,8 +492,7 @@ public final class FlowBenchmark {
         double ms = (System.nanoTime() - start) / 1e6;
         wallNanos.merge(LOADING.contains(nextScreen) ? "taps to screens that load (store, renderer, printers)"
                 : "taps to screens that load nothing", System.nanoTime() - start, Long::sum);
-        latenciesMs.add(ms);
-        byScreen.computeIfAbsent(nextScreen, k -> new ArrayList<>()).add(ms);
+        recordTap(ms, nextScreen);
     }
 
     private void awaitScreen(String id) throws Exception {
@@ -525,9 +554,9 @@ public final class FlowBenchmark {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static double percentile(List<Double> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    private static double percentile(double[] sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(index, sorted.length - 1))];
     }
 
     private static void headless() {
