@@ -183,6 +183,7 @@ public final class FlowBenchmark {
             bench.idleResets = 0;
             bench.stillHere = 0;
             ProcessResources before = ProcessResources.now();
+            List<String> namesBefore = ProcessResources.threadsAndFiles();
             String cacheBefore = storeCache(tmp.resolve("data"));
             ClassHistogram.write(histograms, "start");
             System.out.println("sessions  soak s  " + ProcessResources.SAMPLE_HEADER);
@@ -231,6 +232,8 @@ public final class FlowBenchmark {
             System.out.printf(Locale.ROOT, "  %-58s %7.1f%n", "rest (benchmark's own bookkeeping)",
                     (seconds * 1e9 - accounted) / 1e6 / sessions);
             System.out.println(ProcessResources.compare(before, after));
+            System.out.print("threads and file descriptors (digits as N), end against start:\n"
+                    + ProcessResources.difference(namesBefore, ProcessResources.threadsAndFiles()));
             if (middle != null) {
                 System.out.println("second half only: " + ProcessResources.compare(middle, after).lines().findFirst().orElse(""));
             }
@@ -244,6 +247,9 @@ public final class FlowBenchmark {
                 int index = bench.screenNames.indexOf(screen);
                 double[] l = java.util.stream.IntStream.range(0, bench.taps).filter(t -> bench.tapScreen[t] == index)
                         .mapToDouble(t -> bench.tapMs[t]).sorted().toArray();
+                if (l.length == 0) { // reached only before the soak (the certificate flow)
+                    continue;
+                }
                 System.out.printf(Locale.ROOT, "  %-20s %s %6.1f / %6.1f  (%d taps)%n", screen,
                         LOADING.contains(screen) ? "*" : " ", percentile(l, 50), percentile(l, 95), l.length);
             }

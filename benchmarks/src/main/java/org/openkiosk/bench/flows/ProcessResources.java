@@ -43,6 +43,43 @@ record ProcessResources(long heapAfterGcBytes, long residentBytes, int threads, 
         }
     }
 
+    /** Names of the live threads and targets of the open file descriptors, to name what a count's change is. */
+    static java.util.List<String> threadsAndFiles() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            names.add("thread " + t.getName().replaceAll("[0-9]+", "N"));
+        }
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : (Iterable<Path>) fds::iterator) {
+                try {
+                    names.add("fd " + Files.readSymbolicLink(fd).toString().replaceAll("[0-9]+", "N"));
+                } catch (IOException e) {
+                    // closed meanwhile (the listing's own descriptor)
+                }
+            }
+        } catch (IOException e) {
+            names.add("fd (not listable: " + e.getMessage() + ")");
+        }
+        java.util.Collections.sort(names);
+        return names;
+    }
+
+    /** What is in {@code end} and not in {@code start} ("+ …") and the reverse ("- …"), as multisets. */
+    static String difference(java.util.List<String> start, java.util.List<String> end) {
+        java.util.List<String> added = new java.util.ArrayList<>(end);
+        java.util.List<String> removed = new java.util.ArrayList<>(start);
+        for (String s : start) {
+            added.remove(s);
+        }
+        for (String s : end) {
+            removed.remove(s);
+        }
+        StringBuilder b = new StringBuilder();
+        added.forEach(a -> b.append("  + ").append(a).append('\n'));
+        removed.forEach(r -> b.append("  - ").append(r).append('\n'));
+        return b.length() == 0 ? "  (the same)\n" : b.toString();
+    }
+
     /** Column heads for {@link #sample()}. */
     static final String SAMPLE_HEADER = "heap after GC (MB)  VmRSS (MB)  threads  fds  heap committed (MB)"
             + "  non-heap committed (MB: metaspace, code cache)";
