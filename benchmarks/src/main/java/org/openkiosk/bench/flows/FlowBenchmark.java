@@ -188,6 +188,10 @@ public final class FlowBenchmark {
             ClassHistogram.write(histograms, "start");
             System.out.println("sessions  soak s  " + ProcessResources.SAMPLE_HEADER);
             System.out.printf(Locale.ROOT, "%8d  %6.0f  %s%n", 0, 0.0, before.sample());
+            // heap-after-GC samples, reserved before the soak: a single sample can catch a multi-MB pixel buffer
+            long[] heapSamples = new long[sessions / sampleEvery + 3];
+            int heapSampleCount = 0;
+            heapSamples[heapSampleCount++] = before.heapAfterGcBytes();
             long t0 = System.nanoTime();
             long cpu0 = processCpuNanos();
             long paused = 0; // samples and histograms taken during the soak are not session time
@@ -200,11 +204,13 @@ public final class FlowBenchmark {
                 if (i + 1 == sessions / 2) {
                     ClassHistogram.write(histograms, "middle");
                     middle = ProcessResources.now();
+                    heapSamples[heapSampleCount++] = middle.heapAfterGcBytes();
                     System.out.printf(Locale.ROOT, "%8d  %6.0f  %s  (half-way)%n", i + 1, (p0 - t0 - paused) / 1e9,
                             middle.sample());
                 } else if ((i + 1) % sampleEvery == 0 && i + 1 < sessions) {
-                    System.out.printf(Locale.ROOT, "%8d  %6.0f  %s%n", i + 1, (p0 - t0 - paused) / 1e9,
-                            ProcessResources.now().sample());
+                    ProcessResources sample = ProcessResources.now();
+                    heapSamples[heapSampleCount++] = sample.heapAfterGcBytes();
+                    System.out.printf(Locale.ROOT, "%8d  %6.0f  %s%n", i + 1, (p0 - t0 - paused) / 1e9, sample.sample());
                 }
                 paused += System.nanoTime() - p0;
                 pausedCpu += processCpuNanos() - c0;
@@ -212,6 +218,7 @@ public final class FlowBenchmark {
             double seconds = (System.nanoTime() - t0 - paused) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpu0 - pausedCpu) / 1e9;
             ProcessResources after = ProcessResources.now();
+            heapSamples[heapSampleCount++] = after.heapAfterGcBytes();
             System.out.printf(Locale.ROOT, "%8d  %6.0f  %s%n", sessions, seconds, after.sample());
             ClassHistogram.write(histograms, "end");
             System.out.printf(Locale.ROOT, "soak: %d sessions in %.1f s (%.0f ms per session; samples not counted)%n",
@@ -232,6 +239,13 @@ public final class FlowBenchmark {
             System.out.printf(Locale.ROOT, "  %-58s %7.1f%n", "rest (benchmark's own bookkeeping)",
                     (seconds * 1e9 - accounted) / 1e6 / sessions);
             System.out.println(ProcessResources.compare(before, after));
+            if (heapSampleCount >= 6) {
+                long first = median(Arrays.copyOfRange(heapSamples, 0, 3));
+                long last = median(Arrays.copyOfRange(heapSamples, heapSampleCount - 3, heapSampleCount));
+                System.out.printf(Locale.ROOT, "heap used after full GC, median of the first three samples → median of the"
+                        + " last three: %.1f → %.1f MB (%+.1f MB, %+.1f %%)%n", first / 1048576.0, last / 1048576.0,
+                        (last - first) / 1048576.0, 100.0 * (last - first) / first);
+            }
             System.out.print("threads and file descriptors (digits as N), end against start:\n"
                     + ProcessResources.difference(namesBefore, ProcessResources.threadsAndFiles()));
             if (middle != null) {
@@ -553,6 +567,11 @@ public final class FlowBenchmark {
         } catch (java.sql.SQLException e) {
             return "not readable (" + e.getMessage() + ")";
         }
+    }
+
+    private static long median(long[] three) {
+        Arrays.sort(three);
+        return three[three.length / 2];
     }
 
     private static long processCpuNanos() {
