@@ -39,8 +39,20 @@ public final class IdCardReader extends AbstractDevice {
 
     /** Timing of the polling loop. */
     public record Settings(Duration pollInterval, Duration reopenInterval) {
+        public Settings {
+            if (pollInterval.isNegative() || pollInterval.isZero() || reopenInterval.isNegative() || reopenInterval.isZero()) {
+                throw new IllegalArgumentException("the poll and reopen intervals must be positive, were "
+                        + pollInterval.toMillis() + " ms and " + reopenInterval.toMillis() + " ms");
+            }
+        }
+
         public static Settings defaults() {
             return new Settings(Duration.ofMillis(300), Duration.ofSeconds(1));
+        }
+
+        /** The default timing polled every {@code pollInterval} instead. */
+        public Settings withPollInterval(Duration interval) {
+            return new Settings(interval, reopenInterval);
         }
     }
 
@@ -70,6 +82,11 @@ public final class IdCardReader extends AbstractDevice {
     @Override
     public String description() {
         return module.describe();
+    }
+
+    /** The polling loop's timing. */
+    public Settings settings() {
+        return settings;
     }
 
     @Override

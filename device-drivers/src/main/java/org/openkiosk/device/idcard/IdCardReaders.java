@@ -25,8 +25,17 @@ public final class IdCardReaders {
 
     /** For demo mode: the simulator on an in-process pty, read through the real GA 467 stack. */
     public static Simulated createSimulated(String logicalName, SimScenario scenario, CardType cardType) throws IOException {
+        return createSimulated(logicalName, scenario, cardType, IdCardReader.Settings.defaults());
+    }
+
+    /**
+     * The same with the driver's polling timing given: a soak polls the simulator more often than a citizen needs
+     * ({@code sim:?pollMillis=20}), so that thousands of card placements do not spend their time waiting for polls.
+     */
+    public static Simulated createSimulated(String logicalName, SimScenario scenario, CardType cardType,
+                                            IdCardReader.Settings settings) throws IOException {
         SimulatedReaderLink link = SimulatedReaderLink.start(scenario, SyntheticCards.of(cardType));
-        return new Simulated(new IdCardReader(logicalName, link), link.simulator());
+        return new Simulated(new IdCardReader(logicalName, link, settings), link.simulator());
     }
 
     /** The module for a driver name and URI; the message of the exception says what would fit. */

@@ -36,6 +36,25 @@ class IdCardReadersTest {
     }
 
     @Test
+    void theSimulatorCountsTheNoCardAnswersThatTellAHostTheCardIsGone() throws Exception {
+        IdCardReaders.Simulated sim = IdCardReaders.createSimulated("idReader", SimScenario.CARD_PRESENT, CardType.RESIDENT,
+                IdCardReader.Settings.defaults().withPollInterval(Duration.ofMillis(20)));
+        try {
+            sim.reader().open();
+            assertThat(sim.reader().settings().pollInterval()).isEqualTo(Duration.ofMillis(20));
+            assertThat(sim.reader().readOnce(Duration.ofSeconds(3))).isPresent();
+            assertThat(sim.simulator().answeredNoCard()).isZero();
+            sim.simulator().removeCard();
+            assertThat(sim.reader().readOnce(Duration.ofMillis(100))).isEmpty();
+            assertThat(sim.simulator().answeredNoCard()).isPositive();
+        } finally {
+            sim.reader().close();
+        }
+        assertThatThrownBy(() -> IdCardReader.Settings.defaults().withPollInterval(Duration.ZERO))
+                .hasMessageContaining("must be positive");
+    }
+
+    @Test
     void wrongCombinationsAreExplained() {
         assertThatThrownBy(() -> IdCardReaders.create("r", "ga467", TransportUri.parse("tcp://127.0.0.1:9100")))
                 .hasMessageContaining("driver ga467 needs a serial: or sim: URI");

@@ -20,6 +20,7 @@ import org.openkiosk.device.face.FaceVerifiers;
 import org.openkiosk.device.face.SimulatedFaceMatcher;
 import org.openkiosk.device.escpos.sim.SimulatedPaper;
 import org.openkiosk.device.idcard.CardType;
+import org.openkiosk.device.idcard.IdCardReader;
 import org.openkiosk.device.idcard.IdCardReaders;
 import org.openkiosk.device.idcard.sim.SimScenario;
 import org.openkiosk.device.scanner.Scanners;
@@ -116,7 +117,16 @@ public final class DeviceFactory {
             // a demo starts with an empty reader; sim:card-present etc. choose another scenario
             SimScenario scenario = uri.target().isEmpty() ? SimScenario.NO_CARD : SimScenario.parse(uri.target());
             CardType type = CardType.parse(uri.parameter("cardType", "resident"));
-            IdCardReaders.Simulated simulated = IdCardReaders.createSimulated(name, scenario, type);
+            // how often the real driver polls its simulator; a soak polls faster than a citizen needs (ADR 0182)
+            IdCardReader.Settings timing = IdCardReader.Settings.defaults();
+            if (uri.intParameter("pollMillis").isPresent()) {
+                long poll = millis(uri, "pollMillis", 0);
+                if (poll == 0) {
+                    throw new IllegalArgumentException("pollMillis must be at least 1");
+                }
+                timing = timing.withPollInterval(Duration.ofMillis(poll));
+            }
+            IdCardReaders.Simulated simulated = IdCardReaders.createSimulated(name, scenario, type, timing);
             simulators.idCard(simulated.simulator());
             return new Created(simulated.reader(), List.of());
         }

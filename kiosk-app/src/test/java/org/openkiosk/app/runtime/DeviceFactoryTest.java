@@ -3,6 +3,7 @@ package org.openkiosk.app.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openkiosk.app.config.DeviceConfig;
@@ -43,6 +44,29 @@ class DeviceFactoryTest {
         } finally {
             present.device().close();
         }
+    }
+
+    @Test
+    void aSimulatedReadersPollingIntervalCanBeGivenForASoak() throws Exception {
+        DeviceFactory.Created fast = factory.create("idReader", config("ga467", "sim:?pollMillis=20"));
+        try {
+            assertThat(((IdCardReader) fast.device()).settings().pollInterval()).isEqualTo(Duration.ofMillis(20));
+        } finally {
+            fast.device().close();
+        }
+        DeviceFactory.Created plain = factory.create("idReader", config("ga467", "sim:"));
+        try {
+            assertThat(((IdCardReader) plain.device()).settings()).isEqualTo(IdCardReader.Settings.defaults());
+        } finally {
+            plain.device().close();
+        }
+        assertThatThrownBy(() -> factory.create("idReader", config("ga467", "sim:?pollMillis=0")))
+                .isInstanceOf(DeviceCreationException.class)
+                .hasMessageStartingWith("idReader: ga467 over sim:").hasMessageContaining("pollMillis must be at least 1");
+        assertThatThrownBy(() -> factory.create("idReader", config("ga467", "sim:?pollMillis=-5")))
+                .hasMessageContaining("pollMillis must not be negative");
+        assertThatThrownBy(() -> factory.create("idReader", config("ga467", "sim:?pollMillis=fast")))
+                .hasMessageContaining("parameter pollMillis must be a number");
     }
 
     @Test

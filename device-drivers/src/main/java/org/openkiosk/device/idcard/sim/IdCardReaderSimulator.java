@@ -31,6 +31,7 @@ public final class IdCardReaderSimulator implements AutoCloseable {
     private final Transport link;
     private final Ga467FrameReader frames = new Ga467FrameReader();
     private final Map<String, AtomicLong> received = new ConcurrentHashMap<>();
+    private final AtomicLong answeredNoCard = new AtomicLong();
 
     private volatile SimScenario scenario;
     private volatile SyntheticCard card;
@@ -91,6 +92,15 @@ public final class IdCardReaderSimulator implements AutoCloseable {
 
     public void setCard(SyntheticCard next) {
         this.card = next;
+    }
+
+    /**
+     * How many find requests were answered "no card" so far. A host that got such an answer after
+     * {@link #removeCard()} knows the card was gone, so a card placed after that is a new placement for it: a soak
+     * waits for this instead of a fixed pause.
+     */
+    public long answeredNoCard() {
+        return answeredNoCard.get();
     }
 
     /** Puts the card on the reader (a new placement: it will be read again). */
@@ -218,6 +228,7 @@ public final class IdCardReaderSimulator implements AutoCloseable {
             reply(Sw3Status.CARD_FOUND, new byte[4]);
         } else {
             reply(Sw3Status.NO_CARD);
+            answeredNoCard.incrementAndGet();
         }
     }
 
