@@ -18,7 +18,8 @@ import javax.imageio.stream.ImageInputStreamImpl;
  * Decodes an encoded camera frame into a {@link PreviewFrame} that fits a box, mirrored (the citizen sees
  * themselves as in a mirror). Runs on the preview's thread, never on the JavaFX thread. Every array that holds the
  * picture on the way is ours and zeroed: the encoded bytes are read in place (no ImageIO file or memory cache), the
- * decoded image's raster and the row buffer are zeroed before returning (ADR 0185).
+ * decoded image's raster and the row buffer are zeroed, and the decoder's own stream buffer is overwritten, before
+ * returning (ADR 0185).
  */
 final class PreviewDecoder {
 
@@ -69,6 +70,7 @@ final class PreviewDecoder {
         } catch (RuntimeException e) {
             throw new IOException("the frame cannot be decoded: " + e, e);
         } finally {
+            overwriteStreamBuffer(reader);
             reader.dispose();
             if (row != null) {
                 Arrays.fill(row, 0);
@@ -78,6 +80,22 @@ final class PreviewDecoder {
             }
         }
     }
+
+    /**
+     * The JPEG reader copies the encoded bytes into a stream buffer of its own (4 KiB, a Java array its native part
+     * keeps until {@code dispose}, which drops it unzeroed): after the frame, it is made to read zeros into it.
+     */
+    private static void overwriteStreamBuffer(ImageReader reader) {
+        try (InPlace zeros = new InPlace(new byte[ZEROS])) {
+            reader.setInput(zeros, true, true);
+            reader.getWidth(0);
+        } catch (IOException | RuntimeException expected) {
+            // zeros are no image: reading them is all that was wanted
+        }
+    }
+
+    /** More than any decoder's stream buffer. */
+    private static final int ZEROS = 64 * 1024;
 
     static void wipe(DataBuffer buffer) {
         for (int bank = 0; bank < buffer.getNumBanks(); bank++) {
