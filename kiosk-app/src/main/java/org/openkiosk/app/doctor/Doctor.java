@@ -70,6 +70,13 @@ public final class Doctor {
                         results.add(timed(executor, "camera " + d.uri().target(), d.required(),
                                 () -> SystemChecks.camera(Path.of(d.uri().target()), d.required(), environment))));
             }
+            if (config[0] != null) { // who decodes the card photo for face verification (ADR 0187)
+                org.openkiosk.app.config.DeviceConfig face = config[0].devices().get(KioskConfig.FACE_VERIFIER);
+                if (face != null) {
+                    results.add(timed(executor, SystemChecks.CARD_PHOTO_DECODER, face.required(),
+                            () -> SystemChecks.cardPhotoDecoder(face)));
+                }
+            }
             results.add(timed(executor, "display", false, () -> SystemChecks.display(environment)));
             results.add(timed(executor, "audio", false,
                     () -> SystemChecks.audio(org.openkiosk.app.voice.AudioDevices.PROC_CARDS)));

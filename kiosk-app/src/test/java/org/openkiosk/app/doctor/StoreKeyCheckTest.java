@@ -162,7 +162,7 @@ class StoreKeyCheckTest {
     @Test
     void aDemoConfigurationOrATestInstallationIsNotHeldUpByTheKey() throws Exception {
         KioskConfig demo = org.openkiosk.app.runtime.KioskConfiguration
-                .load(Path.of(org.openkiosk.app.cli.ConfigValidateCommandTest.REPO_CONFIG)).kiosk();
+                .load(Path.of("..", "config").toAbsolutePath().normalize()).kiosk();
         CheckResult result = new StoreKeyCheck(name -> null, List.of(), List.of()).check(demo, tmp.resolve("data"));
         assertThat(result.required()).isFalse();
         assertThat(result.detail()).contains("a demo configuration with sim: devices");
