@@ -326,7 +326,6 @@ class FaceVerificationFlowTest {
         Path stalled = images.resolve("f0.png");
         java.nio.file.Files.delete(stalled);
         assertThat(new ProcessBuilder("mkfifo", stalled.toString()).start().waitFor()).isZero();
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         start(3, new org.openkiosk.device.face.FaceMatcher() {
             @Override
             public void check() {}
@@ -343,23 +342,27 @@ class FaceVerificationFlowTest {
             }
         }, "sim:" + images);
         citizen.touch("service-certificate-printing");
-        citizen.placeCard();
-        citizen.awaitScreen(FaceVerificationScreen.ID);
-        FacePreviewHandle picture = new FacePreviewHandle();
         try (FxProbe probe = new FxProbe()) {
+            citizen.placeCard();
+            // not awaitScreen: it waits for the screen's work, and the check waits on the hanging camera
+            citizen.await(() -> FaceVerificationScreen.ID.equals(citizen.screenId()), "the face screen");
+            FacePreviewHandle picture = new FacePreviewHandle();
             citizen.await(() -> Thread.getAllStackTraces().keySet().stream()
                     .anyMatch(t -> t.getName().equals("camera preview")
                             && java.util.Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().startsWith("sun.nio.fs"))),
                     "the camera hangs");
-            fx.fx(() -> fx.ctx().endSession()); // the citizen leaves (the buttons wait for the running check)
-            citizen.await(() -> !FaceVerificationScreen.ID.equals(citizen.screenId()), "the citizen left");
+            // the check gives up after its capture timeout and says so; the picture stops without waiting
+            citizen.await(() -> state() == FaceVerificationScreen.State.UNAVAILABLE, "the honest outcome");
+            assertThat(fx.fx(() -> picture.view.preview())).as("the final outcome stopped the picture").isNull();
             assertThat(picture.running()).as("the preview's thread is still stuck in the read").isTrue();
+            citizen.touch("go-home");
+            citizen.await(() -> !FaceVerificationScreen.ID.equals(citizen.screenId()), "the citizen left");
             assertThat(probe.worst()).as("the JavaFX thread answered throughout (loaded machine)")
                     .isLessThan(java.time.Duration.ofSeconds(1));
+            java.nio.file.Files.write(stalled, new byte[] {1}); // the camera answers at last
+            picture.preview.ended().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(picture.preview.takeLatest()).isNull();
         }
-        java.nio.file.Files.write(stalled, new byte[] {1}); // the camera answers at last
-        picture.preview.ended().get(10, java.util.concurrent.TimeUnit.SECONDS);
-        assertThat(picture.preview.takeLatest()).isNull();
     }
 
     /** The face screen's picture and its preview, taken while the screen is shown. */
