@@ -32,6 +32,8 @@ public final class FaceVerificationScreen extends FlowScreen {
 
     public static final String ID = "face-verification";
 
+    private static final org.slf4j.Logger PREVIEW_LOG = org.slf4j.LoggerFactory.getLogger(FaceVerificationScreen.class);
+
     /** Where the check stands; each state is one sentence on screen. */
     public enum State { LOOK, VERIFYING, NO_MATCH, NO_FACE, LOOK_AGAIN, USE_STAFF, UNAVAILABLE }
 
@@ -90,12 +92,8 @@ public final class FaceVerificationScreen extends FlowScreen {
             whileShown(preview::stop);
         } catch (org.openkiosk.device.DeviceException e) {
             // not enabled (being recovered): the check itself reports the device; the screen shows no picture
-            LoggerHolder.LOG.warn("face screen: no camera preview: {}", e.getMessage());
+            PREVIEW_LOG.warn("face screen: no camera preview: {}", e.getMessage());
         }
-    }
-
-    private static final class LoggerHolder {
-        static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FaceVerificationScreen.class);
     }
 
     @Override
