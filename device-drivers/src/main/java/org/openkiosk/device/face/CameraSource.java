@@ -14,6 +14,38 @@ public interface CameraSource extends AutoCloseable {
     /** Takes one frame. Blocks under a timeout; never on the UI thread. The caller closes the image. */
     FaceImage capture() throws DeviceException;
 
+    /**
+     * The camera's frames one after another, for a live preview (ADR 0185). The default takes one {@link #capture()}
+     * per frame, paced by the preview: right for a camera that plays files; a camera that must stream (V4L2
+     * through ffmpeg) overrides it. Called on the preview's own thread.
+     *
+     * @param framesPerSecond the preview's rate, a hint to a camera that can pace itself
+     */
+    default FrameStream stream(int framesPerSecond) throws DeviceException {
+        check();
+        return new FrameStream() {
+            @Override
+            public FaceImage next() throws DeviceException {
+                return capture();
+            }
+
+            @Override
+            public boolean selfPaced() {
+                return false;
+            }
+
+            @Override
+            public void stop() {
+                // each capture ends by itself
+            }
+
+            @Override
+            public void close() {
+                // nothing held between captures
+            }
+        };
+    }
+
     /** For technicians, e.g. {@code simulated camera playing 3 images from /opt/demo/faces}. */
     String description();
 

@@ -31,6 +31,9 @@ public final class FaceVerifier extends AbstractDevice {
     private final FaceMatcher matcher;
     private final int attempts;
     private final FaceLiveness liveness;
+    private final int previewFps;
+    private final java.util.concurrent.atomic.AtomicReference<CameraPreview> preview =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     /** @param attempts comparisons allowed per card before the flow offers staff help (1–10) */
     public FaceVerifier(String logicalName, CameraSource camera, FaceMatcher matcher, int attempts) {
@@ -43,7 +46,19 @@ public final class FaceVerifier extends AbstractDevice {
      */
     public FaceVerifier(String logicalName, CameraSource camera, FaceMatcher matcher, int attempts,
                         FaceLiveness liveness) {
+        this(logicalName, camera, matcher, attempts, liveness, CameraPreview.DEFAULT_FPS);
+    }
+
+    /**
+     * @param previewFps the face screen's live preview rate, 1–15, or 0 for no preview (ADR 0185)
+     */
+    public FaceVerifier(String logicalName, CameraSource camera, FaceMatcher matcher, int attempts,
+                        FaceLiveness liveness, int previewFps) {
         super(logicalName, DeviceClass.FACE_VERIFIER);
+        if (previewFps < 0 || previewFps > CameraPreview.MAX_FPS) {
+            throw new IllegalArgumentException("previewFps must be 0–" + CameraPreview.MAX_FPS + ", got " + previewFps);
+        }
+        this.previewFps = previewFps;
         this.liveness = Objects.requireNonNull(liveness, "liveness");
         this.camera = Objects.requireNonNull(camera, "camera");
         this.matcher = Objects.requireNonNull(matcher, "matcher");
@@ -59,6 +74,11 @@ public final class FaceVerifier extends AbstractDevice {
 
     public FaceLiveness liveness() {
         return liveness;
+    }
+
+    /** The live preview's rate on the face screen; 0 when the screen shows no preview. */
+    public int previewFps() {
+        return previewFps;
     }
 
     /** The matcher, for the demo's controls over a simulated one. */
@@ -97,11 +117,44 @@ public final class FaceVerifier extends AbstractDevice {
 
     @Override
     protected void doClose() {
+        CameraPreview running = preview.getAndSet(null);
+        if (running != null) {
+            running.close();
+        }
         try {
             matcher.close();
         } finally {
             camera.close();
         }
+    }
+
+    /**
+     * Starts a live preview of the camera for the face screen (ADR 0185); a preview already running is stopped
+     * first. Returns at once (the camera is opened on the preview's own thread), so it may be called on the JavaFX
+     * thread. While it runs, {@link #verify} takes its frame from the preview's stream. The caller closes it.
+     *
+     * @param framesPerSecond 1–15
+     * @param onFrame         called on the preview's thread when a new frame is ready; must not block
+     * @throws DeviceException when the verifier is not enabled
+     */
+    public CameraPreview startPreview(int framesPerSecond, int maxWidth, int maxHeight, Runnable onFrame)
+            throws DeviceException {
+        requireAtLeast(DeviceState.ENABLED, "show a camera preview");
+        CameraPreview started = new CameraPreview(camera, framesPerSecond, maxWidth, maxHeight, onFrame);
+        CameraPreview previous = preview.getAndSet(started);
+        if (previous != null) {
+            previous.close();
+        }
+        started.ended().thenRun(() -> preview.compareAndSet(started, null));
+        started.start(previous == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : previous.ended());
+        return started;
+    }
+
+    /** A live frame: from the running preview's stream when there is one, otherwise captured on its own. */
+    private FaceImage liveFrame() throws DeviceException {
+        CameraPreview running = preview.get();
+        FaceImage frame = running == null ? null : running.capture();
+        return frame != null ? frame : camera.capture();
     }
 
     /**
@@ -112,7 +165,7 @@ public final class FaceVerifier extends AbstractDevice {
         requireAtLeast(DeviceState.ENABLED, "verify a face");
         updateHealth(HealthStatus.busy("verifying"));
         FaceMatch outcome;
-        try (FaceImage live = camera.capture()) {
+        try (FaceImage live = liveFrame()) {
             outcome = matcher.compare(live, reference, liveness);
         } catch (DeviceException e) {
             updateHealth(HealthStatus.error(e.getMessage(), e.action()));

@@ -13,7 +13,8 @@ import org.openkiosk.device.transport.TransportUri;
  *   <li>{@code sim} — the simulated matcher (demo), option {@code outcome} = match | no-match</li>
  * </ul>
  * Option {@code attempts}: comparisons per card before staff help is offered (default 3); option {@code liveness}:
- * required | optional | off (default optional, ADR 0118).
+ * required | optional | off (default optional, ADR 0118); option {@code previewFps}: the face screen's live preview
+ * rate, 0 (none) – 15, default 10 (ADR 0185).
  */
 public final class FaceVerifiers {
 
@@ -42,7 +43,7 @@ public final class FaceVerifiers {
             default -> throw new IllegalArgumentException("unknown face verifier driver \"" + driver
                     + "\" (known: platform, facesdk, sim)");
         };
-        return new FaceVerifier(name, source, matcher, attempts(options), liveness(options));
+        return new FaceVerifier(name, source, matcher, attempts(options), liveness(options), previewFps(options));
     }
 
     static CameraSource camera(TransportUri uri) {
@@ -68,6 +69,24 @@ public final class FaceVerifiers {
             // reported below
         }
         throw new IllegalArgumentException("option attempts must be a whole number 1–10, got '" + text + "'");
+    }
+
+    /** The options' live preview rate on the face screen; 0 (no preview) – 15, default 10 (ADR 0185). */
+    public static int previewFps(Map<String, String> options) {
+        String text = options.get("previewFps");
+        if (text == null) {
+            return CameraPreview.DEFAULT_FPS;
+        }
+        try {
+            int fps = Integer.parseInt(text.trim());
+            if (fps >= 0 && fps <= CameraPreview.MAX_FPS) {
+                return fps;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("option previewFps must be a whole number 0–" + CameraPreview.MAX_FPS
+                + " (0: no live preview), got '" + text + "'");
     }
 
     /** The options' liveness policy; required | optional | off, default optional. */

@@ -66,6 +66,7 @@ public final class FfmpegCamera implements CameraSource {
     private final String description;
     private final Path device;
     private final List<String> command;
+    private final List<String> input;
     private final Settings settings;
 
     /** A V4L2 camera, {@code v4l2:/dev/videoN?…}. */
@@ -75,7 +76,7 @@ public final class FfmpegCamera implements CameraSource {
 
     private FfmpegCamera(TransportUri uri, List<String> input, Settings settings) {
         this("ffmpeg v4l2 camera " + uri.target() + " (" + settings.width() + " px wide, " + settings.warmupFrames()
-                + " warm-up frames)", Path.of(uri.target()), command(input, settings), settings);
+                + " warm-up frames)", Path.of(uri.target()), command(input, settings), input, settings);
     }
 
     /**
@@ -85,9 +86,18 @@ public final class FfmpegCamera implements CameraSource {
      * @param device the camera device that {@link #check()} requires, or null for none
      */
     FfmpegCamera(String description, Path device, List<String> command, Settings settings) {
+        this(description, device, command, null, settings);
+    }
+
+    /**
+     * @param input FFmpeg's input arguments for the preview's long-running stream ({@link #streamCommand}), or null
+     *              to preview by one capture per frame
+     */
+    FfmpegCamera(String description, Path device, List<String> command, List<String> input, Settings settings) {
         this.description = Objects.requireNonNull(description, "description");
         this.device = device;
         this.command = List.copyOf(command);
+        this.input = input == null ? null : List.copyOf(input);
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
@@ -119,6 +129,18 @@ public final class FfmpegCamera implements CameraSource {
         command.addAll(input);
         command.addAll(List.of("-an", "-vf", "scale=" + settings.width() + ":-2",
                 "-frames:v", String.valueOf(settings.warmupFrames() + 1),
+                "-c:v", "mjpeg", "-q:v", "3", "-f", "image2pipe", "pipe:1"));
+        return command;
+    }
+
+    /**
+     * The preview's FFmpeg command (ADR 0185): the same input and size as a capture, thinned to the preview's rate
+     * by FFmpeg's {@code fps} filter, without an end: it runs until the preview stops it.
+     */
+    static List<String> streamCommand(List<String> input, Settings settings, int framesPerSecond) {
+        List<String> command = new ArrayList<>(List.of(TOOL, "-hide_banner", "-nostdin", "-loglevel", "error"));
+        command.addAll(input);
+        command.addAll(List.of("-an", "-vf", "fps=" + framesPerSecond + ",scale=" + settings.width() + ":-2",
                 "-c:v", "mjpeg", "-q:v", "3", "-f", "image2pipe", "pipe:1"));
         return command;
     }
@@ -168,32 +190,10 @@ public final class FfmpegCamera implements CameraSource {
     }
 
     private FaceImage capture(Path dir) throws IOException, DeviceException {
-        Path fifo = dir.resolve("frames");
         Path errors = dir.resolve("stderr");
-        mkfifo(fifo);
-        // opening a FIFO blocks until the other end opens: the reader waits here, the writer is the process's stdout
-        CompletableFuture<FileInputStream> reader = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new FileInputStream(fifo.toFile());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, command -> {
-            Thread thread = new Thread(command, "camera fifo open");
-            thread.setDaemon(true);
-            thread.start();
-        });
-        Process process;
-        try {
-            process = new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(fifo.toFile())
-                    .redirectError(errors.toFile())
-                    .start();
-        } catch (IOException e) {
-            unblock(fifo, reader);
-            throw e;
-        }
+        Launched launched = launch(command, dir);
+        Process process = launched.process();
+        CompletableFuture<FileInputStream> reader = launched.reader();
         AtomicBoolean timedOut = new AtomicBoolean();
         CompletableFuture<Void> deadline = CompletableFuture.runAsync(() -> {
             timedOut.set(true);
@@ -226,6 +226,138 @@ public final class FfmpegCamera implements CameraSource {
         String said = tail(errors);
         throw new DeviceException(command.get(0) + " gave no frame: " + failure + " (exit " + exitCode(process) + ")"
                 + (said.isEmpty() ? "" : ": " + said), RecommendedAction.RECONNECT, true);
+    }
+
+    private record Launched(Process process, CompletableFuture<FileInputStream> reader) {}
+
+    /** Starts {@code command} with its stdout on a private FIFO in {@code dir}, whose read end opens meanwhile. */
+    private static Launched launch(List<String> command, Path dir) throws IOException {
+        Path fifo = dir.resolve("frames");
+        Path errors = dir.resolve("stderr");
+        mkfifo(fifo);
+        // opening a FIFO blocks until the other end opens: the reader waits here, the writer is the process's stdout
+        CompletableFuture<FileInputStream> reader = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new FileInputStream(fifo.toFile());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, task -> {
+            Thread thread = new Thread(task, "camera fifo open");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        try {
+            return new Launched(new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(fifo.toFile())
+                    .redirectError(errors.toFile())
+                    .start(), reader);
+        } catch (IOException e) {
+            unblock(fifo, reader);
+            throw e;
+        }
+    }
+
+    @Override
+    public FrameStream stream(int framesPerSecond) throws DeviceException {
+        if (input == null) {
+            return CameraSource.super.stream(framesPerSecond);
+        }
+        check();
+        Path dir = null;
+        Launched launched = null;
+        try {
+            dir = Files.createTempDirectory("kiosk-camera"); // rwx------
+            launched = launch(streamCommand(input, settings, framesPerSecond), dir);
+            return new Stream(dir, launched.process(), open(launched.reader()));
+        } catch (IOException e) {
+            if (launched != null) {
+                killTree(launched.process());
+            }
+            deleteQuietly(dir);
+            throw new DeviceException("cannot run " + TOOL + " for the preview: " + e.getMessage(),
+                    RecommendedAction.CHECK_CONFIGURATION, false, e);
+        }
+    }
+
+    /** The preview's long-running tool: frames split from the FIFO; stopping kills it, closing reaps it. */
+    private final class Stream implements FrameStream {
+        private final Path dir;
+        private final Process process;
+        private final InputStream in;
+        private final JpegStream frames;
+        private volatile boolean stopped;
+        private boolean closed;
+
+        Stream(Path dir, Process process, InputStream in) {
+            this.dir = dir;
+            this.process = process;
+            this.in = in;
+            this.frames = new JpegStream(in, settings.maxFrameBytes());
+        }
+
+        @Override
+        public FaceImage next() throws IOException {
+            byte[] frame;
+            try {
+                frame = frames.next();
+            } catch (IOException e) {
+                if (stopped) {
+                    return null;
+                }
+                throw e;
+            }
+            if (frame == null) {
+                if (stopped) {
+                    return null;
+                }
+                String said = tail(dir.resolve("stderr"));
+                throw new IOException(TOOL + " stopped sending frames (exit " + exitCode(process) + ")"
+                        + (said.isEmpty() ? "" : ": " + said));
+            }
+            return new FaceImage(frame, "image/jpeg");
+        }
+
+        @Override
+        public boolean selfPaced() {
+            return true;
+        }
+
+        @Override
+        public int warmupFrames() {
+            return settings.warmupFrames();
+        }
+
+        @Override
+        public Duration captureTimeout() {
+            return settings.timeout();
+        }
+
+        @Override
+        public void stop() {
+            stopped = true;
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly(); // the FIFO's write end closes: a waiting read returns
+        }
+
+        @Override
+        public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            stopped = true;
+            try {
+                killTree(process);
+                frames.close();
+                in.close();
+            } catch (IOException ignored) {
+                // a FIFO's read end
+            } finally {
+                deleteQuietly(dir);
+            }
+        }
     }
 
     private static InputStream open(CompletableFuture<FileInputStream> reader) throws IOException {

@@ -1,11 +1,8 @@
 package org.openkiosk.device.face;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.imageio.ImageIO;
 import org.openkiosk.device.DeviceException;
 import org.openkiosk.device.RecommendedAction;
 
@@ -37,17 +34,15 @@ public final class SimulatedFaceMatcher implements FaceMatcher {
 
     @Override
     public FaceMatch compare(FaceImage live, FaceReference reference) throws DeviceException {
-        BufferedImage image;
-        try {
-            image = ImageIO.read(new ByteArrayInputStream(live.bytes()));
+        // decoded like a preview frame: read in place, every buffer zeroed (no ImageIO cache file, ADR 0185)
+        boolean flat;
+        try (PreviewFrame image = PreviewDecoder.decode(live, 80, 100, 0)) {
+            flat = flat(image.argb());
         } catch (IOException e) {
-            image = null;
-        }
-        if (image == null) {
             throw new DeviceException("simulated matcher: the frame is not a readable image",
                     RecommendedAction.CHECK_CONFIGURATION, false);
         }
-        if (flat(image)) {
+        if (flat) {
             return FaceMatch.NO_FACE;
         }
         FaceMatch chosen = next.getAndSet(null);
@@ -66,13 +61,10 @@ public final class SimulatedFaceMatcher implements FaceMatcher {
         return match == FaceMatch.NOT_LIVE && liveness == FaceLiveness.OFF ? usual : match;
     }
 
-    private static boolean flat(BufferedImage image) {
-        int first = image.getRGB(0, 0);
-        for (int y = 0; y < image.getHeight(); y += 4) {
-            for (int x = 0; x < image.getWidth(); x += 4) {
-                if (image.getRGB(x, y) != first) {
-                    return false;
-                }
+    private static boolean flat(int[] argb) {
+        for (int pixel : argb) {
+            if (pixel != argb[0]) {
+                return false;
             }
         }
         return true;

@@ -81,6 +81,74 @@ class FfmpegCameraTest {
     }
 
     @Test
+    void thePreviewRunsOneToolThatTheVerificationSharesAndNoPreviewFrameIsLeftInTheHeap() throws Exception {
+        // ADR 0185: one long-running ffmpeg for the preview (a V4L2 camera streams to one reader); the capture is a
+        // frame of that stream after the warm-up; decoded and scaled preview pixels are zeroed like the frames
+        String source = "cellauto=random_seed=" + (1 + random.nextInt(1_000_000_000)) + ":size=320x240:rate=25";
+        List<String> input = new ArrayList<>(List.of("-re"));
+        input.addAll(synthetic(source));
+        FfmpegCamera.Settings settings = settings(2);
+        List<byte[]> reference = streamReference(synthetic(source), settings, 30);
+        List<byte[]> pixels = new ArrayList<>();
+        for (int i = 0; i < reference.size(); i++) {
+            try (FaceImage encoded = new FaceImage(reference.get(i).clone(), "image/jpeg");
+                 PreviewFrame decoded = PreviewDecoder.decode(encoded, 200, 200, i + 1)) {
+                int[] argb = decoded.argb();
+                int at = varied(argb, (decoded.height() / 2) * decoded.width(), decoded.width());
+                if (at < 0) {
+                    continue; // a plain row would match any plain picture
+                }
+                byte[] row = new byte[64];
+                for (int k = 0; k < 16; k++) {
+                    int v = argb[at + k];
+                    row[4 * k] = (byte) (v >> 24); // big-endian, as HPROF writes an int[]
+                    row[4 * k + 1] = (byte) (v >> 16);
+                    row[4 * k + 2] = (byte) (v >> 8);
+                    row[4 * k + 3] = (byte) v;
+                }
+                pixels.add(row);
+            }
+        }
+        Needles needles = new Needles(reference, random);
+        assertThat(pixels).hasSizeGreaterThan(10);
+        Needles pixelNeedles = new Needles(pixels, random, true);
+        FfmpegCamera camera = new FfmpegCamera("synthetic camera", null, FfmpegCamera.command(input, settings), input,
+                settings);
+        FaceVerifier verifier = new FaceVerifier("faceVerifier", camera, new SimulatedFaceMatcher(FaceMatch.MATCH), 3,
+                FaceLiveness.OPTIONAL, 10);
+        verifier.open();
+        verifier.claim();
+        verifier.enable();
+        CameraPreview preview = verifier.startPreview(10, 200, 200, () -> { });
+        List<Long> sequences = new ArrayList<>();
+        org.openkiosk.testsupport.Poll.until(Duration.ofSeconds(30), "preview frames", () -> {
+            PreviewFrame frame = preview.takeLatest();
+            if (frame != null) {
+                assertThat(frame.width()).isEqualTo(200);
+                assertThat(frame.height()).isEqualTo(150);
+                sequences.add(frame.sequence());
+                frame.close();
+            }
+            return sequences.size() >= 4;
+        });
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count())
+                .as("one tool for preview and capture").isEqualTo(1);
+        try (FaceReference photo = new FaceReference(org.openkiosk.device.idcard.IdNumber.parse("11010519491231002X"),
+                new byte[] {1})) {
+            assertThat(verifier.verify(photo)).isEqualTo(FaceMatch.MATCH);
+        }
+        assertThat(preview.running()).isTrue();
+        preview.close();
+        preview.ended().get(10, TimeUnit.SECONDS);
+        assertThat(preview.failure()).isNull();
+        verifier.close();
+        assertNoChildProcesses();
+        Path dump = dump();
+        assertThat(needles.foundIn(dump)).as("preview or capture frame bytes left in the heap").isEmpty();
+        assertThat(pixelNeedles.foundIn(dump)).as("decoded preview pixels left in the heap").isEmpty();
+    }
+
+    @Test
     void aToolThatDiesInTheMiddleOfAFrameIsACleanRetryableFailure() throws Exception {
         RequiredTool.command("head", "coreutils");
         List<String> ffmpeg = FfmpegCamera.command(synthetic("testsrc=size=320x240:rate=25"), settings(2));
@@ -173,10 +241,32 @@ class FfmpegCameraTest {
         return new FfmpegCamera.Settings(320, warmup, Duration.ofSeconds(20), 2048 * 1024);
     }
 
+    /** Where in the row {@code [start, start + width)} 16 pixels in a row hold at least 6 different values, or -1. */
+    private static int varied(int[] argb, int start, int width) {
+        for (int at = start; at + 16 <= start + width; at++) {
+            if (Arrays.stream(argb, at, at + 16).distinct().count() >= 6) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /** The preview stream's first frames (the same command, ended after {@code count} frames). */
+    private List<byte[]> streamReference(List<String> input, FfmpegCamera.Settings settings, int count) throws Exception {
+        List<String> command = new ArrayList<>(FfmpegCamera.streamCommand(input, settings, 10));
+        command.addAll(command.size() - 1, List.of("-frames:v", String.valueOf(count)));
+        return reference(command, count);
+    }
+
     /** The source's first frames, written by ffmpeg to a file and split by the JPEG structure. */
     private List<byte[]> reference(String source, int count) throws Exception {
+        return reference(new ArrayList<>(FfmpegCamera.command(synthetic(source), settings(count - 1))), count);
+    }
+
+    private List<byte[]> reference(List<String> command, int count) throws Exception {
         Path file = dir.resolve("reference.mjpeg");
-        List<String> command = new ArrayList<>(FfmpegCamera.command(synthetic(source), settings(count - 1)));
+        Files.deleteIfExists(file);
+        command = new ArrayList<>(command);
         command.set(command.size() - 1, file.toString());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -213,9 +303,14 @@ class FfmpegCameraTest {
         private final List<byte[]> masked = new ArrayList<>();
 
         Needles(List<byte[]> frames, SecureRandom random) {
+            this(frames, random, false);
+        }
+
+        /** @param whole each "frame" is itself one 64-byte needle (decoded pixels) */
+        Needles(List<byte[]> frames, SecureRandom random, boolean whole) {
             random.nextBytes(key);
             for (byte[] frame : frames) {
-                for (int offset : new int[] {frame.length / 2, frame.length - 200}) {
+                for (int offset : whole ? new int[] {0} : new int[] {frame.length / 2, frame.length - 200}) {
                     byte[] needle = new byte[64];
                     for (int i = 0; i < 64; i++) {
                         needle[i] = (byte) (frame[offset + i] ^ key[i]);

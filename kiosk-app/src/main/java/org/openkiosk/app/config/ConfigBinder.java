@@ -164,13 +164,13 @@ final class ConfigBinder {
         return value;
     }
 
-    /** attempts 1–10, threshold (0, 1], liveness (ADR 0118), and the vendor library for facesdk (ADR 0113). */
+    /** attempts 1–10, threshold (0, 1], liveness (ADR 0118), previewFps 0–15 (ADR 0185), and the vendor library for facesdk (ADR 0113). */
     private static void faceVerifierOptions(Section s, String driver, Map<String, String> options) {
-        Set<String> known = Set.of("attempts", "threshold", "library", "outcome", "liveness");
+        Set<String> known = Set.of("attempts", "threshold", "library", "outcome", "liveness", "previewFps");
         for (String key : options.keySet()) {
             if (!known.contains(key)) {
                 s.problem("options", "unknown face verifier option " + key,
-                        "known: attempts, threshold, library, outcome, liveness");
+                        "known: attempts, threshold, library, outcome, liveness, previewFps");
             }
         }
         try {
@@ -178,6 +178,11 @@ final class ConfigBinder {
             FaceVerifiers.threshold(options);
         } catch (IllegalArgumentException e) {
             s.problem("options", e.getMessage(), "");
+        }
+        try {
+            FaceVerifiers.previewFps(options);
+        } catch (IllegalArgumentException e) {
+            s.problem("options", e.getMessage(), "the face screen's live camera preview, frames per second");
         }
         try {
             FaceVerifiers.liveness(options);

@@ -61,10 +61,21 @@ public final class Doctor {
             if (cupsPrinter) { // certificates printed through CUPS must not stay in its spool (issue 14)
                 results.add(timed(executor, "CUPS job files", true, () -> SystemChecks.cupsJobFiles(SystemChecks.CUPSD_CONF)));
             }
+            if (config[0] != null && StoreKeyCheck.needed(config[0])) { // the embedded store's key (ADR 0119, 0186)
+                results.add(timed(executor, StoreKeyCheck.LABEL, StoreKeyCheck.required(config[0]),
+                        () -> new StoreKeyCheck(environment).check(config[0], dataDir)));
+            }
             if (config[0] != null) { // a face verifier's camera (ADR 0117)
                 config[0].devices().values().stream().filter(d -> d.uri().scheme().equals("v4l2")).forEach(d ->
                         results.add(timed(executor, "camera " + d.uri().target(), d.required(),
                                 () -> SystemChecks.camera(Path.of(d.uri().target()), d.required(), environment))));
+            }
+            if (config[0] != null) { // who decodes the card photo for face verification (ADR 0187)
+                org.openkiosk.app.config.DeviceConfig face = config[0].devices().get(KioskConfig.FACE_VERIFIER);
+                if (face != null) {
+                    results.add(timed(executor, SystemChecks.CARD_PHOTO_DECODER, face.required(),
+                            () -> SystemChecks.cardPhotoDecoder(face)));
+                }
             }
             results.add(timed(executor, "display", false, () -> SystemChecks.display(environment)));
             results.add(timed(executor, "audio", false,

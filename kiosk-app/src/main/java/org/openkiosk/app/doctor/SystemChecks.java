@@ -180,6 +180,43 @@ final class SystemChecks {
         return CheckResult.pass(label, required, device + " present, captured through ffmpeg");
     }
 
+    static final String CARD_PHOTO_DECODER = "card photo decoder";
+
+    /**
+     * Who decodes the card's photo (WLT, GA 467) for face verification (ADR 0113, 0187): the kiosk never guesses the
+     * format. With {@code facesdk} it is the vendor's library: present, loadable, with {@code
+     * FACE_CompareWithCardPhoto} (which takes the WLT photo); nothing is initialised or compared. With {@code
+     * platform} the platform decodes it; the simulated matcher needs none.
+     */
+    static CheckResult cardPhotoDecoder(org.openkiosk.app.config.DeviceConfig face) {
+        String label = CARD_PHOTO_DECODER;
+        boolean required = face.required();
+        return switch (face.driver()) {
+            case org.openkiosk.device.face.FaceVerifiers.FACESDK -> {
+                String library = face.options().get("library");
+                if (library == null || library.isBlank() || !Files.isRegularFile(Path.of(library))) {
+                    yield CheckResult.fail(label, required, "the vendor face SDK " + library + " is not installed: it"
+                            + " decodes the card photo (WLT) and compares faces; face verification cannot run");
+                }
+                if (!Files.isReadable(Path.of(library))) {
+                    yield CheckResult.fail(label, required, library + " is not readable by this user");
+                }
+                try {
+                    com.sun.jna.NativeLibrary.getInstance(library).getFunction("FACE_CompareWithCardPhoto");
+                    yield CheckResult.pass(label, required, library + " loads and has FACE_CompareWithCardPhoto: the"
+                            + " vendor SDK decodes the card photo (WLT)");
+                } catch (UnsatisfiedLinkError e) {
+                    yield CheckResult.fail(label, required, library + " does not load or lacks"
+                            + " FACE_CompareWithCardPhoto (" + e.getMessage() + "): a missing dependency, another"
+                            + " architecture, or a shim that does not map the vendor's names");
+                }
+            }
+            case org.openkiosk.device.face.FaceVerifiers.PLATFORM -> CheckResult.pass(label, false,
+                    "the service platform decodes the card photo (WLT): no decoder on the kiosk");
+            default -> CheckResult.pass(label, false, "simulated face matcher: no card photo decoder needed");
+        };
+    }
+
     static CheckResult osTool(String name, String purpose, UnaryOperator<String> environment) {
         Optional<Path> found = findOnPath(name, environment.apply("PATH"));
         return found.map(p -> CheckResult.pass(name, false, p + " — " + purpose))

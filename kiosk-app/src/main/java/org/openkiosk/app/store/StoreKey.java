@@ -38,13 +38,26 @@ public final class StoreKey {
         } catch (IOException e) {
             throw new StoreException("cannot read the store key credential " + file + ": " + e.getMessage(), e);
         }
+        return Optional.of(fromBytes(bytes));
+    }
+
+    /**
+     * The key in a credential's bytes, which are zeroed here whatever happens.
+     *
+     * @throws StoreException when they are not a usable key (empty, shorter than 16 characters, spaces); the message
+     *                        never contains the key
+     */
+    public static char[] fromBytes(byte[] bytes) {
         try {
             String text = new String(bytes, StandardCharsets.UTF_8).strip();
+            if (text.isEmpty()) {
+                throw new StoreException("the store key credential " + CREDENTIAL + " is empty");
+            }
             if (text.length() < 16 || text.chars().anyMatch(Character::isWhitespace)) {
                 throw new StoreException("the store key credential " + CREDENTIAL + " must be at least 16 characters"
                         + " without spaces (e.g. openssl rand -hex 32)");
             }
-            return Optional.of(text.toCharArray());
+            return text.toCharArray();
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }

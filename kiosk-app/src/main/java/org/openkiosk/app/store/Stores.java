@@ -95,7 +95,13 @@ public final class Stores {
     /** PostgreSQL connections verify the server's certificate and host name unless the URL says otherwise. */
     public static final String POSTGRESQL_SSLMODE = "verify-full";
 
-    private static Store openEmbedded(StoreConfig config, Path dataDir, Optional<char[]> key) {
+    /** The embedded store's database file ({@code ….mv.db}) for this configuration and data directory. */
+    public static Path embeddedDatabaseFile(StoreConfig config, Path dataDir) {
+        Path file = embeddedFile(config, dataDir);
+        return file.resolveSibling(file.getFileName() + ".mv.db");
+    }
+
+    private static Path embeddedFile(StoreConfig config, Path dataDir) {
         Path file;
         if (config.url() != null && !config.url().isBlank()) {
             file = Path.of(config.url());
@@ -103,7 +109,34 @@ public final class Stores {
             Objects.requireNonNull(dataDir, "data directory");
             file = dataDir.resolve(EMBEDDED_FILE);
         }
-        file = file.toAbsolutePath().normalize();
+        return file.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Opens an existing encrypted embedded store read-only with {@code key} and closes it again, migrating nothing
+     * ({@code kiosk doctor}, ADR 0186).
+     *
+     * @throws java.sql.SQLException H2's refusal: a wrong key, the file in use by the running kiosk, …
+     */
+    public static void tryKey(Path databaseFile, char[] key) throws java.sql.SQLException {
+        String name = databaseFile.getFileName().toString();
+        Path base = databaseFile.resolveSibling(name.substring(0, name.length() - ".mv.db".length()));
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", "kiosk");
+        char[] password = new char[key.length + 1];
+        System.arraycopy(key, 0, password, 0, key.length);
+        password[key.length] = ' '; // "filePassword userPassword", as the kiosk opens it
+        properties.put("password", password);
+        try (java.sql.Connection ignored = new org.h2.Driver().connect("jdbc:h2:file:" + base
+                + ";CIPHER=AES;IFEXISTS=TRUE;ACCESS_MODE_DATA=r;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", properties)) {
+            // opened: the key decrypts the file
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    private static Store openEmbedded(StoreConfig config, Path dataDir, Optional<char[]> key) {
+        Path file = embeddedFile(config, dataDir);
         try {
             Files.createDirectories(file.getParent());
         } catch (java.io.IOException e) {

@@ -231,14 +231,18 @@ class ConfigLoaderTest {
     @Test
     void faceVerifierOptionsAreChecked() {
         String yaml = "kiosk:\n  id: K\n  hallId: H\n  hallName: {zh: 甲, en: A}\n"
-                + "devices:\n  faceVerifier: {driver: facesdk, uri: \"sim:\", options: {attempts: 12, colour: red}}\n";
+                + "devices:\n  faceVerifier: {driver: facesdk, uri: \"sim:\", options: {attempts: 12, colour: red,"
+                + " previewFps: 30}}\n";
         assertThatThrownBy(() -> ConfigLoader.parse("kiosk.yaml", yaml, name -> null))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
                         .extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
                                 "kiosk.yaml:6 devices.faceVerifier.options: unknown face verifier option colour"
-                                        + " (known: attempts, threshold, library, outcome, liveness)",
+                                        + " (known: attempts, threshold, library, outcome, liveness, previewFps)",
                                 "kiosk.yaml:6 devices.faceVerifier.options: option attempts must be a whole number"
                                         + " 1–10, got '12'",
+                                "kiosk.yaml:6 devices.faceVerifier.options: option previewFps must be a whole number"
+                                        + " 0–15 (0: no live preview), got '30' (the face screen's live camera"
+                                        + " preview, frames per second)",
                                 "kiosk.yaml:6 devices.faceVerifier.options: driver facesdk needs options.library"
                                         + " (the vendor's face SDK, e.g. library: /opt/vendor/libfacesdk.so)"));
     }

@@ -49,8 +49,12 @@ class FaceVerificationFlowTest {
     }
 
     private void start(int attempts, org.openkiosk.device.face.FaceMatcher faces) throws Exception {
+        start(attempts, faces, "sim:");
+    }
+
+    private void start(int attempts, org.openkiosk.device.face.FaceMatcher faces, String camera) throws Exception {
         ServiceCatalogue faceForCertificates = withFaceFor("no-criminal-record");
-        FaceVerifier verifier = new FaceVerifier("faceVerifier", new SimulatedCamera(TransportUri.parse("sim:")),
+        FaceVerifier verifier = new FaceVerifier("faceVerifier", new SimulatedCamera(TransportUri.parse(camera)),
                 faces, attempts);
         enable(verifier);
         fx = FxShell.ready(TestConfigs.demoHall(), ShellOptions.kiosk().withWindowed(true), clock -> {
@@ -122,6 +126,8 @@ class FaceVerificationFlowTest {
         citizen.await(() -> state() == FaceVerificationScreen.State.USE_STAFF, "sent to the staff");
         assertThat(fx.<Label>node("#face-status").getText()).isEqualTo("多次未能核验。请到服务台，由工作人员为您核验身份。");
         assertThat(fx.fx(() -> fx.<Button>node("#face-retry").isVisible())).isFalse();
+        assertThat(fx.fx(() -> ((FaceVerificationScreen) fx.ctx().navigator().current()).preview().preview()))
+                .as("the final outcome stops the camera picture").isNull();
         assertThat(fx.fx(() -> fx.ctx().sessions().isActive())).isFalse();
     }
 
@@ -198,6 +204,168 @@ class FaceVerificationFlowTest {
         release.countDown();
         citizen.await(() -> allZero(inTheTask.cardPhoto()), "the task wiped its copy");
         assertThat(intactWhenCompared).as("the comparison saw the photo, not zeros").isTrue();
+    }
+
+    /** Three solid colours, one file each, for a camera playing them: the live picture changes. */
+    private Path colourFrames() throws Exception {
+        Path images = java.nio.file.Files.createDirectories(dir.resolve("camera"));
+        int[] colours = {0xC81E1E, 0x1EC81E, 0x1E1EC8};
+        for (int i = 0; i < colours.length; i++) {
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(320, 240,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < 240; y++) {
+                for (int x = 0; x < 320; x++) {
+                    image.setRGB(x, y, x < 40 ? 0xFFFFFF : colours[i]); // a bar: not an empty frame to the matcher
+                }
+            }
+            javax.imageio.ImageIO.write(image, "png", images.resolve("f" + i + ".png").toFile());
+        }
+        return images;
+    }
+
+    /** Measures how long the JavaFX thread takes to run a small task, every 20 ms, while it runs. */
+    private static final class FxProbe implements AutoCloseable {
+        private final java.util.concurrent.atomic.AtomicLong worstNanos = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private final Thread thread = new Thread(this::probe, "fx probe");
+
+        FxProbe() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void probe() {
+            while (running.get()) {
+                java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+                long posted = System.nanoTime();
+                javafx.application.Platform.runLater(ran::countDown);
+                try {
+                    ran.await();
+                    worstNanos.accumulateAndGet(System.nanoTime() - posted, Math::max);
+                    Thread.sleep(20); // the probe's own pace, not a synchronisation
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        java.time.Duration worst() {
+            return java.time.Duration.ofNanos(worstNanos.get());
+        }
+
+        @Override
+        public void close() {
+            running.set(false);
+            thread.interrupt();
+        }
+    }
+
+    private int centrePixel() {
+        return fx.fx(() -> {
+            javafx.scene.image.ImageView view = fx.node("#face-preview-image");
+            javafx.scene.image.Image image = view.getImage();
+            return image == null ? 0
+                    : image.getPixelReader().getArgb((int) image.getWidth() / 2, (int) image.getHeight() / 2);
+        });
+    }
+
+    @Test
+    void theFaceScreenShowsALiveChangingPictureThatStopsWhenTheCitizenLeaves() throws Exception {
+        start(3, matcher, "sim:" + colourFrames());
+        matcher.answerNext(FaceMatch.NO_MATCH);
+        citizen.touch("service-certificate-printing");
+        citizen.placeCard();
+        citizen.awaitScreen(FaceVerificationScreen.ID);
+        FacePreviewHandle picture = new FacePreviewHandle();
+        try (FxProbe probe = new FxProbe()) {
+            java.util.Set<Integer> colours = new java.util.HashSet<>();
+            citizen.await(() -> {
+                int centre = centrePixel();
+                if (centre != 0) {
+                    colours.add(centre & 0xFFFFFF);
+                }
+                return colours.size() >= 3;
+            }, "the picture changes with the camera");
+            assertThat(colours).contains(0xC81E1E, 0x1EC81E, 0x1E1EC8);
+            citizen.await(() -> state() == FaceVerificationScreen.State.NO_MATCH, "the miss");
+            assertThat(picture.running()).as("the picture stays while \"try again\" is offered").isTrue();
+            citizen.touch("go-home");
+            citizen.await(() -> !FaceVerificationScreen.ID.equals(citizen.screenId()), "the citizen left");
+            picture.preview.ended().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            long shown = picture.shown();
+            assertThat(picture.preview.takeLatest()).isNull();
+            assertThat(fx.fx(() -> picture.view.framesShownProperty().get())).isEqualTo(shown);
+            assertThat(probe.worst()).as("the JavaFX thread answered throughout (loaded machine)")
+                    .isLessThan(java.time.Duration.ofSeconds(1));
+        }
+        assertThat(fx.fx(() -> ((javafx.scene.image.ImageView) picture.view.lookup("#face-preview-image")).getImage()))
+                .as("the last picture is painted over and let go").isNull();
+    }
+
+    @Test
+    void aCameraThatHangsNeverHoldsUpTheScreen() throws Exception {
+        Path images = colourFrames();
+        // a FIFO named like the first image: reading it blocks, like a camera that hangs
+        Path stalled = images.resolve("f0.png");
+        java.nio.file.Files.delete(stalled);
+        assertThat(new ProcessBuilder("mkfifo", stalled.toString()).start().waitFor()).isZero();
+        start(3, new org.openkiosk.device.face.FaceMatcher() {
+            @Override
+            public void check() {}
+
+            @Override
+            public FaceMatch compare(org.openkiosk.device.face.FaceImage live,
+                                     org.openkiosk.device.face.FaceReference reference) {
+                return FaceMatch.NO_MATCH;
+            }
+
+            @Override
+            public String description() {
+                return "never reached";
+            }
+        }, "sim:" + images);
+        citizen.touch("service-certificate-printing");
+        try (FxProbe probe = new FxProbe()) {
+            citizen.placeCard();
+            // not awaitScreen: it waits for the screen's work, and the check waits on the hanging camera
+            citizen.await(() -> FaceVerificationScreen.ID.equals(citizen.screenId()), "the face screen");
+            FacePreviewHandle picture = new FacePreviewHandle();
+            citizen.await(() -> Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(t -> t.getName().equals("camera preview")
+                            && java.util.Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().startsWith("sun.nio.fs"))),
+                    "the camera hangs");
+            // the check gives up after its capture timeout and says so; the picture stops without waiting
+            citizen.await(() -> state() == FaceVerificationScreen.State.UNAVAILABLE, "the honest outcome");
+            assertThat(fx.fx(() -> picture.view.preview())).as("the final outcome stopped the picture").isNull();
+            assertThat(picture.running()).as("the preview's thread is still stuck in the read").isTrue();
+            citizen.touch("go-home");
+            citizen.await(() -> !FaceVerificationScreen.ID.equals(citizen.screenId()), "the citizen left");
+            assertThat(probe.worst()).as("the JavaFX thread answered throughout (loaded machine)")
+                    .isLessThan(java.time.Duration.ofSeconds(1));
+            java.nio.file.Files.write(stalled, new byte[] {1}); // the camera answers at last
+            picture.preview.ended().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(picture.preview.takeLatest()).isNull();
+        }
+    }
+
+    /** The face screen's picture and its preview, taken while the screen is shown. */
+    private final class FacePreviewHandle {
+        final org.openkiosk.app.ui.screens.identify.FacePreview view;
+        final org.openkiosk.device.face.CameraPreview preview;
+
+        FacePreviewHandle() {
+            view = fx.fx(() -> ((FaceVerificationScreen) fx.ctx().navigator().current()).preview());
+            preview = fx.fx(view::preview);
+            assertThat(preview).as("a running camera preview").isNotNull();
+        }
+
+        boolean running() {
+            return preview.running();
+        }
+
+        long shown() {
+            return fx.fx(() -> view.framesShownProperty().get());
+        }
     }
 
     private static boolean allZero(byte[] bytes) {

@@ -25,11 +25,14 @@ import org.openkiosk.device.face.FaceVerifier;
  * a miss says plainly what to do and offers "try again" until the configured attempts are used up, then sends
  * the citizen to the staff. The card photo (the reference) is wiped when the screen goes, whatever happened;
  * each check works on its own copy, which the background job wipes when it ends; the live frame never leaves
- * the background job.
+ * the background job. A live camera picture (ADR 0185) with an oval for the face runs beside the words until the
+ * final outcome or the citizen leaves; its frames are decoded off the JavaFX thread and zeroed once painted.
  */
 public final class FaceVerificationScreen extends FlowScreen {
 
     public static final String ID = "face-verification";
+
+    private static final org.slf4j.Logger PREVIEW_LOG = org.slf4j.LoggerFactory.getLogger(FaceVerificationScreen.class);
 
     /** Where the check stands; each state is one sentence on screen. */
     public enum State { LOOK, VERIFYING, NO_MATCH, NO_FACE, LOOK_AGAIN, USE_STAFF, UNAVAILABLE }
@@ -40,6 +43,7 @@ public final class FaceVerificationScreen extends FlowScreen {
     private final FaceVerifier verifier;
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(this, "state", State.LOOK);
     private int attemptsLeft;
+    private FacePreview preview;
 
     /**
      * @param card      the identity from the card just read (not yet a session)
@@ -71,7 +75,25 @@ public final class FaceVerificationScreen extends FlowScreen {
 
     @Override
     protected void shown() {
+        startPreview();
         verify();
+    }
+
+    /**
+     * The live picture (ADR 0185) runs while the citizen may still be checked: from the screen's start through
+     * "try again", until a final outcome or leaving the screen; it never holds up the check.
+     */
+    private void startPreview() {
+        if (preview == null || verifier.previewFps() == 0) {
+            return;
+        }
+        try {
+            preview.start(verifier);
+            whileShown(preview::stop);
+        } catch (org.openkiosk.device.DeviceException e) {
+            // not enabled (being recovered): the check itself reports the device; the screen shows no picture
+            PREVIEW_LOG.warn("face screen: no camera preview: {}", e.getMessage());
+        }
     }
 
     @Override
@@ -83,9 +105,31 @@ public final class FaceVerificationScreen extends FlowScreen {
         status.setWrapText(true);
         status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> m.get("face.state." + state.get().name().toLowerCase(Locale.ROOT)), state, m.languageProperty()));
-        VBox box = new VBox(24, look, status);
+        VBox words = new VBox(24, look, status);
+        words.setAlignment(Pos.TOP_LEFT);
+        if (verifier.previewFps() == 0) {
+            return words;
+        }
+        preview = new FacePreview(ctx.elderModeProperty());
+        Label frame = text("face.frame", "face-frame-hint");
+        VBox picture = new VBox(12, preview, frame);
+        picture.setAlignment(Pos.TOP_CENTER);
+        picture.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(40, picture, words);
         box.setAlignment(Pos.TOP_LEFT);
+        javafx.scene.layout.HBox.setHgrow(words, javafx.scene.layout.Priority.ALWAYS);
         return box;
+    }
+
+    /** The live camera picture, or null when {@code previewFps} is 0 (for tests). */
+    public FacePreview preview() {
+        return preview;
+    }
+
+    private void stopPreview() {
+        if (preview != null) {
+            preview.stop();
+        }
     }
 
     @Override
@@ -113,6 +157,7 @@ public final class FaceVerificationScreen extends FlowScreen {
             return new Checked(match, after);
         }, this::checked, failure -> {
             state.set(State.UNAVAILABLE);
+            stopPreview();
             ctx.work().run(() -> {
                 services().identification().recordFaceVerification(card, FaceVerificationOutcome.NOT_POSSIBLE);
                 return null;
@@ -124,6 +169,7 @@ public final class FaceVerificationScreen extends FlowScreen {
 
     private void checked(Checked result) {
         if (result.match() == FaceMatch.MATCH) {
+            stopPreview();
             reference.close();
             ctx.startSession(IdentificationMethod.ID_CARD_AND_FACE, result.identity());
             if (service != null) {
@@ -135,6 +181,7 @@ public final class FaceVerificationScreen extends FlowScreen {
         attemptsLeft--;
         if (attemptsLeft <= 0) {
             state.set(State.USE_STAFF);
+            stopPreview();
             reference.close();
         } else {
             // a failed liveness check is a plain "look again" (ADR 0118), never an accusation; it uses up an attempt
