@@ -46,6 +46,7 @@ public final class KioskCommand implements Runnable {
             DevicesCommand.class,
             org.openkiosk.app.cli.store.StoreCommand.class,
             org.openkiosk.app.cli.store.AuditCommand.class,
+            org.openkiosk.app.cli.store.RatingsCommand.class,
             org.openkiosk.app.cli.store.ServicesCommand.class,
             org.openkiosk.app.cli.idcard.IdCardCommand.class,
             org.openkiosk.app.cli.escpos.ReceiptCommand.class,

@@ -77,6 +77,11 @@ public final class Doctor {
                             () -> SystemChecks.cardPhotoDecoder(face)));
                 }
             }
+            if (config[0] != null && config[0].ratingsTarget().isPresent()) { // the evaluation platform (ADR 0177)
+                KioskConfig kiosk = config[0];
+                results.add(timed(executor, RatingsTargetCheck.LABEL, false, () -> RatingsTargetCheck.check(kiosk,
+                        kiosk.ratingsTarget().orElseThrow(), dataDir, environment)));
+            }
             results.add(timed(executor, "display", false, () -> SystemChecks.display(environment)));
             results.add(timed(executor, "audio", false,
                     () -> SystemChecks.audio(org.openkiosk.app.voice.AudioDevices.PROC_CARDS)));

@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.openkiosk.app.cli.ExitCodes;
@@ -12,6 +14,10 @@ import org.openkiosk.app.config.AuditSettings;
 import org.openkiosk.app.config.StoreConfig;
 import org.openkiosk.app.runtime.AuditTrailSetup;
 import org.openkiosk.app.runtime.DefaultKioskRuntime;
+import org.openkiosk.app.service.audit.AuditArchive;
+import org.openkiosk.app.service.audit.AuditArchiveCut;
+import org.openkiosk.app.service.audit.AuditArchiveException;
+import org.openkiosk.app.service.audit.AuditArchiveFile;
 import org.openkiosk.app.service.audit.AuditHead;
 import org.openkiosk.app.service.audit.AuditHeadFile;
 import org.openkiosk.app.service.audit.AuditKey;
@@ -26,10 +32,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code kiosk audit verify} and {@code kiosk audit keygen}: the keyed audit trail (ADR 0062, 0064). */
+/**
+ * {@code kiosk audit verify}, {@code kiosk audit archive} and {@code kiosk audit keygen}: the keyed audit trail (ADR
+ * 0062, 0064, 0176).
+ */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Check the tamper-evident audit trail; create its key.",
-        subcommands = {AuditCommand.Verify.class, AuditCommand.Keygen.class})
+        description = "Check the tamper-evident audit trail; archive its oldest records; create its key.",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Archive.class, AuditCommand.Keygen.class})
 public final class AuditCommand implements Runnable {
 
     @CommandLine.Spec
@@ -68,6 +77,12 @@ public final class AuditCommand implements Runnable {
                 + JournalForwarding.JOURNAL_FILE + ".mv.db, ADR 0160) instead of the store; while the kiosk runs, a"
                 + " consistent copy it makes on request (run as the kiosk user, ADR 0164)")
         boolean journal;
+
+        @Option(names = "--archive", paramLabel = "FILE",
+                description = "an archive of the oldest records made by `kiosk audit archive` (repeatable): its records"
+                        + " are walked too, and it must be complete and unchanged; without it the archived records are"
+                        + " vouched for by the signed cut stored in the database only")
+        List<Path> archives = new ArrayList<>();
 
         /** Where a running kiosk's journal snapshot was unpacked; deleted after the check. */
         private Path snapshotDir;
@@ -116,11 +131,26 @@ public final class AuditCommand implements Runnable {
                     err.println("audit verify: " + e.getMessage());
                     return ExitCodes.BAD_CONFIGURATION;
                 }
+                List<AuditArchiveFile> archiveFiles = new ArrayList<>();
+                for (Path archive : archives) {
+                    try {
+                        archiveFiles.add(AuditArchiveFile.read(archive));
+                    } catch (IOException | IllegalArgumentException e) {
+                        err.println("audit verify: cannot read the archive " + archive + ": " + e.getMessage());
+                        return ExitCodes.BAD_CONFIGURATION;
+                    }
+                }
                 AuditVerification result = new AuditLog(store, Clock.systemUTC(), "cli", key, Optional.empty())
-                        .verify(head);
+                        .verify(head, archiveFiles);
+                for (AuditArchiveCut cut : result.uncheckedArchives()) {
+                    out.println("records " + cut.fromSeq() + "–" + cut.throughSeq() + " were archived on "
+                            + cut.archivedAt() + " (archive SHA-256 " + cut.archiveSha256() + "): vouched for by the"
+                            + " signed cut only; give --archive FILE to check them");
+                }
                 if (result.intact()) {
                     out.println("audit trail intact: " + result.recordsChecked() + " records verified with key "
-                            + key.id());
+                            + key.id() + (archiveFiles.isEmpty() ? "" : " (" + archiveFiles.size()
+                            + " archive" + (archiveFiles.size() == 1 ? "" : "s") + " included)"));
                     return ExitCodes.OK;
                 }
                 AuditVerification.BrokenLink broken = result.firstBroken().orElseThrow();
@@ -175,6 +205,113 @@ public final class AuditCommand implements Runnable {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException e) {
             // a temporary directory left behind
+        }
+    }
+
+    @Command(name = "archive", mixinStandardHelpOptions = true,
+            description = {"Archive the audit records older than the retention to a new file in --out, then delete",
+                    "them from the database (ADR 0067, 0176). The chain is verified first; the archive is read back",
+                    "and verified before anything is deleted; a signed cut left in the database anchors the records",
+                    "that remain. Keep the archive (and a copy of the key) off the kiosk. Exit 0 done or nothing to",
+                    "archive, 1 refused (nothing deleted), 2 bad key/head/options, 3 store unreachable."})
+    static final class Archive implements Callable<Integer> {
+
+        @Mixin
+        StoreOptions options;
+
+        @Option(names = "--out", paramLabel = "DIR", required = true,
+                description = "the directory the archive file is written to (created; a file is never overwritten)")
+        Path outDir;
+
+        @Option(names = "--older-than", paramLabel = "DAYS", defaultValue = "190",
+                description = "archive records written more than DAYS days ago (default ${DEFAULT-VALUE};"
+                        + " at least 180: records younger than six months are kept, ADR 0067)")
+        long olderThanDays;
+
+        @Option(names = "--head", paramLabel = "FILE",
+                description = "the published head to check the chain against first (default: the kiosk's head file)")
+        Path headFile;
+
+        @Option(names = "--key-file", paramLabel = "FILE",
+                description = "the audit key (default: audit.keyFile or audit.keyEnv of kiosk.yaml, else audit.key in"
+                        + " the data directory)")
+        Path keyFile;
+
+        @Option(names = "--journal", description = "archive the chain in this hall kiosk's journal (DATA/"
+                + JournalForwarding.JOURNAL_FILE + ".mv.db; stop the kiosk first) instead of the store's")
+        boolean journal;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            AuditKey key;
+            Optional<AuditHead> head;
+            try {
+                AuditSettings settings = options.auditSettings();
+                key = keyFile != null ? AuditKey.load(keyFile.toAbsolutePath())
+                        : AuditTrailSetup.existing(settings, options.dataDirectory(), false, System::getenv).key();
+                AuditHeadFile given = headFile != null ? new AuditHeadFile(headFile)
+                        : journal ? AuditTrailSetup.journalHeadFile(settings, options.dataDirectory(), false)
+                        : AuditTrailSetup.headFile(settings, options.dataDirectory(), false);
+                head = given.read();
+                if (head.isEmpty() && headFile != null) {
+                    err.println("audit archive: the head file " + headFile + " does not exist");
+                    return ExitCodes.BAD_CONFIGURATION;
+                }
+            } catch (IllegalArgumentException | IOException e) {
+                err.println("audit archive: " + e.getMessage());
+                return ExitCodes.BAD_CONFIGURATION;
+            } catch (StoreException e) {
+                return StoreCommand.fail(spec, e);
+            }
+            java.time.Duration keep = java.time.Duration.ofDays(olderThanDays);
+            if (keep.compareTo(AuditArchive.MINIMUM_AGE) < 0) {
+                err.println("audit archive: --older-than " + olderThanDays + " would delete records younger than "
+                        + AuditArchive.MINIMUM_AGE.toDays() + " days; they are kept at least six months (ADR 0067)");
+                return ExitCodes.BAD_CONFIGURATION;
+            }
+            try (Store store = open()) {
+                AuditArchive.Outcome outcome = new AuditArchive(store, key, Clock.systemUTC())
+                        .archive(journal ? "journal" : "store", keep, outDir, head);
+                if (outcome.cut().isEmpty()) {
+                    out.println("nothing to archive: no record older than " + olderThanDays + " days");
+                    return ExitCodes.OK;
+                }
+                AuditArchiveCut cut = outcome.cut().get();
+                out.println("archived records " + cut.fromSeq() + "–" + cut.throughSeq() + " to "
+                        + outcome.file().orElseThrow() + " (SHA-256 " + cut.archiveSha256() + "), verified, then"
+                        + " deleted " + outcome.deleted() + " records from the database; the chain goes on from"
+                        + " record " + (cut.throughSeq() + 1) + ". Keep the archive off the kiosk: check it with"
+                        + " `kiosk audit verify" + (journal ? " --journal" : "") + " --archive " + outcome.file()
+                        .orElseThrow() + "`");
+                return ExitCodes.OK;
+            } catch (AuditArchiveException e) {
+                err.println("audit archive: " + e.getMessage());
+                return ExitCodes.FAILURE;
+            } catch (StoreException e) {
+                return StoreCommand.fail(spec, e);
+            }
+        }
+
+        private Store open() {
+            if (!journal) {
+                return options.open();
+            }
+            Path file = options.dataDirectory().resolve(JournalForwarding.JOURNAL_FILE);
+            if (!Files.exists(options.dataDirectory().resolve(JournalForwarding.JOURNAL_FILE + ".mv.db"))) {
+                throw new StoreException("no journal at " + file + ".mv.db (only kiosks with store type"
+                        + " postgresql keep one)");
+            }
+            try {
+                return Stores.open(new StoreConfig(Stores.EMBEDDED, file.toString(), null, null),
+                        options.dataDirectory());
+            } catch (StoreException e) {
+                throw new StoreException(e.getMessage() + " (stop the kiosk before archiving its journal)", e);
+            }
         }
     }
 

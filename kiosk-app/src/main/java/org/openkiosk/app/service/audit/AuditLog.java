@@ -225,6 +225,16 @@ public final class AuditLog {
      * {@code firstKeyed} on must be keyed. Certificate print rows are cross-checked against the trail.
      */
     public AuditVerification verify(Optional<AuditHead> publishedHead) {
+        return verify(publishedHead, List.of());
+    }
+
+    /**
+     * {@link #verify(Optional)} across archive cuts (ADR 0176): the records archived and deleted are walked from the
+     * {@code archives} given, and where an archive's file is not given its signed cut vouches for its records (the
+     * result lists those cuts as {@link AuditVerification#uncheckedArchives()}). An archive given is checked in full:
+     * complete, unchanged, exactly the records its cut names.
+     */
+    public AuditVerification verify(Optional<AuditHead> publishedHead, List<AuditArchiveFile> archives) {
         if (publishedHead.isPresent() && !publishedHead.get().signedBy(key)) {
             AuditHead h = publishedHead.get();
             return broken(0, h.seq(), Kind.HEAD_NOT_SIGNED, "the published head (record " + h.seq() + ", key "
@@ -233,9 +243,43 @@ public final class AuditLog {
         }
         return store.inTransaction(connection -> {
             ChainWalk walk = new ChainWalk(key, publishedHead);
+            List<AuditArchiveCut> unchecked = new java.util.ArrayList<>();
+            List<AuditRecord> archived = new java.util.ArrayList<>();
+            java.util.SortedMap<Long, AuditArchiveCut> cuts;
+            try {
+                cuts = AuditArchive.cuts(connection, archives);
+            } catch (IllegalArgumentException e) {
+                return broken(0, 0, Kind.ARCHIVE_MISMATCH, e.getMessage());
+            }
+            for (AuditArchiveCut cut : cuts.values()) {
+                Optional<AuditArchiveFile> file = archives.stream()
+                        .filter(a -> a.cut().map(c -> c.throughSeq() == cut.throughSeq()).orElse(
+                                a.through() == cut.throughSeq()))
+                        .findFirst();
+                Optional<AuditVerification> problem;
+                if (file.isPresent()) {
+                    problem = walk.acceptArchive(file.get(), cut);
+                    archived.addAll(file.get().records());
+                } else {
+                    problem = walk.skipArchived(cut);
+                    unchecked.add(cut);
+                }
+                if (problem.isPresent()) {
+                    return problem.get();
+                }
+            }
+            for (AuditArchiveFile file : archives) {
+                if (file.cut().isEmpty() && !cuts.containsKey(file.through())) {
+                    return broken(walk.checked(), file.from(), Kind.ARCHIVE_MISMATCH, "the archive " + file
+                            + " is incomplete (it does not end with its signed cut) and the database names no cut"
+                            + " for its records " + file.from() + "–" + file.through());
+                }
+            }
+            long archivedThrough = cuts.isEmpty() ? 0 : cuts.lastKey();
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT seq, recorded_at, kiosk_id, action, subject, details, prev_hash, hash, link_version"
-                            + " FROM audit_log ORDER BY seq")) {
+                            + " FROM audit_log WHERE seq > ? ORDER BY seq")) {
+                query.setLong(1, archivedThrough);
                 query.setFetchSize(500);
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
@@ -267,9 +311,11 @@ public final class AuditLog {
             if (headProblem.isPresent()) {
                 return headProblem.get();
             }
+            Optional<java.time.Instant> uncheckedUntil = unchecked.stream().map(AuditArchiveCut::lastRecordedAt)
+                    .max(java.util.Comparator.naturalOrder());
             Optional<AuditVerification.BrokenLink> printProblem = new PrintRecordCheck(key)
-                    .check(connection, walk.lastSeq(), walk.keyedSince());
-            return new AuditVerification(walk.checked(), printProblem);
+                    .check(connection, walk.lastSeq(), walk.keyedSince(), archived, uncheckedUntil);
+            return new AuditVerification(walk.checked(), printProblem, unchecked);
         });
     }
 

@@ -1,5 +1,6 @@
 package org.openkiosk.app.service.audit;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -7,8 +8,20 @@ import java.util.Optional;
  *
  * @param recordsChecked how many records were read
  * @param firstBroken    the first record where the chain breaks, if any
+ * @param uncheckedArchives archived records (ADR 0176) vouched for by their signed cut only, because their archive
+ *                       file was not given
  */
-public record AuditVerification(long recordsChecked, Optional<BrokenLink> firstBroken) {
+public record AuditVerification(long recordsChecked, Optional<BrokenLink> firstBroken,
+                                List<AuditArchiveCut> uncheckedArchives) {
+
+    public AuditVerification {
+        uncheckedArchives = List.copyOf(uncheckedArchives);
+    }
+
+    /** A walk that met no archive cut whose file was missing. */
+    public AuditVerification(long recordsChecked, Optional<BrokenLink> firstBroken) {
+        this(recordsChecked, firstBroken, List.of());
+    }
 
     /** What kind of break was found. */
     public enum Kind {
@@ -27,7 +40,12 @@ public record AuditVerification(long recordsChecked, Optional<BrokenLink> firstB
         /** The published head is not signed with the audit key: forged, or checked with the wrong key. */
         HEAD_NOT_SIGNED,
         /** A certificate print row and the trail disagree: the print records were edited. */
-        PRINT_MISMATCH
+        PRINT_MISMATCH,
+        /**
+         * An archive of the oldest records (ADR 0176) does not match the chain: incomplete, edited, not the archive
+         * its signed cut names, or the cut itself forged.
+         */
+        ARCHIVE_MISMATCH
     }
 
     /**

@@ -16,6 +16,8 @@ final class ChainWalk {
     private long firstKeyedSeen = -1;
     private String linkAtPublishedSeq;
     private java.time.Instant keyedSince;
+    /** The published head names a record inside an archive whose file was not given: its link cannot be read. */
+    private boolean headInUncheckedArchive;
 
     ChainWalk(AuditKey key, Optional<AuditHead> publishedHead) {
         this.key = key;
@@ -27,6 +29,11 @@ final class ChainWalk {
         this(key, publishedHead);
         this.lastSeq = afterSeq;
         this.lastLink = afterLink;
+    }
+
+    /** A walk that starts after record {@code seq} with link {@code link} (an archive's first record follows). */
+    static ChainWalk after(AuditKey key, long seq, String link) {
+        return new ChainWalk(key, Optional.empty(), seq, link);
     }
 
     /** Checks the next record; a break is returned as the walk's result. */
@@ -74,6 +81,100 @@ final class ChainWalk {
         return Optional.empty();
     }
 
+    /**
+     * Continues after archived records whose archive file was not given (ADR 0176): the cut, signed with the key,
+     * vouches for them; it must follow the records walked so far and name their last link.
+     */
+    Optional<AuditVerification> skipArchived(AuditArchiveCut cut) {
+        Optional<AuditVerification> joined = joins(cut);
+        if (joined.isPresent()) {
+            return joined;
+        }
+        if (publishedHead.isPresent() && publishedHead.get().seq() >= cut.fromSeq()
+                && publishedHead.get().seq() <= cut.throughSeq()) {
+            if (publishedHead.get().seq() == cut.throughSeq()) {
+                linkAtPublishedSeq = cut.link();
+            } else {
+                headInUncheckedArchive = true;
+            }
+        }
+        if (cut.firstKeyed() > 0 && firstKeyedSeen < 0) {
+            firstKeyedSeen = cut.firstKeyed();
+            keyedSince = cut.keyedSince();
+        }
+        lastSeq = cut.throughSeq();
+        lastLink = cut.link();
+        return Optional.empty();
+    }
+
+    /**
+     * Walks an archive file's records in place of the database's (ADR 0176): the file must be complete, carry the
+     * cut given (the database's, or its own when the database has none), hold exactly the cut's records in order,
+     * and hash to the cut's digest.
+     */
+    Optional<AuditVerification> acceptArchive(AuditArchiveFile file, AuditArchiveCut cut) {
+        Optional<AuditVerification> joined = joins(cut);
+        if (joined.isPresent()) {
+            return joined;
+        }
+        if (file.cut().isEmpty()) {
+            return broken(cut.fromSeq(), Kind.ARCHIVE_MISMATCH, "the archive " + file + " is incomplete: it does not"
+                    + " end with its signed cut (cut short while written or copied)");
+        }
+        if (!file.cut().get().equals(cut)) {
+            return broken(cut.fromSeq(), Kind.ARCHIVE_MISMATCH, "the archive " + file + " is not the archive the"
+                    + " database's cut for records " + cut.fromSeq() + "–" + cut.throughSeq() + " names");
+        }
+        for (AuditRecord r : file.records()) {
+            if (r.seq() > cut.throughSeq()) {
+                return broken(r.seq(), Kind.ARCHIVE_MISMATCH, "the archive " + file + " holds record " + r.seq()
+                        + " after its last, " + cut.throughSeq() + " (a line was added)");
+            }
+            Optional<AuditVerification> problem = accept(r);
+            if (problem.isPresent()) {
+                return Optional.of(withArchive(problem.get(), file));
+            }
+        }
+        if (lastSeq < cut.throughSeq()) {
+            return broken(lastSeq + 1, Kind.ARCHIVE_MISMATCH, "the archive " + file + " ends at record " + lastSeq
+                    + " but its cut names " + cut.throughSeq() + ": record " + (lastSeq + 1) + " on are missing from"
+                    + " it (the archive is incomplete)");
+        }
+        if (!lastLink.equals(cut.link())) {
+            return broken(cut.throughSeq(), Kind.ARCHIVE_MISMATCH, "the archive " + file + "'s last record does not"
+                    + " carry the link its cut names");
+        }
+        if (!file.sha256().equals(cut.archiveSha256())) {
+            return broken(cut.fromSeq(), Kind.ARCHIVE_MISMATCH, "the archive " + file + " was changed after it was"
+                    + " made (its SHA-256 is not the one its signed cut names)");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<AuditVerification> joins(AuditArchiveCut cut) {
+        if (!cut.signedBy(key)) {
+            return broken(cut.fromSeq(), Kind.ARCHIVE_MISMATCH, "the archive cut of records " + cut.fromSeq() + "–"
+                    + cut.throughSeq() + " is not signed with the audit key " + key.id()
+                    + " (forged, or this is not the key the trail was written with)");
+        }
+        if (cut.fromSeq() != lastSeq + 1) {
+            return broken(lastSeq + 1, Kind.MISSING, "record " + (lastSeq + 1) + (cut.fromSeq() - lastSeq > 2 ? "–"
+                    + (cut.fromSeq() - 1) + " are" : " is") + " missing (deleted; the next archive starts at "
+                    + cut.fromSeq() + ")");
+        }
+        if (!lastLink.equals(cut.prevLink())) {
+            return broken(cut.fromSeq(), Kind.MISLINKED, "the archive cut of records " + cut.fromSeq() + "–"
+                    + cut.throughSeq() + " does not follow the link of record " + lastSeq);
+        }
+        return Optional.empty();
+    }
+
+    private static AuditVerification withArchive(AuditVerification v, AuditArchiveFile file) {
+        AuditVerification.BrokenLink b = v.firstBroken().orElseThrow();
+        return new AuditVerification(v.recordsChecked(), Optional.of(new AuditVerification.BrokenLink(b.seq(),
+                "in the archive " + file + ": " + b.reason(), b.kind())));
+    }
+
     /** After the last record: the trail must reach the published head's record, with the same link. */
     Optional<AuditVerification> checkPublishedHead() {
         if (publishedHead.isEmpty()) {
@@ -84,6 +185,9 @@ final class ChainWalk {
             return broken(lastSeq + 1, Kind.TRUNCATED, (lastSeq + 1 == head.seq() ? "record " + head.seq() + " was"
                     : "records from " + (lastSeq + 1) + " to " + head.seq() + " were") + " removed from the end of the trail (the head published outside the database, signed"
                     + " by kiosk " + head.kioskId() + " at " + head.at() + ", names record " + head.seq() + ")");
+        }
+        if (headInUncheckedArchive) {
+            return Optional.empty(); // vouched for by a signed cut; checked when its archive file is given
         }
         if (!head.link().equals(linkAtPublishedSeq)) {
             return broken(head.seq(), Kind.REWRITTEN, "it is not the record the head published outside the database"

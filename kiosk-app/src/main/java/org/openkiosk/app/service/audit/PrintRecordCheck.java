@@ -48,12 +48,29 @@ final class PrintRecordCheck {
      */
     Optional<AuditVerification.BrokenLink> check(Connection c, long verifiedUpTo, Optional<Instant> keyedSince)
             throws SQLException {
+        return check(c, verifiedUpTo, keyedSince, List.of(), Optional.empty());
+    }
+
+    /**
+     * @param archived       records read from archive files (ADR 0176), checked like the database's
+     * @param uncheckedUntil the newest record archived without its file given: rows reserved until then may have
+     *                       their records in that archive, so they are checked like rows from before the key
+     */
+    Optional<AuditVerification.BrokenLink> check(Connection c, long verifiedUpTo, Optional<Instant> keyedSince,
+                                                 List<AuditRecord> archived, Optional<Instant> uncheckedUntil)
+            throws SQLException {
         // rows first: a row's records commit with it, so they are visible to the query that follows
         List<PrintRow> rows = rows(c);
-        Map<String, List<PrintRecord>> records = records(c);
+        Map<String, List<PrintRecord>> records = new HashMap<>();
+        for (AuditRecord r : archived) {
+            add(records, r.seq(), r.action(), r.subject(), r.details());
+        }
+        records(c).forEach((number, own) -> records.computeIfAbsent(number, k -> new ArrayList<>()).addAll(own));
         for (PrintRow row : rows) {
             List<PrintRecord> own = records.getOrDefault(row.number(), List.of());
-            Optional<AuditVerification.BrokenLink> problem = checkRow(row, own, keyedSince);
+            boolean beforeUncheckedCut = uncheckedUntil.map(until -> !row.printedAt().isAfter(until)).orElse(false);
+            Optional<AuditVerification.BrokenLink> problem = checkRow(row, own,
+                    beforeUncheckedCut ? Optional.empty() : keyedSince);
             if (problem.isPresent()) {
                 return problem;
             }
@@ -138,16 +155,22 @@ final class PrintRecordCheck {
             ps.setString(3, AuditAction.CERTIFICATE_PRINT_FAILED.name());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String subject = rs.getString(3);
-                    if (subject.startsWith(SUBJECT_PREFIX)) {
-                        records.computeIfAbsent(subject.substring(SUBJECT_PREFIX.length()), k -> new ArrayList<>())
-                                .add(new PrintRecord(rs.getLong(1), rs.getString(2),
-                                        AuditEntry.parseDetails(rs.getString(4))));
-                    }
+                    add(records, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
                 }
             }
         }
         return records;
+    }
+
+    private static void add(Map<String, List<PrintRecord>> records, long seq, String action, String subject,
+                            String details) {
+        boolean print = action.equals(AuditAction.CERTIFICATE_NUMBERED.name())
+                || action.equals(AuditAction.CERTIFICATE_PRINTED.name())
+                || action.equals(AuditAction.CERTIFICATE_PRINT_FAILED.name());
+        if (print && subject.startsWith(SUBJECT_PREFIX)) {
+            records.computeIfAbsent(subject.substring(SUBJECT_PREFIX.length()), k -> new ArrayList<>())
+                    .add(new PrintRecord(seq, action, AuditEntry.parseDetails(details)));
+        }
     }
 
     private static Optional<AuditVerification.BrokenLink> broken(long seq, String reason) {

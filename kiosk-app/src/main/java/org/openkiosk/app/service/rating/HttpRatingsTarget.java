@@ -40,6 +40,16 @@ public final class HttpRatingsTarget implements JournalTarget {
 
     public static final String NAME = "ratings";
     public static final String PATH = "v1/ratings";
+    /** The probe {@code kiosk doctor} sends (ADR 0177): answered without taking or creating anything. */
+    public static final String HEALTH_PATH = "v1/health";
+
+    /**
+     * What the platform answered the probe.
+     *
+     * @param ok     reachable (over TLS unless a test installation's http://), and the token accepted
+     * @param detail what was found, or the cause for a technician
+     */
+    public record Probe(boolean ok, String detail) {}
 
     /** The reasons the rating screen offers, stored as their Chinese text (messages_zh.properties), as codes. */
     static final Map<String, String> REASON_CODES = Map.of(
@@ -49,6 +59,7 @@ public final class HttpRatingsTarget implements JournalTarget {
             "其他原因", "other");
 
     private final URI endpoint;
+    private final URI health;
     private final String hallId;
     private final Duration requestTimeout;
     private final Optional<String> bearerToken;
@@ -59,6 +70,7 @@ public final class HttpRatingsTarget implements JournalTarget {
                              Optional<String> bearerToken, SSLContext tls) {
         String text = Objects.requireNonNull(base, "base").toString();
         this.endpoint = URI.create(text.endsWith("/") ? text : text + "/").resolve(PATH);
+        this.health = URI.create(text.endsWith("/") ? text : text + "/").resolve(HEALTH_PATH);
         this.hallId = Objects.requireNonNull(hallId, "hallId");
         this.requestTimeout = Objects.requireNonNull(requestTimeout);
         this.bearerToken = bearerToken;
@@ -109,6 +121,46 @@ public final class HttpRatingsTarget implements JournalTarget {
         throw new TargetUnavailableException("the evaluation platform answered HTTP " + status
                 + (status == 401 || status == 403 ? " (check ratingsTarget.tokenEnvironment)"
                 : status == 404 ? " (check ratingsTarget.baseUrl)" : ""), null);
+    }
+
+    /**
+     * Asks {@code GET v1/health} with the kiosk's token (docs/ratings-http-api.md): is the platform reachable, does
+     * its certificate chain to the configured trust, is the token accepted. Sends no rating.
+     */
+    public Probe probe() {
+        HttpRequest.Builder request = HttpRequest.newBuilder(health).timeout(requestTimeout).GET();
+        bearerToken.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        String transport = health.getScheme().equals("https") ? "over TLS" : "over plain HTTP (test installation)";
+        int status;
+        try {
+            status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (javax.net.ssl.SSLException e) {
+            return new Probe(false, health + ": TLS failed (" + e.getMessage() + "): the platform's certificate does"
+                    + " not chain to ratingsTarget.caFile or the JDK's trust store, or its name does not match");
+        } catch (HttpConnectTimeoutException e) {
+            return new Probe(false, health + " did not accept a connection within the connect timeout");
+        } catch (HttpTimeoutException e) {
+            return new Probe(false, health + " did not answer within " + requestTimeout.toMillis() + " ms");
+        } catch (ConnectException e) {
+            return new Probe(false, health + " is unreachable: " + (e.getMessage() == null ? "connection refused"
+                    : e.getMessage()));
+        } catch (IOException e) {
+            return new Probe(false, "the connection to " + health + " failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Probe(false, "interrupted while waiting for " + health);
+        }
+        String token = bearerToken.isPresent() ? "token accepted" : "no token configured, none asked for";
+        return switch (status) {
+            case 200, 204 -> new Probe(true, health + " reachable " + transport + ", " + token + " (HTTP " + status
+                    + ")");
+            case 401, 403 -> new Probe(false, health + " answered HTTP " + status + " " + transport + ": the token was"
+                    + (bearerToken.isPresent() ? " refused" : " missing")
+                    + " (check ratingsTarget.tokenEnvironment and the variable it names)");
+            case 404 -> new Probe(false, health + " answered HTTP 404: check ratingsTarget.baseUrl");
+            default -> new Probe(false, health + " answered HTTP " + status + " " + transport
+                    + " (the platform cannot take ratings now)");
+        };
     }
 
     /** The request body: no personal data (see the class comment). */

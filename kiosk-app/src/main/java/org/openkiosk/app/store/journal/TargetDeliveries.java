@@ -105,6 +105,60 @@ public final class TargetDeliveries {
         });
     }
 
+    /** How many records the target refused for good and that are still set aside. */
+    public long rejectedCount(String target) {
+        return journal.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM journal_delivery WHERE target = ? AND outcome = 'REJECTED'")) {
+                ps.setString(1, target);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** A record set aside as refused, with why (ADR 0177). */
+    public record SetAside(JournalRecord record, Instant rejectedAt, String detail) {}
+
+    /** Every record the target refused for good and that is still set aside, oldest first. */
+    public List<SetAside> setAside(String target) {
+        return journal.inTransaction(c -> {
+            List<SetAside> records = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.record_key, r.kind, r.kiosk_id, r.created_at,"
+                    + " r.payload, d.decided_at, d.detail FROM journal_delivery d JOIN journal_record r"
+                    + " ON r.record_key = d.record_key WHERE d.target = ? AND d.outcome = 'REJECTED' ORDER BY r.seq")) {
+                ps.setString(1, target);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        records.add(new SetAside(new JournalRecord(rs.getString(1), RecordKind.valueOf(rs.getString(2)),
+                                rs.getString(3), rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)),
+                                rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7)));
+                    }
+                }
+            }
+            return records;
+        });
+    }
+
+    /**
+     * A record set aside as REJECTED was taken when sent again (by a technician after the cause was fixed): it is
+     * DELIVERED from now on. Only a REJECTED row changes; returns whether one did.
+     */
+    public boolean deliveredAfterRejection(String target, String recordKey, Instant at, String detail) {
+        return journal.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE journal_delivery SET outcome = 'DELIVERED',"
+                    + " decided_at = ?, detail = ? WHERE target = ? AND record_key = ? AND outcome = 'REJECTED'")) {
+                ps.setObject(1, Journal.utc(at));
+                ps.setString(2, truncate(detail));
+                ps.setString(3, target);
+                ps.setString(4, recordKey);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     /** How a target settled a record, if it has. */
     public Optional<Outcome> outcome(String target, String recordKey) {
         return journal.inTransaction(c -> {

@@ -98,6 +98,57 @@ class StoreAndAuditCommandsTest {
     }
 
     @Test
+    void archiveTheOldRecordsThenVerifyWithAndWithoutTheArchive() throws Exception {
+        assertThat(run("audit", "keygen", "--out", data.resolve("audit.key").toString())).isEqualTo(ExitCodes.OK);
+        java.time.Instant longAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(300));
+        try (Store store = Stores.open(new StoreConfig(Stores.EMBEDDED, null, null, null), data)) {
+            AuditKey key = AuditKey.load(data.resolve("audit.key"));
+            AuditHeadFile head = new AuditHeadFile(data.resolve(AuditHeadFile.FILE_NAME));
+            RatingService old = new RatingService(store, new AuditLog(store, Clock.fixed(longAgo,
+                    java.time.ZoneOffset.UTC), "K-01", key, Optional.of(head)), Clock.systemUTC(), "K-01");
+            for (int i = 0; i < 4; i++) {
+                old.rate("exit-entry", SatisfactionLevel.SATISFIED, Optional.empty());
+            }
+            RatingService now = new RatingService(store, new AuditLog(store, Clock.systemUTC(), "K-01", key,
+                    Optional.of(head)), Clock.systemUTC(), "K-01");
+            now.rate("exit-entry", SatisfactionLevel.SATISFIED, Optional.empty());
+            now.rate("exit-entry", SatisfactionLevel.SATISFIED, Optional.empty());
+        }
+        Path archives = data.resolve("archives");
+        assertThat(run("audit", "archive", "--data", data.toString(), "--out", archives.toString(),
+                "--older-than", "30")).isEqualTo(ExitCodes.BAD_CONFIGURATION);
+        assertThat(err.toString()).contains("six months");
+
+        assertThat(run("audit", "archive", "--data", data.toString(), "--out", archives.toString()))
+                .as(err.toString()).isEqualTo(ExitCodes.OK);
+        Path file = archives.resolve("audit-archive-store-000000001-000000004.jsonl");
+        assertThat(out.toString()).contains("archived records 1–4 to " + file).contains("deleted 4 records");
+        assertThat(file).exists();
+
+        out.getBuffer().setLength(0);
+        assertThat(run("audit", "verify", "--data", data.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("records 1–4 were archived").contains("give --archive FILE")
+                .contains("2 records verified");
+        out.getBuffer().setLength(0);
+        assertThat(run("audit", "verify", "--data", data.toString(), "--archive", file.toString()))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("6 records verified").contains("1 archive included")
+                .doesNotContain("were archived");
+
+        String text = Files.readString(file);
+        Files.writeString(file, text.replaceFirst("\"seq\":2,\"at\":\"[^\"]+\"",
+                "\"seq\":2,\"at\":\"" + longAgo.minusSeconds(60) + "\""));
+        assertThat(run("audit", "verify", "--data", data.toString(), "--archive", file.toString()))
+                .isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString()).contains("BROKEN at record 2 (ALTERED): in the archive " + file);
+        // nothing more is old enough
+        out.getBuffer().setLength(0);
+        assertThat(run("audit", "archive", "--data", data.toString(), "--out", archives.toString()))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("nothing to archive");
+    }
+
+    @Test
     void reforwardSendsTheJournalSinceABackupAgain() {
         java.time.Instant start = java.time.Instant.now();
         try (Store local = Stores.open(new org.openkiosk.app.config.StoreConfig(Stores.EMBEDDED,
