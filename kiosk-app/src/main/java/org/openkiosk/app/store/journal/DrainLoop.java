@@ -78,6 +78,32 @@ final class DrainLoop {
         }
     }
 
+    /**
+     * Drains now on the loop's thread, after whatever runs there, and waits at most {@code within} for that drain to
+     * end. {@code false}: it did not end in time, or the loop is closing (the records stay waiting, and the loop
+     * sends them as usual).
+     */
+    boolean drainNow(Duration within) {
+        if (closed) {
+            return false;
+        }
+        java.util.concurrent.Future<?> drained;
+        try {
+            drained = thread.submit(this::drain);
+        } catch (RejectedExecutionException e) {
+            return false; // closing
+        }
+        try {
+            drained.get(within.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     boolean closed() {
         return closed;
     }

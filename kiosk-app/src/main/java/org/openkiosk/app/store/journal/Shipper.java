@@ -169,26 +169,7 @@ public final class Shipper implements AutoCloseable {
      * the shipper forwards it as usual, once.
      */
     public boolean forwardNow(JournalRecord record, Duration within) {
-        if (closed) {
-            return false;
-        }
-        java.util.concurrent.Future<?> drained;
-        try {
-            drained = thread.submit(this::drain);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            return false; // closing
-        }
-        try {
-            drained.get(within.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        return journal.forwarded(record.key());
+        return loop.drainNow(within) && journal.forwarded(record.key());
     }
 
     /** Whether the last forward reached the hall store (no journal query: cheap enough for every decision). */
