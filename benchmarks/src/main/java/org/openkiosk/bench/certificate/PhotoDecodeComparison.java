@@ -42,15 +42,18 @@ import org.openkiosk.testsupport.CertificatePhotos.Photo;
  * certificates, generated from a seed (any rotation, perspective, blur, JPEG artefacts, uneven light, inverted,
  * small codes) — with three decoders and prints how many each read and how long each photo took: our
  * {@link CodeDecoder#decodeQr} (the path of {@code ./kiosk certificate verify IMAGE} and of the kiosk's check),
- * ZXing with {@code TRY_HARDER}, and {@code zbarimg}. Times are of the decoding of an already read image for the
- * two Java decoders; for zbarimg one process per photo (start and JPEG reading included) and, separately, one
- * process over all photos (its start spread over them).
+ * ZXing with {@code TRY_HARDER}, and {@code zbarimg} (with its own {@code -Stest-inverted}, so that it reads
+ * inverted prints too). Times are of the decoding of an already read image for the two Java decoders, wall clock
+ * and the decoding thread's CPU time (closer to a quiet machine's figure when the machine is loaded); for
+ * zbarimg one process per photo (start and JPEG reading included) and, separately, one process over all photos
+ * (its start spread over them).
  *
  * <pre>
  * mvn -B -o -q -pl benchmarks -am package -DskipTests
  * java -cp "benchmarks/target/classes:benchmarks/target/lib/*" org.openkiosk.bench.certificate.PhotoDecodeComparison [SEED [COUNT [DIR]]]
  * </pre>
- * Defaults: seed 16, 56 photos (8 per degradation), a temporary directory. Run from the repository root on a
+ * Defaults: seed 16, 56 photos (8 per degradation), a temporary directory ({@code -Dphotos.reuse=true} decodes
+ * the JPEGs a previous run left in DIR instead of generating them). Run from the repository root on a
  * quiet machine; figures from a loaded machine say so in BENCHMARKS.md. {@code -Dphotos.list=true} prints each
  * photo's outcome per decoder.
  */

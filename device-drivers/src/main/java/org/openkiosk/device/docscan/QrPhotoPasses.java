@@ -104,26 +104,28 @@ final class QrPhotoPasses {
     }
 
     /**
-     * The single-code reader; only when it found a code that is not wanted (another code on the same paper), the
-     * multi-code reader for the others. True when a wanted code is among {@code codes}.
+     * The single-code reader, then — when it found nothing wanted — the multi-code reader: it weighs more
+     * combinations of finder-pattern candidates, which a page needs when a character such as 回 or the seal looks
+     * like a finder pattern (the single reader then picks a wrong triple), and it finds a second code on the paper.
+     * True when a wanted code is among {@code codes}.
      */
     private static boolean read(BinaryBitmap bitmap, Map<DecodeHintType, Object> hints, Set<DecodedCode> codes,
                                 Predicate<String> wanted) {
         try {
             Result result = new QRCodeReader().decode(bitmap, hints);
             codes.add(new DecodedCode(BarcodeFormat.QR_CODE.name(), result.getText()));
+            if (anyWanted(codes, wanted)) {
+                return true;
+            }
         } catch (ReaderException | RuntimeException e) {
-            return false; // not found this way (ZXing also throws index errors on odd images)
-        }
-        if (anyWanted(codes, wanted)) {
-            return true;
+            // not found this way (ZXing also throws index errors on odd images)
         }
         try {
             for (Result result : new QRCodeMultiReader().decodeMultiple(bitmap, hints)) {
                 codes.add(new DecodedCode(BarcodeFormat.QR_CODE.name(), result.getText()));
             }
         } catch (ReaderException | RuntimeException e) {
-            // no other code
+            // no code this way
         }
         return anyWanted(codes, wanted);
     }
