@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the QR code on a photo of a printed certificate (any rotation, perspective, blur, JPEG artefacts, uneven
@@ -29,12 +31,12 @@ import java.util.function.Predicate;
  * (ADR 0191). The photo becomes one grey plane read straight from the raster (no Java2D conversion); the whole
  * photo is binarised once with local thresholds and its black matrix read both ways round (an inverted print
  * costs a flip, not a second binarisation); only when that fails, the same matrix with {@code TRY_HARDER}, then
- * a box-filtered half-size copy. Photos are not shrunk first: on the issue-16 set a code at 4 pixels per module
- * shrunk to 2 was no longer found, and the full-size pass costs less than the misses (BENCHMARKS.md).
+ * a box-filtered half-size copy. Photos are not shrunk first: on the issue-16 photo set a code at 4 pixels per
+ * module shrunk to 2 was no longer found, and most photos then needed the full-size passes anyway (BENCHMARKS.md).
  */
 final class QrPhotoPasses {
 
-    private static final boolean DEBUG = Boolean.getBoolean("openkiosk.qr.debug");
+    private static final Logger log = LoggerFactory.getLogger(QrPhotoPasses.class);
 
     private QrPhotoPasses() {}
 
@@ -61,10 +63,9 @@ final class QrPhotoPasses {
     /** No half-size pass on images whose short side would fall below this (a code needs some pixels). */
     static final int MIN_SHRUNK_SIDE = 240;
 
+    /** Which pass read the code (never the code's text: a certificate's number and masked holder). */
     private static List<DecodedCode> debug(String pass, List<DecodedCode> found) {
-        if (DEBUG) {
-            System.err.println("qr pass: " + (found.isEmpty() ? "none" : pass));
-        }
+        log.debug("QR code {}", found.isEmpty() ? "not found after every pass" : "read by the pass: " + pass);
         return found;
     }
 
