@@ -53,8 +53,9 @@ public final class CodeDecoder {
     }
 
     /**
-     * The QR code on a photo or scan of a printed certificate (issue 16, ADR 0191): cheap passes first on a
-     * shrunken grey copy, then fallbacks only while nothing {@code wanted} is found — see {@link QrPhotoPasses}.
+     * The QR code on a photo or scan of a printed certificate (issue 16, ADR 0191): the whole photo as one grey
+     * plane, binarised once and read both ways round, then fallbacks only while nothing {@code wanted} is found —
+     * see {@link QrPhotoPasses}.
      * Much faster than {@link #decodeAll} on a whole page (the 1D readers scan every row of every sub-region).
      */
     public static List<DecodedCode> decodeQr(BufferedImage image, Predicate<String> wanted) {
