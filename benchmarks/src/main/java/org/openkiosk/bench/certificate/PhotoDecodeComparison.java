@@ -7,102 +7,183 @@ import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.awt.image.ConvolveOp;
-import java.awt.image.Kernel;
-import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.openkiosk.app.certificate.CertificatePayload;
 import org.openkiosk.app.certificate.CertificateRenderer;
+import org.openkiosk.app.certificate.CertificateRequest;
+import org.openkiosk.app.certificate.RenderedCertificate;
 import org.openkiosk.device.docscan.CodeDecoder;
+import org.openkiosk.device.docscan.DecodedCode;
+import org.openkiosk.device.idcard.IdNumber;
+import org.openkiosk.testsupport.CertificatePhotos;
+import org.openkiosk.testsupport.CertificatePhotos.Degradation;
+import org.openkiosk.testsupport.CertificatePhotos.Photo;
 
 /**
- * Decodes a set of photo-like images of a real certificate with three decoders and prints how many each read
- * and how long it took: our {@link CodeDecoder} path, plain ZXing with {@code TRY_HARDER}, and {@code zbarimg}
- * (a process per image, so its time includes the process start; reported separately). The set (48 images):
- * rotations, a perspective-like shear, blur, JPEG artefacts, uneven light, inversion and small codes, written as
- * JPEG to a temporary directory so every decoder reads the same bytes.
+ * Decodes the photo set of issue 16 — {@link CertificatePhotos}: camera-like JPEGs of the project's own signed
+ * certificates, generated from a seed (any rotation, perspective, blur, JPEG artefacts, uneven light, inverted,
+ * small codes) — with three decoders and prints how many each read and how long each photo took: our
+ * {@link CodeDecoder#decodeQr} (the path of {@code ./kiosk certificate verify IMAGE} and of the kiosk's check),
+ * ZXing with {@code TRY_HARDER}, and {@code zbarimg} (with its own {@code -Stest-inverted}, so that it reads
+ * inverted prints too). Times are of the decoding of an already read image for the two Java decoders, wall clock
+ * and the decoding thread's CPU time (closer to a quiet machine's figure when the machine is loaded); for
+ * zbarimg one process per photo (start and JPEG reading included) and, separately, one process over all photos
+ * (its start spread over them).
  *
  * <pre>
- * mvn -B -o -pl benchmarks -am package -DskipTests
- * java -cp "benchmarks/target/classes:benchmarks/target/lib/*" org.openkiosk.bench.certificate.PhotoDecodeComparison
+ * mvn -B -o -q -pl benchmarks -am package -DskipTests
+ * java -cp "benchmarks/target/classes:benchmarks/target/lib/*" org.openkiosk.bench.certificate.PhotoDecodeComparison [SEED [COUNT [DIR]]]
  * </pre>
- * Run from the repository root on a quiet machine; figures from a loaded machine say so in BENCHMARKS.md.
+ * Defaults: seed 16, 56 photos (8 per degradation), a temporary directory ({@code -Dphotos.reuse=true} decodes
+ * the JPEGs a previous run left in DIR instead of generating them). Run from the repository root on a
+ * quiet machine; figures from a loaded machine say so in BENCHMARKS.md. {@code -Dphotos.list=true} prints each
+ * photo's outcome per decoder.
  */
 public final class PhotoDecodeComparison {
 
-    private record Photo(String name, Path file) {}
+    /** The seed and size of the set in BENCHMARKS.md and in the kiosk-app regression test. */
+    public static final long SEED = 16;
+    public static final int COUNT = 56;
 
-    private record Score(int decoded, long nanos) {}
+    /** {@code cpuMillis}: the decoding thread's CPU time (Java decoders only; null for zbarimg). */
+    private record Score(String decoder, boolean[] decoded, double[] millis, double[] cpuMillis) {
+
+        int count() {
+            int n = 0;
+            for (boolean d : decoded) {
+                n += d ? 1 : 0;
+            }
+            return n;
+        }
+    }
 
     public static void main(String[] args) throws Exception {
-        var rendered = new CertificateRenderer(BenchFixtures.templates(), BenchFixtures.signing().signer(), true)
-                .render(BenchFixtures.request());
-        String expected = rendered.payload().encode();
-        Path dir = Files.createTempDirectory("photo-decode");
-        List<Photo> photos = photos(rendered.pdf(), dir);
-
-        Score ours = score(photos, expected, image -> CodeDecoder.decodeQr(image, CertificatePayload::looksLikeCode)
-                .stream().map(c -> c.text()).toList());
-        Score zxing = score(photos, expected, PhotoDecodeComparison::zxingTryHarder);
-        Score zbar = zbar(photos, expected);
-        System.out.printf(Locale.ROOT, "%d photos (%s)%n", photos.size(), dir);
-        print("CodeDecoder (ours)", ours, photos.size());
-        print("ZXing TRY_HARDER", zxing, photos.size());
-        if (zbar != null) {
-            print("zbarimg (incl. process start)", zbar, photos.size());
+        long seed = args.length > 0 ? Long.parseLong(args[0]) : SEED;
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : COUNT;
+        Path dir = args.length > 2 ? Files.createDirectories(Path.of(args[2])) : Files.createTempDirectory("photos");
+        long t0 = System.nanoTime();
+        List<CertificatePhotos.Page> pages = pages();
+        List<Photo> photos;
+        List<Path> files = new ArrayList<>();
+        if (Boolean.getBoolean("photos.reuse")) { // decode the files a previous run left in DIR (decoder work)
+            photos = new ArrayList<>();
+            try (var listing = Files.list(dir)) {
+                for (Path f : listing.filter(f -> f.toString().endsWith(".jpg")).sorted().toList()) {
+                    String name = f.getFileName().toString().replace(".jpg", "");
+                    int index = Integer.parseInt(name.substring(0, name.indexOf('-')));
+                    Degradation kind = Degradation.values()[index % Degradation.values().length];
+                    photos.add(new Photo(name, kind, 0, 0, Files.readAllBytes(f),
+                            pages.get(index % pages.size()).codeText()));
+                    files.add(f);
+                }
+            }
         } else {
-            System.out.println("zbarimg: not installed (Debian package zbar-tools)");
-        }
-    }
-
-    private static void print(String decoder, Score s, int n) {
-        System.out.printf(Locale.ROOT, "%-32s %2d/%d decoded, %.1f ms per photo%n", decoder, s.decoded(), n,
-                s.nanos() / 1e6 / n);
-    }
-
-    private static Score score(List<Photo> photos, String expected, Function<BufferedImage, List<String>> decoder)
-            throws IOException {
-        // one untimed pass warms the JIT and the image readers
-        for (Photo p : photos) {
-            decoder.apply(ImageIO.read(p.file().toFile()));
-        }
-        int decoded = 0;
-        long nanos = 0;
-        for (Photo p : photos) {
-            BufferedImage image = ImageIO.read(p.file().toFile());
-            long start = System.nanoTime();
-            List<String> texts = decoder.apply(image);
-            nanos += System.nanoTime() - start;
-            if (texts.contains(expected)) {
-                decoded++;
+            photos = CertificatePhotos.generate(pages, seed, count);
+            for (Photo p : photos) {
+                files.add(Files.write(dir.resolve(p.name() + ".jpg"), p.jpeg()));
             }
         }
-        return new Score(decoded, nanos);
+        System.out.printf(Locale.ROOT, "%d photos, seed %d, in %s (rendered and generated in %.1f s)%n",
+                photos.size(), seed, dir, (System.nanoTime() - t0) / 1e9);
+
+        List<Score> scores = new ArrayList<>();
+        scores.add(java("CodeDecoder.decodeQr (ours)", photos, image -> CodeDecoder.decodeQr(image,
+                CertificatePayload::looksLikeCode).stream().map(DecodedCode::text).toList()));
+        boolean oursOnly = Boolean.getBoolean("photos.oursOnly");
+        if (!oursOnly) {
+            scores.add(java("ZXing 3.5.3 TRY_HARDER", photos, PhotoDecodeComparison::zxingTryHarder));
+        }
+        Score zbar = oursOnly ? null : zbar(photos, files);
+        if (zbar != null) {
+            scores.add(zbar);
+        }
+        System.out.printf(Locale.ROOT, "%-38s %7s %8s %8s %8s  %-26s %s%n", "decoder", "decoded", "median",
+                "p95", "max", "CPU median/p95/max", "decoded per degradation " + Arrays.toString(Degradation.values()));
+        for (Score s : scores) {
+            System.out.printf(Locale.ROOT, "%-38s %4d/%-2d %5.1f ms %5.1f ms %5.1f ms  %-26s %s%n", s.decoder(), s.count(),
+                    photos.size(), percentile(s.millis(), 50), percentile(s.millis(), 95), percentile(s.millis(), 100),
+                    s.cpuMillis() == null ? "-" : String.format(Locale.ROOT, "%.1f / %.1f / %.1f ms",
+                            percentile(s.cpuMillis(), 50), percentile(s.cpuMillis(), 95), percentile(s.cpuMillis(), 100)),
+                    perDegradation(s, photos));
+        }
+        if (oursOnly) {
+            // decoder work only
+        } else if (zbar == null) {
+            System.out.println("zbarimg: not installed (Debian package zbar-tools)");
+        } else {
+            System.out.printf(Locale.ROOT, "zbarimg, one process for all %d photos: %.1f ms per photo%n", photos.size(),
+                    zbarBatch(files) / photos.size());
+        }
+        if (Boolean.getBoolean("photos.list")) {
+            for (int i = 0; i < photos.size(); i++) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-60s", photos.get(i).name()));
+                for (Score s : scores) {
+                    line.append(String.format(Locale.ROOT, " %s %6.1f", s.decoded()[i] ? "+" : "-",
+                            s.cpuMillis() == null ? s.millis()[i] : s.cpuMillis()[i]));
+                }
+                System.out.println(line);
+            }
+        }
     }
 
-    private static List<String> zxingTryHarder(BufferedImage image) {
+    /** The project's own certificates: the three shipped types, signed with the demo key, rendered at 300 dpi. */
+    static List<CertificatePhotos.Page> pages() throws Exception {
+        CertificateRenderer renderer = new CertificateRenderer(BenchFixtures.templates(),
+                BenchFixtures.signing().signer(), true);
+        List<CertificatePhotos.Page> pages = new ArrayList<>();
+        String[][] requests = {{"no-criminal-record", "PHOTO-2026-0001"}, {"residence", "PHOTO-2026-0002"},
+                {"household-registration", "PHOTO-2026-0003"}, {"no-criminal-record", "PHOTO-2026-0004"}};
+        for (String[] r : requests) {
+            RenderedCertificate rendered = renderer.render(new CertificateRequest(r[0], "测试䶮",
+                    IdNumber.parse("11010519491231002X"), Map.of("address", "示例省示例市示例区幸福路1号",
+                    "householder", "测试䶮", "relation", "户主", "since", "2020年1月1日"), LocalDate.of(2026, 11, 22), r[1]));
+            try (PDDocument document = Loader.loadPDF(rendered.pdf())) {
+                BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 300, ImageType.RGB);
+                pages.add(new CertificatePhotos.Page(page, rendered.payload().encode()));
+            }
+        }
+        return pages;
+    }
+
+    private static Score java(String name, List<Photo> photos, Function<BufferedImage, List<String>> decoder) {
+        List<BufferedImage> images = photos.stream().map(Photo::read).toList();
+        for (BufferedImage image : images) { // one untimed pass warms the JIT
+            decoder.apply(image);
+        }
+        boolean[] decoded = new boolean[images.size()];
+        double[] millis = new double[images.size()];
+        double[] cpu = new double[images.size()];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < images.size(); i++) {
+            long startCpu = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            List<String> texts = decoder.apply(images.get(i));
+            millis[i] = (System.nanoTime() - start) / 1e6;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - startCpu) / 1e6;
+            decoded[i] = texts.contains(photos.get(i).expected());
+        }
+        return new Score(name, decoded, millis, cpu);
+    }
+
+    static List<String> zxingTryHarder(BufferedImage image) {
         Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
         hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
         hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
@@ -115,146 +196,57 @@ public final class PhotoDecodeComparison {
         }
     }
 
-    private static Score zbar(List<Photo> photos, String expected) throws Exception {
+    private static Score zbar(List<Photo> photos, List<Path> files) throws Exception {
         if (Files.notExists(Path.of("/usr/bin/zbarimg"))) {
             return null;
         }
-        int decoded = 0;
-        long nanos = 0;
-        for (Photo p : photos) {
+        String version = run(List.of("/usr/bin/zbarimg", "--version")).strip();
+        boolean[] decoded = new boolean[photos.size()];
+        double[] millis = new double[photos.size()];
+        for (int i = 0; i < photos.size(); i++) {
             long start = System.nanoTime();
-            Process process = new ProcessBuilder("/usr/bin/zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable",
-                    p.file().toString()).redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            process.waitFor(30, TimeUnit.SECONDS);
-            nanos += System.nanoTime() - start;
-            if (out.lines().anyMatch(expected::equals)) {
-                decoded++;
-            }
+            String out = run(List.of("/usr/bin/zbarimg", "--raw", "-q", "--nodbus", "-Sdisable",
+                    "-Sqrcode.enable", "-Stest-inverted", files.get(i).toString()));
+            millis[i] = (System.nanoTime() - start) / 1e6;
+            decoded[i] = out.lines().anyMatch(photos.get(i).expected()::equals);
         }
-        return new Score(decoded, nanos);
+        return new Score("zbarimg " + version + " (process per photo)", decoded, millis, null);
     }
 
-    /** 48 photo-like variants of the page's lower half, each written as JPEG. */
-    static List<Photo> photos(byte[] pdf, Path dir) throws IOException {
-        BufferedImage page;
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            page = new PDFRenderer(document).renderImageWithDPI(0, 150, ImageType.RGB);
-        }
-        BufferedImage lower = page.getSubimage(0, page.getHeight() / 2, page.getWidth(), page.getHeight() / 2);
-        List<Photo> photos = new ArrayList<>();
-        int[] angles = {0, 7, 15, 30, 45, 90, 135, 180};
-        double[] scales = {1.0, 0.6, 0.4};
-        for (int angle : angles) {
-            for (double scale : scales) {
-                photos.add(write(dir, "rot" + angle + "-s" + scale, rotate(scaled(lower, scale), angle), 0.8f));
-            }
-        }
-        for (int i = 0; i < 8; i++) {
-            BufferedImage v = switch (i) {
-                case 0 -> blur(lower, 3);
-                case 1 -> blur(rotate(lower, 20), 5);
-                case 2 -> shear(lower, 0.25);
-                case 3 -> shear(rotate(lower, 10), -0.2);
-                case 4 -> unevenLight(lower);
-                case 5 -> invert(lower);
-                case 6 -> unevenLight(rotate(scaled(lower, 0.5), 25));
-                default -> scaled(lower, 0.3);
-            };
-            photos.add(write(dir, "hard" + i, v, i == 7 ? 0.5f : 0.7f));
-        }
-        for (int i = 0; i < 16; i++) { // strong JPEG artefacts at several sizes and small tilts
-            photos.add(write(dir, "jpeg" + i, rotate(scaled(lower, 0.45 + 0.03 * i), i * 3), 0.3f));
-        }
-        return photos;
+    private static double zbarBatch(List<Path> files) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/zbarimg", "--raw", "-q", "--nodbus", "-Sdisable",
+                "-Sqrcode.enable", "-Stest-inverted"));
+        files.forEach(f -> command.add(f.toString()));
+        long start = System.nanoTime();
+        run(command);
+        return (System.nanoTime() - start) / 1e6;
     }
 
-    private static Photo write(Path dir, String name, BufferedImage image, float quality) throws IOException {
-        Path file = dir.resolve(name + ".jpg");
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ImageWriteParam param = writer.getDefaultWriteParam();
-        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(quality);
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(rgb(image), null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return new Photo(name, file);
-    }
-
-    private static BufferedImage rgb(BufferedImage image) {
-        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.drawImage(image, 0, 0, null);
-        g.dispose();
+    private static String run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(60, TimeUnit.SECONDS);
         return out;
     }
 
-    private static BufferedImage scaled(BufferedImage image, double scale) {
-        int w = Math.max(1, (int) (image.getWidth() * scale));
-        int h = Math.max(1, (int) (image.getHeight() * scale));
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(image, 0, 0, w, h, null);
-        g.dispose();
-        return out;
-    }
-
-    private static BufferedImage rotate(BufferedImage image, double degrees) {
-        return transformed(image, AffineTransform.getRotateInstance(Math.toRadians(degrees)));
-    }
-
-    private static BufferedImage shear(BufferedImage image, double k) {
-        return transformed(image, AffineTransform.getShearInstance(k, k / 3));
-    }
-
-    private static BufferedImage transformed(BufferedImage image, AffineTransform t) {
-        var bounds = t.createTransformedShape(new java.awt.Rectangle(image.getWidth(), image.getHeight())).getBounds();
-        BufferedImage out = new BufferedImage(bounds.width + 80, bounds.height + 80, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setColor(new Color(0x8a, 0x84, 0x7a));
-        g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        AffineTransform placed = AffineTransform.getTranslateInstance(40 - bounds.x, 40 - bounds.y);
-        placed.concatenate(t);
-        g.drawImage(image, placed, null);
-        g.dispose();
-        return out;
-    }
-
-    private static BufferedImage blur(BufferedImage image, int radius) {
-        int size = radius * 2 + 1;
-        float[] kernel = new float[size * size];
-        java.util.Arrays.fill(kernel, 1f / kernel.length);
-        return new ConvolveOp(new Kernel(size, size, kernel), ConvolveOp.EDGE_NO_OP, null).filter(rgb(image), null);
-    }
-
-    private static BufferedImage unevenLight(BufferedImage image) {
-        BufferedImage out = rgb(image);
-        for (int y = 0; y < out.getHeight(); y++) {
-            for (int x = 0; x < out.getWidth(); x++) {
-                double shade = 0.45 + 0.55 * x / out.getWidth(); // dark on the left, as under a side lamp
-                int rgb = out.getRGB(x, y);
-                int r = (int) (((rgb >> 16) & 0xff) * shade);
-                int gr = (int) (((rgb >> 8) & 0xff) * shade);
-                int b = (int) ((rgb & 0xff) * shade);
-                out.setRGB(x, y, (r << 16) | (gr << 8) | b);
-            }
+    private static String perDegradation(Score s, List<Photo> photos) {
+        Map<Degradation, int[]> counts = new EnumMap<>(Degradation.class);
+        for (int i = 0; i < photos.size(); i++) {
+            int[] c = counts.computeIfAbsent(photos.get(i).degradation(), d -> new int[2]);
+            c[0] += s.decoded()[i] ? 1 : 0;
+            c[1]++;
         }
-        return out;
+        StringBuilder out = new StringBuilder();
+        counts.forEach((d, c) -> out.append(out.length() == 0 ? "" : " ").append(c[0]).append('/').append(c[1]));
+        return out.toString();
     }
 
-    private static BufferedImage invert(BufferedImage image) {
-        BufferedImage out = rgb(image);
-        for (int y = 0; y < out.getHeight(); y++) {
-            for (int x = 0; x < out.getWidth(); x++) {
-                out.setRGB(x, y, ~out.getRGB(x, y) & 0xffffff);
-            }
-        }
-        return out;
+    /** Nearest-rank percentile; 100 is the maximum. */
+    static double percentile(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(p / 100 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
     private PhotoDecodeComparison() {}

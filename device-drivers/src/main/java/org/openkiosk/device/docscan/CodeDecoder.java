@@ -29,7 +29,7 @@ import java.util.function.Predicate;
 /**
  * Finds QR codes and common barcodes on a page image. No single ZXing setting reads every rotated or scaled
  * code (the default and {@code TRY_HARDER} each miss ones the other reads), so several strategies run in turn
- * until one finds a wanted code.
+ * until one finds a wanted code. QR codes alone (certificates) take the faster {@link QrPhotoPasses}.
  */
 public final class CodeDecoder {
 
@@ -53,11 +53,13 @@ public final class CodeDecoder {
     }
 
     /**
-     * QR codes only, from the first strategy that finds one whose text is {@code wanted}. Much faster than
-     * {@link #decodeAll} on a whole page (the 1D readers scan every row of every sub-region).
+     * The QR code on a photo or scan of a printed certificate (issue 16, ADR 0191): the whole photo as one grey
+     * plane, binarised once and read both ways round, then fallbacks only while nothing {@code wanted} is found —
+     * see {@link QrPhotoPasses}.
+     * Much faster than {@link #decodeAll} on a whole page (the 1D readers scan every row of every sub-region).
      */
     public static List<DecodedCode> decodeQr(BufferedImage image, Predicate<String> wanted) {
-        return decode(image, List.of(BarcodeFormat.QR_CODE), wanted);
+        return QrPhotoPasses.decode(image, wanted);
     }
 
     private static List<DecodedCode> decode(BufferedImage image, List<BarcodeFormat> formats, Predicate<String> wanted) {

@@ -31,4 +31,20 @@ class CodeDecoderTest {
         BufferedImage blank = new BufferedImage(640, 480, BufferedImage.TYPE_BYTE_GRAY);
         assertThat(CodeDecoder.decodeAll(blank)).isEmpty();
     }
+
+    @Test
+    void decodeQrReadsAnInvertedCodeAndSkipsUnwantedOnes() {
+        BufferedImage code = SimulatedPageSource.page("LIGHT-ON-DARK");
+        BufferedImage inverted = new BufferedImage(code.getWidth(), code.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < code.getHeight(); y++) {
+            for (int x = 0; x < code.getWidth(); x++) {
+                inverted.setRGB(x, y, ~code.getRGB(x, y) & 0xffffff);
+            }
+        }
+        assertThat(CodeDecoder.decodeQr(inverted, text -> true)).extracting(DecodedCode::text)
+                .containsExactly("LIGHT-ON-DARK");
+        assertThat(CodeDecoder.decodeQr(code, text -> text.startsWith("OKC"))).isEmpty();
+        assertThat(CodeDecoder.decodeQr(new BufferedImage(640, 480, BufferedImage.TYPE_BYTE_GRAY), text -> true))
+                .isEmpty();
+    }
 }
