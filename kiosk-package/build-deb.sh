@@ -28,6 +28,17 @@ for jar in "$lib"/*.jar; do
   esac
 done
 ls "$out"/javafx-modules/javafx-graphics-*.jar >/dev/null
+# The CJK fonts as plain files in lib/fonts, out of their jar: JavaFX opens a file in place, while from a jar it copies
+# each 10 MB font into a temporary file at every start (ADR 0179; BundledFonts finds them through kiosk.home).
+fonts_jar="$(ls "$app"/lib/kiosk-fonts-*.jar)"
+fonts_tmp="$(mktemp -d)"
+(cd "$fonts_tmp" && jar xf "$fonts_jar")
+mkdir -p "$app/lib/fonts"
+mv "$fonts_tmp"/org/openkiosk/fonts/*.ttf "$app/lib/fonts/"
+cp "$fonts_tmp"/org/openkiosk/fonts/OFL.txt "$app/lib/fonts/OFL.txt"
+rm -f "$fonts_jar"
+jar --create --no-manifest --file "$fonts_jar" -C "$fonts_tmp" .
+rm -rf "$fonts_tmp"
 
 # The runtime: the JDK modules the kiosk uses (jdeps plus what it loads by name: charsets for GB18030 receipts,
 # locale data for Chinese dates, EC/PKCS#11 crypto for signing, zipfs for diagnostics) and JavaFX.

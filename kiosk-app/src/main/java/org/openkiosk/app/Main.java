@@ -16,6 +16,7 @@ public final class Main {
         if (System.getProperty(KioskLogging.DATA_PROPERTY) == null) {
             System.setProperty(KioskLogging.DATA_PROPERTY, DataDirectory.resolve(null).toString());
         }
+        KioskCommand.startToolkitIfTheShellStarts(args); // before picocli and Logback: JavaFX's start overlaps them
         System.exit(KioskCommand.commandLine(args).execute(args));
     }
 }

@@ -50,6 +50,22 @@ class InstalledPackageTest {
         assertThat(Files.isSymbolicLink(root.resolve("usr/bin/kiosk"))).isTrue();
     }
 
+    /** The CJK fonts are files JavaFX opens in place, not 20 MB copied out of a jar at every start (ADR 0179). */
+    @Test
+    void theFontsAreFilesOfTheInstallationNotInTheirJar() throws Exception {
+        Path fonts = root.resolve("opt/openkiosk/lib/fonts");
+        assertThat(fonts.resolve("NotoSansSC-Regular.ttf")).isRegularFile();
+        assertThat(fonts.resolve("NotoSansSC-Bold.ttf")).isRegularFile();
+        assertThat(fonts.resolve("OFL.txt")).isRegularFile();
+        try (Stream<Path> jars = Files.list(root.resolve("opt/openkiosk/lib"))) {
+            Path fontsJar = jars.filter(p -> p.getFileName().toString().startsWith("kiosk-fonts-")).findFirst().orElseThrow();
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(fontsJar.toFile())) {
+                assertThat(zip.stream().map(java.util.zip.ZipEntry::getName))
+                        .contains("org/openkiosk/fonts/BundledFonts.class").noneMatch(n -> n.endsWith(".ttf"));
+            }
+        }
+    }
+
     @Test
     void theRuntimeIsItsOwnAndCarriesJavaFx() throws Exception {
         Run r = UnpackedPackage.run(Map.of(), root.resolve("opt/openkiosk/runtime/bin/java").toString(), "--list-modules");

@@ -50,8 +50,16 @@ public final class PackageStartupBenchmark {
         Path app = root.resolve("opt/openkiosk");
         String opts = javaOpts != null ? javaOpts : launcherDefaultJavaOpts(app.resolve("bin/kiosk"));
         Path data = Files.createTempDirectory("kiosk-bench-data");
-        Map<String, String> env = javaOpts != null ? Map.of("KIOSK_JAVA_OPTS", javaOpts, "KIOSK_DATA", data.toString())
-                : Map.of("KIOSK_DATA", data.toString());
+        Map<String, String> env = new java.util.HashMap<>(Map.of("KIOSK_DATA", data.toString()));
+        if (javaOpts != null) {
+            env.put("KIOSK_JAVA_OPTS", javaOpts);
+        }
+        // the launcher's own environment defaults (MALLOC_ARENA_MAX, ADR 0179) for the bare window too, unless set here
+        launcherDefaultEnvironment(app.resolve("bin/kiosk")).forEach((k, v) -> {
+            if (System.getenv(k) == null) {
+                env.put(k, v);
+            }
+        });
         List<String> kiosk = List.of(app.resolve("bin/kiosk").toString(), "demo", "--windowed", "--benchmark-first-frame");
         List<String> bare = new ArrayList<>();
         bare.add(app.resolve("runtime/bin/java").toString());
@@ -71,8 +79,8 @@ public final class PackageStartupBenchmark {
                 servingMs.add(StartupBenchmark.lastServingMs);
             }
         }
-        System.out.printf(Locale.ROOT, "installed package %s, JVM options \"%s\", AppCDS %s, %d runs each, %d cpus, "
-                + "load average %s%n", app, opts, System.getenv().getOrDefault("KIOSK_CDS_ARCHIVE", "(launcher default)"),
+        System.out.printf(Locale.ROOT, "installed package %s, JVM options \"%s\", environment %s, AppCDS %s, %d runs each, "
+                + "%d cpus, load average %s%n", app, opts, env, System.getenv().getOrDefault("KIOSK_CDS_ARCHIVE", "(launcher default)"),
                 runs, Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).strip());
         StartupBenchmark.report("bare JavaFX window", bareMs);
         StartupBenchmark.report("kiosk attract screen", kioskMs);
@@ -98,6 +106,19 @@ public final class PackageStartupBenchmark {
             }
         }
         throw new IllegalStateException("no KIOSK_JAVA_OPTS default in " + launcher);
+    }
+
+    /** The environment variables the launcher exports with a default ({@code : "${NAME:=value}"} then {@code export NAME}). */
+    static Map<String, String> launcherDefaultEnvironment(Path launcher) throws IOException {
+        List<String> lines = Files.readAllLines(launcher);
+        Map<String, String> env = new java.util.TreeMap<>();
+        for (String line : lines) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^: \"\\$\\{([A-Z_]+):=([^}]*)}\"$").matcher(line.strip());
+            if (m.matches() && !m.group(1).startsWith("KIOSK_") && lines.stream().anyMatch(l -> l.strip().equals("export " + m.group(1)))) {
+                env.put(m.group(1), m.group(2));
+            }
+        }
+        return env;
     }
 
     /** VmRSS in kB of the kiosk (the launcher execs java: same process) after it idled on the attract screen. */

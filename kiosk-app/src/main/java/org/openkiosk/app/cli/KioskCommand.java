@@ -82,6 +82,36 @@ public final class KioskCommand implements Runnable {
         return commandLine(start == null ? SUBCOMMANDS : List.of(start));
     }
 
+    /** Options after {@code run}/{@code demo} that mean no JavaFX window (or one on another platform) opens. */
+    private static final List<String> NO_WINDOW_OPTIONS = List.of("--check", "--headless", "-h", "--help", "-V",
+            "--version");
+
+    /**
+     * Starts the JavaFX toolkit and the fonts on another thread right away when {@code args} start the kiosk's shell
+     * on this display ({@code run}/{@code demo} without {@code --check}, {@code --headless} or help), so that it
+     * overlaps with parsing the command line, the logging set-up and the configuration instead of waiting for them
+     * (ADR 0179). Anything else (other commands, no display) starts nothing; {@code KioskRunner} still makes the
+     * final decision and starts it itself where this did not.
+     */
+    public static void startToolkitIfTheShellStarts(String... args) {
+        if (opensTheShell(args) && KioskRunner.Displays.available()) {
+            org.openkiosk.app.ui.ToolkitStart.start(); // not KioskLauncher: its logger would set up Logback first
+        }
+    }
+
+    /** Whether {@code args} start the kiosk's shell in a window: {@code run}/{@code demo} without the options above. */
+    static boolean opensTheShell(String... args) {
+        if (startCommand(args) == null) {
+            return false;
+        }
+        for (String a : args) {
+            if (NO_WINDOW_OPTIONS.contains(a) || a.startsWith("--check=") || a.startsWith("--headless=")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The {@code run} or {@code demo} command {@code args} name after the global options only, else null. */
     static Class<?> startCommand(String... args) {
         for (int i = 0; i < args.length; i++) {

@@ -12,7 +12,10 @@ public final class StartupTimeline {
 
     public static final String LOGGER = "org.openkiosk.startup";
 
-    private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+    /** A holder, so that {@link #begin()} sets up no logging: Main starts JavaFX before Logback (ADR 0179). */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+    }
     private static volatile long origin = System.nanoTime();
 
     private StartupTimeline() {}
@@ -24,8 +27,8 @@ public final class StartupTimeline {
 
     /** Logs {@code phase} with the time since {@link #begin()}. */
     public static void mark(String phase) {
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("start-up +{} ms: {}", (System.nanoTime() - origin) / 1_000_000, phase);
+        if (Log.LOG.isDebugEnabled()) {
+            Log.LOG.debug("start-up +{} ms: {}", (System.nanoTime() - origin) / 1_000_000, phase);
         }
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +21,6 @@ import org.openkiosk.app.supervision.KioskSupervision;
 import org.openkiosk.app.supervision.StopSignal;
 import org.openkiosk.app.ui.startup.StartupCheck;
 import org.openkiosk.app.ui.startup.StartupResult;
-import org.openkiosk.app.ui.theme.KioskFonts;
 import org.openkiosk.app.ui.work.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,27 +80,13 @@ public final class KioskLauncher {
 
     private KioskLauncher() {}
 
-    private static CompletableFuture<Void> toolkit;
-
     /**
-     * Starts the JavaFX toolkit and loads the bundled fonts on another thread, so that this overlaps with
-     * loading the configuration and logging set-up (about half a second saved at a cold start). Call only
-     * when a display is there; {@link #launch} waits for it (or does it itself if nobody called this).
+     * Starts the JavaFX toolkit and loads the bundled fonts on another thread ({@link ToolkitStart}), so that this
+     * overlaps with loading the configuration and logging set-up. Call only when a display is there; {@link #launch}
+     * waits for it (or does it itself if nobody called this).
      */
-    public static synchronized void startToolkitEarly() {
-        if (toolkit == null) {
-            toolkit = CompletableFuture.runAsync(KioskLauncher::startToolkit);
-        }
-    }
-
-    private static void startToolkit() {
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyRunning) {
-            LOG.debug("JavaFX already running");
-        }
-        Platform.setImplicitExit(false);
-        KioskFonts.load(); // off the JavaFX thread, before the stage shows
+    public static void startToolkitEarly() {
+        ToolkitStart.start();
     }
 
     public static int launch(Request request, PrintStream out) {
@@ -114,9 +98,8 @@ public final class KioskLauncher {
      *                       null: never
      */
     public static int launch(Request request, PrintStream out, java.time.LocalTime nightlyRestart) {
-        startToolkitEarly();
         try {
-            toolkit.join();
+            ToolkitStart.start().join();
             StartupTimeline.mark("JavaFX toolkit and fonts ready");
         } catch (CompletionException | CancellationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();

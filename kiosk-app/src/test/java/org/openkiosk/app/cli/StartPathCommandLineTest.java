@@ -34,4 +34,18 @@ class StartPathCommandLineTest {
         assertThat(check.exitCode()).isEqualTo(ExitCodes.BAD_CONFIGURATION);
         assertThat(check.err()).contains("/nowhere-at-all");
     }
+
+    /** Main starts JavaFX before picocli and Logback only for these (ADR 0179); the runner decides for the rest. */
+    @Test
+    void onlyAKioskThatOpensAWindowStartsJavaFxBeforeTheCommandLineIsParsed() {
+        assertThat(KioskCommand.opensTheShell("demo", "--windowed")).isTrue();
+        assertThat(KioskCommand.opensTheShell("--config", "/etc/x", "run")).isTrue();
+        assertThat(KioskCommand.opensTheShell("demo", "--screenshot", "a.png")).isTrue();
+        assertThat(KioskCommand.opensTheShell("run", "--check")).isFalse();
+        assertThat(KioskCommand.opensTheShell("demo", "--headless")).isFalse();
+        assertThat(KioskCommand.opensTheShell("demo", "--help")).isFalse();
+        assertThat(KioskCommand.opensTheShell("doctor")).isFalse();
+        assertThat(KioskCommand.opensTheShell()).isFalse();
+        assertThat(KioskCommand.opensTheShell("--config", "demo")).as("demo is the directory here").isFalse();
+    }
 }

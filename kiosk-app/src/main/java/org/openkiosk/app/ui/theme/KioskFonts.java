@@ -25,16 +25,22 @@ public final class KioskFonts {
             return;
         }
         for (BundledFonts font : BundledFonts.values()) {
-            try (InputStream in = font.open()) {
-                Font f = Font.loadFont(in, 16);
-                if (f == null) {
-                    throw new IllegalStateException("JavaFX could not load the bundled font " + font.fileName());
-                }
-                LOG.debug("loaded font {} ({})", f.getName(), f.getFamily());
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading bundled font " + font.fileName(), e);
+            // from a file JavaFX reads the font in place; from a stream it first copies it (10 MB each) into a
+            // temporary file (ADR 0179)
+            Font f = font.file().map(file -> Font.loadFont(file.toUri().toString(), 16)).orElseGet(() -> fromJar(font));
+            if (f == null) {
+                throw new IllegalStateException("JavaFX could not load the bundled font " + font.fileName());
             }
+            LOG.debug("loaded font {} ({})", f.getName(), f.getFamily());
         }
         loaded = true;
+    }
+
+    private static Font fromJar(BundledFonts font) {
+        try (InputStream in = font.open()) {
+            return Font.loadFont(in, 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading bundled font " + font.fileName(), e);
+        }
     }
 }
