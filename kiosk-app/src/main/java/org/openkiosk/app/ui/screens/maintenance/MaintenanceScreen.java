@@ -110,8 +110,8 @@ public final class MaintenanceScreen implements Screen {
         model.hidden();
     }
 
-    /** Room for a vertical scroll bar (the theme's is 16 px wide, plus its gap). */
-    private static final double SCROLL_BAR = 24;
+    /** Room for a vertical scroll bar (it grows with the font size: about 34 px in elder mode). */
+    private static final double SCROLL_BAR = 40;
 
     private HBox build() {
         Messages messages = ctx.messages();
@@ -148,7 +148,7 @@ public final class MaintenanceScreen implements Screen {
             mode.exit("exit");
         });
         VBox nav = new VBox(16, title, state, devicesButton, portsButton, configButton, logsButton, export, service, exit);
-        nav.setMinWidth(420);
+        nav.setMinWidth(0); // as wide as the scroll pane's viewport: the scroll bar never covers a button
         nav.setPrefWidth(420);
         // seven buttons in elder mode or at 1366×768 are taller than the window: the column scrolls instead
         ScrollPane navScroll = new ScrollPane(nav);
