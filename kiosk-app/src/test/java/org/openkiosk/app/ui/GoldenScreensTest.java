@@ -17,6 +17,29 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openkiosk.app.logging.PersonalDataRedactor;
+import org.openkiosk.app.certificate.CertificateVerifier;
+import org.openkiosk.app.certificate.RevokedKeys;
+import org.openkiosk.app.certificate.Verdict;
+import org.openkiosk.app.runtime.DeviceProblem;
+import org.openkiosk.app.service.appointment.Booking;
+import org.openkiosk.app.service.appointment.BookingResult;
+import org.openkiosk.app.service.catalogue.CatalogueLoader;
+import org.openkiosk.app.service.catalogue.CertificateRule;
+import org.openkiosk.app.service.catalogue.ServiceCatalogue;
+import org.openkiosk.app.service.port.PrintOutcome;
+import org.openkiosk.app.ui.screens.appointment.BookedScreen;
+import org.openkiosk.app.ui.screens.identify.FaceVerificationScreen;
+import org.openkiosk.app.ui.screens.maintenance.MaintenanceOutOfServiceScreen;
+import org.openkiosk.app.ui.screens.outofservice.DeviceTroubleScreen;
+import org.openkiosk.app.ui.startup.StartupProblem;
+import org.openkiosk.app.ui.startup.StartupResult;
+import org.openkiosk.device.HealthStatus;
+import org.openkiosk.device.RecommendedAction;
+import org.openkiosk.device.face.FaceMatch;
+import org.openkiosk.device.face.FaceVerifier;
+import org.openkiosk.device.face.SimulatedCamera;
+import org.openkiosk.device.face.SimulatedFaceMatcher;
+import org.openkiosk.device.transport.TransportUri;
 import org.openkiosk.app.ui.i18n.Language;
 import org.openkiosk.app.ui.theme.CompactLayout;
 import org.openkiosk.app.ui.screens.certificate.CertificateCheckResultScreen;
@@ -31,10 +54,13 @@ import org.openkiosk.testsupport.PerceptualDiff;
 import org.openkiosk.testsupport.Poll;
 
 /**
- * Visual regression: key citizen screens rendered headless (Monocle) at 1920×1080 and 1366×768 and compared with
- * the committed golden PNGs in {@code kiosk-app/src/test/golden/} ({@link PerceptualDiff}: at most 0.1 % of the
- * pixels may change beyond anti-aliasing). Every screen is also checked in both languages, both themes and both
- * sizes for cut texts, controls outside the window and uneven tiles ({@link LayoutChecks}).
+ * Visual regression: every screen rendered headless (Monocle) and compared with the committed golden PNGs in
+ * {@code kiosk-app/src/test/golden/} ({@link PerceptualDiff}: at most 0.1 % of the pixels may change beyond
+ * anti-aliasing): at 1920×1080 in both languages and both themes, and at 1366×768 in English elder mode (the
+ * longest texts on the smallest screen). Every screen is also checked in both languages, both themes and both
+ * sizes for cut texts, controls outside the window and uneven tiles ({@link LayoutChecks}). The data is synthetic
+ * and fixed: the shell's clock stands still, the booking code and the certificate codes are pinned, the camera is
+ * the simulator's drawn face (ADR 0142, 0188).
  *
  * <p>After an intended change: {@code mvn -o -pl kiosk-app -am test -Dtest=GoldenScreensTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Dkiosk.golden.update=true}, look at the new PNGs, commit them
@@ -54,17 +80,25 @@ class GoldenScreensTest {
         }
     }
 
-    /** Compared with goldens: the common case, the largest texts, the largest texts on the smallest screen. */
+    /** Compared with goldens: both languages in both themes, and the largest texts on the smallest screen. */
     static final List<Variant> GOLDEN_VARIANTS = List.of(
             new Variant(1920, 1080, Language.ZH, false),
+            new Variant(1920, 1080, Language.ZH, true),
+            new Variant(1920, 1080, Language.EN, false),
             new Variant(1920, 1080, Language.EN, true),
             new Variant(1366, 768, Language.EN, true));
+
+    /** The booking code on the booked screen (the service draws a random one). */
+    static final String BOOKING_CODE = "K7M3Q9PX";
 
     @TempDir
     Path dir;
 
     private FxShell fx;
+    private FlowRuntime runtime;
     private FlowDriver citizen;
+    private FaceVerifier faces;
+    private final SimulatedFaceMatcher matcher = new SimulatedFaceMatcher(FaceMatch.MATCH);
     private final List<String> failures = new ArrayList<>();
 
     @AfterEach
@@ -76,20 +110,39 @@ class GoldenScreensTest {
             });
             fx.close();
         }
+        if (faces != null) {
+            faces.close();
+        }
         PersonalDataRedactor.clear();
     }
 
     @Test
-    void keyScreensMatchTheirGoldensAndFitEverySizeLanguageAndTheme() throws Exception {
-        fx = FxShell.ready(TestConfigs.demoHall(), ShellOptions.kiosk().withWindowed(true).withDemo(true),
-                clock -> new FlowRuntime(TestConfigs.demoHall(), dir, clock));
+    void everyScreenMatchesItsGoldensAndFitsEverySizeLanguageAndTheme() throws Exception {
+        // the no-criminal-record certificate at card and face (as config/services.yaml has it): the face step shows
+        faces = new FaceVerifier("faceVerifier", new SimulatedCamera(TransportUri.parse("sim:")), matcher, 3);
+        faces.open();
+        faces.claim();
+        faces.enable();
+        ServiceCatalogue catalogue = withFaceFor("no-criminal-record");
+        fx = FxShell.ready(TestConfigs.demoHall(), ShellOptions.kiosk().withWindowed(true).withDemo(true), clock -> {
+            runtime = new FlowRuntime(TestConfigs.demoHall(), dir, clock, catalogue, true);
+            runtime.faceVerifier = faces;
+            return runtime;
+        });
         citizen = new FlowDriver(fx);
 
         check("attract");
         citizen.touch("service-certificate-printing");
         citizen.awaitScreen("identify");
         check("identify");
+        // 人证核验: the first look misses (a steady screen with "try again"), the second matches
+        matcher.answerNext(FaceMatch.NO_MATCH);
         citizen.placeCard();
+        citizen.awaitScreen(FaceVerificationScreen.ID);
+        citizen.await(() -> ((FaceVerificationScreen) fx.ctx().navigator().current()).stateProperty().get()
+                == FaceVerificationScreen.State.NO_MATCH, "the face check's miss");
+        check("face-verification");
+        citizen.touch("face-retry");
         citizen.awaitScreen("identity-confirmed");
         citizen.touch("continue");
         citizen.awaitScreen("certificate-list");
@@ -100,6 +153,20 @@ class GoldenScreensTest {
         citizen.touch("print");
         citizen.awaitScreen("certificate-outcome");
         check("certificate-printed");
+        // the honest failures: out of paper, then another printer fault on "try again"
+        runtime.a4.thenAnswer(PrintOutcome.failed("media-empty"));
+        citizen.touch("print-another");
+        citizen.touch("certificate-household-registration");
+        citizen.awaitScreen("certificate-preview");
+        citizen.touch("print");
+        citizen.awaitScreen("certificate-outcome");
+        check("certificate-paper-out");
+        runtime.a4.thenAnswer(PrintOutcome.failed("printer reports a hardware fault"));
+        citizen.touch("retry");
+        citizen.awaitScreen("certificate-preview");
+        citizen.touch("print");
+        citizen.awaitScreen("certificate-outcome");
+        check("certificate-print-failed");
         citizen.touch("done");
         citizen.awaitScreen("rating");
         check("rating");
@@ -124,7 +191,8 @@ class GoldenScreensTest {
         citizen.awaitScreen("book-slot");
         check("book-slot");
 
-        // the queries and the walk-in ticket choice, for the same identified citizen
+        // the queries and the walk-in ticket choice, for the same identified citizen (before booking: my
+        // appointments would list the new booking's random code)
         for (String screen : new String[] {"queries", "progress", "my-appointments", "guides", "walk-in"}) {
             fx.fx(() -> fx.ctx().navigator().show(switch (screen) {
                 case "queries" -> fx.ctx().screens().queries();
@@ -136,10 +204,45 @@ class GoldenScreensTest {
             citizen.awaitScreen(screen);
             check(screen);
         }
+        fx.fx(() -> fx.ctx().navigator().show(fx.ctx().screens().bookSlot("exit-entry",
+                java.time.LocalDate.of(2026, 11, 24), null)));
+        citizen.awaitScreen("book-slot");
+        citizen.touch("slot-1000");
+        citizen.awaitScreen("book-confirm");
+        check("book-confirm");
+        citizen.touch("book");
+        citizen.awaitScreen("booked");
+        // the booking as made, with the code pinned
+        fx.fx(() -> {
+            BookingResult made = ((BookedScreen) fx.ctx().navigator().current()).result();
+            Booking b = made.booking();
+            fx.ctx().navigator().show(fx.ctx().screens().booked(new BookingResult(
+                    new Booking(b.id(), BOOKING_CODE, b.serviceCode(), b.hallId(), b.date(), b.start(), b.status(),
+                            b.holder()), made.slip(), made.slipPrint())));
+        });
+        citizen.awaitScreen("booked");
+        check("booked");
+        citizen.touch("done");
+        citizen.touch("rating-skip");
+        citizen.touch("leave");
+        citizen.awaitScreen("attract");
+
+        // 签到取号: the booking is for tomorrow, so no booking today; a walk-in ticket instead
+        citizen.touch("service-check-in");
+        citizen.placeCard();
+        citizen.awaitScreen("identity-confirmed");
+        citizen.touch("continue");
+        citizen.awaitScreen("check-in");
+        check("check-in");
+        citizen.touch("walk-in");
+        citizen.awaitScreen("walk-in");
+        citizen.touch("walkin-household");
+        citizen.awaitScreen("ticket");
+        check("ticket");
         fx.fx(() -> fx.ctx().endSession());
         citizen.awaitScreen("attract");
 
-        // 证明核验, nobody identified: a genuine code, then the same code altered
+        // 证明核验, nobody identified: a genuine code, the same code altered, a code signed with a revoked key
         String genuine = certificateCode("WFZ-2026-000123");
         citizen.touch("service-certificate-check");
         citizen.awaitScreen(CertificateCheckScreen.ID);
@@ -153,8 +256,101 @@ class GoldenScreensTest {
                 .scanned(genuine.replace("WFZ-2026-000123", "WFZ-2026-000128")));
         citizen.awaitScreen(CertificateCheckResultScreen.ID);
         check("certificate-check-invalid");
+        var revoked = revokedVerifier().verifyPayload(genuine);
+        assertThat(revoked.verdict()).isEqualTo(Verdict.REVOKED_KEY);
+        fx.fx(() -> fx.ctx().navigator().show(fx.ctx().screens().certificateCheckResult(revoked)));
+        citizen.awaitScreen(CertificateCheckResultScreen.ID);
+        check("certificate-check-revoked");
+        fx.fx(() -> fx.ctx().navigator().home());
+        citizen.awaitScreen("attract");
+
+        // the home screen while a device cannot serve: the receipt printer out of paper
+        fx.fx(() -> fx.ctx().navigator().show(new DeviceTroubleScreen(fx.ctx(), List.of(new DeviceProblem(
+                "receiptPrinter", HealthStatus.error("paper end sensor: out of paper", RecommendedAction.LOAD_PAPER))))));
+        citizen.awaitScreen(DeviceTroubleScreen.ID);
+        check("device-out-of-service");
+        fx.fx(() -> fx.ctx().navigator().home());
+        citizen.awaitScreen("attract");
+
+        // the technician's screens: PIN, maintenance, and out of service by the technician
+        fx.fx(() -> fx.ctx().maintenance().openPinPad());
+        citizen.awaitScreen("maintenance-pin");
+        check("maintenance-pin");
+        fx.fx(() -> fx.ctx().navigator().show(fx.ctx().screens().maintenance()));
+        citizen.awaitScreen("maintenance");
+        check("maintenance");
+        fx.fx(() -> {
+            fx.ctx().maintenance().takeOutOfService("定期保养 scheduled maintenance");
+            fx.ctx().maintenance().exit("exit");
+        });
+        citizen.awaitScreen(MaintenanceOutOfServiceScreen.ID);
+        check("maintenance-out-of-service");
+        fx.fx(() -> fx.ctx().maintenance().backInService());
+        fx.fx(() -> fx.ctx().navigator().home());
+        citizen.awaitScreen("attract");
+
+        // last, as it takes the store away: the hall's records cannot be reached when the citizen prints
+        citizen.touch("service-certificate-printing");
+        citizen.placeCard();
+        citizen.awaitScreen("identity-confirmed");
+        citizen.touch("continue");
+        citizen.touch("certificate-residence");
+        citizen.awaitScreen("certificate-preview");
+        runtime.store.close();
+        citizen.touch("print");
+        citizen.awaitIdle();
+        assertThat(fx.fx(() -> ((javafx.scene.control.Label) fx.node("#flow-error")).getText()))
+                .as("the hall's records cannot be reached").isEqualTo(fx.fx(() -> fx.ctx().messages()
+                        .get("error.certificate.hall_offline")));
+        check("certificate-hall-offline");
 
         assertThat(failures).as("golden comparisons and layout checks").isEmpty();
+    }
+
+    @Test
+    void outOfServiceAtStartMatchesItsGoldensInBothSizes() throws Exception {
+        fx = FxShell.empty(ShellOptions.kiosk().withWindowed(true));
+        fx.fx(() -> fx.shell.showOutOfService(List.of(
+                new StartupProblem(StartupProblem.CONFIG, "config/kiosk.yaml:7 ui.language: unknown \"fr\""),
+                StartupProblem.device("receiptPrinter", "/dev/ttyUSB0: no such port")),
+                () -> new StartupResult.OutOfService(List.of(new StartupProblem(StartupProblem.CONFIG, "still")))));
+        for (int[] size : new int[][] {{1920, 1080}, {1366, 768}}) {
+            fx.fx(() -> {
+                fx.stage.setWidth(size[0]);
+                fx.stage.setHeight(size[1]);
+            });
+            Poll.until(Duration.ofSeconds(20), "the scene takes the size " + size[0] + "x" + size[1], () -> fx.fx(() ->
+                    fx.shell.scene().getWidth() == size[0] && fx.shell.scene().getHeight() == size[1]));
+            BufferedImage image = fx.fx(() -> {
+                fx.shell.scene().getRoot().applyCss();
+                fx.shell.scene().getRoot().layout();
+                failures.addAll(LayoutChecks.faults(fx.shell.scene()).stream()
+                        .map(f -> "out-of-service " + size[0] + "x" + size[1] + ": " + f).toList());
+                return SwingFXUtils.fromFXImage(fx.shell.scene().snapshot(null), null);
+            });
+            // both languages at once, one theme: the configuration that would choose them may be what is broken
+            compare("out-of-service-" + size[0] + "x" + size[1], image);
+        }
+        assertThat(failures).as("golden comparisons and layout checks").isEmpty();
+    }
+
+    /** The shipped catalogue with {@code certificateType} at card and face. */
+    private static ServiceCatalogue withFaceFor(String certificateType) throws Exception {
+        ServiceCatalogue shipped = new CatalogueLoader().loadDefault();
+        List<CertificateRule> certificates = shipped.certificates().stream()
+                .map(r -> r.type().equals(certificateType)
+                        ? new CertificateRule(r.type(), r.numberPrefix(), r.reprintLimit(), "card-and-face") : r)
+                .toList();
+        return new ServiceCatalogue(shipped.zone(), shipped.checkIn(), shipped.services(), certificates,
+                shipped.platform(), shipped.assurance(), shipped.retention());
+    }
+
+    /** The repository's trusted keys with the demo key revoked (a stolen kiosk, ADR 0057). */
+    private static CertificateVerifier revokedVerifier() throws IOException {
+        var signing = org.openkiosk.app.certificate.SigningConfig.load(Paths.get("..", "config").toAbsolutePath()
+                .normalize());
+        return new CertificateVerifier(signing.trusted(), new RevokedKeys(java.util.Set.of(signing.signer().keyId())),
+                true);
     }
 
     /** A certificate code with fixed fields (the goldens do not change with the date), signed with the demo key. */
@@ -184,6 +380,8 @@ class GoldenScreensTest {
                                     && fx.shell.scene().getRoot().getStyleClass().contains("compact")
                                             == (v.height() < CompactLayout.BELOW)));
                     BufferedImage image = fx.fx(() -> {
+                        // no button keeps the focus ring of the last touch: which one has it varies from run to run
+                        fx.shell.scene().getRoot().requestFocus();
                         fx.shell.scene().getRoot().applyCss();
                         fx.shell.scene().getRoot().layout();
                         failures.addAll(LayoutChecks.faults(fx.shell.scene()).stream()
@@ -218,7 +416,7 @@ class GoldenScreensTest {
         Files.createDirectories(out);
         if (UPDATE) {
             Files.createDirectories(GOLDEN);
-            ImageIO.write(actual, "png", golden.toFile());
+            PerceptualDiff.writeGolden(actual, golden);
             return;
         }
         if (!Files.exists(golden)) {

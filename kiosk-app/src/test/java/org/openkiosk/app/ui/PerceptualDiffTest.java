@@ -47,6 +47,28 @@ class PerceptualDiffTest {
     }
 
     @Test
+    void aStoredGoldenIsWithinFourOfTheRenderedImageAndComparesUnchanged(@org.junit.jupiter.api.io.TempDir
+                                                                          java.nio.file.Path dir) throws Exception {
+        BufferedImage rendered = screen(260, "Choose a day", true, 0);
+        java.nio.file.Path file = dir.resolve("golden.png");
+        PerceptualDiff.writeGolden(rendered, file);
+        BufferedImage stored = javax.imageio.ImageIO.read(file.toFile());
+        for (int y = 0; y < rendered.getHeight(); y++) {
+            for (int x = 0; x < rendered.getWidth(); x++) {
+                int p = rendered.getRGB(x, y);
+                int q = stored.getRGB(x, y);
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    assertThat(Math.abs(((p >> shift) & 0xff) - ((q >> shift) & 0xff)))
+                            .isLessThanOrEqualTo(PerceptualDiff.STORAGE_ERROR);
+                }
+            }
+        }
+        assertThat(PerceptualDiff.compare(stored, rendered).changedPixels()).isZero();
+        assertThat(PerceptualDiff.compare(stored, screen(200, "Choose a day", true, 0)).within(0.001))
+                .as("a moved button is still seen against a stored golden").isFalse();
+    }
+
+    @Test
     void aDifferentSizeIsRefused() {
         assertThatThrownBy(() -> PerceptualDiff.compare(new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB),
                 new BufferedImage(12, 10, BufferedImage.TYPE_INT_RGB))).isInstanceOf(IllegalArgumentException.class);

@@ -287,6 +287,8 @@ public abstract class FlowScreen implements Screen {
         errorLine.setId("flow-error");
         errorLine.getStyleClass().add("error-text");
         errorLine.setWrapText(true);
+        // all of it, however long: the content above gives way (a cut "…" would hide what to do next)
+        errorLine.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         errorLine.textProperty().bind(Bindings.createStringBinding(
                 () -> error.get() == null ? "" : m.get(error.get().key(), error.get().args()),
                 error, m.languageProperty()));

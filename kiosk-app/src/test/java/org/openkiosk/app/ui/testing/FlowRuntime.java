@@ -59,13 +59,32 @@ public final class FlowRuntime implements KioskRuntime {
     /** With a catalogue of the test's own (e.g. other assurance levels). */
     public FlowRuntime(KioskConfig config, Path dataDir, Clock clock,
                        org.openkiosk.app.service.catalogue.ServiceCatalogue catalogue) {
+        this(config, dataDir, clock, catalogue, false);
+    }
+
+    /**
+     * @param platformApart the service platform (entitlements, progress) on a store of its own, as in a hall where the
+     *                      platform is another system: closing {@link #store} then takes away only the hall's records
+     *                      (reprint counts, bookings), e.g. to show "the hall's records cannot be reached"
+     */
+    public FlowRuntime(KioskConfig config, Path dataDir, Clock clock,
+                       org.openkiosk.app.service.catalogue.ServiceCatalogue catalogue, boolean platformApart) {
         this.config = config;
         this.store = Stores.open(new StoreConfig(Stores.EMBEDDED, null, null, null), dataDir);
         DemoData.seed(store, clock);
-        this.services = new CitizenServices(store, new EmbeddedServicePlatform(store),
+        if (platformApart) {
+            this.platformStore = Stores.open(new StoreConfig(Stores.EMBEDDED, null, null, null),
+                    dataDir.resolve("platform"));
+            DemoData.seed(platformStore, clock);
+        } else {
+            this.platformStore = null;
+        }
+        this.services = new CitizenServices(store, new EmbeddedServicePlatform(platformApart ? platformStore : store),
                 catalogue, new OnePagePdf(), a4, receipts, clock, config.kiosk().id(),
                 config.kiosk().hallId());
     }
+
+    private final Store platformStore;
 
     private static org.openkiosk.app.service.catalogue.ServiceCatalogue catalogue() {
         try {
@@ -159,6 +178,9 @@ public final class FlowRuntime implements KioskRuntime {
     @Override
     public void close() {
         store.close();
+        if (platformStore != null) {
+            platformStore.close();
+        }
     }
 
     /** A real one-page PDF naming the certificate (ASCII only), so the preview has something to rasterise. */

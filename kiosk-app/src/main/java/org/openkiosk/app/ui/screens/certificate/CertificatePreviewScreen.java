@@ -70,8 +70,15 @@ public final class CertificatePreviewScreen extends FlowScreen {
                 data(certificate.issuerZh(), "preview-field-value"),
                 text("certificate.preview.hint", "body-text"));
         side.setId("preview-fields");
-        HBox.setHgrow(side, Priority.ALWAYS);
-        HBox whole = new HBox(40, fitted, side);
+        // elder texts on a small screen, with an error line under them: the fields scroll, the buttons stay on it
+        ScrollPane fields = new ScrollPane(side);
+        fields.setFitToWidth(true);
+        fields.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        fields.getStyleClass().add("preview-fields-scroll");
+        fields.setMinHeight(0);
+        HBox.setHgrow(fields, Priority.ALWAYS);
+        HBox whole = new HBox(40, fitted, fields);
+        whole.setMinHeight(0);
         whole.setAlignment(Pos.TOP_LEFT);
 
         ImageView enlarged = new ImageView();

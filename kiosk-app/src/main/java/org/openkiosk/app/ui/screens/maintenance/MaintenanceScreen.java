@@ -110,6 +110,9 @@ public final class MaintenanceScreen implements Screen {
         model.hidden();
     }
 
+    /** Room for a vertical scroll bar (it grows with the font size: about 34 px in elder mode). */
+    private static final double SCROLL_BAR = 40;
+
     private HBox build() {
         Messages messages = ctx.messages();
         Label title = new Label();
@@ -145,8 +148,17 @@ public final class MaintenanceScreen implements Screen {
             mode.exit("exit");
         });
         VBox nav = new VBox(16, title, state, devicesButton, portsButton, configButton, logsButton, export, service, exit);
-        nav.setMinWidth(420);
+        nav.setMinWidth(0); // as wide as the scroll pane's viewport: the scroll bar never covers a button
         nav.setPrefWidth(420);
+        // seven buttons in elder mode or at 1366×768 are taller than the window: the column scrolls instead
+        ScrollPane navScroll = new ScrollPane(nav);
+        navScroll.setFitToWidth(true);
+        navScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        navScroll.setPannable(true);
+        navScroll.getStyleClass().add("maint-scroll");
+        navScroll.setMinWidth(420 + SCROLL_BAR);
+        navScroll.setPrefWidth(420 + SCROLL_BAR); // the bar beside the buttons, not over them
+        navScroll.setMinHeight(0);
 
         sectionTitle.getStyleClass().add("screen-subtitle");
         sectionTitle.setId("maint-section-title");
@@ -158,6 +170,7 @@ public final class MaintenanceScreen implements Screen {
         scroll.setFitToWidth(true);
         scroll.setPannable(true); // a finger drags the list
         scroll.getStyleClass().add("maint-scroll");
+        scroll.setMinHeight(0);
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
         Label resultStatus = new Label();
@@ -181,7 +194,8 @@ public final class MaintenanceScreen implements Screen {
         VBox main = new VBox(16, sectionTitle, scroll, result);
         HBox.setHgrow(main, Priority.ALWAYS);
 
-        HBox box = new HBox(32, nav, main);
+        main.setMinHeight(0);
+        HBox box = new HBox(32, navScroll, main);
         box.getStyleClass().addAll("screen", "maint-screen");
         return box;
     }

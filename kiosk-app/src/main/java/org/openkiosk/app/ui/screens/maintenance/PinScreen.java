@@ -109,16 +109,23 @@ public final class PinScreen implements Screen {
         HBox actions = new HBox(24, cancel, ok);
         actions.setAlignment(Pos.CENTER);
 
-        VBox box = new VBox(24, title, prompt, dots, keypad, message, actions);
+        // the keypad beside the words: one above the other, elder keys (or any keys at 1366×768) leave the window
+        VBox words = new VBox(24, prompt, dots, message, actions);
+        words.setAlignment(Pos.TOP_LEFT);
+        actions.setAlignment(Pos.CENTER_LEFT);
         if (ctx.demo()) {
             Label demo = new Label();
             demo.setId("maint-pin-demo");
             demo.getStyleClass().add("demo-flag");
             demo.textProperty().bind(ctx.messages().text("maint.pin.demo", MaintenanceAccess.DEMO_PIN));
-            box.getChildren().add(2, demo);
+            words.getChildren().add(1, demo);
         }
+        HBox.setHgrow(words, javafx.scene.layout.Priority.ALWAYS);
+        HBox body = new HBox(64, keypad, words);
+        body.setAlignment(Pos.TOP_CENTER);
+        VBox box = new VBox(24, title, body);
         box.getStyleClass().add("screen");
-        box.setAlignment(Pos.TOP_CENTER);
+        box.setAlignment(Pos.TOP_LEFT);
         return box;
     }
 
