@@ -2,7 +2,6 @@ package org.openkiosk.mosquitto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,29 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openkiosk.testsupport.RequiredTool;
 
+/**
+ * kiosk-mosquitto's own tests live here, in kiosk-app, because they need kiosk-test-support's {@link RequiredTool}
+ * (CI=true fails when the tool is missing) and kiosk-test-support depends on kiosk-mosquitto (ADR 0194).
+ */
 class MosquittoPasswordsTest {
 
     @TempDir
     Path dir;
 
-    /** kiosk-test-support's RequiredTool sits above this module: its rule (CI=true fails, else skip) by hand. */
-    private static String tool() {
-        for (Path p : new Path[] {Path.of("/usr/bin", MosquittoPasswords.TOOL), Path.of("/usr/local/bin", MosquittoPasswords.TOOL)}) {
-            if (Files.isExecutable(p)) {
-                return p.toString();
-            }
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            throw new AssertionError(MosquittoPasswords.TOOL + " is missing (Debian: apt-get install mosquitto)");
-        }
-        assumeTrue(false, MosquittoPasswords.TOOL + " is not installed (Debian: mosquitto): skipped");
-        return null;
-    }
-
     @Test
     void everyUserGetsOneHashedLineAndNoPasswordIsWrittenInClear() throws IOException {
-        String tool = tool();
+        String tool = RequiredTool.command(MosquittoPasswords.TOOL, "mosquitto").toString();
         Map<String, String> users = new LinkedHashMap<>();
         users.put("K-0101", "kiosk-secret-1");
         users.put("operator", "operator-secret-2");
@@ -59,7 +49,7 @@ class MosquittoPasswordsTest {
     void aRefusalNamesTheUserButNotThePassword() throws IOException {
         Path failing = dir.resolve("refusing-passwd");
         Files.writeString(failing, "#!/bin/sh\necho 'Error: bad user' >&2\nexit 1\n");
-        assumeTrue(failing.toFile().setExecutable(true), "cannot make a script executable here");
+        assertThat(failing.toFile().setExecutable(true)).as("the stand-in tool is executable").isTrue();
 
         assertThatThrownBy(() -> MosquittoPasswords.write(failing.toString(), dir.resolve("passwd"),
                 Map.of("K-0101", "very-secret")))
