@@ -31,22 +31,31 @@ final class HallAppliers {
     }
 
     static RecordApplier walkInTicket(String hallId) {
-        return (hall, r) -> {
-            try (PreparedStatement insert = hall.prepareStatement("INSERT INTO queue_ticket (hall_id, ticket_date,"
-                    + " counter_type, ticket_no, priority, service_code, issued_at, kiosk_id, status, record_key)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'WAITING', ?)")) {
-                insert.setString(1, r.fields().getOrDefault("hall", hallId));
-                insert.setObject(2, LocalDate.parse(r.field("date")));
-                insert.setString(3, r.field("counterType"));
-                insert.setString(4, r.field("ticket"));
-                insert.setInt(5, Integer.parseInt(r.field("priority")));
-                insert.setString(6, r.field("service"));
-                insert.setObject(7, Journal.utc(Instant.parse(r.field("issuedAt"))));
-                insert.setString(8, r.kioskId());
-                insert.setString(9, r.key());
-                insert.executeUpdate();
+        return (hall, r) -> insertTicket(hall, r, hallId, null);
+    }
+
+    /** The queue ticket of a walk-in or check-in record, WAITING; {@code bookingId} null for a walk-in. */
+    private static void insertTicket(Connection hall, JournalRecord r, String hallId, Long bookingId)
+            throws SQLException {
+        try (PreparedStatement insert = hall.prepareStatement("INSERT INTO queue_ticket (hall_id, ticket_date,"
+                + " counter_type, ticket_no, priority, booking_id, service_code, issued_at, kiosk_id, status,"
+                + " record_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING', ?)")) {
+            insert.setString(1, r.fields().getOrDefault("hall", hallId));
+            insert.setObject(2, LocalDate.parse(r.field("date")));
+            insert.setString(3, r.field("counterType"));
+            insert.setString(4, r.field("ticket"));
+            insert.setInt(5, Integer.parseInt(r.field("priority")));
+            if (bookingId == null) {
+                insert.setNull(6, java.sql.Types.BIGINT);
+            } else {
+                insert.setLong(6, bookingId);
             }
-        };
+            insert.setString(7, r.field("service"));
+            insert.setObject(8, Journal.utc(Instant.parse(r.field("issuedAt"))));
+            insert.setString(9, r.kioskId());
+            insert.setString(10, r.key());
+            insert.executeUpdate();
+        }
     }
 
     /** Why a check-in record was declined: the appointment was not booked any more (it says what it was). */
@@ -92,21 +101,7 @@ final class HallAppliers {
                     throw new SQLException("booking " + r.field("booking") + " changed under its row lock");
                 }
             }
-            try (PreparedStatement insert = hall.prepareStatement("INSERT INTO queue_ticket (hall_id, ticket_date,"
-                    + " counter_type, ticket_no, priority, booking_id, service_code, issued_at, kiosk_id, status,"
-                    + " record_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING', ?)")) {
-                insert.setString(1, r.fields().getOrDefault("hall", hallId));
-                insert.setObject(2, LocalDate.parse(r.field("date")));
-                insert.setString(3, r.field("counterType"));
-                insert.setString(4, r.field("ticket"));
-                insert.setInt(5, Integer.parseInt(r.field("priority")));
-                insert.setLong(6, bookingId);
-                insert.setString(7, r.field("service"));
-                insert.setObject(8, Journal.utc(Instant.parse(r.field("issuedAt"))));
-                insert.setString(9, r.kioskId());
-                insert.setString(10, r.key());
-                insert.executeUpdate();
-            }
+            insertTicket(hall, r, hallId, bookingId);
         };
     }
 }
