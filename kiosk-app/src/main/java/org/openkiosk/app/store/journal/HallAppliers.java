@@ -68,7 +68,7 @@ final class HallAppliers {
      * applied and {@code hall_record_declined} says why: a record both kiosks sent must not stop the batch, and must not give a
      * second ticket either.
      */
-    static RecordApplier checkIn(String hallId) {
+    static RecordApplier checkIn(String hallId, java.time.Clock clock) {
         return (hall, r) -> {
             Long bookingId = null;
             String status = "NOT_FOUND";
@@ -87,7 +87,7 @@ final class HallAppliers {
                         "INSERT INTO hall_record_declined (record_key, reason, declined_at) VALUES (?, ?, ?)")) {
                     decline.setString(1, r.key());
                     decline.setString(2, DECLINED_PREFIX + status);
-                    decline.setObject(3, Journal.utc(java.time.Instant.now()));
+                    decline.setObject(3, Journal.utc(clock.instant()));
                     decline.executeUpdate();
                 }
                 LOG.warn("the hall store declined check-in record {} of {}: {} (no ticket {} in the queue)", r.key(),

@@ -32,7 +32,7 @@ public final class HallInbox {
         return new HallInbox(hall, clock, Map.of(
                 RecordKind.RATING, HallAppliers::rating,
                 RecordKind.WALK_IN_TICKET, HallAppliers.walkInTicket(hallId),
-                RecordKind.CHECK_IN, HallAppliers.checkIn(hallId)));
+                RecordKind.CHECK_IN, HallAppliers.checkIn(hallId, clock)));
     }
 
     public Store store() {
