@@ -339,15 +339,7 @@ class HallCheckInFaultTest {
     }
 
     private List<String> column(String sql) {
-        return hall.inTransaction(c -> {
-            List<String> values = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-            return values;
-        });
+        return HallKiosk.column(hall, sql);
     }
 
     private <T extends AutoCloseable> T open(T resource) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -138,15 +136,7 @@ class HallOfflineWalkInTest {
     }
 
     private List<String> column(String sql) {
-        return directHall.inTransaction(c -> {
-            List<String> values = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-            return values;
-        });
+        return HallKiosk.column(directHall, sql);
     }
 
     private <T extends AutoCloseable> T open(T resource) {

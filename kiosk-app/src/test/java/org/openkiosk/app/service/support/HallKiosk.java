@@ -113,6 +113,19 @@ public final class HallKiosk implements AutoCloseable {
         return receipts;
     }
 
+    /** The first column of every row {@code sql} selects in {@code store}, as text (a test's look into the hall). */
+    public static List<String> column(Store store, String sql) {
+        return store.inTransaction(c -> {
+            List<String> values = new ArrayList<>();
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql); java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        });
+    }
+
     private <T extends AutoCloseable> T open(T resource) {
         opened.add(resource);
         return resource;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openkiosk.app.config.StoreConfig;
+import org.openkiosk.app.service.support.HallKiosk;
 import org.openkiosk.app.store.PostgresServer;
 import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.Stores;
@@ -186,15 +187,7 @@ class HallForwardingFaultTest {
     }
 
     private List<String> column(String sql) {
-        return hallStore.inTransaction(c -> {
-            List<String> values = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-            return values;
-        });
+        return HallKiosk.column(hallStore, sql);
     }
 
     private <T extends AutoCloseable> T open(T resource) {
