@@ -150,18 +150,24 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
         }
         OffsetDateTime midnight = LocalDate.now(clock).atStartOfDay(clock.getZone()).toOffsetDateTime()
                 .withOffsetSameInstant(ZoneOffset.UTC);
+        Map<String, Long> counts;
         try {
-            Map<String, Long> counts = countsSince(store.get(), midnight);
+            counts = countsSince(store.get(), midnight);
             storeReachable = true;
-            // a hall kiosk audits ratings, check-ins and tickets in its journal's own chain (ADRs 0160, 0173)
-            Optional<Store> journal = runtime.services() == null ? Optional.empty()
-                    : runtime.services().journalAudit().map(org.openkiosk.app.service.audit.AuditLog::store);
-            journal.ifPresent(j -> countsSince(j, midnight).forEach((action, n) -> counts.merge(action, n, Long::sum)));
-            return counts;
         } catch (RuntimeException e) {
             storeReachable = false;
             return null;
         }
+        // a hall kiosk audits ratings, check-ins and tickets in its journal's own chain (ADRs 0160, 0173); a journal
+        // that cannot be read leaves the counts unknown, and is no STORE_UNREACHABLE of the hall's database
+        Optional<Store> journal = runtime.services() == null ? Optional.empty()
+                : runtime.services().journalAudit().map(org.openkiosk.app.service.audit.AuditLog::store);
+        try {
+            journal.ifPresent(j -> countsSince(j, midnight).forEach((action, n) -> counts.merge(action, n, Long::sum)));
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return counts;
     }
 
     private Map<String, Long> countsSince(Store in, OffsetDateTime midnight) {
