@@ -277,12 +277,8 @@ public final class QueueService {
                 offline.journal().store().inTransaction(c -> journalAudit.append(c, new AuditEntry(
                         AuditAction.CHECK_IN_DECLINED, "booking:" + booking.code(), Map.of("ticket", ticketNo,
                         "record", record.key(), "declined", why))));
-                if (why.endsWith("CANCELLED")) {
-                    throw new CheckInException(CheckInException.Reason.CANCELLED,
-                            "booking " + booking.code() + " was cancelled meanwhile");
-                }
-                throw new CheckInException(CheckInException.Reason.CHECKED_IN_ELSEWHERE,
-                        "booking " + booking.code() + " was checked in by another kiosk first (" + why + ")");
+                throw new CheckInException(declinedBecause(why),
+                        "the hall store declined the check-in of booking " + booking.code() + " (" + why + ")");
             }
             case APPLIED -> {
                 QueueTicket ticket = placeInQueue(record.key(), ticketNo, service, priority, day, now, counters, true);
@@ -347,6 +343,20 @@ public final class QueueService {
      * The place in the hall's queue of a ticket the hall store took. Its answer cannot be read (the hall went away
      * right after taking it): the ticket is shown with the queue unknown, which is true here.
      */
+    /**
+     * What the citizen is told when the hall store declined a check-in: the appointment's status there, as the hall
+     * wrote it ({@code booking CHECKED_IN}, {@code booking CANCELLED}, {@code booking NOT_FOUND}). Only a check-in by
+     * another kiosk is called one; an appointment the hall does not have is "no booking here today".
+     */
+    static CheckInException.Reason declinedBecause(String declined) {
+        String status = declined.substring(declined.lastIndexOf(' ') + 1); // the status is the reason's last word
+        return switch (status) {
+            case "CHECKED_IN" -> CheckInException.Reason.CHECKED_IN_ELSEWHERE;
+            case "CANCELLED" -> CheckInException.Reason.CANCELLED;
+            default -> CheckInException.Reason.NO_BOOKING_TODAY;
+        };
+    }
+
     private QueueTicket placeInQueue(String recordKey, String ticketNo, ServiceDefinition service, int priority,
                                      LocalDate day, Instant now, long counters, boolean checkIn) {
         int ahead;
