@@ -1,9 +1,11 @@
 package org.openkiosk.app.service.audit;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -147,6 +149,7 @@ public final class AuditArchive {
             AuditArchiveCut cut = AuditArchiveFile.write(partial, chain, selection.records(), key,
                     selection.prevLink(), selection.firstKeyed(), selection.keyedSince(), now);
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(file.getParent()); // the rename durable before any record is deleted
             return cut;
         } catch (IOException e) {
             try {
@@ -156,6 +159,15 @@ public final class AuditArchive {
             }
             throw new AuditArchiveException("cannot write the archive " + file + ": " + e
                     + "; nothing deleted", e);
+        }
+    }
+
+    /** Makes a rename in {@code dir} durable (POSIX); where a directory cannot be opened this is skipped. */
+    private static void forceDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (UnsupportedOperationException e) {
+            // Windows cannot open directories; the rename is still atomic there
         }
     }
 
