@@ -183,30 +183,13 @@ public final class AuditArchive {
         ChainWalk walk = ChainWalk.after(key, cut.fromSeq() - 1, selection.prevLink());
         Optional<AuditVerification> problem = walk.acceptArchive(read, cut);
         String difference = problem.map(p -> p.firstBroken().orElseThrow().reason()).orElse(null);
-        if (difference == null && !sameRecords(read.records(), selection.records())) {
+        if (difference == null && !read.records().equals(selection.records())) {
             difference = "its records are not the database's";
         }
         if (difference != null) {
             throw new AuditArchiveException("the archive " + file + " does not verify as written (" + difference
                     + "); nothing deleted — the file is left for inspection");
         }
-    }
-
-    private static boolean sameRecords(List<AuditRecord> a, List<AuditRecord> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            AuditRecord x = a.get(i);
-            AuditRecord y = b.get(i);
-            if (x.seq() != y.seq() || !x.recordedAt().equals(y.recordedAt()) || !x.kioskId().equals(y.kioskId())
-                    || !x.action().equals(y.action()) || !x.subject().equals(y.subject())
-                    || !x.details().equals(y.details()) || !x.prevHash().strip().equals(y.prevHash().strip())
-                    || !x.hash().strip().equals(y.hash().strip()) || x.version() != y.version()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
