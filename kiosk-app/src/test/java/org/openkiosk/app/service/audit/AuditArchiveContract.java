@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
@@ -230,6 +231,38 @@ abstract class AuditArchiveContract extends AuditTrailStoreFixture {
         });
         // the archive carries its own signed cut
         assertThat(verify(file).firstBroken()).isEmpty();
+    }
+
+    @Test
+    void recordsStillInTheDatabaseUnderAnArchivesCutAreNamedNotSkipped() throws Exception {
+        writeTrail();
+        Path file = archive().file().orElseThrow();
+        // as after a run that wrote its archive but deleted nothing: the rows are back, the cut row is not
+        insider("DELETE FROM audit_archive");
+        try (Connection c = insiderConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log"
+                + " (seq, recorded_at, kiosk_id, action, subject, details, prev_hash, hash, link_version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (AuditRecord r : AuditArchiveFile.read(file).records()) {
+                ps.setLong(1, r.seq());
+                ps.setObject(2, OffsetDateTime.ofInstant(r.recordedAt(), ZoneOffset.UTC));
+                ps.setString(3, r.kioskId());
+                ps.setString(4, r.action());
+                ps.setString(5, r.subject());
+                ps.setString(6, r.details());
+                ps.setString(7, r.prevHash());
+                ps.setString(8, r.hash());
+                ps.setInt(9, r.version());
+                ps.executeUpdate();
+            }
+        }
+        assertThat(verify().firstBroken()).isEmpty();
+        // an insider edits a record the archive also holds: with the archive given, it must not be skipped
+        insider("UPDATE audit_log SET details = 'level=1;n=4' WHERE seq = 4");
+        assertThat(verify(file).firstBroken()).hasValueSatisfying(b -> {
+            assertThat(b.kind()).isEqualTo(Kind.ARCHIVE_MISMATCH);
+            assertThat(b.seq()).isEqualTo(1);
+            assertThat(b.reason()).contains("still in the database");
+        });
     }
 
     @Test
