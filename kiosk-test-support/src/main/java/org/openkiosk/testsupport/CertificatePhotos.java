@@ -1,9 +1,14 @@
 package org.openkiosk.testsupport;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.FormatException;
+import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.ResultPoint;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.DetectorResult;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.detector.Detector;
@@ -12,15 +17,22 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * A reproducible set of camera-like photos of printed certificates (issue 16): each photo looks at a rendered page
@@ -49,6 +61,60 @@ public final class CertificatePhotos {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /**
+     * One of the certificates the photo set is taken of; the test and the benchmark photograph the same ones
+     * ({@link #CERTIFICATES}), with the same synthetic holder (a GB 18030 name character, a made-up ID number).
+     */
+    public record Certificate(String type, String number) {
+        public static final String HOLDER_NAME = "测试䶮";
+        public static final String HOLDER_ID_NUMBER = "11010519491231002X";
+        public static final Map<String, String> FIELDS = Map.of("address", "示例省示例市示例区幸福路1号",
+                "householder", "测试䶮", "relation", "户主", "since", "2020年1月1日");
+        public static final LocalDate ISSUED = LocalDate.of(2026, 11, 22);
+    }
+
+    /** The three shipped certificate types, one of them twice. */
+    public static final List<Certificate> CERTIFICATES = List.of(
+            new Certificate("no-criminal-record", "PHOTO-2026-0001"), new Certificate("residence", "PHOTO-2026-0002"),
+            new Certificate("household-registration", "PHOTO-2026-0003"),
+            new Certificate("no-criminal-record", "PHOTO-2026-0004"));
+
+    /** A certificate as the project's renderer made it: the PDF and the text of its QR code. */
+    public record Rendered(byte[] pdf, String codeText) {}
+
+    /** The caller's certificate renderer (this module cannot depend on the kiosk's code). */
+    @FunctionalInterface
+    public interface Renderer {
+        Rendered render(Certificate certificate) throws Exception;
+    }
+
+    /** {@link #CERTIFICATES} rendered by {@code renderer}, the first page of each rasterised at 300 dpi. */
+    public static List<Page> pages(Renderer renderer) throws Exception {
+        List<Page> pages = new ArrayList<>();
+        for (Certificate certificate : CERTIFICATES) {
+            Rendered rendered = renderer.render(certificate);
+            try (PDDocument document = Loader.loadPDF(rendered.pdf())) {
+                BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 300, ImageType.RGB);
+                pages.add(new Page(page, rendered.codeText()));
+            }
+        }
+        return pages;
+    }
+
+    /** The reference the kiosk's decoder is held against: plain ZXing with {@code TRY_HARDER}; empty or one text. */
+    public static List<String> zxingTryHarder(BufferedImage image) {
+        Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
+        hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
+        hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        hints.put(DecodeHintType.CHARACTER_SET, "UTF-8");
+        try {
+            return List.of(new MultiFormatReader().decode(
+                    new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))), hints).getText());
+        } catch (NotFoundException e) {
+            return List.of();
         }
     }
 

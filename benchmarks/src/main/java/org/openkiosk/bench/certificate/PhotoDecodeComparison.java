@@ -1,19 +1,11 @@
 package org.openkiosk.bench.certificate;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.NotFoundException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
 import java.awt.image.BufferedImage;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -22,10 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.openkiosk.app.certificate.CertificatePayload;
 import org.openkiosk.app.certificate.CertificateRenderer;
 import org.openkiosk.app.certificate.CertificateRequest;
@@ -34,6 +22,7 @@ import org.openkiosk.device.docscan.CodeDecoder;
 import org.openkiosk.device.docscan.DecodedCode;
 import org.openkiosk.device.idcard.IdNumber;
 import org.openkiosk.testsupport.CertificatePhotos;
+import org.openkiosk.testsupport.CertificatePhotos.Certificate;
 import org.openkiosk.testsupport.CertificatePhotos.Degradation;
 import org.openkiosk.testsupport.CertificatePhotos.Photo;
 
@@ -109,7 +98,7 @@ public final class PhotoDecodeComparison {
                 CertificatePayload::looksLikeCode).stream().map(DecodedCode::text).toList()));
         boolean oursOnly = Boolean.getBoolean("photos.oursOnly");
         if (!oursOnly) {
-            scores.add(java("ZXing 3.5.3 TRY_HARDER", photos, PhotoDecodeComparison::zxingTryHarder));
+            scores.add(java("ZXing 3.5.3 TRY_HARDER", photos, CertificatePhotos::zxingTryHarder));
         }
         Score zbar = oursOnly ? null : zbar(photos, files);
         if (zbar != null) {
@@ -144,23 +133,15 @@ public final class PhotoDecodeComparison {
         }
     }
 
-    /** The project's own certificates: the three shipped types, signed with the demo key, rendered at 300 dpi. */
+    /** The project's own certificates ({@link CertificatePhotos#CERTIFICATES}), signed with the demo key. */
     static List<CertificatePhotos.Page> pages() throws Exception {
         CertificateRenderer renderer = new CertificateRenderer(BenchFixtures.templates(),
                 BenchFixtures.signing().signer(), true);
-        List<CertificatePhotos.Page> pages = new ArrayList<>();
-        String[][] requests = {{"no-criminal-record", "PHOTO-2026-0001"}, {"residence", "PHOTO-2026-0002"},
-                {"household-registration", "PHOTO-2026-0003"}, {"no-criminal-record", "PHOTO-2026-0004"}};
-        for (String[] r : requests) {
-            RenderedCertificate rendered = renderer.render(new CertificateRequest(r[0], "测试䶮",
-                    IdNumber.parse("11010519491231002X"), Map.of("address", "示例省示例市示例区幸福路1号",
-                    "householder", "测试䶮", "relation", "户主", "since", "2020年1月1日"), LocalDate.of(2026, 11, 22), r[1]));
-            try (PDDocument document = Loader.loadPDF(rendered.pdf())) {
-                BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 300, ImageType.RGB);
-                pages.add(new CertificatePhotos.Page(page, rendered.payload().encode()));
-            }
-        }
-        return pages;
+        return CertificatePhotos.pages(c -> {
+            RenderedCertificate rendered = renderer.render(new CertificateRequest(c.type(), Certificate.HOLDER_NAME,
+                    IdNumber.parse(Certificate.HOLDER_ID_NUMBER), Certificate.FIELDS, Certificate.ISSUED, c.number()));
+            return new CertificatePhotos.Rendered(rendered.pdf(), rendered.payload().encode());
+        });
     }
 
     private static Score java(String name, List<Photo> photos, Function<BufferedImage, List<String>> decoder) {
@@ -181,19 +162,6 @@ public final class PhotoDecodeComparison {
             decoded[i] = texts.contains(photos.get(i).expected());
         }
         return new Score(name, decoded, millis, cpu);
-    }
-
-    static List<String> zxingTryHarder(BufferedImage image) {
-        Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
-        hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
-        hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
-        hints.put(DecodeHintType.CHARACTER_SET, "UTF-8");
-        try {
-            return List.of(new MultiFormatReader().decode(
-                    new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))), hints).getText());
-        } catch (NotFoundException e) {
-            return List.of();
-        }
     }
 
     private static Score zbar(List<Photo> photos, List<Path> files) throws Exception {

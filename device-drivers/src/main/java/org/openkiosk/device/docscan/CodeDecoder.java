@@ -12,8 +12,6 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.multi.GenericMultipleBarcodeReader;
-import com.google.zxing.multi.MultipleBarcodeReader;
-import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -29,7 +27,7 @@ import java.util.function.Predicate;
 /**
  * Finds QR codes and common barcodes on a page image. No single ZXing setting reads every rotated or scaled
  * code (the default and {@code TRY_HARDER} each miss ones the other reads), so several strategies run in turn
- * until one finds a wanted code. QR codes alone (certificates) take the faster {@link QrPhotoPasses}.
+ * until one finds a code. QR codes alone (certificates) take the faster {@link QrPhotoPasses}.
  */
 public final class CodeDecoder {
 
@@ -49,7 +47,13 @@ public final class CodeDecoder {
 
     /** Every code of any supported format found by the first strategy that finds any (scanned documents). */
     public static List<DecodedCode> decodeAll(BufferedImage image) {
-        return decode(image, FORMATS, text -> true);
+        for (Strategy strategy : STRATEGIES) {
+            List<DecodedCode> found = run(strategy, image);
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return List.of();
     }
 
     /**
@@ -62,21 +66,11 @@ public final class CodeDecoder {
         return QrPhotoPasses.decode(image, wanted);
     }
 
-    private static List<DecodedCode> decode(BufferedImage image, List<BarcodeFormat> formats, Predicate<String> wanted) {
-        for (Strategy strategy : STRATEGIES) {
-            List<DecodedCode> found = run(strategy, image, formats);
-            if (found.stream().anyMatch(code -> wanted.test(code.text()))) {
-                return found;
-            }
-        }
-        return List.of();
-    }
-
-    private static List<DecodedCode> run(Strategy strategy, BufferedImage image, List<BarcodeFormat> formats) {
+    private static List<DecodedCode> run(Strategy strategy, BufferedImage image) {
         BufferedImage prepared = strategy.prepare().apply(image);
         BinaryBitmap bitmap = new BinaryBitmap(strategy.binarizer().apply(new BufferedImageLuminanceSource(prepared)));
         Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
-        hints.put(DecodeHintType.POSSIBLE_FORMATS, formats);
+        hints.put(DecodeHintType.POSSIBLE_FORMATS, FORMATS);
         hints.put(DecodeHintType.CHARACTER_SET, "UTF-8");
         if (strategy.tryHarder()) {
             hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
@@ -84,9 +78,7 @@ public final class CodeDecoder {
         }
         Set<DecodedCode> codes = new LinkedHashSet<>();
         try {
-            MultipleBarcodeReader reader = formats.equals(List.of(BarcodeFormat.QR_CODE)) ? new QRCodeMultiReader()
-                    : new GenericMultipleBarcodeReader(new MultiFormatReader());
-            for (Result result : reader.decodeMultiple(bitmap, hints)) {
+            for (Result result : new GenericMultipleBarcodeReader(new MultiFormatReader()).decodeMultiple(bitmap, hints)) {
                 codes.add(new DecodedCode(result.getBarcodeFormat().name(), result.getText()));
             }
         } catch (NotFoundException e) {

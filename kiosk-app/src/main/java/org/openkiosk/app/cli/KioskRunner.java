@@ -11,6 +11,7 @@ import org.openkiosk.app.logging.KioskLogging;
 import org.openkiosk.app.logging.StartupTimeline;
 import org.openkiosk.app.supervision.StopSignal;
 import org.openkiosk.app.ui.KioskLauncher;
+import org.openkiosk.app.ui.ToolkitStart;
 import org.openkiosk.app.ui.ShellOptions;
 import org.openkiosk.app.ui.i18n.Language;
 import org.openkiosk.app.supervision.StartAttempts;
@@ -66,7 +67,8 @@ final class KioskRunner {
         }
         if (!cli.check && Displays.available()) {
             StopSignal.install(); // only where the shell will run; SIGTERM during the start-up still ends it cleanly
-            KioskLauncher.startToolkitEarly(); // overlaps with the configuration and logging below
+            // unless Main did already: overlaps with the configuration and logging below; KioskLauncher.launch waits
+            ToolkitStart.start();
         }
         if (!cli.check) {
             try {

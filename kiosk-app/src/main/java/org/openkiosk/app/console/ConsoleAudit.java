@@ -120,14 +120,6 @@ public final class ConsoleAudit {
     }
 
     /**
-     * Checks the whole file against its key and its signed head: the first line that was edited, inserted, removed
-     * or cut from the end is named.
-     */
-    public static AuditVerification verify(Path file, Path keyFile) throws IOException {
-        return verifyWithLegacy(file, keyFile).chain();
-    }
-
-    /**
      * A log begun before the console linked its lines starts with lines of the old form ({@code at}, {@code user},
      * {@code name}, {@code action}, {@code details}; no {@code seq}, {@code prev} or {@code link}). Nothing proves
      * them: they are counted as legacy, unlinked, never as verified, and the chain is checked from the line after
@@ -139,7 +131,12 @@ public final class ConsoleAudit {
      */
     public record Verification(long legacyLines, AuditVerification chain) {}
 
-    public static Verification verifyWithLegacy(Path file, Path keyFile) throws IOException {
+    /**
+     * Checks the whole file against its key and its signed head: the first line that was edited, inserted, removed
+     * or cut from the end is named, and legacy lines are counted apart — never as verified. There is no check that
+     * returns the chain alone: a caller could not tell an intact log from one of legacy lines only.
+     */
+    public static Verification verify(Path file, Path keyFile) throws IOException {
         Lines lines = lines(file);
         if (lines.legacy() > 0 && lines.records().isEmpty() && !Files.exists(keyFile) && !Files.exists(headOf(file))) {
             // only legacy lines, from before the console had an audit key: nothing to check them against

@@ -80,15 +80,6 @@ public final class KioskLauncher {
 
     private KioskLauncher() {}
 
-    /**
-     * Starts the JavaFX toolkit and loads the bundled fonts on another thread ({@link ToolkitStart}), so that this
-     * overlaps with loading the configuration and logging set-up. Call only when a display is there; {@link #launch}
-     * waits for it (or does it itself if nobody called this).
-     */
-    public static void startToolkitEarly() {
-        ToolkitStart.start();
-    }
-
     public static int launch(Request request, PrintStream out) {
         return launch(request, out, null);
     }

@@ -63,7 +63,7 @@ class ConsoleAuditLegacyTest {
         audit.record("wang.fang", "王芳", "logout", Map.of());
         new ConsoleAudit(file(), key, clock).record("zhao", "", "login", Map.of("role", "viewer"));
 
-        ConsoleAudit.Verification v = ConsoleAudit.verifyWithLegacy(file(), key);
+        ConsoleAudit.Verification v = ConsoleAudit.verify(file(), key);
         assertThat(v.legacyLines()).isEqualTo(3);
         assertThat(v.chain().intact()).as(v.toString()).isTrue();
         assertThat(v.chain().recordsChecked()).isEqualTo(2);
@@ -101,7 +101,9 @@ class ConsoleAuditLegacyTest {
         // every line stripped: the signed head beside the log still names line 3 and its link, which is gone
         List<String> all = new ArrayList<>(LEGACY);
         Files.write(file(), all, StandardCharsets.UTF_8);
-        AuditVerification v = ConsoleAudit.verify(file(), key);
+        ConsoleAudit.Verification all3 = ConsoleAudit.verify(file(), key);
+        assertThat(all3.legacyLines()).isEqualTo(3);
+        AuditVerification v = all3.chain();
         assertThat(v.intact()).isFalse();
         assertThat(v.firstBroken().orElseThrow().kind()).isEqualTo(AuditVerification.Kind.REWRITTEN);
         assertThat(v.firstBroken().orElseThrow().seq()).isEqualTo(3);

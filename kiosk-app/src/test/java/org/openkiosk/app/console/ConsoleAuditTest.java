@@ -51,7 +51,9 @@ class ConsoleAuditTest {
 
     @Test
     void anUntouchedLogIsIntactAcrossARestart() throws Exception {
-        AuditVerification result = ConsoleAudit.verify(file, key);
+        ConsoleAudit.Verification verification = ConsoleAudit.verify(file, key);
+        assertThat(verification.legacyLines()).isZero();
+        AuditVerification result = verification.chain();
         assertThat(result.intact()).as(result.toString()).isTrue();
         assertThat(result.recordsChecked()).isEqualTo(5);
         assertThat(lines().get(3)).contains("\"seq\":4").contains("\"name\":\"王芳\"").contains("\"action\":\"logout\"");
@@ -109,7 +111,9 @@ class ConsoleAuditTest {
     }
 
     private AuditVerification.BrokenLink broken() throws Exception {
-        AuditVerification result = ConsoleAudit.verify(file, key);
+        ConsoleAudit.Verification verification = ConsoleAudit.verify(file, key);
+        assertThat(verification.legacyLines()).isZero();
+        AuditVerification result = verification.chain();
         assertThat(result.intact()).isFalse();
         return result.firstBroken().orElseThrow();
     }

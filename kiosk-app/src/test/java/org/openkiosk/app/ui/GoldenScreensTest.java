@@ -21,13 +21,14 @@ import org.openkiosk.app.certificate.CertificateVerifier;
 import org.openkiosk.app.certificate.RevokedKeys;
 import org.openkiosk.app.certificate.Verdict;
 import org.openkiosk.app.runtime.DeviceProblem;
+import org.openkiosk.app.service.appointment.AppointmentSlip;
 import org.openkiosk.app.service.appointment.Booking;
+import org.openkiosk.app.service.appointment.BookingRepository;
 import org.openkiosk.app.service.appointment.BookingResult;
 import org.openkiosk.app.service.catalogue.CatalogueLoader;
 import org.openkiosk.app.service.catalogue.CertificateRule;
 import org.openkiosk.app.service.catalogue.ServiceCatalogue;
 import org.openkiosk.app.service.port.PrintOutcome;
-import org.openkiosk.app.ui.screens.appointment.BookedScreen;
 import org.openkiosk.app.ui.screens.identify.FaceVerificationScreen;
 import org.openkiosk.app.ui.screens.maintenance.MaintenanceOutOfServiceScreen;
 import org.openkiosk.app.ui.screens.outofservice.DeviceTroubleScreen;
@@ -212,14 +213,13 @@ class GoldenScreensTest {
         check("book-confirm");
         citizen.touch("book");
         citizen.awaitScreen("booked");
-        // the booking as made, with the code pinned
-        fx.fx(() -> {
-            BookingResult made = ((BookedScreen) fx.ctx().navigator().current()).result();
-            Booking b = made.booking();
-            fx.ctx().navigator().show(fx.ctx().screens().booked(new BookingResult(
-                    new Booking(b.id(), BOOKING_CODE, b.serviceCode(), b.hallId(), b.date(), b.start(), b.status(),
-                            b.holder()), made.slip(), made.slipPrint())));
-        });
+        // the booking as made (its slip is the one the recording printer got; the store has the booking), with the
+        // code pinned
+        AppointmentSlip slip = runtime.receipts.slips.get(runtime.receipts.slips.size() - 1);
+        Booking b = new BookingRepository(runtime.store).byCode(slip.bookingCode()).orElseThrow();
+        fx.fx(() -> fx.ctx().navigator().show(fx.ctx().screens().booked(new BookingResult(
+                new Booking(b.id(), BOOKING_CODE, b.serviceCode(), b.hallId(), b.date(), b.start(), b.status(),
+                        b.holder()), slip, PrintOutcome.success()))));
         citizen.awaitScreen("booked");
         check("booked");
         citizen.touch("done");

@@ -39,7 +39,7 @@ public final class FleetConsoleAuditCommand implements Callable<Integer> {
         Path key = auditKey != null ? auditKey : ConsoleAudit.defaultKeyFile(audit);
         ConsoleAudit.Verification verification;
         try {
-            verification = ConsoleAudit.verifyWithLegacy(audit, key);
+            verification = ConsoleAudit.verify(audit, key);
         } catch (IOException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("console-audit: " + e.getMessage());
             return ExitCodes.BAD_CONFIGURATION;

@@ -110,22 +110,13 @@ public final class AuditCommand implements Runnable {
                 AuditKey key;
                 Optional<AuditHead> head;
                 try {
-                    AuditSettings settings = options.auditSettings();
-                    key = keyFile != null ? AuditKey.load(keyFile.toAbsolutePath())
-                            : AuditTrailSetup.existing(settings, options.dataDirectory(), demo, System::getenv).key();
-                    // the journal's chain has its own head file (ADR 0163), beside the store's
-                    AuditHeadFile given = headFile != null ? new AuditHeadFile(headFile)
-                            : journal ? AuditTrailSetup.journalHeadFile(settings, options.dataDirectory(), demo)
-                            : AuditTrailSetup.headFile(settings, options.dataDirectory(), demo);
-                    head = given.read();
-                    if (head.isEmpty() && headFile != null) {
-                        err.println("audit verify: the head file " + headFile + " does not exist");
-                        return ExitCodes.BAD_CONFIGURATION;
-                    }
+                    KeyAndHead given = keyAndHead(options, keyFile, headFile, journal, demo);
+                    key = given.key();
+                    head = given.head();
                     out.println(head.isPresent()
-                            ? "checking against the published head " + given + " (record " + head.get().seq()
+                            ? "checking against the published head " + given.file() + " (record " + head.get().seq()
                                     + ", signed by kiosk " + head.get().kioskId() + " at " + head.get().at() + ")"
-                            : "no published head at " + given + ": removal of the newest records cannot be ruled out"
+                            : "no published head at " + given.file() + ": removal of the newest records cannot be ruled out"
                                     + " (give --head FILE with a copy kept off the kiosk)");
                 } catch (IllegalArgumentException | IOException e) {
                     err.println("audit verify: " + e.getMessage());
@@ -183,14 +174,7 @@ public final class AuditCommand implements Runnable {
                     throw new StoreException("the running kiosk did not give a copy of its journal: " + e.getMessage()
                             + " (run as the kiosk user, or stop the kiosk)", e);
                 }
-                Path file = options.dataDirectory().resolve(JournalForwarding.JOURNAL_FILE);
-                if (!java.nio.file.Files.exists(options.dataDirectory().resolve(JournalForwarding.JOURNAL_FILE
-                        + ".mv.db"))) {
-                    throw new StoreException("no journal at " + file + ".mv.db (only kiosks with store type"
-                            + " postgresql keep one)");
-                }
-                return Stores.open(new StoreConfig(Stores.EMBEDDED, file.toString(), null, null),
-                        options.dataDirectory());
+                return openJournalFile(options);
             }
             if (!demo) {
                 return options.open();
@@ -198,6 +182,44 @@ public final class AuditCommand implements Runnable {
             Path file = options.dataDirectory().resolve(DefaultKioskRuntime.DEMO_STORE_FILE);
             return Stores.open(new StoreConfig(Stores.EMBEDDED, file.toString(), null, null), options.dataDirectory());
         }
+    }
+
+    /**
+     * The audit key and the published head a command checks the chain against.
+     *
+     * @param file the head file read (given, or the kiosk's)
+     */
+    record KeyAndHead(AuditKey key, AuditHeadFile file, Optional<AuditHead> head) {}
+
+    /**
+     * {@code --key-file} or kiosk.yaml's audit key; {@code --head} or the kiosk's head file (the journal's chain has its
+     * own, ADR 0163, beside the store's).
+     *
+     * @throws IllegalArgumentException when the key cannot be used, or the head file given does not exist
+     */
+    static KeyAndHead keyAndHead(StoreOptions options, Path keyFile, Path headFile, boolean journal, boolean demo)
+            throws IOException {
+        AuditSettings settings = options.auditSettings();
+        AuditKey key = keyFile != null ? AuditKey.load(keyFile.toAbsolutePath())
+                : AuditTrailSetup.existing(settings, options.dataDirectory(), demo, System::getenv).key();
+        AuditHeadFile given = headFile != null ? new AuditHeadFile(headFile)
+                : journal ? AuditTrailSetup.journalHeadFile(settings, options.dataDirectory(), demo)
+                : AuditTrailSetup.headFile(settings, options.dataDirectory(), demo);
+        Optional<AuditHead> head = given.read();
+        if (head.isEmpty() && headFile != null) {
+            throw new IllegalArgumentException("the head file " + headFile + " does not exist");
+        }
+        return new KeyAndHead(key, given, head);
+    }
+
+    /** A hall kiosk's journal file (DATA/journal.mv.db) opened as a store: the kiosk must be stopped. */
+    static Store openJournalFile(StoreOptions options) {
+        Path file = options.dataDirectory().resolve(JournalForwarding.JOURNAL_FILE);
+        if (!Files.exists(options.dataDirectory().resolve(JournalForwarding.JOURNAL_FILE + ".mv.db"))) {
+            throw new StoreException("no journal at " + file + ".mv.db (only kiosks with store type postgresql keep"
+                    + " one)");
+        }
+        return Stores.open(new StoreConfig(Stores.EMBEDDED, file.toString(), null, null), options.dataDirectory());
     }
 
     private static void deleteTree(Path dir) {
@@ -251,17 +273,9 @@ public final class AuditCommand implements Runnable {
             AuditKey key;
             Optional<AuditHead> head;
             try {
-                AuditSettings settings = options.auditSettings();
-                key = keyFile != null ? AuditKey.load(keyFile.toAbsolutePath())
-                        : AuditTrailSetup.existing(settings, options.dataDirectory(), false, System::getenv).key();
-                AuditHeadFile given = headFile != null ? new AuditHeadFile(headFile)
-                        : journal ? AuditTrailSetup.journalHeadFile(settings, options.dataDirectory(), false)
-                        : AuditTrailSetup.headFile(settings, options.dataDirectory(), false);
-                head = given.read();
-                if (head.isEmpty() && headFile != null) {
-                    err.println("audit archive: the head file " + headFile + " does not exist");
-                    return ExitCodes.BAD_CONFIGURATION;
-                }
+                KeyAndHead given = keyAndHead(options, keyFile, headFile, journal, false);
+                key = given.key();
+                head = given.head();
             } catch (IllegalArgumentException | IOException e) {
                 err.println("audit archive: " + e.getMessage());
                 return ExitCodes.BAD_CONFIGURATION;
@@ -301,14 +315,8 @@ public final class AuditCommand implements Runnable {
             if (!journal) {
                 return options.open();
             }
-            Path file = options.dataDirectory().resolve(JournalForwarding.JOURNAL_FILE);
-            if (!Files.exists(options.dataDirectory().resolve(JournalForwarding.JOURNAL_FILE + ".mv.db"))) {
-                throw new StoreException("no journal at " + file + ".mv.db (only kiosks with store type"
-                        + " postgresql keep one)");
-            }
             try {
-                return Stores.open(new StoreConfig(Stores.EMBEDDED, file.toString(), null, null),
-                        options.dataDirectory());
+                return openJournalFile(options);
             } catch (StoreException e) {
                 throw new StoreException(e.getMessage() + " (stop the kiosk before archiving its journal)", e);
             }

@@ -1,9 +1,11 @@
 package org.openkiosk.app.service.audit;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -147,6 +149,7 @@ public final class AuditArchive {
             AuditArchiveCut cut = AuditArchiveFile.write(partial, chain, selection.records(), key,
                     selection.prevLink(), selection.firstKeyed(), selection.keyedSince(), now);
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(file.getParent()); // the rename durable before any record is deleted
             return cut;
         } catch (IOException e) {
             try {
@@ -156,6 +159,15 @@ public final class AuditArchive {
             }
             throw new AuditArchiveException("cannot write the archive " + file + ": " + e
                     + "; nothing deleted", e);
+        }
+    }
+
+    /** Makes a rename in {@code dir} durable (POSIX); where a directory cannot be opened this is skipped. */
+    private static void forceDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (UnsupportedOperationException e) {
+            // Windows cannot open directories; the rename is still atomic there
         }
     }
 
@@ -171,30 +183,13 @@ public final class AuditArchive {
         ChainWalk walk = ChainWalk.after(key, cut.fromSeq() - 1, selection.prevLink());
         Optional<AuditVerification> problem = walk.acceptArchive(read, cut);
         String difference = problem.map(p -> p.firstBroken().orElseThrow().reason()).orElse(null);
-        if (difference == null && !sameRecords(read.records(), selection.records())) {
+        if (difference == null && !read.records().equals(selection.records())) {
             difference = "its records are not the database's";
         }
         if (difference != null) {
             throw new AuditArchiveException("the archive " + file + " does not verify as written (" + difference
                     + "); nothing deleted — the file is left for inspection");
         }
-    }
-
-    private static boolean sameRecords(List<AuditRecord> a, List<AuditRecord> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            AuditRecord x = a.get(i);
-            AuditRecord y = b.get(i);
-            if (x.seq() != y.seq() || !x.recordedAt().equals(y.recordedAt()) || !x.kioskId().equals(y.kioskId())
-                    || !x.action().equals(y.action()) || !x.subject().equals(y.subject())
-                    || !x.details().equals(y.details()) || !x.prevHash().strip().equals(y.prevHash().strip())
-                    || !x.hash().strip().equals(y.hash().strip()) || x.version() != y.version()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

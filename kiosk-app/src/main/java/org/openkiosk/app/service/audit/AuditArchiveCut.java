@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Where the chain was cut after its oldest records went to an archive file (ADR 0176), signed with the audit key: the
@@ -65,10 +64,6 @@ public record AuditArchiveCut(long fromSeq, long throughSeq, String prevLink, St
     /** How many records the archive holds. */
     public long records() {
         return throughSeq - fromSeq + 1;
-    }
-
-    public Optional<Instant> keyedSinceIfAny() {
-        return Optional.ofNullable(keyedSince);
     }
 
     private static String signedText(long fromSeq, long throughSeq, String prevLink, String link, long firstKeyed,

@@ -276,6 +276,18 @@ public final class AuditLog {
                 }
             }
             long archivedThrough = cuts.isEmpty() ? 0 : cuts.lastKey();
+            try (PreparedStatement left = connection.prepareStatement(
+                    "SELECT MIN(seq) FROM audit_log WHERE seq <= ?")) {
+                left.setLong(1, archivedThrough);
+                try (ResultSet rs = left.executeQuery()) {
+                    long seq = rs.next() ? rs.getLong(1) : 0;
+                    if (seq > 0) { // archived records are deleted with their cut: these would not be walked at all
+                        return broken(walk.checked(), seq, Kind.ARCHIVE_MISMATCH, "record " + seq + " is still in the"
+                                + " database although an archive cut covers the records up to " + archivedThrough
+                                + " (an archive run that did not delete, or records put back)");
+                    }
+                }
+            }
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT seq, recorded_at, kiosk_id, action, subject, details, prev_hash, hash, link_version"
                             + " FROM audit_log WHERE seq > ? ORDER BY seq")) {

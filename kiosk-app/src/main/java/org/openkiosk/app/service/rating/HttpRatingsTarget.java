@@ -133,22 +133,9 @@ public final class HttpRatingsTarget implements JournalTarget {
         String transport = health.getScheme().equals("https") ? "over TLS" : "over plain HTTP (test installation)";
         int status;
         try {
-            status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (javax.net.ssl.SSLException e) {
-            return new Probe(false, health + ": TLS failed (" + e.getMessage() + "): the platform's certificate does"
-                    + " not chain to ratingsTarget.caFile or the JDK's trust store, or its name does not match");
-        } catch (HttpConnectTimeoutException e) {
-            return new Probe(false, health + " did not accept a connection within the connect timeout");
-        } catch (HttpTimeoutException e) {
-            return new Probe(false, health + " did not answer within " + requestTimeout.toMillis() + " ms");
-        } catch (ConnectException e) {
-            return new Probe(false, health + " is unreachable: " + (e.getMessage() == null ? "connection refused"
-                    : e.getMessage()));
-        } catch (IOException e) {
-            return new Probe(false, "the connection to " + health + " failed: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Probe(false, "interrupted while waiting for " + health);
+            status = send(request.build());
+        } catch (TargetUnavailableException e) {
+            return new Probe(false, e.getMessage());
         }
         String token = bearerToken.isPresent() ? "token accepted" : "no token configured, none asked for";
         return switch (status) {
@@ -188,19 +175,24 @@ public final class HttpRatingsTarget implements JournalTarget {
     }
 
     private int send(HttpRequest request) {
+        URI uri = request.uri();
         try {
             return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (javax.net.ssl.SSLException e) {
+            throw new TargetUnavailableException("the evaluation platform at " + uri + ": TLS failed ("
+                    + e.getMessage() + "): its certificate does not chain to ratingsTarget.caFile or the JDK's trust"
+                    + " store, or its name does not match", e);
         } catch (HttpConnectTimeoutException e) {
-            throw new TargetUnavailableException("the evaluation platform at " + endpoint
+            throw new TargetUnavailableException("the evaluation platform at " + uri
                     + " did not accept a connection within the connect timeout", e);
         } catch (HttpTimeoutException e) {
-            throw new TargetUnavailableException("the evaluation platform at " + endpoint + " did not answer within "
+            throw new TargetUnavailableException("the evaluation platform at " + uri + " did not answer within "
                     + requestTimeout.toMillis() + " ms", e);
         } catch (ConnectException e) {
-            throw new TargetUnavailableException("the evaluation platform at " + endpoint + " is unreachable: "
+            throw new TargetUnavailableException("the evaluation platform at " + uri + " is unreachable: "
                     + (e.getMessage() == null ? "connection refused" : e.getMessage()), e);
         } catch (IOException e) {
-            throw new TargetUnavailableException("the connection to the evaluation platform at " + endpoint
+            throw new TargetUnavailableException("the connection to the evaluation platform at " + uri
                     + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -160,11 +160,16 @@ public final class Journal {
                 "SELECT record_key, kind, kiosk_id, created_at, payload FROM journal_record " + tail);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                records.add(new JournalRecord(rs.getString(1), RecordKind.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)));
+                records.add(record(rs));
             }
         }
         return records;
+    }
+
+    /** The record in columns 1–5 of {@code rs}: record_key, kind, kiosk_id, created_at, payload. */
+    static JournalRecord record(ResultSet rs) throws SQLException {
+        return new JournalRecord(rs.getString(1), RecordKind.valueOf(rs.getString(2)), rs.getString(3),
+                rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5));
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -43,8 +43,7 @@ public final class TargetDeliveries {
                 ps.setString(i, target);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        records.add(new JournalRecord(rs.getString(1), RecordKind.valueOf(rs.getString(2)),
-                                rs.getString(3), rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)));
+                        records.add(Journal.record(rs));
                     }
                 }
             }
@@ -132,9 +131,8 @@ public final class TargetDeliveries {
                 ps.setString(1, target);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        records.add(new SetAside(new JournalRecord(rs.getString(1), RecordKind.valueOf(rs.getString(2)),
-                                rs.getString(3), rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)),
-                                rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7)));
+                        records.add(new SetAside(Journal.record(rs), rs.getObject(6, OffsetDateTime.class).toInstant(),
+                                rs.getString(7)));
                     }
                 }
             }

@@ -7,10 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,15 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.openkiosk.app.config.StoreConfig;
 import org.openkiosk.app.service.audit.AuditVerification.Kind;
-import org.openkiosk.app.service.support.MutableClock;
-import org.openkiosk.app.store.Store;
-import org.openkiosk.app.store.StoreBackend;
 import org.openkiosk.app.store.Stores;
 
 /**
@@ -35,7 +26,7 @@ import org.openkiosk.app.store.Stores;
  * exactly the old records, the chain verifies from record 1 across the cut with and without the archive file, and an
  * archive that is incomplete, edited or forged — or records deleted without an archive, or beyond it — is named.
  */
-abstract class AuditArchiveContract {
+abstract class AuditArchiveContract extends AuditTrailStoreFixture {
 
     /** The first records are written 300 days before "now"; the newer ones ten days before. */
     static final Instant NOW = Instant.parse("2026-12-01T02:00:00.000Z");
@@ -43,37 +34,18 @@ abstract class AuditArchiveContract {
     static final Instant RECENT = NOW.minus(Duration.ofDays(10));
     static final String HOLDER_KEY = "a".repeat(64);
 
-    @TempDir
-    Path tempDir;
-
-    StoreConfig config;
-    Store store;
-    MutableClock clock;
-    AuditKey key;
-    AuditHeadFile headFile;
-    AuditLog audit;
     Path archives;
 
-    abstract StoreBackend backend();
-
-    abstract String jdbcUrl(StoreConfig config);
+    @Override
+    Instant start() {
+        return OLD;
+    }
 
     @BeforeEach
-    void openStore() throws Exception {
-        config = backend().newStoreConfig(tempDir);
-        clock = new MutableClock(OLD);
-        key = AuditKey.loadOrGenerate(tempDir.resolve("keys/audit.key"));
-        headFile = new AuditHeadFile(tempDir.resolve("data/audit.head"));
+    void openStore() {
         archives = tempDir.resolve("archives");
         store = Stores.open(config, tempDir);
         audit = new AuditLog(store, clock, "K-01", key, Optional.of(headFile));
-    }
-
-    @AfterEach
-    void closeStore() {
-        if (store != null) {
-            store.close();
-        }
     }
 
     /** Five old records (1–5: a rating, a certificate numbered and printed, two more ratings), three recent (6–8). */
@@ -262,6 +234,38 @@ abstract class AuditArchiveContract {
     }
 
     @Test
+    void recordsStillInTheDatabaseUnderAnArchivesCutAreNamedNotSkipped() throws Exception {
+        writeTrail();
+        Path file = archive().file().orElseThrow();
+        // as after a run that wrote its archive but deleted nothing: the rows are back, the cut row is not
+        insider("DELETE FROM audit_archive");
+        try (Connection c = insiderConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log"
+                + " (seq, recorded_at, kiosk_id, action, subject, details, prev_hash, hash, link_version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (AuditRecord r : AuditArchiveFile.read(file).records()) {
+                ps.setLong(1, r.seq());
+                ps.setObject(2, OffsetDateTime.ofInstant(r.recordedAt(), ZoneOffset.UTC));
+                ps.setString(3, r.kioskId());
+                ps.setString(4, r.action());
+                ps.setString(5, r.subject());
+                ps.setString(6, r.details());
+                ps.setString(7, r.prevHash());
+                ps.setString(8, r.hash());
+                ps.setInt(9, r.version());
+                ps.executeUpdate();
+            }
+        }
+        assertThat(verify().firstBroken()).isEmpty();
+        // an insider edits a record the archive also holds: with the archive given, it must not be skipped
+        insider("UPDATE audit_log SET details = 'level=1;n=4' WHERE seq = 4");
+        assertThat(verify(file).firstBroken()).hasValueSatisfying(b -> {
+            assertThat(b.kind()).isEqualTo(Kind.ARCHIVE_MISMATCH);
+            assertThat(b.seq()).isEqualTo(1);
+            assertThat(b.reason()).contains("still in the database");
+        });
+    }
+
+    @Test
     void aForgedCutIsNamed() throws Exception {
         writeTrail();
         archive();
@@ -363,30 +367,5 @@ abstract class AuditArchiveContract {
         assertThat(text).contains(from);
         Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from),
                 java.util.regex.Matcher.quoteReplacement(to)), StandardCharsets.UTF_8);
-    }
-
-    Connection insiderConnection() throws Exception {
-        return DriverManager.getConnection(jdbcUrl(config), config.user() == null ? "kiosk" : config.user(),
-                config.password() == null ? "" : config.password());
-    }
-
-    void insider(String sql) throws Exception {
-        try (Connection c = insiderConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate(sql);
-        }
-    }
-
-    long query(String sql) throws Exception {
-        try (Connection c = insiderConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    String text(String sql) throws Exception {
-        try (Connection c = insiderConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1).strip();
-        }
     }
 }

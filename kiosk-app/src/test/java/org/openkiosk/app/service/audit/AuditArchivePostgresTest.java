@@ -1,7 +1,6 @@
 package org.openkiosk.app.service.audit;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openkiosk.app.config.StoreConfig;
 import org.openkiosk.app.store.PostgresServer;
 import org.openkiosk.app.store.StoreBackend;
 
@@ -14,10 +13,5 @@ class AuditArchivePostgresTest extends AuditArchiveContract {
     @Override
     StoreBackend backend() {
         return POSTGRES.backend();
-    }
-
-    @Override
-    String jdbcUrl(StoreConfig config) {
-        return config.url();
     }
 }

@@ -3,13 +3,10 @@ package org.openkiosk.app.service.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,47 +15,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.openkiosk.app.config.StoreConfig;
 import org.openkiosk.app.service.audit.AuditVerification.BrokenLink;
 import org.openkiosk.app.service.audit.AuditVerification.Kind;
-import org.openkiosk.app.service.support.MutableClock;
-import org.openkiosk.app.store.Store;
-import org.openkiosk.app.store.StoreBackend;
 import org.openkiosk.app.store.Stores;
 
 /**
  * The keyed audit trail (ADR 0064) against a real store, for H2 and PostgreSQL: every way an insider with database
  * access but without the audit key can rewrite the trail is caught by {@link AuditLog#verify}, naming the record.
  */
-abstract class KeyedAuditTrailContract {
+abstract class KeyedAuditTrailContract extends AuditTrailStoreFixture {
 
     static final Instant T0 = Instant.parse("2026-12-01T02:00:00.000Z");
 
-    @TempDir
-    Path tempDir;
-
-    StoreConfig config;
-    Store store;
-    MutableClock clock;
-    AuditKey key;
-    AuditHeadFile headFile;
-    AuditLog audit;
-
-    abstract StoreBackend backend();
-
-    /** The JDBC URL of {@link #config}, for writing to the database the way an insider would. */
-    abstract String jdbcUrl(StoreConfig config);
-
-    @BeforeEach
-    void openStore() throws Exception {
-        config = backend().newStoreConfig(tempDir);
-        clock = new MutableClock(T0);
-        key = AuditKey.loadOrGenerate(tempDir.resolve("keys/audit.key"));
-        headFile = new AuditHeadFile(tempDir.resolve("data/audit.head"));
+    @Override
+    Instant start() {
+        return T0;
     }
 
     void openAndAppend(int records) {
@@ -67,13 +39,6 @@ abstract class KeyedAuditTrailContract {
         for (int i = 1; i <= records; i++) {
             clock.advance(java.time.Duration.ofSeconds(1));
             audit.record(new AuditEntry(AuditAction.RATED, "service:exit-entry", Map.of("level", "5", "n", "" + i)));
-        }
-    }
-
-    @AfterEach
-    void closeStore() {
-        if (store != null) {
-            store.close();
         }
     }
 
@@ -245,7 +210,7 @@ abstract class KeyedAuditTrailContract {
     @Test
     void aTrailFromBeforeTheKeyIsCarriedOnAndStaysProtected() throws Exception {
         // a store at schema version 1 with three unkeyed records, as written before ADR 0064
-        Flyway.configure().dataSource(jdbcUrl(config), user(), config.password() == null ? "" : config.password())
+        Flyway.configure().dataSource(jdbcUrl(), user(), password())
                 .locations("classpath:org/openkiosk/app/store/migration").target("1").load().migrate();
         String prev = AuditLog.genesisHash();
         for (int seq = 1; seq <= 3; seq++) {
@@ -277,34 +242,6 @@ abstract class KeyedAuditTrailContract {
         assertThat(broken.seq()).as(broken.toString()).isEqualTo(seq);
         assertThat(broken.kind()).as(broken.toString()).isEqualTo(kind);
         assertThat(broken.reason()).contains(words);
-    }
-
-    Connection insiderConnection() throws Exception {
-        return DriverManager.getConnection(jdbcUrl(config), user(), config.password() == null ? "" : config.password());
-    }
-
-    String user() {
-        return config.user() == null ? "kiosk" : config.user();
-    }
-
-    void insider(String sql) throws Exception {
-        try (Connection c = insiderConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate(sql);
-        }
-    }
-
-    long query(String sql) throws Exception {
-        try (Connection c = insiderConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    String text(String sql) throws Exception {
-        try (Connection c = insiderConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1).strip();
-        }
     }
 
     void insertRecord(long seq, Instant at, String action, String details, String prev, String link, int version)

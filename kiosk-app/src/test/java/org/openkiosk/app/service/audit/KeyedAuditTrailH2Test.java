@@ -1,7 +1,5 @@
 package org.openkiosk.app.service.audit;
 
-import java.nio.file.Path;
-import org.openkiosk.app.config.StoreConfig;
 import org.openkiosk.app.store.StoreBackend;
 
 /** The keyed audit trail on the embedded H2 file store. */
@@ -10,12 +8,5 @@ class KeyedAuditTrailH2Test extends KeyedAuditTrailContract {
     @Override
     StoreBackend backend() {
         return StoreBackend.h2();
-    }
-
-    @Override
-    String jdbcUrl(StoreConfig config) {
-        // the same settings as the kiosk's own connections, so both share the open database
-        return "jdbc:h2:file:" + Path.of(config.url()).toAbsolutePath().normalize()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=20000";
     }
 }

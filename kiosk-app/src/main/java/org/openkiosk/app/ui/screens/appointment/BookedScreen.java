@@ -28,11 +28,6 @@ public final class BookedScreen extends FlowScreen {
         return ID;
     }
 
-    /** The booking and its slip's print, as shown. */
-    public BookingResult result() {
-        return result;
-    }
-
     @Override
     public Optional<VoicePrompt> voicePrompt() {
         return Optional.of(VoicePrompt.of(PrintWords.key(result.slipPrint(), "voice.booked.printed", "voice.booked.sent",
