@@ -217,10 +217,8 @@ final class StoreKeyCheck {
     }
 
     private static boolean encryptedFile(Path database) {
-        byte[] head = new byte[9];
-        try (var in = Files.newInputStream(database)) {
-            return in.readNBytes(head, 0, head.length) == head.length
-                    && new String(head, StandardCharsets.US_ASCII).equals("H2encrypt");
+        try {
+            return Stores.encrypted(database);
         } catch (IOException e) {
             return true; // let the open attempt say why
         }
