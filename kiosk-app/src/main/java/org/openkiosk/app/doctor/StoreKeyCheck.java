@@ -140,9 +140,10 @@ final class StoreKeyCheck {
         if (tool.isEmpty()) {
             return fail(source + " is there, but " + SYSTEMD_CREDS + " is not installed to decrypt it", List.of());
         }
-        byte[] key;
+        byte[] key = null;
+        Process p = null;
         try {
-            Process p = new ProcessBuilder(tool.get().toString(), "decrypt", "--name=" + StoreKey.CREDENTIAL,
+            p = new ProcessBuilder(tool.get().toString(), "decrypt", "--name=" + StoreKey.CREDENTIAL,
                     file.toString(), "-").redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
             byte[] errors;
@@ -151,25 +152,32 @@ final class StoreKeyCheck {
                 errors = err.readNBytes(2000);
             }
             if (!p.waitFor(Doctor.CHECK_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                Arrays.fill(key, (byte) 0);
                 return fail(source + ": " + SYSTEMD_CREDS + " decrypt did not finish", List.of());
             }
             if (p.exitValue() != 0) {
-                Arrays.fill(key, (byte) 0);
                 String said = new String(errors, StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
                 return fail(source + " cannot be decrypted here (" + SYSTEMD_CREDS + " exit " + p.exitValue()
                         + (said.isEmpty() ? "" : ": " + said) + ") — run the doctor as root; on another machine, a"
                         + " re-installed system or a replaced TPM the credential must be created again with the"
                         + " kept key", List.of());
             }
+            byte[] decrypted = key;
+            key = null; // usable() zeroes it
+            return usable(decrypted, source, database);
         } catch (IOException e) {
             return fail(source + ": cannot run " + SYSTEMD_CREDS + ": " + e.getMessage(), List.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fail(source + ": interrupted", List.of());
+        } finally {
+            // whatever way out (a failed read of stderr, an interrupted wait): no key bytes, no process left
+            if (key != null) {
+                Arrays.fill(key, (byte) 0);
+            }
+            if (p != null && p.isAlive()) {
+                p.destroyForcibly();
+            }
         }
-        return usable(key, source, database);
     }
 
     /** Zeroes {@code bytes}. */
