@@ -242,7 +242,8 @@ final class StoreKeyCheck {
             if (!attributes.isRegularFile()) {
                 return Optional.of("is not a plain file");
             }
-            Set<PosixFilePermission> open = EnumSetOf.groupOrOthers(attributes.permissions());
+            Set<PosixFilePermission> open = new java.util.HashSet<>(attributes.permissions());
+            open.removeAll(OWNER);
             if (!open.isEmpty()) {
                 return Optional.of("mode " + PosixFilePermissions.toString(attributes.permissions()) + " lets others "
                         + "read it — chmod 0400 (owner " + attributes.owner().getName() + " only)");
@@ -258,18 +259,8 @@ final class StoreKeyCheck {
         }
     }
 
-    private static final class EnumSetOf {
-        static Set<PosixFilePermission> groupOrOthers(Set<PosixFilePermission> permissions) {
-            Set<PosixFilePermission> open = java.util.EnumSet.noneOf(PosixFilePermission.class);
-            for (PosixFilePermission p : permissions) {
-                if (p != PosixFilePermission.OWNER_READ && p != PosixFilePermission.OWNER_WRITE
-                        && p != PosixFilePermission.OWNER_EXECUTE) {
-                    open.add(p);
-                }
-            }
-            return open;
-        }
-    }
+    private static final Set<PosixFilePermission> OWNER = Set.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
 
     private static CheckResult pass(String detail) {
         return CheckResult.pass(LABEL, true, detail);
