@@ -64,9 +64,7 @@ final class StoreKeyCheck {
 
     /** Whether the configuration needs the key: a production kiosk on the embedded store (ADR 0119). */
     static boolean needed(KioskConfig config) {
-        String type = config.store() == null || config.store().type() == null ? Stores.EMBEDDED
-                : config.store().type().strip().toLowerCase(java.util.Locale.ROOT);
-        return type.equals(Stores.EMBEDDED) && !config.kiosk().testInstallation();
+        return Stores.type(config.store()).equals(Stores.EMBEDDED) && !config.kiosk().testInstallation();
     }
 
     /**

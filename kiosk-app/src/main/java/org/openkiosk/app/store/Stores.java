@@ -41,14 +41,18 @@ public final class Stores {
         return open(config, dataDir, System.getenv("CREDENTIALS_DIRECTORY"));
     }
 
+    /** The configured store type, lower case; {@value #EMBEDDED} when none is configured. */
+    public static String type(StoreConfig config) {
+        return config == null || config.type() == null ? EMBEDDED : config.type().strip().toLowerCase(Locale.ROOT);
+    }
+
     /**
      * @param credentialsDirectory {@code $CREDENTIALS_DIRECTORY}: with a {@link StoreKey#CREDENTIAL} there, the
      *                             embedded store is encrypted (ADR 0116)
      */
     public static Store open(StoreConfig config, Path dataDir, String credentialsDirectory) {
         Objects.requireNonNull(config, "store configuration");
-        String type = config.type() == null ? EMBEDDED : config.type().strip().toLowerCase(Locale.ROOT);
-        Store store = switch (type) {
+        Store store = switch (type(config)) {
             case EMBEDDED -> openEmbedded(config, dataDir, StoreKey.fromCredentials(credentialsDirectory));
             case POSTGRESQL -> openPostgresql(config);
             default -> throw new StoreException("store type must be 'embedded' or 'postgresql', not '"
