@@ -96,19 +96,19 @@ class CameraPreviewTest {
     void onlyTheLatestFrameIsKeptAndReplacedOnesAreZeroed() throws Exception {
         colours();
         FaceVerifier verifier = enabled("sim:" + images, new SimulatedFaceMatcher(FaceMatch.MATCH));
-        List<PreviewFrame> seen = new ArrayList<>();
-        CameraPreview[] holder = new CameraPreview[1];
         CameraPreview preview = verifier.startPreview(15, 64, 64, () -> { });
-        holder[0] = preview;
         // nobody takes frames for a while: they are replaced, not queued
         Poll.until(Duration.ofSeconds(20), "frames replaced unshown", () -> preview.framesDropped() >= 3);
         PreviewFrame latest = preview.takeLatest();
         assertThat(latest).isNotNull();
         assertThat(latest.sequence()).isGreaterThanOrEqualTo(4);
+        assertThat(latest.isWiped()).isFalse();
         latest.close();
-        seen.add(latest);
+        assertThat(latest.isWiped()).isTrue();
+        assertThat(latest.toString()).as("no content in a frame's text").endsWith(", wiped]");
         preview.close();
         preview.ended().get(10, TimeUnit.SECONDS);
+        assertThat(preview.takeLatest()).as("nothing kept after the end").isNull();
         verifier.close();
     }
 

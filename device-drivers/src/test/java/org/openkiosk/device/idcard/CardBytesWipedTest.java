@@ -71,7 +71,6 @@ class CardBytesWipedTest {
         assertThat(occurrences(card)).as("raw card bytes left in the heap").isEmpty();
     }
 
-    /** Where in a full heap dump any of the card's needles occurs. */
     /** The search can fail: card bytes a test still holds in plain are found and named. */
     @Test
     void theSearchFindsCardBytesThatAreStillInTheHeap() throws IOException {
@@ -85,6 +84,7 @@ class CardBytesWipedTest {
         Arrays.fill(plain, (byte) 0); // also keeps the plain copy reachable until the dump is searched
     }
 
+    /** Where in a full heap dump any of the card's needles occurs. */
     private List<String> occurrences(MaskedCard card) throws IOException {
         Path dump = HeapDump.write(dir.resolve("heap.hprof"));
         return HeapDump.search(dump, card.needles, card.key).stream()

@@ -190,9 +190,7 @@ final class StartupChecks {
      * installation and the demo may run unencrypted (the store then warns); a PostgreSQL store is unaffected.
      */
     static java.util.Optional<StartupProblem> storeKeyRefused(KioskConfig config, String credentialsDirectory) {
-        String type = config.store() == null || config.store().type() == null ? Stores.EMBEDDED
-                : config.store().type().strip().toLowerCase(java.util.Locale.ROOT);
-        if (config.kiosk().testInstallation() || !type.equals(Stores.EMBEDDED)) {
+        if (config.kiosk().testInstallation() || !Stores.type(config.store()).equals(Stores.EMBEDDED)) {
             return java.util.Optional.empty();
         }
         String fix = " — create it with systemd-creds (docs/install.md, \"Store key\"), use a PostgreSQL store, or set"

@@ -64,9 +64,7 @@ final class StoreKeyCheck {
 
     /** Whether the configuration needs the key: a production kiosk on the embedded store (ADR 0119). */
     static boolean needed(KioskConfig config) {
-        String type = config.store() == null || config.store().type() == null ? Stores.EMBEDDED
-                : config.store().type().strip().toLowerCase(java.util.Locale.ROOT);
-        return type.equals(Stores.EMBEDDED) && !config.kiosk().testInstallation();
+        return Stores.type(config.store()).equals(Stores.EMBEDDED) && !config.kiosk().testInstallation();
     }
 
     /**
@@ -140,9 +138,10 @@ final class StoreKeyCheck {
         if (tool.isEmpty()) {
             return fail(source + " is there, but " + SYSTEMD_CREDS + " is not installed to decrypt it", List.of());
         }
-        byte[] key;
+        byte[] key = null;
+        Process p = null;
         try {
-            Process p = new ProcessBuilder(tool.get().toString(), "decrypt", "--name=" + StoreKey.CREDENTIAL,
+            p = new ProcessBuilder(tool.get().toString(), "decrypt", "--name=" + StoreKey.CREDENTIAL,
                     file.toString(), "-").redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
             byte[] errors;
@@ -151,25 +150,32 @@ final class StoreKeyCheck {
                 errors = err.readNBytes(2000);
             }
             if (!p.waitFor(Doctor.CHECK_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                Arrays.fill(key, (byte) 0);
                 return fail(source + ": " + SYSTEMD_CREDS + " decrypt did not finish", List.of());
             }
             if (p.exitValue() != 0) {
-                Arrays.fill(key, (byte) 0);
                 String said = new String(errors, StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
                 return fail(source + " cannot be decrypted here (" + SYSTEMD_CREDS + " exit " + p.exitValue()
                         + (said.isEmpty() ? "" : ": " + said) + ") — run the doctor as root; on another machine, a"
                         + " re-installed system or a replaced TPM the credential must be created again with the"
                         + " kept key", List.of());
             }
+            byte[] decrypted = key;
+            key = null; // usable() zeroes it
+            return usable(decrypted, source, database);
         } catch (IOException e) {
             return fail(source + ": cannot run " + SYSTEMD_CREDS + ": " + e.getMessage(), List.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fail(source + ": interrupted", List.of());
+        } finally {
+            // whatever way out (a failed read of stderr, an interrupted wait): no key bytes, no process left
+            if (key != null) {
+                Arrays.fill(key, (byte) 0);
+            }
+            if (p != null && p.isAlive()) {
+                p.destroyForcibly();
+            }
         }
-        return usable(key, source, database);
     }
 
     /** Zeroes {@code bytes}. */
@@ -217,10 +223,8 @@ final class StoreKeyCheck {
     }
 
     private static boolean encryptedFile(Path database) {
-        byte[] head = new byte[9];
-        try (var in = Files.newInputStream(database)) {
-            return in.readNBytes(head, 0, head.length) == head.length
-                    && new String(head, StandardCharsets.US_ASCII).equals("H2encrypt");
+        try {
+            return Stores.encrypted(database);
         } catch (IOException e) {
             return true; // let the open attempt say why
         }
@@ -236,7 +240,8 @@ final class StoreKeyCheck {
             if (!attributes.isRegularFile()) {
                 return Optional.of("is not a plain file");
             }
-            Set<PosixFilePermission> open = EnumSetOf.groupOrOthers(attributes.permissions());
+            Set<PosixFilePermission> open = new java.util.HashSet<>(attributes.permissions());
+            open.removeAll(OWNER);
             if (!open.isEmpty()) {
                 return Optional.of("mode " + PosixFilePermissions.toString(attributes.permissions()) + " lets others "
                         + "read it — chmod 0400 (owner " + attributes.owner().getName() + " only)");
@@ -252,18 +257,8 @@ final class StoreKeyCheck {
         }
     }
 
-    private static final class EnumSetOf {
-        static Set<PosixFilePermission> groupOrOthers(Set<PosixFilePermission> permissions) {
-            Set<PosixFilePermission> open = java.util.EnumSet.noneOf(PosixFilePermission.class);
-            for (PosixFilePermission p : permissions) {
-                if (p != PosixFilePermission.OWNER_READ && p != PosixFilePermission.OWNER_WRITE
-                        && p != PosixFilePermission.OWNER_EXECUTE) {
-                    open.add(p);
-                }
-            }
-            return open;
-        }
-    }
+    private static final Set<PosixFilePermission> OWNER = Set.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
 
     private static CheckResult pass(String detail) {
         return CheckResult.pass(LABEL, true, detail);

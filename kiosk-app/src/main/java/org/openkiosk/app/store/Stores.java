@@ -41,14 +41,18 @@ public final class Stores {
         return open(config, dataDir, System.getenv("CREDENTIALS_DIRECTORY"));
     }
 
+    /** The configured store type, lower case; {@value #EMBEDDED} when none is configured. */
+    public static String type(StoreConfig config) {
+        return config == null || config.type() == null ? EMBEDDED : config.type().strip().toLowerCase(Locale.ROOT);
+    }
+
     /**
      * @param credentialsDirectory {@code $CREDENTIALS_DIRECTORY}: with a {@link StoreKey#CREDENTIAL} there, the
      *                             embedded store is encrypted (ADR 0116)
      */
     public static Store open(StoreConfig config, Path dataDir, String credentialsDirectory) {
         Objects.requireNonNull(config, "store configuration");
-        String type = config.type() == null ? EMBEDDED : config.type().strip().toLowerCase(Locale.ROOT);
-        Store store = switch (type) {
+        Store store = switch (type(config)) {
             case EMBEDDED -> openEmbedded(config, dataDir, StoreKey.fromCredentials(credentialsDirectory));
             case POSTGRESQL -> openPostgresql(config);
             default -> throw new StoreException("store type must be 'embedded' or 'postgresql', not '"
@@ -166,16 +170,23 @@ public final class Stores {
         return new Store(create(hikari, description), Dialect.H2, description);
     }
 
+    /** Whether an embedded store's database file ({@code ….mv.db}) is encrypted: H2 starts such a file "H2encrypt". */
+    public static boolean encrypted(Path databaseFile) throws java.io.IOException {
+        byte[] head = new byte[9];
+        try (java.io.InputStream in = Files.newInputStream(databaseFile)) {
+            return in.readNBytes(head, 0, head.length) == head.length
+                    && new String(head, java.nio.charset.StandardCharsets.US_ASCII).equals("H2encrypt");
+        }
+    }
+
     /** An existing store written before the key was configured is encrypted in place, once. */
     private static void encryptIfPlain(Path file, char[] key) {
         Path db = file.resolveSibling(file.getFileName() + ".mv.db");
         if (!Files.exists(db)) {
             return;
         }
-        byte[] head = new byte[9];
-        try (java.io.InputStream in = Files.newInputStream(db)) {
-            if (in.readNBytes(head, 0, head.length) == head.length
-                    && new String(head, java.nio.charset.StandardCharsets.US_ASCII).equals("H2encrypt")) {
+        try {
+            if (encrypted(db)) {
                 return;
             }
             log.warn("encrypting the embedded store {} with the {} credential", db, StoreKey.CREDENTIAL);
