@@ -117,7 +117,10 @@ public final class CameraPreview implements AutoCloseable {
             lock.notifyAll();
         }
         if (running != null) {
-            running.stop();
+            // stopping a tool's stream walks its process tree (/proc reads): never on the caller's (JavaFX) thread
+            Thread stopper = new Thread(running::stop, "camera-preview-stop");
+            stopper.setDaemon(true);
+            stopper.start();
         }
         PreviewFrame left = latest.getAndSet(null);
         if (left != null) {
