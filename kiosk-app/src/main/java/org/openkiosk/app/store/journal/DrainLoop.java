@@ -89,7 +89,7 @@ final class DrainLoop {
         }
         java.util.concurrent.Future<?> drained;
         try {
-            drained = thread.submit(this::drain);
+            drained = thread.submit(this::drainWhatWaits); // a queued drain or retry stays queued: no second loop
         } catch (RejectedExecutionException e) {
             return false; // closing
         }
@@ -128,6 +128,11 @@ final class DrainLoop {
 
     private void drain() {
         drainQueued.set(false);
+        drainWhatWaits();
+    }
+
+    /** Sends until nothing waits; on a failure queues a retry unless one is queued already. */
+    private void drainWhatWaits() {
         BooleanSupplier open = () -> !closed;
         try {
             while (!closed) {
