@@ -194,7 +194,11 @@ final class SystemChecks {
         return switch (face.driver()) {
             case org.openkiosk.device.face.FaceVerifiers.FACESDK -> {
                 String library = face.options().get("library");
-                if (library == null || library.isBlank() || !Files.isRegularFile(Path.of(library))) {
+                if (library == null || library.isBlank()) {
+                    yield CheckResult.fail(label, required, "the face verifier's 'library' option (the vendor face SDK"
+                            + " that decodes the card photo) is not set; face verification cannot run");
+                }
+                if (!Files.isRegularFile(Path.of(library))) {
                     yield CheckResult.fail(label, required, "the vendor face SDK " + library + " is not installed: it"
                             + " decodes the card photo (WLT) and compares faces; face verification cannot run");
                 }

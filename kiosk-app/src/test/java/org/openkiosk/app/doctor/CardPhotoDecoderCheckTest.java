@@ -49,6 +49,14 @@ class CardPhotoDecoderCheckTest {
     }
 
     @Test
+    void aLibraryOptionNotSetIsNamedAsSuch() {
+        CheckResult unset = SystemChecks.cardPhotoDecoder(new DeviceConfig("facesdk",
+                TransportUri.parse("v4l2:/dev/video0"), true, Map.of()));
+        assertThat(unset.blocking()).isTrue();
+        assertThat(unset.detail()).contains("'library' option").doesNotContain("null");
+    }
+
+    @Test
     void thePlatformOrTheSimulatorNeedNoDecoderOnTheKiosk() {
         CheckResult platform = SystemChecks.cardPhotoDecoder(new DeviceConfig("platform",
                 TransportUri.parse("v4l2:/dev/video0"), true, Map.of()));
