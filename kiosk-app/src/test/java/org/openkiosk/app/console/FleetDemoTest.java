@@ -53,8 +53,9 @@ class FleetDemoTest {
             System.out.println(String.join("\n", output.get()));
             Files.deleteIfExists(log);
         }) {
-            Poll.until(Duration.ofSeconds(180), "the demo prints its console address", () -> find(output.get(), CONSOLE) != null
-                    || !p.isAlive());
+            // the last of the start-up lines: the address, logins and directory are printed one by one before it
+            Poll.until(Duration.ofSeconds(180), "the demo prints its start-up lines",
+                    () -> output.get().contains("demo: Ctrl-C stops the hall") || !p.isAlive());
             assertThat(p.isAlive()).as(String.join("\n", output.get())).isTrue();
             String url = find(output.get(), CONSOLE).group(1);
             Matcher login = find(output.get(), OPERATOR);
