@@ -48,14 +48,36 @@ public final class AuditArchive {
      */
     public record Outcome(Optional<Path> file, Optional<AuditArchiveCut> cut, long deleted) {}
 
+    /**
+     * Between the steps of a run (package-private: the tests' way to put a fault between two steps — a file changed on
+     * the disk before it is read back, a record changed by another connection before the delete).
+     */
+    interface Steps {
+        Steps NONE = new Steps() { };
+
+        /** The archive is in place under its name, forced to the disk, and not yet read back. */
+        default void written(Path file) {
+        }
+
+        /** The archive read back and verified against the database; the cut is not stored, nothing deleted yet. */
+        default void verified(Path file) {
+        }
+    }
+
     private final Store store;
     private final AuditKey key;
     private final Clock clock;
+    private final Steps steps;
 
     public AuditArchive(Store store, AuditKey key, Clock clock) {
+        this(store, key, clock, Steps.NONE);
+    }
+
+    AuditArchive(Store store, AuditKey key, Clock clock, Steps steps) {
         this.store = Objects.requireNonNull(store);
         this.key = Objects.requireNonNull(key);
         this.clock = Objects.requireNonNull(clock);
+        this.steps = Objects.requireNonNull(steps);
     }
 
     /**
@@ -89,7 +111,9 @@ public final class AuditArchive {
         long through = records.get(records.size() - 1).seq();
         Path file = directory.resolve(AuditArchiveFile.fileName(chain, from, through)).toAbsolutePath();
         AuditArchiveCut cut = write(file, chain, selection, now);
+        steps.written(file);
         checkReadBack(file, cut, selection);
+        steps.verified(file);
         long deleted = store.inTransaction(c -> cutAndDelete(c, cut));
         return new Outcome(Optional.of(file), Optional.of(cut), deleted);
     }
