@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openkiosk.app.service.port.PrintOutcome;
 import org.openkiosk.app.service.queue.QueueTicket;
 import org.openkiosk.app.ui.i18n.Language;
 import org.openkiosk.app.ui.i18n.Messages;
+import org.openkiosk.app.ui.ShellOptions;
+import org.openkiosk.app.service.queue.TicketResult;
+import org.openkiosk.app.ui.testing.FxShell;
+import org.openkiosk.app.ui.testing.TestConfigs;
 
 /**
  * What the ticket screen says about a ticket whose place in the hall's queue is not known (ADRs 0161, 0173, 0199):
@@ -17,6 +24,15 @@ import org.openkiosk.app.ui.i18n.Messages;
  * check-in is never said to be checked in.
  */
 class TicketStandingWordsTest {
+
+    private FxShell fx;
+
+    @AfterEach
+    void close() {
+        if (fx != null) {
+            fx.close();
+        }
+    }
 
     private static QueueTicket ticket(int ahead, boolean checkInUnconfirmed, boolean forwardPending) {
         return new QueueTicket("A012", "H-3101", LocalDate.of(2026, 12, 2), "general", "residence", "居住证办理", true,
@@ -48,5 +64,18 @@ class TicketStandingWordsTest {
         assertThat(zh.getString("ticket.checkin_recorded")).contains("已在本机登记").contains("尚未确认")
                 .doesNotContain("连不上");
         assertThat(en.getString("ticket.checkin_recorded")).isNotEqualTo(en.getString("ticket.checkin_pending"));
+    }
+
+    @Test
+    void theTicketScreenSaysACheckInRecordedHereIsBeingSentInBothLanguages() {
+        fx = FxShell.ready(TestConfigs.sample(), ShellOptions.kiosk().withWindowed(true).withDemo(true));
+        TicketResult recorded = new TicketResult(ticket(QueueTicket.AHEAD_UNKNOWN, true, true), PrintOutcome.success());
+        fx.fx(() -> fx.ctx().navigator().show(fx.ctx().screens().ticket(recorded)));
+
+        assertThat(fx.fx(() -> ((Label) fx.node("#ticket-standing")).getText()))
+                .isEqualTo(Messages.bundle(Language.ZH).getString("ticket.checkin_recorded"));
+        fx.fx(() -> fx.ctx().messages().setLanguage(Language.EN));
+        assertThat(fx.fx(() -> ((Label) fx.node("#ticket-standing")).getText()))
+                .isEqualTo(Messages.bundle(Language.EN).getString("ticket.checkin_recorded"));
     }
 }
