@@ -137,10 +137,25 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
         return new Telemetry(Telemetry.SCHEMA, settings.kiosk(), clock.instant(),
                 SessionStatistics.startedToday(clock),
                 counts == null ? null : counts.getOrDefault("CERTIFICATE_PRINTED", 0L),
-                counts == null ? null : counts.getOrDefault("CHECKED_IN", 0L) + counts.getOrDefault("WALK_IN_TICKET", 0L),
+                counts == null ? null : tickets(counts),
                 counts == null ? null : counts.getOrDefault("BOOKED", 0L),
                 counts == null ? null : counts.getOrDefault("RATED", 0L),
                 freeDisk(), jvm.totalMemory() - jvm.freeMemory(), jvm.maxMemory(), 0, 0);
+    }
+
+    /**
+     * Queue tickets issued, from audit counts by action: check-ins and walk-ins, less the check-ins the hall store
+     * declined (ADR 0199: their ticket is never called, or was never printed). Never below 0 (a check-in of before
+     * midnight declined after it).
+     */
+    static long tickets(Map<String, Long> counts) {
+        return Math.max(0, counts.getOrDefault("CHECKED_IN", 0L) + counts.getOrDefault("WALK_IN_TICKET", 0L)
+                - counts.getOrDefault("CHECK_IN_DECLINED", 0L));
+    }
+
+    private OffsetDateTime localMidnight() {
+        return LocalDate.now(clock).atStartOfDay(clock.getZone()).toOffsetDateTime()
+                .withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     /** Audit records of this kiosk since local midnight, by action; null when the store cannot be read. */
@@ -148,8 +163,7 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
         if (store.isEmpty()) {
             return null;
         }
-        OffsetDateTime midnight = LocalDate.now(clock).atStartOfDay(clock.getZone()).toOffsetDateTime()
-                .withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime midnight = localMidnight();
         Map<String, Long> counts;
         try {
             counts = countsSince(store.get(), midnight);
@@ -171,12 +185,17 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
     }
 
     private Map<String, Long> countsSince(Store in, OffsetDateTime midnight) {
+        return countsSince(in, runtime.config().kiosk().id(), midnight);
+    }
+
+    /** Audit records of {@code kiosk} in {@code in} since {@code midnight}, by action. */
+    static Map<String, Long> countsSince(Store in, String kiosk, OffsetDateTime midnight) {
         return in.inTransaction(c -> {
             Map<String, Long> m = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT action, COUNT(*) FROM audit_log WHERE recorded_at >= ? AND kiosk_id = ? GROUP BY action")) {
                 ps.setObject(1, midnight);
-                ps.setString(2, runtime.config().kiosk().id());
+                ps.setString(2, kiosk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         m.put(rs.getString(1), rs.getLong(2));
@@ -245,6 +264,37 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
                 "ask the citizen or check the tray; the attempts stay counted against the reprint limit", now));
     }
 
+    /**
+     * How long a decline may stay unsaid before it is alarmed: the citizen at the kiosk is told within the wait for the
+     * hall (5 s) and a read of its receipt; a decline not said by then is one whose ticket was printed.
+     */
+    static final Duration DECLINE_SAID_WITHIN = Duration.ofSeconds(30);
+
+    /**
+     * The {@code CHECK_IN_DECLINED} alarm (ADR 0199): check-ins of today that the hall store declined after this kiosk
+     * had printed their ticket as "not yet confirmed" (the hall was cut right after the local commit, or the kiosk
+     * restarted before the forward) — the same appointment was checked in at another kiosk first, or cancelled. Those
+     * tickets are never called; a citizen holding one comes to the help desk. Ticket numbers and the hall's reason
+     * only: no booking code, no name, no ID number. Active until local midnight (tickets are for the day).
+     */
+    static Optional<Alarm> checkInsDeclined(String kiosk, List<org.openkiosk.app.store.journal.Journal.Declined> today,
+                                            Instant now) {
+        List<org.openkiosk.app.store.journal.Journal.Declined> unsaid = today.stream()
+                .filter(d -> !d.said() && !d.declinedAt().isAfter(now.minus(DECLINE_SAID_WITHIN))).toList();
+        if (unsaid.isEmpty()) {
+            return Optional.empty();
+        }
+        var last = unsaid.get(unsaid.size() - 1);
+        String tickets = String.join(", ", unsaid.stream().map(d -> d.record().fields().getOrDefault("ticket", "?"))
+                .toList());
+        return Optional.of(new Alarm(Alarm.SCHEMA, kiosk, "CHECK_IN_DECLINED", AlarmRules.WARNING, null,
+                unsaid.size() + " check-in(s) today declined by the hall store after this kiosk printed the ticket as"
+                        + " not yet confirmed: ticket(s) " + tickets + "; last " + last.reason(),
+                "these tickets will not be called: the appointment was checked in at another kiosk first (or"
+                        + " cancelled); help a citizen who shows one at the help desk",
+                unsaid.get(0).declinedAt()));
+    }
+
     @Override
     public List<Alarm> systemAlarms() {
         List<Alarm> alarms = new ArrayList<>();
@@ -263,6 +313,12 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
                     "the store does not answer", "check the database server and the network", now));
         }
         journalTargetAlarms(alarms, now);
+        try {
+            checkInsDeclined(settings.kiosk(), runtime.checkInsDeclinedSince(localMidnight().toInstant()), now)
+                    .ifPresent(alarms::add);
+        } catch (RuntimeException e) { // the journal cannot be read now: the next evaluation asks again
+            org.slf4j.LoggerFactory.getLogger(RuntimeStatusSource.class).debug("declined check-ins unknown", e);
+        }
         var prints = runtime.printReconciliation();
         if (prints.isPresent()) {
             printOutcomeUnknown(settings.kiosk(), prints.get(), now).ifPresent(alarms::add);

@@ -359,6 +359,11 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     }
 
     @Override
+    public List<org.openkiosk.app.store.journal.Journal.Declined> checkInsDeclinedSince(java.time.Instant since) {
+        return forwarding.map(f -> f.journal().declinedSince(since)).orElse(List.of());
+    }
+
+    @Override
     public List<org.openkiosk.app.store.journal.TargetStatus> journalTargets() {
         return forwarding.map(f -> f.shipper().targetStatuses()).orElse(List.of());
     }

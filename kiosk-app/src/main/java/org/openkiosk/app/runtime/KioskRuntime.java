@@ -100,6 +100,14 @@ public interface KioskRuntime extends AutoCloseable {
         return java.util.Map.of();
     }
 
+    /**
+     * Check-in records of this kiosk the hall store declined since {@code since} (hall kiosks only, ADR 0199): the
+     * fleet alarm names those whose ticket was printed as "not yet confirmed". Reads the journal.
+     */
+    default List<org.openkiosk.app.store.journal.Journal.Declined> checkInsDeclinedSince(java.time.Instant since) {
+        return List.of();
+    }
+
     /** Deliveries of the journal beside the hall store (the evaluation platform's ratings, ADR 0162). */
     default List<org.openkiosk.app.store.journal.TargetStatus> journalTargets() {
         return List.of();

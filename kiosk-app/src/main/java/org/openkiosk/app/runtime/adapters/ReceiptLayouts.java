@@ -73,6 +73,8 @@ public final class ReceiptLayouts {
                     .keyValue("预计等候", "约 " + Math.max(1, ticket.estimatedWait().toMinutes()) + " 分钟");
         } else if (ticket.checkInUnconfirmed()) { // journalled, not yet confirmed by the hall store (ADR 0173)
             receipt.centred("签到待大厅确认，前面人数暂不可知");
+        } else if (ticket.forwardPending()) { // journalled while the hall answers, still being sent (ADR 0199)
+            receipt.centred("已在本机登记，正在送达大厅，前面人数暂不可知");
         } else { // issued while the hall store was unreachable (ADR 0161)
             receipt.centred("离线取号，前面人数暂不可知");
         }

@@ -48,14 +48,36 @@ public final class AuditArchive {
      */
     public record Outcome(Optional<Path> file, Optional<AuditArchiveCut> cut, long deleted) {}
 
+    /**
+     * Between the steps of a run (package-private: the tests' way to put a fault between two steps — a file changed on
+     * the disk before it is read back, a record changed by another connection before the delete).
+     */
+    interface Steps {
+        Steps NONE = new Steps() { };
+
+        /** The archive is in place under its name, forced to the disk, and not yet read back. */
+        default void written(Path file) {
+        }
+
+        /** The archive read back and verified against the database; the cut is not stored, nothing deleted yet. */
+        default void verified(Path file) {
+        }
+    }
+
     private final Store store;
     private final AuditKey key;
     private final Clock clock;
+    private final Steps steps;
 
     public AuditArchive(Store store, AuditKey key, Clock clock) {
+        this(store, key, clock, Steps.NONE);
+    }
+
+    AuditArchive(Store store, AuditKey key, Clock clock, Steps steps) {
         this.store = Objects.requireNonNull(store);
         this.key = Objects.requireNonNull(key);
         this.clock = Objects.requireNonNull(clock);
+        this.steps = Objects.requireNonNull(steps);
     }
 
     /**
@@ -89,8 +111,10 @@ public final class AuditArchive {
         long through = records.get(records.size() - 1).seq();
         Path file = directory.resolve(AuditArchiveFile.fileName(chain, from, through)).toAbsolutePath();
         AuditArchiveCut cut = write(file, chain, selection, now);
+        steps.written(file);
         checkReadBack(file, cut, selection);
-        long deleted = store.inTransaction(c -> cutAndDelete(c, cut));
+        steps.verified(file);
+        long deleted = store.inTransaction(c -> cutAndDelete(c, cut, selection.records()));
         return new Outcome(Optional.of(file), Optional.of(cut), deleted);
     }
 
@@ -110,21 +134,7 @@ public final class AuditArchive {
                 firstYoung = rs.wasNull() ? Long.MAX_VALUE : min;
             }
         }
-        List<AuditRecord> records = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT seq, recorded_at, kiosk_id, action, subject, details, prev_hash, hash, link_version"
-                        + " FROM audit_log WHERE seq >= ? AND seq < ? ORDER BY seq")) {
-            ps.setLong(1, from);
-            ps.setLong(2, firstYoung);
-            ps.setFetchSize(500);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    records.add(new AuditRecord(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getString(7).strip(), rs.getString(8).strip(), rs.getInt(9)));
-                }
-            }
-        }
+        List<AuditRecord> records = records(c, from, firstYoung, "");
         long firstKeyed = last.map(AuditArchiveCut::firstKeyed).orElse(0L);
         Instant keyedSince = last.map(AuditArchiveCut::keyedSince).orElse(null);
         for (AuditRecord r : records) {
@@ -135,6 +145,27 @@ public final class AuditArchive {
         }
         return new Selection(records, last.map(AuditArchiveCut::link).orElse(AuditLog.genesisHash()), firstKeyed,
                 keyedSince);
+    }
+
+    /** The records {@code from} ≤ seq < {@code toExclusive} in order, as stored; {@code tail} e.g. a row lock. */
+    private static List<AuditRecord> records(Connection c, long from, long toExclusive, String tail)
+            throws SQLException {
+        List<AuditRecord> records = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT seq, recorded_at, kiosk_id, action, subject, details, prev_hash, hash, link_version"
+                        + " FROM audit_log WHERE seq >= ? AND seq < ? ORDER BY seq" + tail)) {
+            ps.setLong(1, from);
+            ps.setLong(2, toExclusive);
+            ps.setFetchSize(500);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    records.add(new AuditRecord(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getString(7).strip(), rs.getString(8).strip(), rs.getInt(9)));
+                }
+            }
+        }
+        return records;
     }
 
     private AuditArchiveCut write(Path file, String chain, Selection selection, Instant now) {
@@ -196,7 +227,7 @@ public final class AuditArchive {
      * Stores the cut and deletes exactly its records, in the caller's transaction; refuses when the records in the
      * database are no longer the archived ones.
      */
-    private long cutAndDelete(Connection c, AuditArchiveCut cut) throws SQLException {
+    private long cutAndDelete(Connection c, AuditArchiveCut cut, List<AuditRecord> archived) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT COUNT(*), MIN(seq), MAX(seq) FROM audit_log WHERE seq <= ?")) {
             ps.setLong(1, cut.throughSeq());
@@ -208,14 +239,19 @@ public final class AuditArchive {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM audit_log WHERE seq = ?")) {
-            ps.setLong(1, cut.throughSeq());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || !rs.getString(1).strip().equals(cut.link())) {
-                    throw new AuditArchiveException("record " + cut.throughSeq() + " changed after it was archived;"
-                            + " nothing deleted");
-                }
+        // every archived record as the archive holds it, locked until the delete (an edit of any column after the
+        // read-back — not only of the last link — would otherwise be deleted unseen)
+        List<AuditRecord> now = records(c, cut.fromSeq(), cut.throughSeq() + 1, " FOR UPDATE");
+        for (int i = 0; i < archived.size(); i++) {
+            AuditRecord was = archived.get(i);
+            if (i >= now.size() || !now.get(i).equals(was)) {
+                throw new AuditArchiveException("record " + was.seq() + " changed after it was archived;"
+                        + " nothing deleted");
             }
+        }
+        if (now.size() != archived.size() || !now.get(now.size() - 1).hash().equals(cut.link())) {
+            throw new AuditArchiveException("record " + cut.throughSeq() + " changed after it was archived;"
+                    + " nothing deleted");
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO audit_archive (through_seq, from_seq, archived_at, cut) VALUES (?, ?, ?, ?)")) {

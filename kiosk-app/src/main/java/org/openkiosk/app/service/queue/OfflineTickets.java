@@ -60,7 +60,13 @@ public final class OfflineTickets {
         /** taken and not applied: the appointment was checked in by another record first, or cancelled */
         DECLINED,
         /** not confirmed in time (hall away, backlog): the record waits in the journal and goes later, once */
-        UNCONFIRMED
+        UNCONFIRMED,
+        /**
+         * the kiosk's own journal failed right after the record was committed to it, and the hall store (which
+         * answers) has no receipt of it yet: the record is on the journal's disk and the shipper sends it, once
+         * (ADR 0199). The hall was not away: the citizen is not told it was.
+         */
+        FORWARD_PENDING
     }
 
     /** {@link Answer} and, when declined, the hall's reason (e.g. {@code booking CHECKED_IN}). */
@@ -70,13 +76,21 @@ public final class OfflineTickets {
 
     /** Forwards a record just journalled, waits for the hall store at most {@link #CONFIRM_WITHIN}, reads its receipt. */
     Confirmation confirm(JournalRecord record) {
-        if (!forwardNow.forwarded(record, CONFIRM_WITHIN)) {
-            return Confirmation.UNCONFIRMED;
+        boolean journalFailed = false;
+        try {
+            if (!forwardNow.forwarded(record, CONFIRM_WITHIN)) {
+                return Confirmation.UNCONFIRMED;
+            }
+        } catch (StoreException e) { // the journal, after the record's commit: it is on the disk, ask the hall
+            log.warn("the journal failed after record {} was committed to it; asking the hall store for its"
+                    + " receipt: {}", record.key(), e.toString());
+            journalFailed = true;
         }
         try {
             Optional<HallInbox.Receipt> receipt = HallInbox.receiptOf(hall, record.key());
             if (receipt.isEmpty()) {
-                return Confirmation.UNCONFIRMED;
+                return journalFailed ? new Confirmation(Answer.FORWARD_PENDING, Optional.empty())
+                        : Confirmation.UNCONFIRMED;
             }
             return receipt.get().applied() ? new Confirmation(Answer.APPLIED, Optional.empty())
                     : new Confirmation(Answer.DECLINED, receipt.get().declined());

@@ -233,6 +233,39 @@ public final class QueueService {
     public void issueOfflineFrom(OfflineTickets tickets, AuditLog journalAudit) {
         this.offline = tickets;
         this.journalAudit = journalAudit;
+        tickets.journal().onDeclined(this::auditDeclines);
+        auditDeclines(); // declines the shipper learned before the services were wired (a restart with records waiting)
+    }
+
+    /**
+     * Writes the {@code CHECK_IN_DECLINED} audit entry of every check-in the hall store declined that has none yet
+     * (ADR 0199), each in the transaction that marks it audited: once, whether the citizen was still at the kiosk or
+     * had gone with a ticket printed "not yet confirmed". Runs on the shipper's thread after it noted a decline, and
+     * when the services are wired; a journal that cannot be written now leaves it for the next decline or start.
+     */
+    private void auditDeclines() {
+        try {
+            for (org.openkiosk.app.store.journal.Journal.Declined d : offline.journal().declinedNotAudited()) {
+                org.openkiosk.app.store.journal.JournalRecord r = d.record();
+                boolean written = offline.journal().store().inTransaction(c -> {
+                    if (!offline.journal().markDeclineAudited(c, r.key(), clock.instant())) {
+                        return false; // another thread wrote it
+                    }
+                    journalAudit.append(c, new AuditEntry(AuditAction.CHECK_IN_DECLINED,
+                            "booking:" + r.field("booking"), Map.of("ticket", r.field("ticket"), "record", r.key(),
+                            "declined", d.reason())));
+                    offline.journal().store().requireDurableCommit(c);
+                    return true;
+                });
+                if (written && !d.said()) {
+                    LOG.warn("the hall store declined check-in record {} ({}): ticket {} of {} will not be called",
+                            r.key(), d.reason(), r.field("ticket"), r.field("date"));
+                }
+            }
+        } catch (org.openkiosk.app.store.StoreException e) {
+            LOG.warn("declined check-ins cannot be audited now; trying again at the next decline or start: {}",
+                    e.toString());
+        }
     }
 
     /**
@@ -274,9 +307,16 @@ public final class QueueService {
                 String why = confirmation.declined().orElse("");
                 LOG.info("check-in of {} declined by the hall store ({}): no ticket {} given", booking.code(), why,
                         ticketNo);
-                offline.journal().store().inTransaction(c -> journalAudit.append(c, new AuditEntry(
-                        AuditAction.CHECK_IN_DECLINED, "booking:" + booking.code(), Map.of("ticket", ticketNo,
-                        "record", record.key(), "declined", why))));
+                // the shipper noted the decline and its audit entry came with it (ADR 0199); the citizen is told
+                // here and nothing is printed, so no alarm: say so in the journal (a journal failing now only costs
+                // a needless alarm)
+                auditDeclines();
+                try {
+                    offline.journal().markDeclineSaid(record.key(), clock.instant());
+                } catch (org.openkiosk.app.store.StoreException e) {
+                    LOG.warn("cannot note in the journal that the decline of {} was said at the kiosk: {}",
+                            record.key(), e.toString());
+                }
                 throw new CheckInException(declinedBecause(why),
                         "the hall store declined the check-in of booking " + booking.code() + " (" + why + ")");
             }
@@ -290,7 +330,7 @@ public final class QueueService {
                         booking.code(), ticketNo);
                 QueueTicket ticket = new QueueTicket(ticketNo, hallId, day, service.counterType(), service.code(),
                         service.titleZh(), priority == PRIORITY_BOOKED, QueueTicket.AHEAD_UNKNOWN, Duration.ZERO,
-                        now, kioskId, true);
+                        now, kioskId, true, confirmation.answer() == OfflineTickets.Answer.FORWARD_PENDING);
                 return new TicketResult(ticket, print(ticket));
             }
         }
@@ -319,10 +359,12 @@ public final class QueueService {
         String ticketNo = service.ticketPrefix() + String.format("%03d", number);
         org.openkiosk.app.store.journal.JournalRecord record = offline.journal().store().inTransaction(
                 c -> journalWalkIn(c, service, day, ticketNo, now));
-        QueueTicket ticket = offline.confirm(record).answer() == OfflineTickets.Answer.APPLIED
+        OfflineTickets.Answer answer = offline.confirm(record).answer();
+        QueueTicket ticket = answer == OfflineTickets.Answer.APPLIED
                 ? placeInQueue(record.key(), ticketNo, service, PRIORITY_WALK_IN, day, now, counters, false)
                 : new QueueTicket(ticketNo, hallId, day, service.counterType(), service.code(), service.titleZh(),
-                        false, QueueTicket.AHEAD_UNKNOWN, Duration.ZERO, now, kioskId);
+                        false, QueueTicket.AHEAD_UNKNOWN, Duration.ZERO, now, kioskId, false,
+                        answer == OfflineTickets.Answer.FORWARD_PENDING);
         offline.topUp(sequence);
         return new TicketResult(ticket, print(ticket));
     }
@@ -340,10 +382,6 @@ public final class QueueService {
     }
 
     /**
-     * The place in the hall's queue of a ticket the hall store took. Its answer cannot be read (the hall went away
-     * right after taking it): the ticket is shown with the queue unknown, which is true here.
-     */
-    /**
      * What the citizen is told when the hall store declined a check-in: the appointment's status there, as the hall
      * wrote it ({@code booking CHECKED_IN}, {@code booking CANCELLED}, {@code booking NOT_FOUND}). Only a check-in by
      * another kiosk is called one; an appointment the hall does not have is "no booking here today".
@@ -357,6 +395,10 @@ public final class QueueService {
         };
     }
 
+    /**
+     * The place in the hall's queue of a ticket the hall store took. Its answer cannot be read (the hall went away
+     * right after taking it): the ticket is shown with the queue unknown, which is true here.
+     */
     private QueueTicket placeInQueue(String recordKey, String ticketNo, ServiceDefinition service, int priority,
                                      LocalDate day, Instant now, long counters, boolean checkIn) {
         int ahead;
@@ -374,7 +416,8 @@ public final class QueueService {
                 }
                 return ahead(c, service, priority, day, id);
             });
-        } catch (StoreUnavailableException e) {
+        } catch (org.openkiosk.app.store.StoreException e) { // the ticket is issued: its place is only not known
+            LOG.info("the place of ticket {} in the hall's queue cannot be read now: {}", ticketNo, e.getMessage());
             ahead = QueueTicket.AHEAD_UNKNOWN;
         }
         Duration wait = ahead == QueueTicket.AHEAD_UNKNOWN ? Duration.ZERO : estimatedWait(service, ahead, counters);

@@ -15,16 +15,26 @@ import java.time.LocalDate;
  * @param checkInUnconfirmed a hall kiosk's check-in that is journalled but the hall store has not confirmed yet (ADR
  *                      0173): it is applied when forwarded unless the appointment was checked in elsewhere first, so
  *                      it is never called "checked in"
+ * @param forwardPending a hall kiosk's ticket recorded in its journal while the hall store answered, whose forward
+ *                      could not be confirmed because the kiosk's own journal failed right after the commit (ADR
+ *                      0199): the shipper sends it, once; the queue ahead is not known, and the hall was not away
  */
 public record QueueTicket(String ticketNo, String hallId, LocalDate date, String counterType, String serviceCode,
                           String serviceTitleZh, boolean priority, int peopleAhead, Duration estimatedWait,
-                          Instant issuedAt, String kioskId, boolean checkInUnconfirmed) {
+                          Instant issuedAt, String kioskId, boolean checkInUnconfirmed, boolean forwardPending) {
 
     public QueueTicket(String ticketNo, String hallId, LocalDate date, String counterType, String serviceCode,
                        String serviceTitleZh, boolean priority, int peopleAhead, Duration estimatedWait,
                        Instant issuedAt, String kioskId) {
         this(ticketNo, hallId, date, counterType, serviceCode, serviceTitleZh, priority, peopleAhead, estimatedWait,
                 issuedAt, kioskId, false);
+    }
+
+    public QueueTicket(String ticketNo, String hallId, LocalDate date, String counterType, String serviceCode,
+                       String serviceTitleZh, boolean priority, int peopleAhead, Duration estimatedWait,
+                       Instant issuedAt, String kioskId, boolean checkInUnconfirmed) {
+        this(ticketNo, hallId, date, counterType, serviceCode, serviceTitleZh, priority, peopleAhead, estimatedWait,
+                issuedAt, kioskId, checkInUnconfirmed, false);
     }
 
     /** Issued offline: the queue of the hall was not known, so neither the people ahead nor the wait. */

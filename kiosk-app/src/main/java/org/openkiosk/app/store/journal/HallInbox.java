@@ -46,6 +46,27 @@ public final class HallInbox {
      *                                                           taken and the reply lost: a later delivery is a no-op)
      */
     public int accept(List<JournalRecord> batch) {
+        return take(batch).fresh();
+    }
+
+    /**
+     * What the hall store made of a batch (ADR 0199).
+     *
+     * @param fresh    records taken now (the rest had arrived before)
+     * @param declined by record key, why the hall store declined those check-in records of the batch it received
+     *                 and did not apply — now or at an earlier delivery whose answer the kiosk may never have heard
+     */
+    public record Answer(int fresh, Map<String, String> declined) {
+        public Answer {
+            declined = Map.copyOf(declined);
+        }
+    }
+
+    /**
+     * {@link #accept} that also answers which records of the batch the hall store declined, read in the same
+     * transaction: the shipper learns it with the receipt, whether the citizen is still at the kiosk or not.
+     */
+    public Answer take(List<JournalRecord> batch) {
         return hall.inTransaction(c -> {
             int fresh = 0;
             for (JournalRecord record : batch) {
@@ -54,8 +75,30 @@ public final class HallInbox {
                     fresh++;
                 }
             }
-            return fresh;
+            return new Answer(fresh, declinedOf(c, batch));
         });
+    }
+
+    /** The hall's reasons for the check-in records of {@code batch} it declined (by key). */
+    private static Map<String, String> declinedOf(Connection c, List<JournalRecord> batch) throws SQLException {
+        List<String> keys = batch.stream().filter(r -> r.kind() == RecordKind.CHECK_IN).map(JournalRecord::key)
+                .distinct().toList();
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> declined = new java.util.TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT record_key, reason FROM hall_record_declined"
+                + " WHERE record_key IN (" + String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ")")) {
+            for (int i = 0; i < keys.size(); i++) {
+                ps.setString(i + 1, keys.get(i));
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    declined.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return declined;
     }
 
     /**

@@ -29,6 +29,7 @@ public final class Journal {
     private final Clock clock;
     private final String kioskId;
     private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> declineListeners = new CopyOnWriteArrayList<>();
 
     public Journal(Store local, Clock clock, String kioskId) {
         if (local.dialect() != Dialect.H2) {
@@ -126,6 +127,16 @@ public final class Journal {
 
     /** Marks records the hall store has confirmed (whether it took them now or had them already). */
     public void markForwarded(List<JournalRecord> records, Instant at) {
+        markForwarded(records, at, Map.of());
+    }
+
+    /**
+     * Marks records the hall store has confirmed and, in the same transaction, notes those it declined ({@code
+     * declined}: reason by record key, ADR 0199) unless noted before; the {@link #onDeclined} listeners run after the
+     * commit when a decline was new. A power cut losing this transaction loses both: the batch is sent again and the
+     * hall's answer read again.
+     */
+    public void markForwarded(List<JournalRecord> records, Instant at, Map<String, String> declined) {
         local.inTransaction(c -> {
             try (PreparedStatement mark = c.prepareStatement(
                     "UPDATE journal_record SET forwarded_at = ? WHERE record_key = ? AND forwarded_at IS NULL")) {
@@ -136,7 +147,106 @@ public final class Journal {
                 }
                 mark.executeBatch();
             }
+            int learned = 0;
+            for (Map.Entry<String, String> d : declined.entrySet()) {
+                learned += noteDeclined(c, d.getKey(), d.getValue(), at);
+            }
+            if (learned > 0) {
+                for (Runnable listener : declineListeners) {
+                    local.afterCommit(c, listener);
+                }
+            }
             return null;
+        });
+    }
+
+    private static int noteDeclined(Connection c, String recordKey, String reason, Instant at) throws SQLException {
+        try (PreparedStatement known = c.prepareStatement("SELECT 1 FROM journal_declined WHERE record_key = ?")) {
+            known.setString(1, recordKey);
+            try (ResultSet rs = known.executeQuery()) {
+                if (rs.next()) {
+                    return 0; // a resend or a reforward: known already (only the shipper's thread writes here)
+                }
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO journal_declined (record_key, reason, declined_at) VALUES (?, ?, ?)")) {
+            insert.setString(1, recordKey);
+            insert.setString(2, reason);
+            insert.setObject(3, utc(at));
+            return insert.executeUpdate();
+        }
+    }
+
+    /**
+     * A record of this kiosk the hall store received and declined (ADR 0199).
+     *
+     * @param declinedAt when the shipper learned it
+     * @param audited    its {@code CHECK_IN_DECLINED} audit entry is written
+     * @param said       the citizen was told at the kiosk (nothing printed); else the ticket was printed as "not yet
+     *                   confirmed", or the kiosk had restarted meanwhile
+     */
+    public record Declined(JournalRecord record, String reason, Instant declinedAt, boolean audited, boolean said) {}
+
+    /** Runs after every commit that noted a decline the journal did not know (on the shipper's thread). */
+    public void onDeclined(Runnable listener) {
+        declineListeners.add(listener);
+    }
+
+    /** Declines whose audit entry is not written yet, oldest first. */
+    public List<Declined> declinedNotAudited() {
+        return declined("WHERE d.audited_at IS NULL", null);
+    }
+
+    /** Declines learned since {@code since}, oldest first. */
+    public List<Declined> declinedSince(Instant since) {
+        return declined("WHERE d.declined_at >= ?", since);
+    }
+
+    private List<Declined> declined(String where, Instant since) {
+        return local.inTransaction(c -> {
+            List<Declined> declined = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.record_key, r.kind, r.kiosk_id, r.created_at,"
+                    + " r.payload, d.reason, d.declined_at, d.audited_at IS NOT NULL, d.said_at IS NOT NULL"
+                    + " FROM journal_declined d JOIN journal_record r ON r.record_key = d.record_key " + where
+                    + " ORDER BY d.declined_at, r.seq")) {
+                if (since != null) {
+                    ps.setObject(1, utc(since));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        declined.add(new Declined(record(rs), rs.getString(6),
+                                rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getBoolean(8),
+                                rs.getBoolean(9)));
+                    }
+                }
+            }
+            return declined;
+        });
+    }
+
+    /**
+     * In the caller's transaction (the one appending the audit entry): marks a decline audited; {@code false} when it
+     * was already (another thread got there first: write no second entry).
+     */
+    public boolean markDeclineAudited(Connection connection, String recordKey, Instant at) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE journal_declined SET audited_at = ? WHERE record_key = ? AND audited_at IS NULL")) {
+            ps.setObject(1, utc(at));
+            ps.setString(2, recordKey);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** The citizen was told of the decline at the kiosk: no ticket of it is out there (no alarm). */
+    public void markDeclineSaid(String recordKey, Instant at) {
+        local.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE journal_declined SET said_at = ? WHERE record_key = ? AND said_at IS NULL")) {
+                ps.setObject(1, utc(at));
+                ps.setString(2, recordKey);
+                return ps.executeUpdate();
+            }
         });
     }
 

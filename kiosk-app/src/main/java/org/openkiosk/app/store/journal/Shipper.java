@@ -59,8 +59,15 @@ public final class Shipper implements AutoCloseable {
 
             @Override
             public void send(List<JournalRecord> batch, java.util.function.BooleanSupplier open) {
-                int fresh = hall.accept(batch);
-                journal.markForwarded(batch, clock.instant());
+                HallInbox.Answer answer = hall.take(batch);
+                int fresh = answer.fresh();
+                // the hall's declines are noted with the forwarded mark (ADR 0199): a check-in declined while the
+                // citizen has gone with a ticket printed "not yet confirmed" is audited and alarmed, not only logged
+                journal.markForwarded(batch, clock.instant(), answer.declined());
+                if (!answer.declined().isEmpty()) {
+                    log.warn("the hall store declined {} check-in record(s) of this kiosk: {}",
+                            answer.declined().size(), answer.declined());
+                }
                 if (fresh < batch.size()) {
                     log.info("the hall store had {} of {} forwarded records already", batch.size() - fresh,
                             batch.size());

@@ -119,9 +119,20 @@ class StoreAndAuditCommandsTest {
                 "--older-than", "30")).isEqualTo(ExitCodes.BAD_CONFIGURATION);
         assertThat(err.toString()).contains("six months");
 
+        // a run that stops before deleting (AuditArchiveException: a file in the way here; a read-back that differs
+        // or records changed meanwhile in AuditArchiveContract) exits 1 with the technician's reason (docs/audit.md)
+        Path file = archives.resolve("audit-archive-store-000000001-000000004.jsonl");
+        Files.createDirectories(archives);
+        Files.writeString(file, "someone's file");
+        err.getBuffer().setLength(0);
+        assertThat(run("audit", "archive", "--data", data.toString(), "--out", archives.toString()))
+                .isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString()).startsWith("audit archive: ").contains("exists already")
+                .contains("nothing archived or deleted");
+        Files.delete(file);
+
         assertThat(run("audit", "archive", "--data", data.toString(), "--out", archives.toString()))
                 .as(err.toString()).isEqualTo(ExitCodes.OK);
-        Path file = archives.resolve("audit-archive-store-000000001-000000004.jsonl");
         assertThat(out.toString()).contains("archived records 1–4 to " + file).contains("deleted 4 records");
         assertThat(file).exists();
 

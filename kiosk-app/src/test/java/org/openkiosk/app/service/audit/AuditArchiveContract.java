@@ -191,6 +191,110 @@ abstract class AuditArchiveContract extends AuditTrailStoreFixture {
         assertThat(query("SELECT COUNT(*) FROM audit_log")).isEqualTo(8);
     }
 
+    // ---------------------------------------------------------------- faults between two steps of a run (ADR 0176)
+
+    /** A run with {@code steps} between its steps. */
+    AuditArchive.Outcome archive(AuditArchive.Steps steps) throws Exception {
+        return new AuditArchive(store, key, clock, steps).archive("store", AuditArchive.DEFAULT_AGE, archives,
+                headFile.read());
+    }
+
+    /** Nothing of the run reached the database: every record still there, no cut stored, the chain intact. */
+    void nothingDeletedNoCut(long records) throws Exception {
+        assertThat(query("SELECT COUNT(*) FROM audit_log")).isEqualTo(records);
+        assertThat(query("SELECT COUNT(*) FROM audit_archive")).isZero();
+    }
+
+    @Test
+    void anArchiveChangedOnTheDiskBeforeItIsReadBackDeletesNothing() throws Exception {
+        writeTrail();
+        java.util.concurrent.atomic.AtomicReference<Path> written = new java.util.concurrent.atomic.AtomicReference<>();
+
+        assertThatThrownBy(() -> archive(new AuditArchive.Steps() {
+            @Override
+            public void written(Path file) {
+                written.set(file);
+                try { // the disk, a copy tool or someone with the directory changes record 4 after it was forced
+                    replaceInFile(file, ";n=4\"", ";n=9\"");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        })).isInstanceOf(AuditArchiveException.class)
+                .hasMessageContaining("does not verify as written")
+                .hasMessageContaining("nothing deleted")
+                .hasMessageContaining("left for inspection")
+                .hasMessageContaining(written.get().toString());
+        nothingDeletedNoCut(8);
+        assertThat(written.get()).exists(); // left for the technician to look at
+        assertThat(verify().firstBroken()).isEmpty();
+        assertThat(verify().uncheckedArchives()).isEmpty(); // no cut: nothing is vouched for by it
+        // once the file is moved away, the run goes through
+        Files.move(written.get(), tempDir.resolve("inspect.jsonl"));
+        assertThat(archive().deleted()).isEqualTo(5);
+    }
+
+    @Test
+    void anArchiveThatDoesNotReadBackDeletesNothing() throws Exception {
+        writeTrail();
+
+        assertThatThrownBy(() -> archive(new AuditArchive.Steps() {
+            @Override
+            public void written(Path file) {
+                try { // the file is cut short on the disk: not even its header reads back
+                    Files.writeString(file, "{\"format\":");
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        })).isInstanceOf(AuditArchiveException.class)
+                .hasMessageContaining("does not read back").hasMessageContaining("nothing deleted");
+        nothingDeletedNoCut(8);
+    }
+
+    @Test
+    void aRecordChangedByAnotherConnectionAfterTheVerificationDeletesNothing() throws Exception {
+        writeTrail();
+
+        assertThatThrownBy(() -> archive(new AuditArchive.Steps() {
+            @Override
+            public void verified(Path file) {
+                try { // a second connection edits an archived record (not its link) between the read-back and the delete
+                    insider("UPDATE audit_log SET details = 'level=1;n=3' WHERE seq = 4");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        })).isInstanceOf(AuditArchiveException.class)
+                .hasMessageContaining("record 4 changed after it was archived").hasMessageContaining("nothing deleted");
+        nothingDeletedNoCut(8);
+        // the edit stays visible to verify: nothing hid it
+        assertThat(verify().firstBroken()).hasValueSatisfying(b -> assertThat(b.seq()).isEqualTo(4));
+    }
+
+    @Test
+    void aRecordDeletedByAnotherConnectionAfterTheVerificationDeletesNothing() throws Exception {
+        writeTrail();
+
+        assertThatThrownBy(() -> archive(new AuditArchive.Steps() {
+            @Override
+            public void verified(Path file) {
+                try { // a second connection removes an archived record between the read-back and the delete
+                    insider("DELETE FROM audit_log WHERE seq = 3");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        })).isInstanceOf(AuditArchiveException.class)
+                .hasMessageContaining("now holds 4 records up to 5, not the 5 archived")
+                .hasMessageContaining("nothing deleted");
+        nothingDeletedNoCut(7);
+        assertThat(verify().firstBroken()).hasValueSatisfying(b -> {
+            assertThat(b.seq()).isEqualTo(3);
+            assertThat(b.kind()).isEqualTo(Kind.MISSING);
+        });
+    }
+
     // ---------------------------------------------------------------- what verify catches
 
     @Test

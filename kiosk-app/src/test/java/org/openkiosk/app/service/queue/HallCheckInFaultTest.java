@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,7 @@ import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.Stores;
 import org.openkiosk.app.store.journal.ForwardNow;
 import org.openkiosk.app.store.journal.HallInbox;
+import org.openkiosk.app.store.journal.Journal;
 import org.openkiosk.app.store.journal.JournalRecord;
 import org.openkiosk.app.store.journal.RecordKind;
 import org.openkiosk.app.store.journal.Shipper;
@@ -126,6 +128,14 @@ class HallCheckInFaultTest {
                 .isEqualTo(2);
         assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'CHECK_IN_DECLINED'", a)
                 + count("SELECT COUNT(*) FROM audit_log WHERE action = 'CHECK_IN_DECLINED'", b)).isEqualTo(1);
+        // the citizen was told at the kiosk and nothing was printed: the decline is noted as said (no alarm, ADR 0199)
+        List<Journal.Declined> declined = new ArrayList<>(a.journal().declinedSince(java.time.Instant.EPOCH));
+        declined.addAll(b.journal().declinedSince(java.time.Instant.EPOCH));
+        assertThat(declined).singleElement().satisfies(d -> {
+            assertThat(d.said()).isTrue();
+            assertThat(d.audited()).isTrue();
+            assertThat(d.reason()).isEqualTo("booking CHECKED_IN");
+        });
         assertHallHoldsEveryJournalRecordOnce(a, b);
     }
 
@@ -197,6 +207,15 @@ class HallCheckInFaultTest {
         assertThat(column("SELECT d.reason FROM hall_record r JOIN hall_record_declined d"
                 + " ON d.record_key = r.record_key WHERE r.kiosk_id = 'K-01'"))
                 .containsExactly("booking CHECKED_IN");
+        // and the restarted kiosk learned it from the hall's answer: audited once in its journal's chain (ADR 0199),
+        // not said to anyone (the citizen left with the unconfirmed ticket), whether the shipper learned it before or
+        // after the services were wired
+        Poll.until(PATIENCE, "the decline audited at K-01",
+                () -> count("SELECT COUNT(*) FROM audit_log WHERE action = 'CHECK_IN_DECLINED'", restarted) == 1);
+        assertThat(restarted.journal().declinedSince(java.time.Instant.EPOCH)).singleElement().satisfies(d -> {
+            assertThat(d.said()).isFalse();
+            assertThat(d.record().field("ticket")).isEqualTo(unconfirmed.ticketNo());
+        });
 
         // and after the restart the kiosk checks in as before
         QueueTicket later = restarted.services().queue().checkIn(alone.code()).ticket();
@@ -281,6 +300,108 @@ class HallCheckInFaultTest {
         assertHallHoldsEveryJournalRecordOnce(a, b);
         assertThat(a.journal().all()).extracting(JournalRecord::kind)
                 .containsOnly(RecordKind.WALK_IN_TICKET, RecordKind.CHECK_IN);
+    }
+
+    @Test
+    void aCheckInDeclinedAfterItsTicketWasPrintedIsAuditedAndNoLongerCountedAsATicket() {
+        AtomicBoolean cutOnce = new AtomicBoolean();
+        HallKiosk a = kiosk("K-01", viaProxy(), next -> (record, within) -> {
+            if (cutOnce.compareAndSet(false, true)) {
+                proxy.cut(); // the check-in is on A's journal's disk; the hall goes away before it is forwarded
+            }
+            return next.forwarded(record, within);
+        });
+        HallKiosk b = kiosk("K-02", url, UnaryOperator.identity());
+        Booking booking = book(b, 6);
+        clock.set(ZonedDateTime.of(TUESDAY, LocalTime.of(9, 45), ZONE).toInstant());
+
+        QueueTicket atA = a.services().queue().checkIn(booking.code()).ticket();
+        assertThat(atA.checkInUnconfirmed()).isTrue();
+        assertThat(a.receipts().tickets).hasSize(1); // the citizen holds A's "not yet confirmed" ticket
+        QueueTicket atB = b.services().queue().checkIn(booking.code()).ticket(); // the same slip, at B, first
+        assertThat(atB.queueKnown()).isTrue();
+
+        proxy.restore();
+        a.shipper().wake();
+        awaitForwarded(a);
+        Poll.until(PATIENCE, "K-01 audited the decline",
+                () -> count("SELECT COUNT(*) FROM audit_log WHERE action = 'CHECK_IN_DECLINED'", a) == 1);
+        List<String> entry = HallKiosk.column(a.journal().store(), "SELECT subject || ' ' || details FROM audit_log"
+                + " WHERE action = 'CHECK_IN_DECLINED'");
+        assertThat(entry).hasSize(1);
+        assertThat(entry.get(0)).contains("booking:" + booking.code(), "ticket=" + atA.ticketNo(),
+                        "declined=booking CHECKED_IN")
+                .doesNotContain(String.format("11010519900101%03d", 6)).doesNotContain("测试");
+        assertThat(a.journal().declinedSince(java.time.Instant.EPOCH)).singleElement().satisfies(d -> {
+            assertThat(d.said()).isFalse(); // nobody was told: the operator is (RuntimeStatusSource, ADR 0199)
+            assertThat(d.audited()).isTrue();
+        });
+        // A's tickets of the day: one check-in, declined — none in the hall's queue
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'CHECKED_IN'", a)).isEqualTo(1);
+        assertThat(column("SELECT ticket_no FROM queue_ticket WHERE booking_id = " + booking.id()))
+                .containsExactly(atB.ticketNo());
+        // a duplicate send and a reforward change nothing: the decline is audited once
+        assertThat(HallInbox.standard(hall, clock, DemoData.DEMO_HALL).accept(a.journal().all())).isZero();
+        a.journal().markUnforwardedSince(java.time.Instant.EPOCH);
+        a.shipper().wake();
+        awaitForwarded(a);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'CHECK_IN_DECLINED'", a)).isEqualTo(1);
+        assertHallHoldsEveryJournalRecordOnce(a, b);
+    }
+
+    @Test
+    void aJournalFailingRightAfterTheLocalCommitGivesTheTicketWithHonestWordsAndItArrivesOnce() {
+        AtomicReference<HallKiosk> self = new AtomicReference<>();
+        // a shipper whose retry waits long: while one is queued, an append does not start a drain of its own, so the
+        // only forward before the answer is the citizen's "forward now" — the fault below always comes first
+        HallKiosk a = open(HallKiosk.open(url, tempDir, "K-01", clock, 5,
+                new Shipper.Settings(10, Duration.ofSeconds(30), Duration.ofSeconds(30)),
+                next -> (record, within) -> {
+                    // the record and its audit entry are committed; then the journal file fails
+                    renameJournalTable(self.get(), "journal_record", "journal_record_away");
+                    return next.forwarded(record, within);
+                }));
+        self.set(a);
+        renameJournalTable(a, "journal_record", "journal_record_away");
+        a.shipper().wake();
+        Poll.until(PATIENCE, "a forward failed and its retry waits", () -> a.shipper().status().problem().isPresent());
+        renameJournalTable(a, "journal_record_away", "journal_record");
+        Booking booking = book(a, 7);
+        clock.set(ZonedDateTime.of(TUESDAY, LocalTime.of(9, 45), ZONE).toInstant());
+
+        TicketResult checkIn = a.services().queue().checkIn(booking.code()); // not "the system cannot be reached"
+        assertThat(checkIn.ticket().checkInUnconfirmed()).isTrue(); // never "checked in" before the hall took it
+        assertThat(checkIn.ticket().forwardPending()).isTrue(); // the hall answered: it is not said to be away
+        assertThat(checkIn.ticket().queueKnown()).isFalse();
+        assertThat(checkIn.print().printed()).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM queue_ticket")).isZero();
+        renameJournalTable(a, "journal_record_away", "journal_record");
+        JournalRecord checkInRecord = a.journal().all().get(0);
+        assertThat(a.shipper().forwardNow(checkInRecord, PATIENCE)).isTrue(); // the journal reads again: sent once
+        assertThat(column("SELECT ticket_no FROM queue_ticket WHERE booking_id = " + booking.id()))
+                .containsExactly(checkIn.ticket().ticketNo());
+
+        TicketResult walkIn = a.services().queue().walkIn(SERVICE);
+        assertThat(walkIn.ticket().forwardPending()).isTrue();
+        assertThat(walkIn.ticket().checkInUnconfirmed()).isFalse();
+        assertThat(walkIn.ticket().queueKnown()).isFalse();
+        assertThat(walkIn.print().printed()).isTrue();
+        renameJournalTable(a, "journal_record_away", "journal_record");
+        assertThat(a.shipper().forwardNow(checkInRecord, PATIENCE)).isTrue();
+        assertThat(a.journal().waitingCount()).isZero();
+        assertThat(column("SELECT ticket_no FROM queue_ticket")).containsExactlyInAnyOrder(
+                checkIn.ticket().ticketNo(), walkIn.ticket().ticketNo());
+        assertThat(a.receipts().tickets).hasSize(2);
+        assertHallHoldsEveryJournalRecordOnce(a);
+    }
+
+    /** A fault of the kiosk's own journal file: its records' table is not there for a moment (a real H2 error). */
+    private static void renameJournalTable(HallKiosk kiosk, String from, String to) {
+        kiosk.journal().store().inTransaction(c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                return s.executeUpdate("ALTER TABLE " + from + " RENAME TO " + to);
+            }
+        });
     }
 
     // ---------------------------------------------------------------- fixtures

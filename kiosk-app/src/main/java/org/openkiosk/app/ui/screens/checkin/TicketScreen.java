@@ -58,11 +58,11 @@ public final class TicketScreen extends FlowScreen {
         var printed = text(PrintWords.key(result.print(), "ticket.printed", "ticket.sent", "ticket.not_printed"),
                 result.print().printed() ? "body-text" : "error-text");
         printed.setId("ticket-message");
-        if (t.checkInUnconfirmed()) { // journalled, the hall store has not confirmed it (ADR 0173): not "checked in"
-            return new VBox(20, number, text("ticket.checkin_pending", "body-text"), printed);
-        }
-        if (!t.queueKnown()) { // issued offline (ADR 0161): the hall's queue is not known here
-            return new VBox(20, number, text("ticket.offline", "body-text"), printed);
+        String standing = standingKey(t);
+        if (standing != null) {
+            var words = text(standing, "body-text");
+            words.setId("ticket-standing");
+            return new VBox(20, number, words, printed);
         }
         VBox words = new VBox(20, number,
                 text("ticket.ahead", "screen-subtitle", t.peopleAhead()),
@@ -70,6 +70,21 @@ public final class TicketScreen extends FlowScreen {
                 printed);
         return result.print().printed() ? org.openkiosk.app.ui.widgets.Illustrations.beside(words,
                 org.openkiosk.app.ui.widgets.Illustrations.paperOut(false)) : words;
+    }
+
+    /**
+     * What the citizen is told about a ticket whose place in the hall's queue is not known; null when it is. Only
+     * what is true: a check-in is never called "checked in" before the hall store took it (ADR 0173), and the hall is
+     * not said to be away when it was the kiosk's own journal that failed after the commit (ADR 0199).
+     */
+    static String standingKey(org.openkiosk.app.service.queue.QueueTicket t) {
+        if (t.checkInUnconfirmed()) {
+            return t.forwardPending() ? "ticket.checkin_recorded" : "ticket.checkin_pending";
+        }
+        if (t.forwardPending()) {
+            return "ticket.recorded";
+        }
+        return t.queueKnown() ? null : "ticket.offline"; // issued offline (ADR 0161)
     }
 
     @Override
