@@ -77,6 +77,17 @@ final class JpegStream implements AutoCloseable {
      * @throws IOException when the bytes are not a JPEG
      */
     static int frameEnd(byte[] b, int length) throws IOException {
+        return frameEnd(b, length, null);
+    }
+
+    /** A length-prefixed JPEG segment (APPn, SOFn, DQT, DHT, SOS…), seen by {@link #frameEnd(byte[], int, Segments)}. */
+    interface Segments {
+        /** @param from where its content starts (after the two length bytes); {@code to} is exclusive */
+        void segment(int marker, int from, int to) throws IOException;
+    }
+
+    /** {@link #frameEnd(byte[], int)}, handing every whole length-prefixed segment on the way to {@code segments}. */
+    static int frameEnd(byte[] b, int length, Segments segments) throws IOException {
         if (length < 2) {
             return -1;
         }
@@ -114,6 +125,9 @@ final class JpegStream implements AutoCloseable {
             int segment = ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
             if (segment < 2) {
                 throw new IOException("bad JPEG segment length " + segment + " at offset " + at);
+            }
+            if (segments != null && at + segment <= length) {
+                segments.segment(marker, at + 2, at + segment);
             }
             at += segment;
             if (marker != 0xDA) {

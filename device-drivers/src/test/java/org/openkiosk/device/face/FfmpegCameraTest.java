@@ -90,7 +90,12 @@ class FfmpegCameraTest {
         FfmpegCamera.Settings settings = settings(2);
         List<byte[]> reference = streamReference(synthetic(source), settings, 30);
         List<byte[]> pixels = new ArrayList<>();
+        List<byte[]> rgbRows = new ArrayList<>();
         for (int i = 0; i < reference.size(); i++) {
+            byte[] rgb = rgbRow(reference.get(i), 120); // the JDK's own decoding, before ours runs
+            if (rgb != null) {
+                rgbRows.add(rgb);
+            }
             try (FaceImage encoded = new FaceImage(reference.get(i).clone(), "image/jpeg");
                  PreviewFrame decoded = PreviewDecoder.decode(encoded, 200, 200, i + 1)) {
                 int[] argb = decoded.argb();
@@ -112,6 +117,8 @@ class FfmpegCameraTest {
         Needles needles = new Needles(reference, random);
         assertThat(pixels).hasSizeGreaterThan(10);
         Needles pixelNeedles = new Needles(pixels, random, true);
+        assertThat(rgbRows).hasSizeGreaterThan(10);
+        Needles rgbNeedles = new Needles(rgbRows, random, true);
         FfmpegCamera camera = new FfmpegCamera("synthetic camera", null, FfmpegCamera.command(input, settings), input,
                 settings);
         FaceVerifier verifier = new FaceVerifier("faceVerifier", camera, new SimulatedFaceMatcher(FaceMatch.MATCH), 3,
@@ -146,6 +153,52 @@ class FfmpegCameraTest {
         Path dump = dump();
         assertThat(needles.foundIn(dump)).as("preview or capture frame bytes left in the heap").isEmpty();
         assertThat(pixelNeedles.foundIn(dump)).as("decoded preview pixels left in the heap").isEmpty();
+        assertThat(rgbNeedles.foundIn(dump)).as("decoded frames' RGB lines left in the heap").isEmpty();
+    }
+
+    @Test
+    void decodingAPreviewFrameLeavesNoDecodedLineOfItInTheHeap() throws Exception {
+        // ADR 0185, addendum 2: ImageReader.read copied every decoded line into a new array of RGB bytes (garbage,
+        // never zeroed); the raw read leaves none. The needles are the JDK's own decoding of rows across each frame.
+        String source = "cellauto=random_seed=" + (1 + random.nextInt(1_000_000_000)) + ":size=320x240:rate=25";
+        List<byte[]> frames = reference(source, 4);
+        List<byte[]> rows = new ArrayList<>();
+        for (byte[] frame : frames) {
+            for (int y : new int[] {60, 120, 180}) {
+                byte[] row = rgbRow(frame, y);
+                if (row != null) {
+                    rows.add(row);
+                }
+            }
+        }
+        assertThat(rows).hasSizeGreaterThan(6);
+        Needles needles = new Needles(rows, random, true);
+        for (int i = 0; i < frames.size(); i++) {
+            try (FaceImage encoded = new FaceImage(frames.get(i), "image/jpeg");
+                 PreviewFrame decoded = PreviewDecoder.decode(encoded, 200, 200, i + 1)) {
+                assertThat(decoded.width()).isEqualTo(200);
+                assertThat(decoded.height()).isEqualTo(150);
+            }
+        }
+        assertThat(needles.foundIn(dump())).as("decoded RGB lines left in the heap").isEmpty();
+    }
+
+    @Test
+    void aCameraFrameShowsTheColoursOfTheJdksOwnDecoding() throws Exception {
+        byte[] frame = reference("testsrc2=size=320x240:rate=25", 1).get(0);
+        assertThat(PreviewDecoder.Colours.of(frame)).isEqualTo(PreviewDecoder.Colours.YCBCR);
+        int[] jdk = PreviewDecoderTest.jdkArgb(frame, 1);
+        // the reference is what ImageIO.read shows
+        BufferedImage read = ImageIO.read(new ByteArrayInputStream(frame));
+        int[] shown = read.getRGB(0, 0, 320, 240, null, 0, 320);
+        assertThat(java.util.stream.IntStream.range(0, shown.length).filter(i -> (shown[i] & 0xFFFFFF) != jdk[i])
+                .findFirst()).as("first pixel where the reference differs from ImageIO.read").isEmpty();
+        try (FaceImage image = new FaceImage(frame, "image/jpeg");
+             PreviewFrame full = PreviewDecoder.decode(image, 320, 240, 1);
+             PreviewFrame half = PreviewDecoder.decode(image, 160, 120, 2)) {
+            PreviewDecoderTest.assertSameAsJdk(full, jdk, 1);
+            PreviewDecoderTest.assertSameAsJdk(half, PreviewDecoderTest.jdkArgb(frame, 2), 1);
+        }
     }
 
     @Test
@@ -251,6 +304,35 @@ class FfmpegCameraTest {
         return -1;
     }
 
+    /**
+     * 64 bytes of row {@code y} of the JDK's own decoding of a 320×240 frame (R, G, B, as its reader's lines hold
+     * them) where they vary, or null; the decoding itself is zeroed and leaves no copy (see
+     * {@link PreviewDecoderTest#jdkRgb}).
+     */
+    private static byte[] rgbRow(byte[] jpeg, int y) throws IOException {
+        byte[] rgb = PreviewDecoderTest.jdkRgb(jpeg, 1);
+        try {
+            assertThat(rgb).hasSize(320 * 240 * 3);
+            for (int x = 0; x + 22 <= 320; x++) {
+                int start = (y * 320 + x) * 3;
+                boolean[] seen = new boolean[256];
+                int distinct = 0;
+                for (int i = start; i < start + 64; i++) {
+                    if (!seen[rgb[i] & 0xFF]) {
+                        seen[rgb[i] & 0xFF] = true;
+                        distinct++;
+                    }
+                }
+                if (distinct >= 12) {
+                    return Arrays.copyOfRange(rgb, start, start + 64); // zeroed by Needles
+                }
+            }
+            return null;
+        } finally {
+            Arrays.fill(rgb, (byte) 0);
+        }
+    }
+
     /** The preview stream's first frames (the same command, ended after {@code count} frames). */
     private List<byte[]> streamReference(List<String> input, FfmpegCamera.Settings settings, int count) throws Exception {
         List<String> command = new ArrayList<>(FfmpegCamera.streamCommand(input, settings, 10));
@@ -301,6 +383,7 @@ class FfmpegCameraTest {
     private static final class Needles {
         private final byte[] key = new byte[64];
         private final List<byte[]> masked = new ArrayList<>();
+        private final boolean whole;
 
         Needles(List<byte[]> frames, SecureRandom random) {
             this(frames, random, false);
@@ -308,6 +391,7 @@ class FfmpegCameraTest {
 
         /** @param whole each "frame" is itself one 64-byte needle (decoded pixels) */
         Needles(List<byte[]> frames, SecureRandom random, boolean whole) {
+            this.whole = whole;
             random.nextBytes(key);
             for (byte[] frame : frames) {
                 for (int offset : whole ? new int[] {0} : new int[] {frame.length / 2, frame.length - 200}) {
@@ -323,7 +407,8 @@ class FfmpegCameraTest {
 
         List<String> foundIn(Path dump) throws IOException {
             return HeapDump.search(dump, masked, key).stream()
-                    .map(f -> "frame " + f.needle() / 2 + " slice " + f.needle() % 2 + " at dump offset " + f.offset())
+                    .map(f -> (whole ? "needle " + f.needle() : "frame " + f.needle() / 2 + " slice " + f.needle() % 2)
+                            + " at dump offset " + f.offset())
                     .toList();
         }
     }
