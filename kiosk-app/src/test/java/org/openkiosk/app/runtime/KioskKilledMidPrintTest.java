@@ -67,7 +67,7 @@ class KioskKilledMidPrintTest {
 
     @BeforeEach
     void aHallAPrinterAndAKioskConfiguration() throws Exception {
-        printer = IppEvePrinter.start(tmp.resolve("printer"));
+        printer = IppEvePrinter.startPrintingWith(tmp.resolve("printer"), "/bin/true"); // no 5–15 s simulated print
         hallUrl = POSTGRES.server().newDatabase();
         hall = Stores.open(PostgresServer.storeConfig(hallUrl), tmp);
         DemoData.seed(hall, Clock.systemUTC());
