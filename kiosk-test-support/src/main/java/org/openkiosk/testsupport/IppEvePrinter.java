@@ -38,14 +38,29 @@ public final class IppEvePrinter implements AutoCloseable {
 
     /** Starts a printer; skips the calling test with the reason when it cannot run here. */
     public static IppEvePrinter start(Path dir) throws Exception {
+        return start(dir, List.of());
+    }
+
+    /**
+     * A printer that "prints" by running {@code command} on each document ({@code -c}) instead of ippeveprinter's
+     * simulated printing, which takes 5–15 s a job: for tests that print several times and wait for each.
+     */
+    public static IppEvePrinter startPrintingWith(Path dir, String command) throws Exception {
+        return start(dir, List.of("-c", command));
+    }
+
+    private static IppEvePrinter start(Path dir, List<String> options) throws Exception {
         RequiredTool.require(available(), "ippeveprinter (cups-ipp-utils) and dbus-daemon (dbus) are needed for the IPP printer tests");
         String bus = PrivateBus.address();
         Path spool = Files.createDirectories(dir.resolve("spool"));
         Path keys = Files.createDirectories(dir.resolve("keys"));
         int port = freePort();
         // -K: its self-signed TLS certificate goes to a directory of the test, not /etc/cups/ssl
-        ProcessBuilder builder = new ProcessBuilder("ippeveprinter", "-r", "off", "-p", Integer.toString(port), "-n", "localhost",
-                "-k", "-s", "600", "-d", spool.toString(), "-K", keys.toString(), "-f", "application/pdf", "KioskTestA4");
+        List<String> command = new java.util.ArrayList<>(List.of("ippeveprinter", "-r", "off", "-p", Integer.toString(port),
+                "-n", "localhost", "-k", "-s", "600", "-d", spool.toString(), "-K", keys.toString(), "-f", "application/pdf"));
+        command.addAll(options);
+        command.add("KioskTestA4");
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("DBUS_SYSTEM_BUS_ADDRESS", bus);
         Process process = builder
                 .redirectErrorStream(true)

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openkiosk.app.config.FleetSettings;
+import org.openkiosk.testsupport.ChildJvm;
 import org.openkiosk.testsupport.MosquittoBroker;
 
 /** The fleet link against a real Mosquitto with passwords and the repository's example ACL. */
@@ -236,10 +237,8 @@ class FleetLinkMosquittoTest {
         broker = hallBroker(tmp.resolve("broker")).start();
         FleetTopics topics = FleetTopics.of(REGION, HALL, "K-A");
         probe = new MqttProbe(broker.port(), "operator", "pw-op", topics.state());
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process kiosk = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                FleetKioskProcess.class.getName(), broker.uri(), tmp.resolve("queue-process").toString(), "pw-a")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("kiosk-process.log").toFile()).start();
+        Process kiosk = ChildJvm.of(FleetKioskProcess.class, broker.uri(), tmp.resolve("queue-process").toString(),
+                "pw-a").redirectErrorStream(true).redirectOutput(tmp.resolve("kiosk-process.log").toFile()).start();
         try {
             probe.await(topics.state(), p -> json(p).path("online").asBoolean());
             kiosk.destroyForcibly(); // SIGKILL: no goodbye, no DISCONNECT

@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.openkiosk.app.config.ConfigLoader;
-import org.openkiosk.app.config.DeviceConfig;
 import org.openkiosk.app.config.KioskConfig;
 import org.openkiosk.app.config.StoreConfig;
 import org.openkiosk.app.service.CitizenServices;
@@ -30,7 +24,6 @@ import org.openkiosk.app.store.PostgresServer;
 import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.Stores;
 import org.openkiosk.app.store.journal.JournalForwarding;
-import org.openkiosk.device.transport.TransportUri;
 import org.openkiosk.testsupport.EmbeddedPostgresServer;
 import org.openkiosk.testsupport.IppEvePrinter;
 import org.openkiosk.testsupport.Poll;
@@ -83,17 +76,14 @@ class PrintReconciliationOnReconnectTest {
                         DemoData.TEST_PERSON));
                 assertThatThrownBy(() -> dying.certificates().issue(card, "residence"))
                         .isInstanceOf(KioskDied.class);
-                assertThat(outcomes(hall)).isEqualTo("PENDING:null");
+                assertThat(RuntimeFixtures.printRows(hall)).containsExactly("PENDING:null");
             }
 
             // the hall store goes away; the kiosk starts (offline, ADR 0166) with the real printer
             proxy.cut();
-            Path configDir = RuntimeFixtures.copyOfRepositoryConfig(tmp.resolve("config"));
-            KioskConfig repo = ConfigLoader.load(configDir);
-            Map<String, DeviceConfig> devices = new LinkedHashMap<>(repo.devices());
-            devices.put("a4Printer", new DeviceConfig("ipp", TransportUri.parse("cups:" + ipp.ippUri()), false,
-                    Map.of()));
-            KioskConfig config = new KioskConfig(repo.kiosk(), repo.ui(), devices, hallConfig);
+            Path configDir = tmp.resolve("config");
+            KioskConfig config = RuntimeFixtures.printingTo(RuntimeFixtures.hallKiosk(configDir, hallConfig),
+                    ipp.ippUri());
             try (DefaultKioskRuntime runtime = DefaultKioskRuntime.start(config, configDir, data, false,
                     Clock.systemUTC())) {
                 // the start-up reconciliation asked the printer (not listed: UNKNOWN) but could not record it: the
@@ -112,23 +102,9 @@ class PrintReconciliationOnReconnectTest {
             }
             try (Store hall = Stores.open(hallConfig, tmp)) {
                 // whether the paper came out cannot be known: still counted, the cause recorded for staff
-                assertThat(outcomes(hall)).startsWith("PENDING:reconciled after a restart: the printer's job history"
-                        + " does not list it");
+                assertThat(RuntimeFixtures.printRows(hall)).singleElement().asString().startsWith(
+                        "PENDING:reconciled after a restart: the printer's job history does not list it");
             }
         }
-    }
-
-    private static String outcomes(Store hall) {
-        return hall.inTransaction(c -> {
-            StringBuilder sb = new StringBuilder();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT outcome, reconciliation FROM certificate_print ORDER BY id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sb.append(rs.getString(1)).append(':').append(rs.getString(2));
-                }
-            }
-            return sb.toString();
-        });
     }
 }

@@ -35,9 +35,36 @@ public final class RuntimeFixtures {
     public static org.openkiosk.app.config.KioskConfig hallKiosk(Path configDir,
                                                                 org.openkiosk.app.config.StoreConfig hall)
             throws Exception {
-        org.openkiosk.app.config.KioskConfig repo = org.openkiosk.app.config.ConfigLoader.load(
-                copyOfRepositoryConfig(configDir));
-        return new org.openkiosk.app.config.KioskConfig(repo.kiosk(), repo.ui(), repo.devices(), hall);
+        return onStore(org.openkiosk.app.config.ConfigLoader.load(copyOfRepositoryConfig(configDir)), hall);
+    }
+
+    /** {@code config} with its store replaced by {@code store}. */
+    public static org.openkiosk.app.config.KioskConfig onStore(org.openkiosk.app.config.KioskConfig config,
+                                                              org.openkiosk.app.config.StoreConfig store) {
+        return new org.openkiosk.app.config.KioskConfig(config.kiosk(), config.ui(), config.devices(), store,
+                config.maintenance(), config.audit(), config.fleet(), config.ratingsTarget());
+    }
+
+    /** {@code config} with its A4 printer the {@code ipp} driver on a real IPP printer (e.g. an ippeveprinter). */
+    public static org.openkiosk.app.config.KioskConfig printingTo(org.openkiosk.app.config.KioskConfig config,
+                                                                 String ippUri) {
+        java.util.Map<String, org.openkiosk.app.config.DeviceConfig> devices =
+                new java.util.LinkedHashMap<>(config.devices());
+        devices.put(org.openkiosk.app.config.KioskConfig.A4_PRINTER, new org.openkiosk.app.config.DeviceConfig("ipp",
+                org.openkiosk.device.transport.TransportUri.parse("cups:" + ippUri), false, java.util.Map.of()));
+        return new org.openkiosk.app.config.KioskConfig(config.kiosk(), config.ui(), devices, config.store(),
+                config.maintenance(), config.audit(), config.fleet(), config.ratingsTarget());
+    }
+
+    /**
+     * Gives the kiosk {@code kioskId} a signing key of its own in {@code configDir} (as {@code ./kiosk certificate
+     * keygen} does), so that it prints certificates outside demo mode: the repository's DEMO key is refused there.
+     */
+    public static void ownSigningKey(Path configDir, String kioskId) throws IOException {
+        String keyId = kioskId + "-2026";
+        org.openkiosk.app.certificate.CertificateKeys.generate(configDir.resolve("keys"), keyId, "test kiosk key");
+        Files.writeString(configDir.resolve(org.openkiosk.app.certificate.SigningConfig.FILE_NAME),
+                "mode: kiosk-signed\nsigningKey: keys/" + keyId + ".private.pem\ntrustedKeys: keys\n");
     }
 
     /** The one number a {@code SELECT COUNT(*)} gives in {@code store}. */
@@ -47,6 +74,20 @@ public final class RuntimeFixtures {
                 rs.next();
                 return rs.getInt(1);
             }
+        });
+    }
+
+    /** The hall's certificate print rows, oldest first, each as {@code OUTCOME:reconciliation} (ADR 0165). */
+    public static java.util.List<String> printRows(org.openkiosk.app.store.Store store) {
+        return store.inTransaction(c -> {
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            try (var rs = c.createStatement().executeQuery(
+                    "SELECT outcome, reconciliation FROM certificate_print ORDER BY id")) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + ":" + rs.getString(2));
+                }
+            }
+            return rows;
         });
     }
 

@@ -20,6 +20,7 @@ import org.openkiosk.app.config.StoreConfig;
 import org.openkiosk.app.store.PostgresServer;
 import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.Stores;
+import org.openkiosk.testsupport.ChildJvm;
 import org.openkiosk.testsupport.Poll;
 
 /**
@@ -37,9 +38,7 @@ class JournalKillTest {
     @Test
     void everyConfirmedRecordSurvivesAKillAndArrivesOnce() throws Exception {
         Path file = tempDir.resolve("kiosk-journal");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process kiosk = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                JournalWriterProcess.class.getName(), file.toString()).redirectErrorStream(true).start();
+        Process kiosk = ChildJvm.of(JournalWriterProcess.class, file.toString()).redirectErrorStream(true).start();
         List<String> confirmed = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(kiosk.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -91,9 +90,7 @@ class JournalKillTest {
         for (int run = 1; run <= 3; run++) {
             Path file = tempDir.resolve("halted-" + run).resolve("kiosk-journal");
             java.nio.file.Files.createDirectories(file.getParent());
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process kiosk = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                    JournalWriterProcess.class.getName(), file.toString(), "halt-after=" + run)
+            Process kiosk = ChildJvm.of(JournalWriterProcess.class, file.toString(), "halt-after=" + run)
                     .redirectErrorStream(true).start();
             List<String> confirmed = new ArrayList<>();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(kiosk.getInputStream(),
