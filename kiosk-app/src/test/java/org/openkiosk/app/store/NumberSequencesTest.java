@@ -30,21 +30,33 @@ class NumberSequencesTest {
         advancesOnlyForward(POSTGRES.backend());
     }
 
+    private static long next(Store store, String name) {
+        return store.inTransaction(c -> NumberSequences.next(c, name));
+    }
+
+    private static long reserve(Store store, String name, int count) {
+        return store.inTransaction(c -> NumberSequences.reserve(c, name, count));
+    }
+
+    private static boolean advanceTo(Store store, String name, long issued) {
+        return store.inTransaction(c -> NumberSequences.advanceTo(c, name, issued));
+    }
+
     private void advancesOnlyForward(StoreBackend backend) throws Exception {
         String name = NumberSequences.ticketSequence("H-1", LocalDate.of(2026, 11, 24), "exit-entry");
         assertThat(name).isEqualTo("ticket:H-1:2026-11-24:exit-entry");
         try (Store store = backend.open(backend.newStoreConfig(tempDir), tempDir)) {
-            assertThat(store.inTransaction(c -> NumberSequences.next(c, name))).isEqualTo(1L);
-            assertThat(store.inTransaction(c -> NumberSequences.advanceTo(c, name, 14))).isTrue();
-            assertThat(store.inTransaction(c -> NumberSequences.next(c, name))).isEqualTo(15L);
-            assertThat(store.inTransaction(c -> NumberSequences.advanceTo(c, name, 9))).isFalse();
-            assertThat(store.inTransaction(c -> NumberSequences.advanceTo(c, name, 15))).isFalse();
-            assertThat(store.inTransaction(c -> NumberSequences.reserve(c, name, 5))).isEqualTo(16L);
-            assertThat(store.inTransaction(c -> NumberSequences.next(c, name))).isEqualTo(21L);
+            assertThat(next(store, name)).isEqualTo(1L);
+            assertThat(advanceTo(store, name, 14)).isTrue();
+            assertThat(next(store, name)).isEqualTo(15L);
+            assertThat(advanceTo(store, name, 9)).isFalse();
+            assertThat(advanceTo(store, name, 15)).isFalse();
+            assertThat(reserve(store, name, 5)).isEqualTo(16L);
+            assertThat(next(store, name)).isEqualTo(21L);
 
             String lost = name + ":lost";
-            assertThat(store.inTransaction(c -> NumberSequences.advanceTo(c, lost, 22))).isTrue();
-            assertThat(store.inTransaction(c -> NumberSequences.next(c, lost))).isEqualTo(23L);
+            assertThat(advanceTo(store, lost, 22)).isTrue();
+            assertThat(next(store, lost)).isEqualTo(23L);
         }
     }
 }
