@@ -295,6 +295,19 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
                 unsaid.get(0).declinedAt()));
     }
 
+    /**
+     * {@code HALL_STORE_RESTORED} (ADR 0198): the hall store lacked records it had confirmed to this kiosk (restored
+     * from a backup) and the kiosk sent them again, or it found ticket numbers of this kiosk's records held by another
+     * record already. Until the kiosk restarts; the numbers (no personal data) and record keys are in its log.
+     */
+    static Optional<Alarm> hallStoreRestored(String kiosk, org.openkiosk.app.store.journal.ShipperStatus forwarding,
+                                             java.time.ZoneId zone, Instant now) {
+        return forwarding.describeRestore(zone).map(text -> new Alarm(Alarm.SCHEMA, kiosk, "HALL_STORE_RESTORED",
+                AlarmRules.WARNING, null, text, "make sure every kiosk of the hall runs and reaches the hall store: each"
+                + " sends what the hall lost by itself; call a number issued twice for both slips (docs/hall-store.md)",
+                forwarding.reforwarded().map(org.openkiosk.app.store.journal.Journal.Reforwarded::at).orElse(now)));
+    }
+
     @Override
     public List<Alarm> systemAlarms() {
         List<Alarm> alarms = new ArrayList<>();
@@ -312,6 +325,7 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
             alarms.add(new Alarm(Alarm.SCHEMA, settings.kiosk(), "STORE_UNREACHABLE", AlarmRules.CRITICAL, null,
                     "the store does not answer", "check the database server and the network", now));
         }
+        forwarding.flatMap(f -> hallStoreRestored(settings.kiosk(), f, clock.getZone(), now)).ifPresent(alarms::add);
         journalTargetAlarms(alarms, now);
         try {
             checkInsDeclined(settings.kiosk(), runtime.checkInsDeclinedSince(localMidnight().toInstant()), now)

@@ -39,6 +39,39 @@ public final class NumberSequences {
     }
 
     /**
+     * The counter of a hall's queue on a day: queue ticket numbers, unique per hall, day and queue (ADR 0161). Both the
+     * kiosk that takes a number and the hall store that applies a forwarded ticket record (ADR 0198) name it so.
+     */
+    public static String ticketSequence(String hallId, java.time.LocalDate day, String counterType) {
+        return "ticket:" + hallId + ":" + day + ":" + counterType;
+    }
+
+    /**
+     * Moves the named counter up to {@code issued} when it is behind (a number handed out from it is known to be
+     * issued: a forwarded ticket record, a reserved block), and never down (ADR 0198). A counter that is not behind is
+     * not written, and its row not locked: in a hall store that was never restored this reads and changes nothing.
+     *
+     * @return whether the counter was behind and moved
+     */
+    public static boolean advanceTo(Connection connection, String name, long issued) throws SQLException {
+        try (PreparedStatement create = connection.prepareStatement(
+                "INSERT INTO number_sequence (name, last_value) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            create.setString(1, name);
+            create.setLong(2, issued);
+            if (create.executeUpdate() == 1) {
+                return true; // a counter the hall store had lost altogether
+            }
+        }
+        try (PreparedStatement raise = connection.prepareStatement(
+                "UPDATE number_sequence SET last_value = ? WHERE name = ? AND last_value < ?")) {
+            raise.setLong(1, issued);
+            raise.setString(2, name);
+            raise.setLong(3, issued);
+            return raise.executeUpdate() == 1;
+        }
+    }
+
+    /**
      * Reserves the next {@code count} values of the named counter for one caller (a kiosk's walk-in numbers for an
      * outage, ADR 0161) and returns the first; every other caller continues after the last.
      */

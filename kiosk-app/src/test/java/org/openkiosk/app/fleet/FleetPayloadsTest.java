@@ -311,4 +311,25 @@ class FleetPayloadsTest {
         assertThat(RuntimeStatusSource.printOutcomeUnknown("K-0101",
                 new org.openkiosk.app.service.certificate.PrintReconciliation(1, 1, List.of(), List.of("x")), now)).isEmpty();
     }
+
+    @Test
+    void aRestoredHallStoreIsAWarningWithTheRecordsSentAgainAndTheNumbersOnTwoSlips() throws Exception {
+        Instant now = Instant.parse("2026-12-03T03:20:00Z");
+        var status = new org.openkiosk.app.store.journal.ShipperStatus(Optional.empty(), 0, Optional.empty(),
+                Optional.of(new org.openkiosk.app.store.journal.Journal.Reforwarded(
+                        Instant.parse("2026-12-03T03:10:00Z"), 12)), List.of("A017"));
+
+        Alarm alarm = RuntimeStatusSource.hallStoreRestored("K-0101", status, java.time.ZoneId.of("Asia/Shanghai"),
+                now).orElseThrow();
+
+        assertThat(alarm.code()).isEqualTo("HALL_STORE_RESTORED");
+        assertThat(alarm.severity()).isEqualTo(AlarmRules.WARNING);
+        assertThat(alarm.text()).isEqualTo("the hall store lacked 12 records of this kiosk at 2026-12-03 11:10"
+                + " (restored from a backup?) and took them again; ticket numbers issued twice: A017");
+        assertThat(alarm.since()).isEqualTo(Instant.parse("2026-12-03T03:10:00Z"));
+        String json = new String(FleetJson.bytes(alarm), StandardCharsets.UTF_8);
+        assertThat(AsyncApiSchemas.load().validate("Alarm", FleetJson.MAPPER.readTree(json))).isEmpty();
+        assertThat(RuntimeStatusSource.hallStoreRestored("K-0101", new org.openkiosk.app.store.journal.ShipperStatus(
+                Optional.empty(), 3, Optional.empty()), java.time.ZoneOffset.UTC, now)).isEmpty();
+    }
 }

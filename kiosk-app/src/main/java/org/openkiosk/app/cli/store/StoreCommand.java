@@ -81,9 +81,11 @@ public final class StoreCommand implements Runnable {
     }
 
     @Command(name = "reforward", mixinStandardHelpOptions = true,
-            description = {"Send this kiosk's journal records written since a time to the hall store again, after the"
-                    + " hall store was restored from a backup older than them. The hall store takes only those it"
-                    + " lacks (ADR 0160). Stop the kiosk first: its journal file is open while it runs."})
+            description = {"Send this kiosk's journal records written or forwarded since a time to the hall store"
+                    + " again, after the hall store was restored from a backup older than them. The hall store takes"
+                    + " only those it lacks (ADR 0160). A running kiosk does this by itself when the hall store lacks"
+                    + " its newest forwarded record (ADR 0198); this command is for a hall store that holds none of"
+                    + " its records. Stop the kiosk first: its journal file is open while it runs."})
     static final class Reforward implements Callable<Integer> {
 
         @Mixin
@@ -109,7 +111,8 @@ public final class StoreCommand implements Runnable {
                     null, null), data)) {
                 int marked = new Journal(local, Clock.systemUTC(), "reforward").markUnforwardedSince(since);
                 spec.commandLine().getOut().println("journal " + local.description() + ": " + marked
-                        + " records since " + since + " will be forwarded again when the kiosk runs");
+                        + " records since " + since + " (written or forwarded) will be forwarded again when the"
+                        + " kiosk runs");
                 return ExitCodes.OK;
             } catch (StoreException e) {
                 return fail(spec, e);

@@ -17,6 +17,11 @@ public enum AuditAction {
     /** A check-in this kiosk journalled that the hall store declined (checked in at another kiosk first, ADR 0173). */
     CHECK_IN_DECLINED,
     WALK_IN_TICKET,
+    /**
+     * A hall kiosk's walk-in ticket record the hall store declined because another record held its number (a hall
+     * store restored from a backup, ADR 0198); the citizen was given a ticket with a new number instead.
+     */
+    TICKET_DECLINED,
     RATED,
     /** A person was identified: method, masked number. */
     IDENTIFIED,

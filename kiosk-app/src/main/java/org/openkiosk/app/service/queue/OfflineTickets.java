@@ -11,10 +11,12 @@ import java.util.function.BooleanSupplier;
 import org.openkiosk.app.store.NumberSequences;
 import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.StoreException;
+import org.openkiosk.app.store.StoreUnavailableException;
 import org.openkiosk.app.store.journal.ForwardNow;
 import org.openkiosk.app.store.journal.HallInbox;
 import org.openkiosk.app.store.journal.Journal;
 import org.openkiosk.app.store.journal.JournalRecord;
+import org.openkiosk.app.store.journal.RecordKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +68,13 @@ public final class OfflineTickets {
          * answers) has no receipt of it yet: the record is on the journal's disk and the shipper sends it, once
          * (ADR 0199). The hall was not away: the citizen is not told it was.
          */
-        FORWARD_PENDING
+        FORWARD_PENDING,
+        /**
+         * taken and not applied: another record held its number already (the hall store was restored from a backup and
+         * handed the number out again before that record came back, ADR 0198); the citizen is still here and nothing
+         * was printed: issue again with a new number
+         */
+        RENUMBER
     }
 
     /** {@link Answer} and, when declined, the hall's reason (e.g. {@code booking CHECKED_IN}). */
@@ -92,8 +100,11 @@ public final class OfflineTickets {
                 return journalFailed ? new Confirmation(Answer.FORWARD_PENDING, Optional.empty())
                         : Confirmation.UNCONFIRMED;
             }
-            return receipt.get().applied() ? new Confirmation(Answer.APPLIED, Optional.empty())
-                    : new Confirmation(Answer.DECLINED, receipt.get().declined());
+            if (receipt.get().applied()) {
+                return new Confirmation(Answer.APPLIED, Optional.empty());
+            }
+            return new Confirmation(receipt.get().numberTaken() ? Answer.RENUMBER : Answer.DECLINED,
+                    receipt.get().declined());
         } catch (StoreException e) { // forwarded, then the hall went away before its answer could be read
             log.info("the hall store took record {} but its receipt cannot be read now: {}", record.key(),
                     e.getMessage());
@@ -115,7 +126,43 @@ public final class OfflineTickets {
 
     /** The hall counter's name for a queue on a day (shared with the online path). */
     static String sequenceName(String hallId, LocalDate day, String counterType) {
-        return "ticket:" + hallId + ":" + day + ":" + counterType;
+        return NumberSequences.ticketSequence(hallId, day, counterType);
+    }
+
+    /**
+     * The next number of a queue's counter in the hall store (ADR 0173), once the hall store holds every record this
+     * kiosk had forwarded (ADR 0198): one that lacks the newest was restored from a backup, its counter may be behind
+     * numbers this kiosk handed out, and those records go again first (at most {@link #CONFIRM_WITHIN}).
+     *
+     * @throws StoreUnavailableException the hall store cannot be reached, or is still taking this kiosk's records
+     *                                   again: a walk-in then comes from the reserved numbers, a check-in waits
+     */
+    long numberFromCounter(String sequenceName) {
+        return fromCaughtUpCounter(c -> NumberSequences.next(c, sequenceName));
+    }
+
+    /** {@code take} on the hall store's counters, after what a restored hall store lost of this kiosk (ADR 0198). */
+    private <T> T fromCaughtUpCounter(org.openkiosk.app.store.SqlWork<T> take) {
+        Optional<JournalRecord> anchor = journal.newestForwarded();
+        Object taken = hall.inTransaction(c -> {
+            if (anchor.isPresent()) {
+                Optional<HallInbox.Lost> lost = HallInbox.lost(c, anchor.get());
+                if (lost.isPresent()) {
+                    return lost.get();
+                }
+            }
+            return take.run(c);
+        });
+        if (!(taken instanceof HallInbox.Lost lost)) {
+            @SuppressWarnings("unchecked") T value = (T) taken;
+            return value;
+        }
+        if (journal.reforwardLost(lost) > 0 && !forwardNow.forwarded(anchor.get(), CONFIRM_WITHIN)) {
+            throw new StoreUnavailableException("the hall store was restored from a backup and is still taking this"
+                    + " kiosk's records again", null);
+        }
+        // caught up; or the hall store holds nothing of this kiosk (its shipper says so in the log): as before
+        return hall.inTransaction(take);
     }
 
     /**
@@ -127,18 +174,22 @@ public final class OfflineTickets {
             if (remaining(sequenceName) * 2 >= blockSize) {
                 return;
             }
-            long first = hall.inTransaction(c -> NumberSequences.reserve(c, sequenceName, blockSize));
+            long first = fromCaughtUpCounter(c -> NumberSequences.reserve(c, sequenceName, blockSize));
+            long last = first + blockSize - 1;
             // a crash right here loses the block: a gap in the numbers, never a duplicate
             journal.store().inTransaction(c -> {
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO ticket_range (sequence_name,"
                         + " first_no, last_no, next_no) VALUES (?, ?, ?, ?)")) {
                     insert.setString(1, sequenceName);
                     insert.setLong(2, first);
-                    insert.setLong(3, first + blockSize - 1);
+                    insert.setLong(3, last);
                     insert.setLong(4, first);
                     insert.executeUpdate();
                 }
-                journal.store().requireDurableCommit(c);
+                // forwarded like a ticket: a hall store restored from an older backup learns the block again and
+                // moves its counter past it (ADR 0198)
+                journal.append(c, RecordKind.TICKET_BLOCK, java.util.Map.of("sequence", sequenceName,
+                        "first", Long.toString(first), "last", Long.toString(last)));
                 return null;
             });
             log.info("reserved walk-in numbers {}–{} of {} for an outage", first, first + blockSize - 1, sequenceName);

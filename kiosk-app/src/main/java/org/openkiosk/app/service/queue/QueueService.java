@@ -279,13 +279,24 @@ public final class QueueService {
      */
     private TicketResult checkInThroughJournal(Booking booking, ServiceDefinition service, int priority,
                                                Instant now) {
+        return checkInThroughJournal(booking, service, priority, now, 1);
+    }
+
+    /**
+     * How many numbers a ticket gets at most when the hall store says another record held the first (ADR 0198): that
+     * record came back from a kiosk after the hall store was restored and moved the counter past it.
+     */
+    private static final int NUMBERING_ATTEMPTS = 2;
+
+    private TicketResult checkInThroughJournal(Booking booking, ServiceDefinition service, int priority,
+                                               Instant now, int attempt) {
         long counters;
         long number;
         LocalDate day = now.atZone(catalogue.zone()).toLocalDate();
         String sequence = OfflineTickets.sequenceName(hallId, day, service.counterType());
         try {
             counters = countersOf(service);
-            number = store.inTransaction(c -> NumberSequences.next(c, sequence));
+            number = offline.numberFromCounter(sequence);
         } catch (StoreUnavailableException | org.openkiosk.app.service.platform.PlatformUnavailableException e) {
             throw hallOffline(e.getMessage()); // nothing decided, nothing journalled
         }
@@ -303,6 +314,24 @@ public final class QueueService {
         });
         OfflineTickets.Confirmation confirmation = offline.confirm(record);
         switch (confirmation.answer()) {
+            case RENUMBER -> { // another record held the number (a restored hall store): nothing was printed yet
+                String why = confirmation.declined().orElse("");
+                LOG.warn("check-in of {}: the hall store declined ticket {} ({}); numbering it again", booking.code(),
+                        ticketNo, why);
+                // the shipper noted the decline with the receipt; its one CHECK_IN_DECLINED entry is written here
+                // (ADR 0199), and no ticket of that number was printed: no alarm
+                auditDeclines();
+                try {
+                    offline.journal().markDeclineSaid(record.key(), clock.instant());
+                } catch (org.openkiosk.app.store.StoreException e) {
+                    LOG.warn("cannot note in the journal that the decline of {} was handled at the kiosk: {}",
+                            record.key(), e.toString());
+                }
+                if (attempt >= NUMBERING_ATTEMPTS) { // the appointment is still booked in the hall store
+                    throw hallOffline("the hall store is settling ticket numbers after a restore (" + why + ")");
+                }
+                return checkInThroughJournal(booking, service, priority, now, attempt + 1);
+            }
             case DECLINED -> {
                 String why = confirmation.declined().orElse("");
                 LOG.info("check-in of {} declined by the hall store ({}): no ticket {} given", booking.code(), why,
@@ -343,30 +372,46 @@ public final class QueueService {
     private TicketResult walkInThroughJournal(ServiceDefinition service, Instant now) {
         LocalDate day = now.atZone(catalogue.zone()).toLocalDate();
         String sequence = OfflineTickets.sequenceName(hallId, day, service.counterType());
-        long counters;
-        long number;
-        try {
-            if (offline.hallKnownUnreachable()) {
-                throw new StoreUnavailableException("the shipper cannot reach the hall store", null);
+        for (int attempt = 1; ; attempt++) {
+            long counters;
+            long number;
+            try {
+                if (offline.hallKnownUnreachable()) {
+                    throw new StoreUnavailableException("the shipper cannot reach the hall store", null);
+                }
+                counters = countersOf(service);
+                number = offline.numberFromCounter(sequence);
+            } catch (StoreUnavailableException | org.openkiosk.app.service.platform.PlatformUnavailableException e) {
+                LOG.info("hall store unreachable: walk-in ticket from this kiosk's reserved numbers ({})",
+                        e.getMessage());
+                QueueTicket ticket = walkInOffline(service, now);
+                return new TicketResult(ticket, print(ticket));
             }
-            counters = countersOf(service);
-            number = store.inTransaction(c -> NumberSequences.next(c, sequence));
-        } catch (StoreUnavailableException | org.openkiosk.app.service.platform.PlatformUnavailableException e) {
-            LOG.info("hall store unreachable: walk-in ticket from this kiosk's reserved numbers");
-            QueueTicket ticket = walkInOffline(service, now);
+            String ticketNo = service.ticketPrefix() + String.format("%03d", number);
+            org.openkiosk.app.store.journal.JournalRecord record = offline.journal().store().inTransaction(
+                    c -> journalWalkIn(c, service, day, ticketNo, now));
+            OfflineTickets.Confirmation confirmation = offline.confirm(record);
+            if (confirmation.answer() == OfflineTickets.Answer.RENUMBER) {
+                // another record held the number (a restored hall store, ADR 0198); nothing was printed yet
+                String why = confirmation.declined().orElse("");
+                LOG.warn("walk-in: the hall store declined ticket {} ({}); numbering it again", ticketNo, why);
+                offline.journal().store().inTransaction(c -> journalAudit.append(c, new AuditEntry(
+                        AuditAction.TICKET_DECLINED, "ticket:" + ticketNo, Map.of("hall", hallId,
+                        "record", record.key(), "declined", why))));
+                if (attempt < NUMBERING_ATTEMPTS) {
+                    continue;
+                }
+                QueueTicket ticket = walkInOffline(service, now); // this kiosk's reserved numbers
+                return new TicketResult(ticket, print(ticket));
+            }
+            QueueTicket ticket = confirmation.answer() == OfflineTickets.Answer.APPLIED
+                    ? placeInQueue(record.key(), ticketNo, service, PRIORITY_WALK_IN, day, now, counters, false)
+                    : new QueueTicket(ticketNo, hallId, day, service.counterType(), service.code(),
+                            service.titleZh(), false, QueueTicket.AHEAD_UNKNOWN, Duration.ZERO, now, kioskId, false,
+                            confirmation.answer() == OfflineTickets.Answer.FORWARD_PENDING);
+            offline.topUp(sequence);
             return new TicketResult(ticket, print(ticket));
         }
-        String ticketNo = service.ticketPrefix() + String.format("%03d", number);
-        org.openkiosk.app.store.journal.JournalRecord record = offline.journal().store().inTransaction(
-                c -> journalWalkIn(c, service, day, ticketNo, now));
-        OfflineTickets.Answer answer = offline.confirm(record).answer();
-        QueueTicket ticket = answer == OfflineTickets.Answer.APPLIED
-                ? placeInQueue(record.key(), ticketNo, service, PRIORITY_WALK_IN, day, now, counters, false)
-                : new QueueTicket(ticketNo, hallId, day, service.counterType(), service.code(), service.titleZh(),
-                        false, QueueTicket.AHEAD_UNKNOWN, Duration.ZERO, now, kioskId, false,
-                        answer == OfflineTickets.Answer.FORWARD_PENDING);
-        offline.topUp(sequence);
-        return new TicketResult(ticket, print(ticket));
     }
 
     private org.openkiosk.app.store.journal.JournalRecord journalWalkIn(Connection c, ServiceDefinition service,

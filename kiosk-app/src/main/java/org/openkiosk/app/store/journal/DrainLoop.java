@@ -104,6 +104,15 @@ final class DrainLoop {
         }
     }
 
+    /** Runs {@code action} on the loop's thread every {@code period} until the loop closes. */
+    void every(Duration period, Runnable action) {
+        try {
+            thread.scheduleWithFixedDelay(action, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
     boolean closed() {
         return closed;
     }

@@ -2,11 +2,16 @@ package org.openkiosk.app.store.journal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.openkiosk.app.store.Store;
 
 /**
@@ -32,7 +37,8 @@ public final class HallInbox {
         return new HallInbox(hall, clock, Map.of(
                 RecordKind.RATING, HallAppliers::rating,
                 RecordKind.WALK_IN_TICKET, HallAppliers.walkInTicket(hallId),
-                RecordKind.CHECK_IN, HallAppliers.checkIn(hallId, clock)));
+                RecordKind.CHECK_IN, HallAppliers.checkIn(hallId),
+                RecordKind.TICKET_BLOCK, HallAppliers::ticketBlock));
     }
 
     public Store store() {
@@ -46,36 +52,42 @@ public final class HallInbox {
      *                                                           taken and the reply lost: a later delivery is a no-op)
      */
     public int accept(List<JournalRecord> batch) {
-        return take(batch).fresh();
+        return accept(batch, Optional.empty()).fresh();
     }
 
     /**
-     * What the hall store made of a batch (ADR 0199).
+     * Takes a batch in one transaction, after checking that the hall store still holds {@code anchor}, the newest
+     * record the kiosk's journal has marked forwarded (ADR 0198): a hall store that confirmed a record and no longer
+     * has it was restored from an older backup, and the records it lost must come again first (their numbers move the
+     * counters, {@link HallAppliers}). The answer also says which check-ins of the batch the hall store declined, read
+     * in the same transaction (ADR 0199): the shipper learns it with the receipt, whether the citizen is still at the
+     * kiosk or not.
      *
-     * @param fresh    records taken now (the rest had arrived before)
-     * @param declined by record key, why the hall store declined those check-in records of the batch it received
-     *                 and did not apply — now or at an earlier delivery whose answer the kiosk may never have heard
+     * @throws RecordsLost the hall store lacks {@code anchor}; nothing was taken
      */
-    public record Answer(int fresh, Map<String, String> declined) {
-        public Answer {
-            declined = Map.copyOf(declined);
-        }
-    }
-
-    /**
-     * {@link #accept} that also answers which records of the batch the hall store declined, read in the same
-     * transaction: the shipper learns it with the receipt, whether the citizen is still at the kiosk or not.
-     */
-    public Answer take(List<JournalRecord> batch) {
+    public Taken accept(List<JournalRecord> batch, Optional<JournalRecord> anchor) {
         return hall.inTransaction(c -> {
+            if (anchor.isPresent()) {
+                Optional<Lost> lost = lost(c, anchor.get());
+                if (lost.isPresent()) {
+                    throw new RecordsLost(lost.get());
+                }
+            }
             int fresh = 0;
+            List<String> numbersTwice = new ArrayList<>();
             for (JournalRecord record : batch) {
                 if (receive(c, record)) {
-                    applierOf(record).apply(c, record);
+                    Optional<String> declined = applierOf(record).apply(c, record);
+                    if (declined.isPresent()) {
+                        decline(c, record, declined.get());
+                        if (isNumberTwice(declined.get())) {
+                            numbersTwice.add(record.field("ticket"));
+                        }
+                    }
                     fresh++;
                 }
             }
-            return new Answer(fresh, declinedOf(c, batch));
+            return new Taken(fresh, List.copyOf(numbersTwice), declinedOf(c, batch));
         });
     }
 
@@ -99,6 +111,86 @@ public final class HallInbox {
             }
         }
         return declined;
+    }
+
+    /**
+     * What a batch did in the hall store.
+     *
+     * @param fresh        records new to the hall store (the rest had arrived before)
+     * @param numbersTwice ticket numbers among them that another record held already (declined; ADR 0198)
+     * @param declined     by record key, why the hall store declined those check-in records of the batch it received
+     *                     and did not apply — now or at an earlier delivery whose answer the kiosk may never have heard
+     *                     (ADR 0199)
+     */
+    public record Taken(int fresh, List<String> numbersTwice, Map<String, String> declined) {
+        public Taken {
+            numbersTwice = List.copyOf(numbersTwice);
+            declined = Map.copyOf(declined);
+        }
+    }
+
+    /**
+     * What the hall store holds of a kiosk whose confirmed record {@code anchorKey} it lacks (ADR 0198).
+     *
+     * @param newestKey       the kiosk's record the hall store received last (by the kiosk's time); empty: it holds
+     *                        none of the kiosk's records at all
+     * @param newestCreatedAt when the kiosk wrote that record
+     */
+    public record Lost(String kioskId, String anchorKey, Optional<String> newestKey, Optional<Instant> newestCreatedAt) {}
+
+    /** The hall store lacks a record it had confirmed to the kiosk: it was restored from a backup (ADR 0198). */
+    public static final class RecordsLost extends RuntimeException {
+        private final transient Lost lost;
+
+        RecordsLost(Lost lost) {
+            super("the hall store lacks record " + lost.anchorKey() + " it had confirmed to " + lost.kioskId());
+            this.lost = lost;
+        }
+
+        public Lost lost() {
+            return lost;
+        }
+    }
+
+    /**
+     * Whether the hall store lacks {@code anchor}, a record it confirmed to the kiosk (ADR 0198); empty when it holds
+     * it. One primary-key look-up while nothing was lost.
+     */
+    public static Optional<Lost> lost(Connection c, JournalRecord anchor) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM hall_record WHERE record_key = ?")) {
+            ps.setString(1, anchor.key());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return Optional.empty();
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT record_key, created_at FROM hall_record"
+                + " WHERE kiosk_id = ? ORDER BY created_at DESC, record_key DESC LIMIT 1")) {
+            ps.setString(1, anchor.kioskId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.of(new Lost(anchor.kioskId(), anchor.key(), Optional.empty(), Optional.empty()));
+                }
+                return Optional.of(new Lost(anchor.kioskId(), anchor.key(), Optional.of(rs.getString(1)),
+                        Optional.of(rs.getObject(2, OffsetDateTime.class).toInstant())));
+            }
+        }
+    }
+
+    /** Whether a reason a record was declined says its ticket number was held by another record (ADR 0198). */
+    static boolean isNumberTwice(String reason) {
+        return reason.startsWith("ticket ") && reason.contains(HallAppliers.ISSUED_TWICE);
+    }
+
+    private void decline(Connection c, JournalRecord record, String reason) throws SQLException {
+        try (PreparedStatement decline = c.prepareStatement(
+                "INSERT INTO hall_record_declined (record_key, reason, declined_at) VALUES (?, ?, ?)")) {
+            decline.setString(1, record.key());
+            decline.setString(2, reason);
+            decline.setObject(3, Journal.utc(clock.instant()));
+            decline.executeUpdate();
+        }
     }
 
     /**
@@ -127,6 +219,11 @@ public final class HallInbox {
     public record Receipt(java.util.Optional<String> declined) {
         public boolean applied() {
             return declined.isEmpty();
+        }
+
+        /** Declined because another record held its ticket number (ADR 0198): issue again with a new number. */
+        public boolean numberTaken() {
+            return declined.isPresent() && isNumberTwice(declined.get());
         }
     }
 

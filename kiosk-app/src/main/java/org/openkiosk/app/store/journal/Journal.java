@@ -25,11 +25,16 @@ import org.openkiosk.app.store.Store;
  */
 public final class Journal {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Journal.class);
+
     private final Store local;
     private final Clock clock;
     private final String kioskId;
     private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> declineListeners = new CopyOnWriteArrayList<>();
+    /** The newest record marked forwarded, once read (null: read it again); see {@link #newestForwarded()}. */
+    private volatile Optional<JournalRecord> newestForwarded;
+    private volatile Optional<Reforwarded> lastReforward = Optional.empty();
 
     public Journal(Store local, Clock clock, String kioskId) {
         if (local.dialect() != Dialect.H2) {
@@ -125,6 +130,59 @@ public final class Journal {
         });
     }
 
+    /**
+     * The newest record the hall store has confirmed, as far as this journal knows: the probe of ADR 0198 (a hall store
+     * that lacks it lost records). Read once, then kept up to date by {@link #markForwarded}.
+     */
+    public Optional<JournalRecord> newestForwarded() {
+        Optional<JournalRecord> known = newestForwarded;
+        if (known == null) {
+            known = local.inTransaction(c -> select(c, "WHERE forwarded_at IS NOT NULL ORDER BY seq DESC LIMIT 1"))
+                    .stream().findFirst();
+            newestForwarded = known;
+        }
+        return known;
+    }
+
+    /**
+     * Sends again what a hall store restored from a backup lacks (ADR 0198): every record marked forwarded after the
+     * newest one the hall store still holds of this kiosk ({@code lost}), by the journal's order or by time (a
+     * record too many is harmless: the hall store takes each key once). Returns how many are waiting again; none
+     * when the hall store holds no record of this kiosk at all (a new database, or a backup older than the kiosk:
+     * {@code ./kiosk store reforward} decides that, not the kiosk).
+     */
+    public int reforwardLost(HallInbox.Lost lost) {
+        if (lost.newestKey().isEmpty()) {
+            return 0;
+        }
+        int marked = local.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE journal_record SET forwarded_at = NULL"
+                    + " WHERE forwarded_at IS NOT NULL AND record_key <> ? AND (created_at >= ?"
+                    + " OR seq > (SELECT seq FROM journal_record WHERE record_key = ?))")) {
+                ps.setString(1, lost.newestKey().get());
+                ps.setObject(2, utc(lost.newestCreatedAt().orElseThrow()));
+                ps.setString(3, lost.newestKey().get());
+                return ps.executeUpdate();
+            }
+        });
+        newestForwarded = null;
+        if (marked > 0) {
+            lastReforward = Optional.of(new Reforwarded(clock.instant(), marked));
+            log.warn("the hall store lacks record {} it had confirmed (restored from a backup?); the newest it holds of"
+                    + " this kiosk was written at {}: {} record(s) are forwarded again", lost.anchorKey(),
+                    lost.newestCreatedAt().orElseThrow(), marked);
+        }
+        return marked;
+    }
+
+    /** When this journal last found the hall store restored and how many records it sent again (ADR 0198). */
+    public record Reforwarded(Instant at, int records) {}
+
+    /** The last {@link #reforwardLost} that sent records again, since this journal was opened. */
+    public Optional<Reforwarded> lastReforward() {
+        return lastReforward;
+    }
+
     /** Marks records the hall store has confirmed (whether it took them now or had them already). */
     public void markForwarded(List<JournalRecord> records, Instant at) {
         markForwarded(records, at, Map.of());
@@ -158,6 +216,9 @@ public final class Journal {
             }
             return null;
         });
+        if (!records.isEmpty() && newestForwarded != null) { // the batch is the oldest waiting, in the journal's order
+            newestForwarded = Optional.of(records.get(records.size() - 1));
+        }
     }
 
     private static int noteDeclined(Connection c, String recordKey, String reason, Instant at) throws SQLException {
@@ -252,16 +313,20 @@ public final class Journal {
 
     /**
      * Forgets that records were forwarded, so they are sent again: after the hall store was restored from a
-     * backup older than them ({@code ./kiosk store reforward}). The hall store takes each one it lacks, once.
+     * backup older than them ({@code ./kiosk store reforward}). The hall store takes each one it lacks, once. A record
+     * written before {@code since} but confirmed after it (it waited through an outage) is not in the backup either.
      */
     public int markUnforwardedSince(Instant since) {
-        return local.inTransaction(c -> {
+        int marked = local.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE journal_record SET forwarded_at = NULL WHERE created_at >= ?")) {
+                    "UPDATE journal_record SET forwarded_at = NULL WHERE created_at >= ? OR forwarded_at >= ?")) {
                 ps.setObject(1, utc(since));
+                ps.setObject(2, utc(since));
                 return ps.executeUpdate();
             }
         });
+        newestForwarded = null;
+        return marked;
     }
 
     private static List<JournalRecord> select(Connection c, String tail) throws SQLException {

@@ -10,5 +10,11 @@ public enum RecordKind {
      * An appointment checked in with its queue ticket (ADR 0173): applied only if the hall store still has the
      * appointment booked, else received and declined (see {@code hall_record.declined}).
      */
-    CHECK_IN
+    CHECK_IN,
+    /**
+     * A block of a queue's counter this kiosk reserved for walk-ins during an outage (ADRs 0161, 0198): forwarded so
+     * that a hall store restored from a backup older than the reservation learns the block again and does not hand
+     * its numbers out a second time.
+     */
+    TICKET_BLOCK
 }

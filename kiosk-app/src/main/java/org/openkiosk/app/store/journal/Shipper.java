@@ -16,17 +16,27 @@ import org.slf4j.LoggerFactory;
  * batches: the hall store takes the batch ({@link HallInbox#accept}), then the journal marks it forwarded. A crash
  * between the two sends the batch again and the hall store ignores what it has. While the hall store cannot be
  * reached the shipper retries with a back-off doubling up to {@link Settings#retryMax()}, and says since when.
+ * <p>
+ * Every forward also checks that the hall store still holds the newest record it confirmed, and so does an idle shipper
+ * every {@link Settings#hallCheckEvery()} and on reconnecting: a hall store restored from an older backup lacks it, and
+ * the records after the newest one it still holds of this kiosk are sent again, first (ADR 0198).
  */
 public final class Shipper implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Shipper.class);
 
     /**
-     * @param batchSize records per hall transaction
-     * @param retryMin  first wait after a failed forward
-     * @param retryMax  longest wait between attempts during an outage
+     * @param batchSize     records per hall transaction
+     * @param retryMin      first wait after a failed forward
+     * @param retryMax      longest wait between attempts during an outage
+     * @param hallCheckEvery how often an idle shipper asks the hall store whether it still holds the newest record it
+     *                      confirmed ({@link #HALL_CHECK_EVERY}, ADR 0198)
      */
-    public record Settings(int batchSize, Duration retryMin, Duration retryMax) {
+    public record Settings(int batchSize, Duration retryMin, Duration retryMax, Duration hallCheckEvery) {
+        public Settings(int batchSize, Duration retryMin, Duration retryMax) {
+            this(batchSize, retryMin, retryMax, HALL_CHECK_EVERY);
+        }
+
         public static Settings defaults() {
             return new Settings(100, Duration.ofSeconds(1), Duration.ofSeconds(30));
         }
@@ -46,6 +56,20 @@ public final class Shipper implements AutoCloseable {
     public static final Duration REJECTIONS_SHOWN = Duration.ofDays(7);
     private final List<Runnable> reconnectListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /**
+     * How often an idle shipper asks the hall store whether it still holds the newest record it confirmed (ADR 0198):
+     * a hall store restored from a backup learns a kiosk's numbers again within about this long of answering, even
+     * when that kiosk has nothing new to forward. One primary-key look-up.
+     */
+    public static final Duration HALL_CHECK_EVERY = Duration.ofMinutes(1);
+    /** False when the next idle drain must look at the hall store (loop thread, and the periodic wake). */
+    private volatile boolean hallChecked;
+    /** A probe the hall store has never held any record of this kiosk for: not asked again (ADR 0198). */
+    private volatile String unknownAnchor;
+    /** Ticket numbers the hall store found held twice while taking this kiosk's records, newest last (ADR 0198). */
+    private final java.util.Deque<String> numbersTwice = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private static final int NUMBERS_TWICE_KEPT = 20;
+
     public Shipper(Journal journal, HallInbox hall, Clock clock, Settings settings) {
         this.journal = Objects.requireNonNull(journal);
         this.hall = Objects.requireNonNull(hall);
@@ -59,26 +83,41 @@ public final class Shipper implements AutoCloseable {
 
             @Override
             public void send(List<JournalRecord> batch, java.util.function.BooleanSupplier open) {
-                HallInbox.Answer answer = hall.take(batch);
-                int fresh = answer.fresh();
+                HallInbox.Taken taken;
+                try {
+                    taken = hall.accept(batch, anchor());
+                } catch (HallInbox.RecordsLost e) { // restored from a backup: what it lost goes first (ADR 0198)
+                    reforward(e.lost());
+                    return;
+                }
+                hallChecked = true;
                 // the hall's declines are noted with the forwarded mark (ADR 0199): a check-in declined while the
                 // citizen has gone with a ticket printed "not yet confirmed" is audited and alarmed, not only logged
-                journal.markForwarded(batch, clock.instant(), answer.declined());
-                if (!answer.declined().isEmpty()) {
+                journal.markForwarded(batch, clock.instant(), taken.declined());
+                if (!taken.declined().isEmpty()) {
                     log.warn("the hall store declined {} check-in record(s) of this kiosk: {}",
-                            answer.declined().size(), answer.declined());
+                            taken.declined().size(), taken.declined());
                 }
-                if (fresh < batch.size()) {
-                    log.info("the hall store had {} of {} forwarded records already", batch.size() - fresh,
+                if (taken.fresh() < batch.size()) {
+                    log.info("the hall store had {} of {} forwarded records already", batch.size() - taken.fresh(),
                             batch.size());
                 }
+                noteNumbersTwice(taken.numbersTwice());
                 reachable();
             }
 
             @Override
             public void idle() {
-                if (unreachableSince != null) {
-                    hall.accept(List.of()); // nothing waits, but an outage is known: is the hall store back?
+                // nothing waits, but an outage is known (is the hall store back?) or the periodic look is due (was it
+                // restored from a backup meanwhile? ADR 0198)
+                if (unreachableSince != null || !hallChecked) {
+                    try {
+                        hall.accept(List.of(), anchor());
+                        hallChecked = true;
+                    } catch (HallInbox.RecordsLost e) {
+                        reforward(e.lost());
+                        Shipper.this.loop.wake(); // send them
+                    }
                 }
             }
 
@@ -139,8 +178,38 @@ public final class Shipper implements AutoCloseable {
     public Shipper start() {
         started = true;
         journal.onAppend(this::wake);
+        loop.every(settings.hallCheckEvery(), () -> {
+            hallChecked = false;
+            loop.wake();
+        });
         wake();
         return this;
+    }
+
+    /** The probe of ADR 0198: the newest record the hall store confirmed, unless it is known to hold none of ours. */
+    private Optional<JournalRecord> anchor() {
+        Optional<JournalRecord> newest = journal.newestForwarded();
+        return newest.filter(r -> !r.key().equals(unknownAnchor));
+    }
+
+    /** The hall store lost records it had confirmed (restored from a backup): they wait again, oldest first. */
+    private void reforward(HallInbox.Lost lost) {
+        if (journal.reforwardLost(lost) == 0) {
+            unknownAnchor = lost.anchorKey();
+            log.error("the hall store holds none of this kiosk's records, though it confirmed {} and others: a new"
+                    + " database, or restored from a backup older than this kiosk's first record. Nothing is sent"
+                    + " again by itself; if it was restored, stop the kiosk and run ./kiosk store reforward --since"
+                    + " <time of the backup> (docs/hall-store.md)", lost.anchorKey());
+        }
+    }
+
+    private void noteNumbersTwice(List<String> tickets) {
+        for (String ticket : tickets) {
+            numbersTwice.addLast(ticket);
+            while (numbersTwice.size() > NUMBERS_TWICE_KEPT) {
+                numbersTwice.pollFirst();
+            }
+        }
     }
 
     /**
@@ -191,7 +260,8 @@ public final class Shipper implements AutoCloseable {
         } catch (StoreException e) {
             waiting = -1; // the journal itself cannot be read: say so rather than 0
         }
-        return new ShipperStatus(Optional.ofNullable(unreachableSince), waiting, Optional.ofNullable(problem));
+        return new ShipperStatus(Optional.ofNullable(unreachableSince), waiting, Optional.ofNullable(problem),
+                journal.lastReforward(), List.copyOf(numbersTwice));
     }
 
     private void reachable() {

@@ -299,7 +299,8 @@ class HallCheckInFaultTest {
         assertThat(count("SELECT COUNT(*) FROM booking WHERE status = 'CHECKED_IN'")).isEqualTo(6);
         assertHallHoldsEveryJournalRecordOnce(a, b);
         assertThat(a.journal().all()).extracting(JournalRecord::kind)
-                .containsOnly(RecordKind.WALK_IN_TICKET, RecordKind.CHECK_IN);
+                .containsOnly(RecordKind.WALK_IN_TICKET, RecordKind.CHECK_IN, RecordKind.TICKET_BLOCK) // ADR 0198
+                .contains(RecordKind.TICKET_BLOCK);
     }
 
     @Test

@@ -162,6 +162,55 @@ class HallForwardingFaultTest {
         assertHallHoldsTheJournalExactlyOnce(25);
     }
 
+    @Test
+    void aShipperFindsTheHallStoreRestoredByItselfAndSendsWhatItLost() {
+        Shipper shipper = open(new Shipper(journal, inbox, clock, FAST).start());
+        rate(10);
+        awaitAllForwarded(shipper);
+        java.time.Instant backup = clock.instant();
+        rate(15);
+        awaitAllForwarded(shipper);
+        forgetSince(backup); // the restore; nobody runs ./kiosk store reforward
+
+        rate(1); // the kiosk's next record: the hall store lacks the newest it had confirmed, so the lost go first
+        awaitAllForwarded(shipper);
+        assertHallHoldsTheJournalExactlyOnce(26);
+        assertThat(shipper.status().reforwarded()).hasValueSatisfying(r -> assertThat(r.records()).isEqualTo(15));
+        assertThat(shipper.status().describeRestore(java.time.ZoneOffset.UTC)).hasValueSatisfying(text -> assertThat(
+                text).startsWith("the hall store lacked 15 records of this kiosk at ").doesNotContain("twice"));
+    }
+
+    @Test
+    void aHallStoreWithNoneOfTheKiosksRecordsIsLeftToTheTechnician() {
+        Shipper shipper = open(new Shipper(journal, inbox, clock, FAST).start());
+        rate(5);
+        awaitAllForwarded(shipper);
+        forgetSince(java.time.Instant.EPOCH); // a new database, or a backup older than this kiosk
+
+        rate(1);
+        awaitAllForwarded(shipper); // forwarding goes on; nothing is sent again by itself
+        assertThat(column("SELECT record_key FROM hall_record")).hasSize(1);
+        assertThat(shipper.status().reforwarded()).isEmpty();
+        journal.markUnforwardedSince(java.time.Instant.EPOCH); // ./kiosk store reforward --since
+        shipper.wake();
+        awaitAllForwarded(shipper);
+        assertHallHoldsTheJournalExactlyOnce(6);
+    }
+
+    /** What a restore from a backup taken at {@code backup} does to the hall store: later receipts are gone. */
+    private void forgetSince(java.time.Instant backup) {
+        hallStore.inTransaction(c -> {
+            for (String table : List.of("rating", "hall_record")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE record_key IN"
+                        + " (SELECT record_key FROM hall_record WHERE created_at >= ?)")) {
+                    ps.setObject(1, java.time.OffsetDateTime.ofInstant(backup, java.time.ZoneOffset.UTC));
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
     private void rate(int count) {
         for (int i = 0; i < count; i++) {
             int level = 1 + i % 5;
