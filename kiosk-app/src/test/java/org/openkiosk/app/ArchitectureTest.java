@@ -38,7 +38,7 @@ class ArchitectureTest {
      * From the top: the program's entry and command line; the JavaFX shell; the fleet link; maintenance (over the
      * doctor's checks); the runtime that assembles devices, store and services; the citizen services; the
      * certificate documents and the store; the configuration (the operator console sits beside the command line); and at the bottom the support packages every layer
-     * may use (logging, the session's clock and statistics, speech, supervision). Device drivers are a module of
+     * may use (logging, the session's clock and statistics, speech, supervision, files). Device drivers are a module of
      * their own below all of these.
      */
     @ArchTest
@@ -55,7 +55,8 @@ class ArchitectureTest {
             .layer("Certificate").definedBy(APP + ".certificate..")
             .layer("Store").definedBy(APP + ".store..")
             .layer("Config").definedBy(APP + ".config..")
-            .layer("Support").definedBy(APP + ".logging..", APP + ".session..", APP + ".voice..", APP + ".supervision..")
+            .layer("Support").definedBy(APP + ".logging..", APP + ".session..", APP + ".voice..", APP + ".supervision..",
+                    APP + ".files..")
             .whereLayer("Entry").mayNotBeAccessedByAnyLayer()
             .whereLayer("Cli").mayOnlyBeAccessedByLayers("Entry")
             .whereLayer("Console").mayOnlyBeAccessedByLayers("Entry", "Cli")
