@@ -91,6 +91,18 @@ class ArchitectureTest {
                     APP + ".certificate.RevokedKeys", "boolean")
             .because("the kiosk and ./kiosk certificate verify check certificates one way (SigningConfig.verifier)");
 
+    /**
+     * What {@code Main} runs before the command line has set up logging (the toolkit's start and the fonts, on
+     * another thread) makes no logger: one made there would start Logback's bootstrap on that thread, before
+     * {@code KioskLogging.init} (ADR 0179).
+     */
+    @ArchTest
+    static final ArchRule theToolkitStartMakesNoLogger = noClasses()
+            .that().haveFullyQualifiedName(APP + ".ui.ToolkitStart")
+            .or().haveFullyQualifiedName(APP + ".ui.theme.KioskFonts")
+            .should().dependOnClassesThat().resideInAnyPackage("org.slf4j..", "ch.qos.logback..")
+            .because("the toolkit and the fonts start before logging is set up (ADR 0179)");
+
     /** No cycle between the top-level packages: each can be understood, tested and changed from below. */
     @ArchTest
     static final ArchRule topLevelPackagesAreFreeOfCycles = slices().matching(APP + ".(*)..").should().beFreeOfCycles()
