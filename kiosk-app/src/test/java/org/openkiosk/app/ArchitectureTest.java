@@ -38,7 +38,7 @@ class ArchitectureTest {
      * From the top: the program's entry and command line; the JavaFX shell; the fleet link; maintenance (over the
      * doctor's checks); the runtime that assembles devices, store and services; the citizen services; the
      * certificate documents and the store; the configuration (the operator console sits beside the command line); and at the bottom the support packages every layer
-     * may use (logging, the session's clock and statistics, speech, supervision). Device drivers are a module of
+     * may use (logging, the session's clock and statistics, speech, supervision, files). Device drivers are a module of
      * their own below all of these.
      */
     @ArchTest
@@ -55,7 +55,8 @@ class ArchitectureTest {
             .layer("Certificate").definedBy(APP + ".certificate..")
             .layer("Store").definedBy(APP + ".store..")
             .layer("Config").definedBy(APP + ".config..")
-            .layer("Support").definedBy(APP + ".logging..", APP + ".session..", APP + ".voice..", APP + ".supervision..")
+            .layer("Support").definedBy(APP + ".logging..", APP + ".session..", APP + ".voice..", APP + ".supervision..",
+                    APP + ".files..")
             .whereLayer("Entry").mayNotBeAccessedByAnyLayer()
             .whereLayer("Cli").mayOnlyBeAccessedByLayers("Entry")
             .whereLayer("Console").mayOnlyBeAccessedByLayers("Entry", "Cli")
@@ -89,6 +90,18 @@ class ArchitectureTest {
             .orShould().callConstructor(APP + ".certificate.CertificateVerifier", APP + ".certificate.TrustedKeys",
                     APP + ".certificate.RevokedKeys", "boolean")
             .because("the kiosk and ./kiosk certificate verify check certificates one way (SigningConfig.verifier)");
+
+    /**
+     * What {@code Main} runs before the command line has set up logging (the toolkit's start and the fonts, on
+     * another thread) makes no logger: one made there would start Logback's bootstrap on that thread, before
+     * {@code KioskLogging.init} (ADR 0179).
+     */
+    @ArchTest
+    static final ArchRule theToolkitStartMakesNoLogger = noClasses()
+            .that().haveFullyQualifiedName(APP + ".ui.ToolkitStart")
+            .or().haveFullyQualifiedName(APP + ".ui.theme.KioskFonts")
+            .should().dependOnClassesThat().resideInAnyPackage("org.slf4j..", "ch.qos.logback..")
+            .because("the toolkit and the fonts start before logging is set up (ADR 0179)");
 
     /** No cycle between the top-level packages: each can be understood, tested and changed from below. */
     @ArchTest

@@ -45,6 +45,11 @@ class IppEnumLookupTest {
         assertThat(IppOperation.of(0x000B)).contains(IppOperation.GET_PRINTER_ATTRIBUTES);
         assertThat(IppStatus.describe(0x04FF)).isEqualTo("client error 0x04ff");
         assertThat(IppStatus.describe(0x0507)).isEqualTo("server-error-busy");
+        assertThat(IppStatus.SUCCESSFUL_OK_IGNORED_OR_SUBSTITUTED_ATTRIBUTES.keyword())
+                .isEqualTo("successful-ok-ignored-or-substituted-attributes");
+        assertThat(IppStatus.CLIENT_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED.keyword())
+                .isEqualTo("client-error-document-format-not-supported");
+        assertThat(IppOperation.GET_PRINTER_ATTRIBUTES.keyword()).isEqualTo("Get-Printer-Attributes");
         assertThat(IppEnum.byCode(JobState.class, 9)).contains(JobState.COMPLETED);
         assertThat(IppEnum.byCode(IppStatus.class, 0x7777)).isEmpty();
     }

@@ -51,12 +51,14 @@ class PseudoTerminalTest {
         try (PseudoTerminal pty = PseudoTerminal.open();
                 SerialTransport serial = SerialTransport.of(pty.slavePath(), 115200)) {
             serial.open();
+            // the kernel hands a pty's bytes over asynchronously: reading the first proves the rest have arrived
+            // (one write, one hand-over), where a fixed sleep could discard before they were there
             serial.write(new byte[] {1, 2, 3});
-            Thread.sleep(50);
+            assertThat(pty.master().read(new byte[1], 0, 1, Duration.ofSeconds(5))).isOne();
             pty.master().discardInput();
             assertThat(pty.master().read(new byte[4], 0, 4, Duration.ofMillis(50))).isZero();
-            pty.master().write(new byte[] {9, 9});
-            Thread.sleep(50);
+            pty.master().write(new byte[] {9, 9, 9});
+            assertThat(serial.read(new byte[1], 0, 1, Duration.ofSeconds(5))).isOne();
             serial.discardInput();
             assertThat(serial.read(new byte[4], 0, 4, Duration.ofMillis(50))).isZero();
         }

@@ -126,10 +126,12 @@ public final class ConsoleAudit {
      * them (whose {@code prev} is {@link #LEGACY_ANCHOR}, as the console continued such a log). Only a run at the
      * start counts: a line of the old form after a linked one breaks the chain like any other.
      *
-     * @param legacyLines how many legacy lines begin the file (0: none)
-     * @param chain       the linked lines after them, against the key and the signed head
+     * @param legacyLines    how many legacy lines begin the file (0: none)
+     * @param lastLegacyLine the line number of the last of them (blank lines between them counted as lines, as an
+     *                       editor numbers them; 0: none)
+     * @param chain          the linked lines after them, against the key and the signed head
      */
-    public record Verification(long legacyLines, AuditVerification chain) {}
+    public record Verification(long legacyLines, long lastLegacyLine, AuditVerification chain) {}
 
     /**
      * Checks the whole file against its key and its signed head: the first line that was edited, inserted, removed
@@ -140,14 +142,14 @@ public final class ConsoleAudit {
         Lines lines = lines(file);
         if (lines.legacy() > 0 && lines.records().isEmpty() && !Files.exists(keyFile) && !Files.exists(headOf(file))) {
             // only legacy lines, from before the console had an audit key: nothing to check them against
-            return new Verification(lines.legacy(), new AuditVerification(0, Optional.empty()));
+            return new Verification(lines.legacy(), lines.legacyUpTo(), new AuditVerification(0, Optional.empty()));
         }
         AuditKey key = AuditKey.load(keyFile);
         Optional<AuditHead> head = new AuditHeadFile(headOf(file)).read();
         if (lines.legacy() == 0) {
-            return new Verification(0, AuditLog.verifyRecords(key, head, lines.records()));
+            return new Verification(0, 0, AuditLog.verifyRecords(key, head, lines.records()));
         }
-        return new Verification(lines.legacy(),
+        return new Verification(lines.legacy(), lines.legacyUpTo(),
                 AuditLog.verifyRecords(key, head, lines.records(), lines.legacyUpTo(), LEGACY_ANCHOR));
     }
 

@@ -92,6 +92,7 @@ public final class KioskLauncher {
         try {
             ToolkitStart.start().join();
             StartupTimeline.mark("JavaFX toolkit and fonts ready");
+            LOG.debug("fonts loaded: {}", org.openkiosk.app.ui.theme.KioskFonts.faces()); // logging is set up by now
         } catch (CompletionException | CancellationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             out.println("kiosk: cannot open the display: " + cause.getMessage());

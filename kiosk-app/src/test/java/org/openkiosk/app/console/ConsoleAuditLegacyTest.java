@@ -56,6 +56,21 @@ class ConsoleAuditLegacyTest {
     }
 
     @Test
+    void theLegacyRangeNamesLineNumbersWithBlankLinesAmongThem() throws Exception {
+        Files.write(file(), List.of(LEGACY.get(0), "", LEGACY.get(1), "", LEGACY.get(2)), StandardCharsets.UTF_8);
+        Path key = ConsoleAudit.defaultKeyFile(file());
+        new ConsoleAudit(file(), key, clock).record("wang.fang", "王芳", "logout", Map.of());
+
+        ConsoleAudit.Verification v = ConsoleAudit.verify(file(), key);
+        assertThat(v.legacyLines()).isEqualTo(3);
+        assertThat(v.lastLegacyLine()).isEqualTo(5);
+        assertThat(v.chain().intact()).as(v.toString()).isTrue();
+        Run run = run();
+        assertThat(run.exit()).as(run.err()).isEqualTo(3);
+        assertThat(run.out()).contains("line(s) 1–5 (3) are legacy, unlinked", "the 1 linked line(s) after them verified");
+    }
+
+    @Test
     void theConsoleContinuesALegacyLogAndTheLinesAfterTheLegacyOnesAreChecked() throws Exception {
         Files.write(file(), LEGACY, StandardCharsets.UTF_8);
         Path key = ConsoleAudit.defaultKeyFile(file());

@@ -85,6 +85,10 @@ class FleetDemoTest {
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
             assertThat(p.exitValue()).as(String.join("\n", output.get())).isZero();
             assertThat(output.get()).contains("demo: stopped");
+            // each demo kiosk's runtime is the kiosk its tile shows, not the id in the copied kiosk.yaml
+            String all = String.join("\n", output.get());
+            assertThat(all).contains("kiosk K-D1 started", "kiosk K-D3 started", "kiosk K-D1 stopped", "kiosk K-D3 stopped")
+                    .doesNotContain("kiosk K-0101");
             assertThat(accepts(brokerPort)).as("the demo's Mosquitto is gone").isFalse();
             assertThat(dir).doesNotExist();
             System.out.printf("fleet demo stopped %d ms after SIGTERM (loaded machine)%n",

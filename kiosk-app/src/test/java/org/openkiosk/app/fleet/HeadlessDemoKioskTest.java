@@ -9,7 +9,10 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,10 +61,12 @@ class HeadlessDemoKioskTest {
 
         kiosk = startHeadlessDemo(home, log);
 
+        // the whole line, its end included: the status after the prefix is what is checked
         Poll.until(Duration.ofSeconds(120), "the headless demo kiosk shows its first screen (" + log + ")",
-                () -> output(log).contains("kiosk: first screen shown: ") || !kiosk.isAlive());
-        assertThat(output(log)).contains("headless: JavaFX on Monocle's Headless platform, 1920x1080-32")
+                () -> completeLine(log, "kiosk: first screen shown: ").isPresent() || !kiosk.isAlive());
+        assertThat(completeLine(log, "kiosk: first screen shown: ")).as(output(log))
                 .contains("kiosk: first screen shown: serving");
+        assertThat(output(log)).contains("headless: JavaFX on Monocle's Headless platform, 1920x1080-32");
         probe.await(ROOT + "/state", json -> json.contains("\"online\":true") && json.contains("\"inService\":true"));
 
         // the roll runs out on the demo's printer simulator; the kiosk's status query (as after a print) finds it
@@ -123,6 +128,12 @@ class HeadlessDemoKioskTest {
         Files.writeString(config.resolve("kiosk.yaml"), String.join("\n", "", "fleet:", "  broker: " + brokerUri,
                 "  region: sim", "  heartbeat: 5s", ""), java.nio.file.StandardOpenOption.APPEND);
         return home;
+    }
+
+    /** The first line starting with {@code prefix} once its line end is written, not a line still being printed. */
+    private static Optional<String> completeLine(Path log, String prefix) {
+        Matcher m = Pattern.compile("(?m)^(" + Pattern.quote(prefix) + ".*)\n").matcher(output(log));
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     private static String output(Path log) {

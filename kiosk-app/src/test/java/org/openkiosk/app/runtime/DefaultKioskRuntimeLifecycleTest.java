@@ -131,7 +131,7 @@ class DefaultKioskRuntimeLifecycleTest {
         KioskConfig config = ConfigLoader.load(configDir);
         // once to load classes, fonts and JDK-wide threads that live for the whole JVM
         DefaultKioskRuntime.start(config, configDir, tmp.resolve("data"), true, Clock.systemDefaultZone()).close();
-        Thread.sleep(300);
+        awaitSettled(); // the warm-up's threads end and its handles close asynchronously
         Set<String> threadsBefore = threadNames();
         long fdsBefore = RuntimeFixtures.openFileDescriptors();
         java.util.List<String> targetsBefore = RuntimeFixtures.openFileTargets();
@@ -150,6 +150,23 @@ class DefaultKioskRuntimeLifecycleTest {
         targetsBefore.forEach(added::remove);
         assertThat(RuntimeFixtures.openFileDescriptors()).as("open file descriptors; new: %s", added)
                 .isLessThanOrEqualTo(fdsBefore);
+    }
+
+    /** Until the live threads and the open file descriptors have stayed the same for 20 polls (200 ms). */
+    private static void awaitSettled() {
+        Object[] previous = {null};
+        int[] same = {0};
+        org.openkiosk.testsupport.Poll.until(java.time.Duration.ofSeconds(10), "threads and file handles settled", () -> {
+            Object now;
+            try {
+                now = java.util.List.of(threadNames(), RuntimeFixtures.openFileDescriptors());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            same[0] = now.equals(previous[0]) ? same[0] + 1 : 0;
+            previous[0] = now;
+            return same[0] >= 20;
+        });
     }
 
     private static Set<String> threadNames() {

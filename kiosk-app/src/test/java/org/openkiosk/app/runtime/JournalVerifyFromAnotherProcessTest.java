@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,12 +119,25 @@ class JournalVerifyFromAnotherProcessTest {
         return pb.start();
     }
 
-    /** The kiosk serves journal copies once its journal is open: its socket appears. */
+    /**
+     * The kiosk serves journal copies once its journal is open. Its last start-up line is awaited, not the socket
+     * file: the file appears at bind(), a moment before the socket listens (a command connecting then is refused).
+     */
     private void awaitSnapshots(Process kiosk, Path data, String logName) throws IOException {
         Path log = tmp.resolve(logName);
-        Poll.until(Duration.ofSeconds(120), "the kiosk's journal socket (log: " + log + ")",
-                () -> !kiosk.isAlive() || Files.exists(data.resolve(JournalSnapshots.SOCKET_FILE)));
+        Pattern lastStartUpLine = Pattern.compile("(?m)^kiosk: first screen shown: .*\n"); // its end written too
+        Poll.until(Duration.ofSeconds(120), "the kiosk's first screen, its journal open (log: " + log + ")",
+                () -> !kiosk.isAlive() || lastStartUpLine.matcher(read(log)).find());
         assertThat(kiosk.isAlive()).as(Files.readString(log)).isTrue();
+        assertThat(data.resolve(JournalSnapshots.SOCKET_FILE)).exists();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     private record Run(int exit, String output) {}

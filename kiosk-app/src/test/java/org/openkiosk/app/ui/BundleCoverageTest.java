@@ -125,12 +125,15 @@ class BundleCoverageTest {
         }
     }
 
-    /** Each message as a pattern: literal text, {@code {n}} arguments match anything. */
+    /** An argument: {@code {n}}, {@code {n,number}} or a choice such as {@code {n,choice,1#{n} print|1<{n} prints}}. */
+    private static final Pattern ARGUMENT = Pattern.compile("\\{\\d+(?:,[^{}]*(?:\\{[^{}]*}[^{}]*)*)?}");
+
+    /** Each message as a pattern: literal text, arguments match anything. */
     private static List<Pattern> messagePatterns(Language language) {
         ResourceBundle bundle = Messages.bundle(language);
         List<Pattern> patterns = new ArrayList<>();
         for (String key : bundle.keySet()) {
-            String[] parts = bundle.getString(key).replace("''", "'").split("\\{\\d+}", -1);
+            String[] parts = bundle.getString(key).replace("''", "'").split(ARGUMENT.pattern(), -1);
             StringBuilder regex = new StringBuilder();
             for (int i = 0; i < parts.length; i++) {
                 if (i > 0) {

@@ -46,8 +46,9 @@ public final class FleetConsoleAuditCommand implements Callable<Integer> {
         }
         AuditVerification result = verification.chain();
         long legacy = verification.legacyLines();
-        String legacyNote = "line(s) 1–" + legacy + " (" + legacy + ") are legacy, unlinked: written before the console"
-                + " linked its lines (no seq/prev/link), nothing proves they are unchanged";
+        // a range of line numbers, as an editor shows them (blank lines among them too), and how many lines it holds
+        String legacyNote = "line(s) 1–" + verification.lastLegacyLine() + " (" + legacy + ") are legacy, unlinked:"
+                + " written before the console linked its lines (no seq/prev/link), nothing proves they are unchanged";
         if (result.intact()) {
             if (legacy > 0) {
                 spec.commandLine().getOut().println("console audit log: " + legacyNote + "; the " + result.recordsChecked()

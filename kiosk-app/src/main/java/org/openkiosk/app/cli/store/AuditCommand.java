@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.openkiosk.app.cli.ExitCodes;
 import org.openkiosk.app.config.AuditSettings;
 import org.openkiosk.app.config.StoreConfig;
+import org.openkiosk.app.files.DirectoryTree;
 import org.openkiosk.app.runtime.AuditTrailSetup;
 import org.openkiosk.app.runtime.DefaultKioskRuntime;
 import org.openkiosk.app.service.audit.AuditArchive;
@@ -155,7 +156,11 @@ public final class AuditCommand implements Runnable {
 
         private void deleteSnapshot() {
             if (snapshotDir != null) {
-                deleteTree(snapshotDir);
+                try {
+                    DirectoryTree.delete(snapshotDir);
+                } catch (IOException e) {
+                    // a temporary directory left behind
+                }
             }
         }
 
@@ -222,13 +227,6 @@ public final class AuditCommand implements Runnable {
         return Stores.open(new StoreConfig(Stores.EMBEDDED, file.toString(), null, null), options.dataDirectory());
     }
 
-    private static void deleteTree(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind
-        }
-    }
 
     @Command(name = "archive", mixinStandardHelpOptions = true,
             description = {"Archive the audit records older than the retention to a new file in --out, then delete",

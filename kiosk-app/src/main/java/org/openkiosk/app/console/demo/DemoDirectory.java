@@ -6,10 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import org.openkiosk.app.files.DirectoryTree;
 
 /**
  * The demo hall's temporary directory (broker files, kiosk data, keys): named {@code openkiosk-demo-hall-*} and marked
@@ -81,8 +80,8 @@ final class DemoDirectory {
     }
 
     static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            DirectoryTree.delete(dir);
         } catch (IOException e) {
             System.err.println("demo: could not remove " + dir + ": " + e.getMessage());
         }

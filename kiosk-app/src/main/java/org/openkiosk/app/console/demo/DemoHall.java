@@ -23,6 +23,8 @@ import org.openkiosk.app.config.ConfigException;
 import org.openkiosk.app.config.ConfigLoader;
 import org.openkiosk.app.config.ConsoleStaffFile;
 import org.openkiosk.app.config.FleetSettings;
+import org.openkiosk.app.config.KioskConfig;
+import org.openkiosk.app.config.KioskIdentity;
 import org.openkiosk.app.console.OperatorConsole;
 import org.openkiosk.app.console.PasswordHash;
 import org.openkiosk.app.fleet.KioskFleet;
@@ -120,8 +122,8 @@ public final class DemoHall implements AutoCloseable {
                 Path kioskConfig = copyConfig(configDir, dir.resolve(id).resolve("config"));
                 Path data = dir.resolve(id).resolve("data");
                 Files.createDirectories(data);
-                DefaultKioskRuntime runtime = DefaultKioskRuntime.start(ConfigLoader.load(kioskConfig), kioskConfig,
-                        data, true, Clock.systemUTC());
+                DefaultKioskRuntime runtime = DefaultKioskRuntime.start(named(ConfigLoader.load(kioskConfig), id),
+                        kioskConfig, data, true, Clock.systemUTC());
                 started.add(runtime);
                 FleetSettings settings = new FleetSettings(URI.create(broker.uri()), Optional.empty(), Optional.of(id),
                         Optional.of("OPENKIOSK_DEMO_BROKER_PASSWORD"), Optional.empty(), Optional.empty(), REGION, HALL,
@@ -216,6 +218,17 @@ public final class DemoHall implements AutoCloseable {
     }
 
     /** The demo configuration without services.yaml, which each runtime writes for itself. */
+    /**
+     * The copied configuration as demo kiosk {@code id}: its runtime logs, audits, journals, prints and reports as
+     * K-D1…, the id its fleet link and tile have, not as the id in the copied {@code kiosk.yaml}.
+     */
+    static KioskConfig named(KioskConfig config, String id) {
+        KioskIdentity k = config.kiosk();
+        return new KioskConfig(new KioskIdentity(id, k.hallId(), k.hallNameZh(), k.hallNameEn(), k.testInstallation(),
+                k.helpPhone()), config.ui(), config.devices(), config.store(), config.maintenance(), config.audit(),
+                config.fleet(), config.ratingsTarget());
+    }
+
     private static Path copyConfig(Path source, Path target) throws IOException {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : (Iterable<Path>) files::iterator) {

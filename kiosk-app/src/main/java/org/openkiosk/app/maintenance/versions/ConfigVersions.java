@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.openkiosk.app.certificate.CertificateKeys;
+import org.openkiosk.app.files.DirectoryTree;
 import org.openkiosk.app.runtime.ConfigurationChanges;
 
 /**
@@ -103,7 +104,7 @@ public final class ConfigVersions {
     public Path freshStaging() throws IOException {
         createStore();
         Path staging = store.resolve(".staging");
-        deleteTree(staging);
+        DirectoryTree.delete(staging);
         return Files.createDirectory(staging);
     }
 
@@ -139,7 +140,7 @@ public final class ConfigVersions {
         Version before = current().orElseThrow();
         Version installed = keep(staged, next());
         swapIn(installed);
-        deleteTree(staged);
+        DirectoryTree.delete(staged);
         prune(before.number());
         // the version that was live is what an automatic rollback puts back, even when it is not the newest kept one
         Files.writeString(dataDir.resolve(PENDING), installed + "\n" + PREVIOUS + before.number() + "\n");
@@ -228,10 +229,10 @@ public final class ConfigVersions {
     /** A copy of the kept version takes the live directory's place in one exchange; the old live copy goes. */
     private void swapIn(Version version) throws IOException {
         Path incoming = store.resolve(".incoming");
-        deleteTree(incoming);
+        DirectoryTree.delete(incoming);
         copyTree(store.resolve(String.format("%04d", version.number())), incoming);
         DirectoryExchange.exchange(incoming, configDir);
-        deleteTree(incoming);
+        DirectoryTree.delete(incoming);
         current(version);
     }
 
@@ -247,7 +248,7 @@ public final class ConfigVersions {
         List<Version> all = list();
         for (Version v : all.subList(0, Math.max(0, all.size() - KEPT - 1))) {
             if (v.number() != live && v.number() != previous) {
-                deleteTree(store.resolve(String.format("%04d", v.number())));
+                DirectoryTree.delete(store.resolve(String.format("%04d", v.number())));
             }
         }
     }
@@ -290,14 +291,4 @@ public final class ConfigVersions {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

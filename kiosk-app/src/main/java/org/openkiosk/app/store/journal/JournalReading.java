@@ -3,9 +3,9 @@ package org.openkiosk.app.store.journal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
 import org.openkiosk.app.config.StoreConfig;
+import org.openkiosk.app.files.DirectoryTree;
 import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.StoreException;
 import org.openkiosk.app.store.Stores;
@@ -90,11 +90,8 @@ public final class JournalReading implements AutoCloseable {
     }
 
     private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        try {
+            DirectoryTree.delete(dir);
         } catch (IOException e) {
             // a temporary directory left behind
         }

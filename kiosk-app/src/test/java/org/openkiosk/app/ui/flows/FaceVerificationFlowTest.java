@@ -308,7 +308,9 @@ class FaceVerificationFlowTest {
         // a FIFO named like the first image: reading it blocks, like a camera that hangs
         Path stalled = images.resolve("f0.png");
         java.nio.file.Files.delete(stalled);
-        assertThat(new ProcessBuilder("mkfifo", stalled.toString()).start().waitFor()).isZero();
+        Process mkfifo = new ProcessBuilder("mkfifo", stalled.toString()).start();
+        assertThat(mkfifo.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(mkfifo.exitValue()).isZero();
         start(3, new org.openkiosk.device.face.FaceMatcher() {
             @Override
             public void check() {}

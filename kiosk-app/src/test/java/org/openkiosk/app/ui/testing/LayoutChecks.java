@@ -6,20 +6,24 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.text.Text;
 import org.openkiosk.app.ui.widgets.TileGrid;
 
 /**
- * Layout faults a golden image may not name clearly: a text cut short with "…", a control outside the window,
- * tiles of one grid with different heights. Call on the JavaFX thread after layout; each returns the faults
- * found (empty when the screen is fine).
+ * Layout faults a golden image may not name clearly: a text cut short with "…", a control outside the window, a
+ * button touching its edge, tiles of one grid with different heights. Call on the JavaFX thread after layout;
+ * each returns the faults found (empty when the screen is fine).
  */
 public final class LayoutChecks {
 
     /** May shorten by design: the hall name gives way to the toggles (KioskHeader). */
     private static final List<String> MAY_SHORTEN = List.of("hall-name");
+
+    /** A button closer than this to the window's edge is half under the bezel for a finger. */
+    private static final double EDGE_MARGIN = 6;
 
     private LayoutChecks() {}
 
@@ -42,6 +46,15 @@ public final class LayoutChecks {
                     || b.getMaxY() > scene.getHeight() + 1) {
                 faults.add(describe(node) + " lies outside the " + (int) scene.getWidth() + "×"
                         + (int) scene.getHeight() + " window: " + b);
+            }
+        }
+        if (!scrolled && node instanceof ButtonBase && node.getScene() != null) {
+            Bounds b = node.localToScene(node.getLayoutBounds());
+            boolean nearEdge = b.getMinX() < EDGE_MARGIN || b.getMinY() < EDGE_MARGIN
+                    || b.getMaxX() > scene.getWidth() - EDGE_MARGIN || b.getMaxY() > scene.getHeight() - EDGE_MARGIN;
+            if (b.getWidth() > 0 && b.getHeight() > 0 && nearEdge) {
+                faults.add(describe(node) + " touches the edge of the " + (int) scene.getWidth() + "×"
+                        + (int) scene.getHeight() + " window (less than " + (int) EDGE_MARGIN + " px): " + b);
             }
         }
         if (node instanceof TileGrid grid) {
