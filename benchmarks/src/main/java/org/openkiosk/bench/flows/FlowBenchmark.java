@@ -197,8 +197,17 @@ public final class FlowBenchmark {
             long paused = 0; // samples and histograms taken during the soak are not session time
             long pausedCpu = 0;
             ProcessResources middle = null;
+            int locked = EffectPool.locked();
             for (int i = 0; i < sessions; i++) {
                 bench.session(i);
+                if (EffectPool.WATCH) {
+                    int now = EffectPool.locked();
+                    if (now != locked) {
+                        System.out.printf(Locale.ROOT, "effect pool: %d -> %d images locked after session %d (kind %d)%n",
+                                locked, now, i, i % KINDS);
+                        locked = now;
+                    }
+                }
                 long p0 = System.nanoTime();
                 long c0 = processCpuNanos();
                 if (i + 1 == sessions / 2) {
