@@ -12,7 +12,9 @@ import java.util.Map;
  */
 final class EffectPool {
 
-    static final boolean WATCH = Boolean.getBoolean("bench.effectPool");
+    static final boolean WATCH = Boolean.getBoolean("bench.effectPool") || Boolean.getBoolean("bench.effectPoolTaps");
+    /** {@code -Dbench.effectPoolTaps=true}: also after every tap (which screen change locked an image). */
+    static final boolean WATCH_TAPS = Boolean.getBoolean("bench.effectPoolTaps");
 
     private EffectPool() {}
 

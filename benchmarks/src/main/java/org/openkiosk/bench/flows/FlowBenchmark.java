@@ -507,6 +507,7 @@ public final class FlowBenchmark {
         long waited = System.nanoTime();
         awaitIdle();
         account("before a tap: the screen's background work", waited);
+        int lockedBefore = EffectPool.WATCH_TAPS ? EffectPool.locked() : 0;
         long start = fx(() -> {
             Node node = shell.scene().lookup("#" + id);
             if (!(node instanceof ButtonBase button) || button.isDisabled()) {
@@ -522,6 +523,14 @@ public final class FlowBenchmark {
         wallNanos.merge(LOADING.contains(nextScreen) ? "taps to screens that load (store, renderer, printers)"
                 : "taps to screens that load nothing", System.nanoTime() - start, Long::sum);
         recordTap(ms, nextScreen);
+        if (EffectPool.WATCH_TAPS) {
+            awaitIdle();
+            int lockedAfter = EffectPool.locked();
+            if (lockedAfter != lockedBefore) {
+                System.out.printf(Locale.ROOT, "effect pool: %d -> %d images locked by tap #%s to %s%n", lockedBefore,
+                        lockedAfter, id, nextScreen);
+            }
+        }
     }
 
     private void awaitScreen(String id) throws Exception {
