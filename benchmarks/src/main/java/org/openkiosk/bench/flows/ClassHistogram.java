@@ -24,7 +24,8 @@ final class ClassHistogram {
      * Writes {@code DIR/histogram-NAME.txt}; does nothing when {@code dir} is null. The histogram is taken twice:
      * the first full GC finds what died since the last one, but its cleaners (JNA's {@code MemoryDisposer},
      * {@code java.lang.ref.Cleaner} actions) run only afterwards on their own threads, so a histogram taken at once
-     * counts them as live; the second one, after a pause, counts what really stays.
+     * counts them as live; the second one, after a pause, counts what really stays. With
+     * {@code -Dbench.heapDumps=true} it also writes {@code DIR/heap-NAME.hprof} (live objects) next to it.
      */
     static void write(Path dir, String name) throws IOException {
         if (dir == null) {
@@ -38,6 +39,11 @@ final class ClassHistogram {
             throw new IOException("interrupted", e);
         }
         Files.writeString(dir.resolve("histogram-" + name + ".txt"), histogram(), StandardCharsets.UTF_8);
+        if (Boolean.getBoolean("bench.heapDumps")) {
+            // live objects only (a full GC first), for finding who holds what grows (BENCHMARKS.md, soak)
+            ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .dumpHeap(dir.resolve("heap-" + name + ".hprof").toString(), true);
+        }
     }
 
     private static String histogram() throws IOException {

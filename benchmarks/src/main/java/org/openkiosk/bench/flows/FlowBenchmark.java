@@ -197,8 +197,17 @@ public final class FlowBenchmark {
             long paused = 0; // samples and histograms taken during the soak are not session time
             long pausedCpu = 0;
             ProcessResources middle = null;
+            int locked = EffectPool.locked();
             for (int i = 0; i < sessions; i++) {
                 bench.session(i);
+                if (EffectPool.WATCH) {
+                    int now = EffectPool.locked();
+                    if (now != locked) {
+                        System.out.printf(Locale.ROOT, "effect pool: %d -> %d images locked after session %d (kind %d)%n",
+                                locked, now, i, i % KINDS);
+                        locked = now;
+                    }
+                }
                 long p0 = System.nanoTime();
                 long c0 = processCpuNanos();
                 if (i + 1 == sessions / 2) {
@@ -498,6 +507,7 @@ public final class FlowBenchmark {
         long waited = System.nanoTime();
         awaitIdle();
         account("before a tap: the screen's background work", waited);
+        int lockedBefore = EffectPool.WATCH_TAPS ? EffectPool.locked() : 0;
         long start = fx(() -> {
             Node node = shell.scene().lookup("#" + id);
             if (!(node instanceof ButtonBase button) || button.isDisabled()) {
@@ -513,6 +523,14 @@ public final class FlowBenchmark {
         wallNanos.merge(LOADING.contains(nextScreen) ? "taps to screens that load (store, renderer, printers)"
                 : "taps to screens that load nothing", System.nanoTime() - start, Long::sum);
         recordTap(ms, nextScreen);
+        if (EffectPool.WATCH_TAPS) {
+            awaitIdle();
+            int lockedAfter = EffectPool.locked();
+            if (lockedAfter != lockedBefore) {
+                System.out.printf(Locale.ROOT, "effect pool: %d -> %d images locked by tap #%s to %s%n", lockedBefore,
+                        lockedAfter, id, nextScreen);
+            }
+        }
     }
 
     private void awaitScreen(String id) throws Exception {
