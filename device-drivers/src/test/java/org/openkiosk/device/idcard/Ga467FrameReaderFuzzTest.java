@@ -18,16 +18,23 @@ import org.openkiosk.device.transport.SerialTransport;
 /**
  * Random and mutated input for the frame reader and the reply parser: the only failures allowed are the typed
  * protocol/format errors (and a read timeout over a link) — never another exception, never a hang.
+ *
+ * <p>The in-memory tests run a few thousand rounds in every build; a long run gives each of them
+ * {@code -Dfuzz.runs=N} rounds (docs/fuzzing.md), the time limit growing with the rounds. The round over a real
+ * pseudo-terminal waits up to 150 ms per reply and keeps its 40 rounds.
  */
 class Ga467FrameReaderFuzzTest {
 
     private static final long SEED = 20261122L;
+    /** The rounds of a long run ({@code -Dfuzz.runs}), or 0 for the build's own counts. */
+    private static final int LONG_RUN = Integer.getInteger("fuzz.runs", 0);
 
     @Test
     void randomBytes() {
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        int rounds = rounds(300);
+        assertTimeoutPreemptively(timeLimit(10, 300, rounds), () -> {
             Random random = new Random(SEED);
-            for (int round = 0; round < 300; round++) {
+            for (int round = 0; round < rounds; round++) {
                 byte[] noise = new byte[random.nextInt(3000)];
                 random.nextBytes(noise);
                 if (random.nextBoolean()) {
@@ -43,7 +50,8 @@ class Ga467FrameReaderFuzzTest {
 
     @Test
     void mutatedValidFrames() {
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        int rounds = rounds(2000);
+        assertTimeoutPreemptively(timeLimit(10, 2000, rounds), () -> {
             Random random = new Random(SEED + 1);
             byte[][] valid = {
                     Fixtures.readReply(),
@@ -52,7 +60,7 @@ class Ga467FrameReaderFuzzTest {
                     IdCardReaderSimulator.readReply(SyntheticCards.foreigner2017(), true).encode(),
                     Ga467Command.FIND_CARD.frame().encode()
             };
-            for (int round = 0; round < 2000; round++) {
+            for (int round = 0; round < rounds; round++) {
                 byte[] frame = valid[random.nextInt(valid.length)].clone();
                 byte[] mutated = mutate(frame, random);
                 Ga467FrameReader reader = new Ga467FrameReader();
@@ -98,10 +106,11 @@ class Ga467FrameReaderFuzzTest {
 
     @Test
     void randomTextBlocks() {
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        int rounds = rounds(5000);
+        assertTimeoutPreemptively(timeLimit(10, 5000, rounds), () -> {
             Random random = new Random(SEED + 3);
             char[] markers = {' ', 'J', 'Y', 'I', 'Q'};
-            for (int round = 0; round < 5000; round++) {
+            for (int round = 0; round < rounds; round++) {
                 byte[] text = SyntheticCards.of(CardType.values()[random.nextInt(4)]).text();
                 for (int i = 0, n = random.nextInt(12); i < n; i++) {
                     text[random.nextInt(248)] = (byte) random.nextInt(256);
@@ -114,6 +123,15 @@ class Ga467FrameReaderFuzzTest {
                 }
             }
         });
+    }
+
+    private static int rounds(int inEveryBuild) {
+        return LONG_RUN > 0 ? LONG_RUN : inEveryBuild;
+    }
+
+    /** The build's limit for its own rounds, scaled to a long run's rounds. */
+    private static Duration timeLimit(int seconds, int inEveryBuild, int rounds) {
+        return Duration.ofSeconds(seconds).multipliedBy(Math.max(1, (rounds + inEveryBuild - 1) / inEveryBuild));
     }
 
     private static void parseLikeTheDriver(Ga467Frame frame) {

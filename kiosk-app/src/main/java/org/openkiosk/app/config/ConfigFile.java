@@ -62,6 +62,9 @@ public final class ConfigFile {
             // the parser's own limits (SnakeYAML's 3 M code points, Jackson's nesting depth 1000 and string length)
             return "a configuration file is a few kilobytes and a few levels deep: look for text pasted in by mistake";
         }
+        if (problem != null && problem.contains("YAML reads it as a line break")) {
+            return "delete it (it comes with text pasted from a web page or a word processor)";
+        }
         if (problem != null && problem.contains("mapping values are not allowed")) {
             return "quote values that contain \": \" or end with \":\", e.g. uri: \"sim:\"";
         }

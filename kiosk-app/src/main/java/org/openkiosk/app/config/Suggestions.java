@@ -9,19 +9,27 @@ final class Suggestions {
 
     private Suggestions() {}
 
-    /** The closest candidate within a small edit distance, if any. */
+    /**
+     * The closest candidate within a small edit distance, if any. A candidate whose length differs from the word's
+     * by more than the allowed distance cannot be within it and is not compared: a long line pasted as a key (or a
+     * fuzzer's input, where this was the binder's largest cost) then costs no distance table per known key.
+     */
     static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int allowed = Math.max(1, Math.min(3, word.length() / 3));
         String lower = word.toLowerCase(Locale.ROOT);
         for (String candidate : candidates) {
-            int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
+            String other = candidate.toLowerCase(Locale.ROOT);
+            if (Math.abs(other.length() - lower.length()) > allowed) {
+                continue; // the distance is at least the difference in length
+            }
+            int d = distance(lower, other);
             if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
             }
         }
-        int allowed = Math.max(1, Math.min(3, word.length() / 3));
         return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
