@@ -59,7 +59,7 @@ public final class ConfigFile {
 
     static String syntaxHint(String problem) {
         if (problem != null && (problem.contains("exceeds the limit") || problem.contains("exceeds the maximum"))) {
-            // the parser's own limits (SnakeYAML's 3 M code points, Jackson's nesting depth 1000 and string length)
+            // the parsers' own limits (SnakeYAML's 3 M code points, Jackson's string length) and our nesting depth (ADR 0204)
             return "a configuration file is a few kilobytes and a few levels deep: look for text pasted in by mistake";
         }
         if (problem != null && problem.contains("YAML reads it as a line break")) {

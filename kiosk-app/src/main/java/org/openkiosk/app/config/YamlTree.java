@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -57,7 +59,17 @@ public final class YamlTree {
         }
     }
 
-    private static final YAMLFactory FACTORY = new YAMLFactory();
+    /**
+     * How deep a configuration file may nest mappings and lists (the root mapping is level 1). The shipped files and
+     * the documented examples need at most 6 ({@code services.yaml}: services → a service → its form → fields → a
+     * field → its labels); Jackson's default, 1,000, let a file of 5,000 {@code [} cost ~0.2 s per read, almost all of
+     * it SnakeYAML's scanner (ADR 0204).
+     */
+    public static final int MAX_NESTING_DEPTH = 32;
+
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+            .build();
 
     private YamlTree() {}
 
@@ -70,16 +82,20 @@ public final class YamlTree {
     public static Node parse(String text, Problems problems) throws SyntaxException {
         refuseUnicodeLineBreaks(text);
         try (JsonParser parser = FACTORY.createParser(new StringReader(text))) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                return null;
+            try {
+                JsonToken first = parser.nextToken();
+                if (first == null) {
+                    return null;
+                }
+                Node root = readValue(parser, "", problems);
+                if (parser.nextToken() != null) {
+                    problems.add(lineOf(parser.currentTokenLocation()), "", "a second YAML document (after ---)",
+                            "keep the whole configuration in one document");
+                }
+                return root;
+            } catch (StreamConstraintsException e) {
+                throw constraintExceeded(e, parser);
             }
-            Node root = readValue(parser, "", problems);
-            if (parser.nextToken() != null) {
-                problems.add(lineOf(parser.currentTokenLocation()), "", "a second YAML document (after ---)",
-                        "keep the whole configuration in one document");
-            }
-            return root;
         } catch (JsonProcessingException e) {
             throw syntaxError(e);
         } catch (IOException e) {
@@ -154,6 +170,21 @@ public final class YamlTree {
 
     private static int lineOf(JsonLocation location) {
         return location == null ? 0 : Math.max(0, location.getLineNr());
+    }
+
+    /**
+     * Jackson's own limits (nesting depth, string and number length) carry no location: the line is where the parser
+     * stood. The nesting limit is ours (ADR 0204), so it is said in a technician's words; the others keep Jackson's
+     * text. Both say "exceeds the limit", which gives them the "pasted in by mistake" hint.
+     */
+    private static SyntaxException constraintExceeded(StreamConstraintsException e, JsonParser parser) {
+        JsonLocation location = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        String message = e.getOriginalMessage();
+        if (message != null && message.contains("nesting depth")) {
+            message = "nesting exceeds the limit of " + MAX_NESTING_DEPTH + " levels of mappings and lists "
+                    + "(the configuration files need at most 6)";
+        }
+        return new SyntaxException(Math.max(1, lineOf(location)), message);
     }
 
     private static SyntaxException syntaxError(JsonProcessingException e) {

@@ -81,6 +81,24 @@ class WholeConfigurationValidationTest {
     }
 
     @Test
+    void aFileNestedTooDeepIsOneLocatedProblemAndExitTwo() throws Exception {
+        // ADR 0204: services.yaml, the deepest of the files (6 levels), with a value nested 40 deep on its last line
+        Path config = StartupChecksTest.copyRepositoryConfig(tmp.resolve("config"));
+        Path services = config.resolve("services.yaml");
+        long lines = Files.readAllLines(services).size();
+        Files.writeString(services, Files.readString(services) + "deep: " + "[".repeat(40) + "]".repeat(40) + "\n");
+
+        CommandRun run = CommandRun.of("config", "validate", config.toString());
+
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(ExitCodes.BAD_CONFIGURATION);
+        assertThat(run.outLines()).containsExactly("services.yaml:" + (lines + 1) + " YAML syntax error: nesting "
+                        + "exceeds the limit of 32 levels of mappings and lists (the configuration files need at most 6) "
+                        + "(a configuration file is a few kilobytes and a few levels deep: look for text pasted in by "
+                        + "mistake)",
+                "configuration INVALID: 1 problem in " + config);
+    }
+
+    @Test
     void theRepositoryConfigurationReportsItsTemplates() {
         CommandRun run = CommandRun.of("config", "validate", ConfigValidateCommandTest.REPO_CONFIG);
 

@@ -203,6 +203,43 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void nestingPastTheConfigurationLimitIsALocatedProblemOnItsLine() {
+        // ADR 0204: 32 levels (the shipped files need 6); the root mapping is level 1, "kiosk:" opens level 2
+        StringBuilder yaml = new StringBuilder("kiosk:\n");
+        for (int level = 2; level <= YamlTree.MAX_NESTING_DEPTH + 5; level++) {
+            yaml.append("  ".repeat(level - 1)).append("l").append(level).append(":\n");
+        }
+        yaml.append("  ".repeat(YamlTree.MAX_NESTING_DEPTH + 5)).append("x: 1\n");
+        int lineOfLevel33 = YamlTree.MAX_NESTING_DEPTH + 1;
+
+        assertThatThrownBy(() -> ConfigLoader.parse("kiosk.yaml", yaml.toString(), name -> null))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.file()).isEqualTo("kiosk.yaml");
+                            assertThat(p.line()).isEqualTo(lineOfLevel33);
+                            assertThat(p.message()).isEqualTo("YAML syntax error: nesting exceeds the limit of 32 "
+                                    + "levels of mappings and lists (the configuration files need at most 6)");
+                            assertThat(p.hint()).contains("a few levels deep", "pasted in by mistake");
+                        }));
+    }
+
+    @Test
+    void nestingUpToTheLimitIsReadAndBound() {
+        // 32 levels in flow style: the binder's problems (unknown key), not a syntax error
+        String deepest = "kiosk:\n  id: K-1\n  hallId: H\n  hallName: {zh: 甲, en: A}\n"
+                + "  extra: " + "[".repeat(YamlTree.MAX_NESTING_DEPTH - 2) + "]".repeat(YamlTree.MAX_NESTING_DEPTH - 2) + "\n";
+        assertThatThrownBy(() -> ConfigLoader.parse("kiosk.yaml", deepest, name -> null))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::message).noneMatch(m -> m.contains("YAML syntax error"))
+                        .anyMatch(m -> m.contains("unknown key \"extra\"")));
+        String oneTooDeep = deepest.replace("extra: [", "extra: [[").replace("]\n", "]]\n");
+        assertThatThrownBy(() -> ConfigLoader.parse("kiosk.yaml", oneTooDeep, name -> null))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.toString()).startsWith("kiosk.yaml:5 YAML syntax error: nesting "
+                                + "exceeds the limit of 32")));
+    }
+
+    @Test
     void passwordsComeFromTheEnvironmentAndNumbersStayText() throws Exception {
         String yaml = "kiosk:\n  id: 0102\n  hallId: H\n  hallName: {zh: 甲, en: A}\n"
                 + "store:\n  type: postgresql\n  url: jdbc:postgresql://db:5432/kiosk\n  user: kiosk\n"
