@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.openkiosk.app.fleet.RuntimeStatusSource;
 import org.openkiosk.app.service.appointment.Booking;
 import org.openkiosk.app.service.identity.CardType;
 import org.openkiosk.app.service.identity.Identity;
@@ -36,6 +38,7 @@ import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.StoreException;
 import org.openkiosk.app.store.Stores;
 import org.openkiosk.app.store.journal.JournalRecord;
+import org.openkiosk.app.store.journal.RecordKind;
 import org.openkiosk.app.store.journal.Shipper;
 import org.openkiosk.testsupport.EmbeddedPostgresServer;
 import org.openkiosk.testsupport.Poll;
@@ -169,6 +172,21 @@ class HallStoreRestoreTest {
         assertThat(declined).singleElement().satisfies(reason -> assertThat(reason)
                 .startsWith("ticket " + k01Last + " issued twice (record K-02:"));
         assertThat(a.shipper().status().numbersTwice()).containsExactly(k01Last);
+        // K-01's citizen left with A017 long ago: the decline is noted, audited once and alarmed (ADR 0202)
+        Poll.until(PATIENCE, "K-01 audits the declined walk-in", () -> ticketDeclinedAudits(a) == 1);
+        assertThat(a.journal().declinedSince(Instant.EPOCH)).singleElement().satisfies(d -> {
+            assertThat(d.record().kind()).isEqualTo(RecordKind.WALK_IN_TICKET);
+            assertThat(d.record().field("ticket")).isEqualTo(k01Last);
+            assertThat(d.audited()).isTrue();
+            assertThat(d.said()).isFalse();
+        });
+        clock.set(clock.instant().plus(Duration.ofMinutes(1)));
+        assertThat(RuntimeStatusSource.walkInsDeclined("K-01", a.journal().declinedSince(midnight()), clock.instant()))
+                .hasValueSatisfying(alarm -> {
+                    assertThat(alarm.code()).isEqualTo("TICKET_DECLINED");
+                    assertThat(alarm.text()).contains("ticket(s) " + k01Last + ";");
+                });
+        assertThat(ticketDeclinedAudits(b)).isZero();
         assertThat(a.shipper().status().reforwarded()).isPresent();
         assertThat(a.shipper().status().describeRestore(ZONE)).hasValueSatisfying(text -> assertThat(text)
                 .contains("(restored from a backup?) and took them again")
@@ -187,6 +205,52 @@ class HallStoreRestoreTest {
         awaitForwarded(a);
         awaitForwarded(b);
         assertThat(column("SELECT COUNT(*) FROM hall_record_declined")).containsExactly("1");
+
+        a = open(a.restart()); // the audit entry is not written a second time after a restart
+        Poll.until(PATIENCE, "K-01 restarted reaches the hall store", () -> a.shipper().status().reachable());
+        assertThat(ticketDeclinedAudits(a)).isEqualTo(1);
+        assertThat(a.journal().declinedNotAudited()).isEmpty();
+    }
+
+    @Test
+    void aWalkInRenumberedWhileTheCitizenIsAtTheKioskIsAuditedOnceAndNotAlarmed() {
+        twoKiosks(FAST);
+        String first = walkIn(b); // A011
+        String held = String.format("A%03d", Long.parseLong(first.substring(1)) + 1);
+        // the hall's counter is behind a ticket it holds (as after a restore, ADR 0198): the next number is taken
+        hall.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                return s.executeUpdate("INSERT INTO queue_ticket (hall_id, ticket_date, counter_type, ticket_no,"
+                        + " priority, service_code, issued_at, kiosk_id, status) SELECT hall_id, ticket_date,"
+                        + " counter_type, '" + held + "', priority, service_code, issued_at, 'K-09', status"
+                        + " FROM queue_ticket WHERE ticket_no = '" + first + "'");
+            }
+        });
+
+        String given = walkIn(a);
+
+        assertThat(given).isNotEqualTo(held); // the citizen was given a new number, the hall took it
+        assertThat(column("SELECT ticket_no FROM queue_ticket WHERE kiosk_id = 'K-01'")).containsExactly(given);
+        assertThat(ticketDeclinedAudits(a)).isEqualTo(1);
+        assertThat(a.journal().declinedSince(Instant.EPOCH)).singleElement().satisfies(d -> {
+            assertThat(d.record().field("ticket")).isEqualTo(held);
+            assertThat(d.audited()).isTrue();
+            assertThat(d.said()).isTrue();
+        });
+        clock.set(clock.instant().plus(Duration.ofMinutes(5)));
+        assertThat(RuntimeStatusSource.walkInsDeclined("K-01", a.journal().declinedSince(midnight()),
+                clock.instant())).isEmpty(); // no false alarm
+        a = open(a.restart());
+        assertThat(ticketDeclinedAudits(a)).isEqualTo(1);
+    }
+
+    private static long ticketDeclinedAudits(HallKiosk kiosk) {
+        return Long.parseLong(HallKiosk.column(kiosk.journal().store(),
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'TICKET_DECLINED'").get(0));
+    }
+
+    private static Instant midnight() {
+        return TUESDAY.atStartOfDay(ZONE).toInstant();
     }
 
     // ---------------------------------------------------------------- the hall's day and its backup
