@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,18 +30,16 @@ import org.openkiosk.app.service.identity.IdentitySource;
 import org.openkiosk.app.service.platform.DemoData;
 import org.openkiosk.app.service.rating.SatisfactionLevel;
 import org.openkiosk.app.service.support.HallKiosk;
+import org.openkiosk.app.service.support.HallWithProxy;
 import org.openkiosk.app.service.support.MutableClock;
 import org.openkiosk.app.store.PostgresServer;
-import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.StoreException;
-import org.openkiosk.app.store.Stores;
 import org.openkiosk.app.store.journal.JournalRecord;
 import org.openkiosk.app.store.journal.RecordKind;
 import org.openkiosk.app.store.journal.Shipper;
 import org.openkiosk.testsupport.EmbeddedPostgresServer;
 import org.openkiosk.testsupport.Poll;
 import org.openkiosk.testsupport.RequiredTool;
-import org.openkiosk.testsupport.TcpProxy;
 
 /**
  * The hall store restored from a backup while its kiosks keep serving (ADR 0198), with real processes: two kiosks on
@@ -68,31 +64,19 @@ class HallStoreRestoreTest {
     Path tempDir;
 
     private final MutableClock clock = new MutableClock(ZonedDateTime.of(2026, 11, 23, 9, 0, 0, 0, ZONE).toInstant());
-    private final List<AutoCloseable> opened = new ArrayList<>();
-    private String url;
-    private Store hall;
-    private TcpProxy proxyA;
-    private TcpProxy proxyB;
+    @RegisterExtension
+    final HallWithProxy hall = new HallWithProxy(POSTGRES, clock, 2); // K-01 behind proxy 0, K-02 behind proxy 1
     private HallKiosk a;
     private HallKiosk b;
     private final List<Booking> bookings = new ArrayList<>();
     /** Every ticket number a citizen was handed, in order. */
     private final List<String> handedOut = new ArrayList<>();
 
-    @BeforeEach
-    void hall() throws Exception {
-        url = POSTGRES.server().newDatabase();
-        hall = Stores.open(PostgresServer.storeConfig(url), tempDir);
-        DemoData.seed(hall, clock);
-        proxyA = open(TcpProxy.to("127.0.0.1", POSTGRES.server().port()));
-        proxyB = open(TcpProxy.to("127.0.0.1", POSTGRES.server().port()));
-    }
-
     /** K-01 and K-02, each behind its proxy, with walk-in blocks of 5; four appointments booked on Monday. */
     private void twoKiosks(Shipper.Settings settingsOfK01) {
-        a = open(HallKiosk.open(EmbeddedPostgresServer.throughPort(url, proxyA.port()), tempDir, "K-01", clock, 5,
+        a = open(HallKiosk.open(hall.throughProxy(hall.proxy(0)), tempDir, "K-01", clock, 5,
                 settingsOfK01, UnaryOperator.identity()));
-        b = open(HallKiosk.open(EmbeddedPostgresServer.throughPort(url, proxyB.port()), tempDir, "K-02", clock, 5, FAST,
+        b = open(HallKiosk.open(hall.throughProxy(hall.proxy(1)), tempDir, "K-02", clock, 5, FAST,
                 UnaryOperator.identity()));
         for (int n = 1; n <= 4; n++) {
             bookings.add(book(b, n));
@@ -100,14 +84,6 @@ class HallStoreRestoreTest {
         clock.set(ZonedDateTime.of(TUESDAY, LocalTime.of(9, 45), ZONE).toInstant());
         a.services().queue().reserveOfflineNumbers(); // A001–A005
         b.services().queue().reserveOfflineNumbers(); // A006–A010
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close();
-        }
-        hall.close();
     }
 
     @Test
@@ -124,12 +100,12 @@ class HallStoreRestoreTest {
         walkIn(a);
         walkIn(b);
         checkIn(a, bookings.get(3));
-        proxyA.cut(); // K-01 is cut off again: walk-ins from its blocks, the one reserved after the backup too
+        hall.proxy(0).cut(); // K-01 is cut off again: walk-ins from its blocks, the one reserved after the backup too
         for (int i = 0; i < 5; i++) {
             walkIn(a);
             walkIn(b);
         }
-        proxyA.restore();
+        hall.proxy(0).restore();
         a.shipper().wake();
         awaitForwarded(a);
         awaitForwarded(b);
@@ -162,7 +138,7 @@ class HallStoreRestoreTest {
         String again = walkIn(b);
         assertThat(again).isEqualTo(k01Last);
 
-        proxyA.restore(); // K-01's shipper finds the hall store restored and sends its records again by itself
+        hall.proxy(0).restore(); // K-01's shipper finds the hall store restored and sends its records again by itself
         Poll.until(PATIENCE, "K-01's shipper finds the restore", () -> a.shipper().status().reforwarded().isPresent());
         awaitForwarded(a);
         awaitForwarded(b);
@@ -218,7 +194,7 @@ class HallStoreRestoreTest {
         String first = walkIn(b); // A011
         String held = String.format("A%03d", Long.parseLong(first.substring(1)) + 1);
         // the hall's counter is behind a ticket it holds (as after a restore, ADR 0198): the next number is taken
-        hall.inTransaction(c -> {
+        hall.store().inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 return s.executeUpdate("INSERT INTO queue_ticket (hall_id, ticket_date, counter_type, ticket_no,"
                         + " priority, service_code, issued_at, kiosk_id, status) SELECT hall_id, ticket_date,"
@@ -271,11 +247,11 @@ class HallStoreRestoreTest {
         walkIn(b);
         checkIn(a, bookings.get(1));
         checkIn(b, bookings.get(2));
-        proxyA.cut();
+        hall.proxy(0).cut();
         for (int i = 0; i < 3; i++) {
             assertThat(walkIn(a)).isEqualTo(String.format("A%03d", i + 1));
         }
-        proxyA.restore();
+        hall.proxy(0).restore();
         a.shipper().wake();
         awaitForwarded(a);
         assertThat(walkIn(a)).isEqualTo("A017");
@@ -305,18 +281,18 @@ class HallStoreRestoreTest {
      */
     private void restoreTheHallFrom(Path dump, HallKiosk... back) throws Exception {
         String pgRestore = RequiredTool.command("pg_restore", "postgresql-client").toString();
-        proxyA.cut();
-        proxyB.cut();
-        hall.close();
+        hall.proxy(0).cut();
+        hall.proxy(1).cut();
+        hall.closeStore();
         try (Connection c = DriverManager.getConnection(POSTGRES.server().jdbcUrl("postgres"));
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE " + database() + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + database());
         }
         run(pgRestore, "--exit-on-error", "--dbname=" + libpq(), dump.toString());
-        hall = Stores.open(PostgresServer.storeConfig(url), tempDir);
+        hall.reopen();
         for (HallKiosk kiosk : back) {
-            (kiosk == a ? proxyA : proxyB).restore();
+            hall.proxy(kiosk == a ? 0 : 1).restore();
             // its pool drops the dead connections; its shipper, if it noticed the outage, sees the hall store again
             Poll.until(PATIENCE, kiosk.journal().kioskId() + " reaches the hall store again", () -> answers(kiosk));
             kiosk.shipper().wake();
@@ -334,7 +310,7 @@ class HallStoreRestoreTest {
     }
 
     private String database() {
-        return url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
+        return hall.url().substring(hall.url().lastIndexOf('/') + 1, hall.url().indexOf('?'));
     }
 
     private String libpq() {
@@ -392,11 +368,10 @@ class HallStoreRestoreTest {
     }
 
     private List<String> column(String sql) {
-        return HallKiosk.column(hall, sql);
+        return HallKiosk.column(hall.store(), sql);
     }
 
     private <T extends AutoCloseable> T open(T resource) {
-        opened.add(resource);
-        return resource;
+        return hall.open(resource);
     }
 }
