@@ -1,6 +1,7 @@
 package org.openkiosk.app.service.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -193,15 +194,7 @@ class HallStoreRestoreTest {
         twoKiosks(FAST);
         String first = walkIn(b); // A011
         String held = String.format("A%03d", Long.parseLong(first.substring(1)) + 1);
-        // the hall's counter is behind a ticket it holds (as after a restore, ADR 0198): the next number is taken
-        hall.store().inTransaction(c -> {
-            try (Statement s = c.createStatement()) {
-                return s.executeUpdate("INSERT INTO queue_ticket (hall_id, ticket_date, counter_type, ticket_no,"
-                        + " priority, service_code, issued_at, kiosk_id, status) SELECT hall_id, ticket_date,"
-                        + " counter_type, '" + held + "', priority, service_code, issued_at, 'K-09', status"
-                        + " FROM queue_ticket WHERE ticket_no = '" + first + "'");
-            }
-        });
+        holdWithoutRecord(first, held); // the hall's counter is behind a ticket it holds (as after a restore)
 
         String given = walkIn(a);
 
@@ -218,6 +211,39 @@ class HallStoreRestoreTest {
                 clock.instant())).isEmpty(); // no false alarm
         a = open(a.restart());
         assertThat(ticketDeclinedAudits(a)).isEqualTo(1);
+    }
+
+    @Test
+    void aCheckInWhoseNumberIsHeldTwiceSaysTheHallIsSettlingItsNumbersAndKeepsTheAppointment() {
+        twoKiosks(FAST);
+        String first = walkIn(b); // A011
+        long next = Long.parseLong(first.substring(1)) + 1;
+        for (long n = next; n < next + 2; n++) { // the counter is behind two tickets the hall holds (ADR 0198)
+            holdWithoutRecord(first, String.format("A%03d", n));
+        }
+
+        assertThatThrownBy(() -> a.services().queue().checkIn(bookings.get(0).code()))
+                .isInstanceOfSatisfying(CheckInException.class, e -> assertThat(e.reason())
+                        .isEqualTo(CheckInException.Reason.NUMBERS_SETTLING));
+
+        assertThat(column("SELECT status FROM booking WHERE code = '" + bookings.get(0).code() + "'"))
+                .containsExactly("BOOKED"); // kept: the citizen may try again
+        assertThat(HallKiosk.column(a.journal().store(), "SELECT COUNT(*) FROM audit_log"
+                + " WHERE action = 'CHECK_IN_DECLINED'")).containsExactly("2");
+        assertThat(a.journal().declinedSince(Instant.EPOCH)).hasSize(2).allSatisfy(d -> assertThat(d.said()).isTrue());
+        assertThat(checkIn(a, bookings.get(0))).isEqualTo(String.format("A%03d", next + 2)); // past both
+    }
+
+    /** A ticket of the day's queue with number {@code ticketNo}, like {@code like}'s, written without a record. */
+    private void holdWithoutRecord(String like, String ticketNo) {
+        hall.store().inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                return s.executeUpdate("INSERT INTO queue_ticket (hall_id, ticket_date, counter_type, ticket_no,"
+                        + " priority, service_code, issued_at, kiosk_id, status) SELECT hall_id, ticket_date,"
+                        + " counter_type, '" + ticketNo + "', priority, service_code, issued_at, 'K-09', status"
+                        + " FROM queue_ticket WHERE ticket_no = '" + like + "'");
+            }
+        });
     }
 
     private static long ticketDeclinedAudits(HallKiosk kiosk) {
