@@ -144,13 +144,14 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
     }
 
     /**
-     * Queue tickets issued, from audit counts by action: check-ins and walk-ins, less the check-ins the hall store
-     * declined (ADR 0199: their ticket is never called, or was never printed). Never below 0 (a check-in of before
-     * midnight declined after it).
+     * Queue tickets issued, from audit counts by action: check-ins and walk-ins, less the ticket records the hall store
+     * declined (ADRs 0199, 0202: a check-in's ticket is never called, or was never printed; a walk-in's number was
+     * given again at the kiosk, or is held by another ticket of the hall). Never below 0 (a ticket of before midnight
+     * declined after it).
      */
     static long tickets(Map<String, Long> counts) {
         return Math.max(0, counts.getOrDefault("CHECKED_IN", 0L) + counts.getOrDefault("WALK_IN_TICKET", 0L)
-                - counts.getOrDefault("CHECK_IN_DECLINED", 0L));
+                - counts.getOrDefault("CHECK_IN_DECLINED", 0L) - counts.getOrDefault("TICKET_DECLINED", 0L));
     }
 
     private OffsetDateTime localMidnight() {
@@ -279,20 +280,53 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
      */
     static Optional<Alarm> checkInsDeclined(String kiosk, List<org.openkiosk.app.store.journal.Journal.Declined> today,
                                             Instant now) {
-        List<org.openkiosk.app.store.journal.Journal.Declined> unsaid = today.stream()
-                .filter(d -> !d.said() && !d.declinedAt().isAfter(now.minus(DECLINE_SAID_WITHIN))).toList();
+        List<org.openkiosk.app.store.journal.Journal.Declined> unsaid = unsaid(today,
+                org.openkiosk.app.store.journal.RecordKind.CHECK_IN, now);
         if (unsaid.isEmpty()) {
             return Optional.empty();
         }
-        var last = unsaid.get(unsaid.size() - 1);
-        String tickets = String.join(", ", unsaid.stream().map(d -> d.record().fields().getOrDefault("ticket", "?"))
-                .toList());
         return Optional.of(new Alarm(Alarm.SCHEMA, kiosk, "CHECK_IN_DECLINED", AlarmRules.WARNING, null,
                 unsaid.size() + " check-in(s) today declined by the hall store after this kiosk printed the ticket as"
-                        + " not yet confirmed: ticket(s) " + tickets + "; last " + last.reason(),
+                        + " not yet confirmed: ticket(s) " + ticketsOf(unsaid) + "; last "
+                        + unsaid.get(unsaid.size() - 1).reason(),
                 "these tickets will not be called: the appointment was checked in at another kiosk first (or"
                         + " cancelled); help a citizen who shows one at the help desk",
                 unsaid.get(0).declinedAt()));
+    }
+
+    /**
+     * The {@code TICKET_DECLINED} alarm (ADR 0202): walk-in tickets of today that the hall store declined after the
+     * citizen had left with them — a hall store restored from a backup had given the same number to another record
+     * first (ADR 0198). Both slips are valid and the number is called once: a second citizen with that number is
+     * served too. A walk-in renumbered while the citizen was at the kiosk is not alarmed (the citizen was given the new
+     * number). Ticket numbers and the hall's reason only; active until local midnight. Public for the hall's restore
+     * tests, which hold the kiosks' journals.
+     */
+    public static Optional<Alarm> walkInsDeclined(String kiosk, List<org.openkiosk.app.store.journal.Journal.Declined> today,
+                                           Instant now) {
+        List<org.openkiosk.app.store.journal.Journal.Declined> unsaid = unsaid(today,
+                org.openkiosk.app.store.journal.RecordKind.WALK_IN_TICKET, now);
+        if (unsaid.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Alarm(Alarm.SCHEMA, kiosk, "TICKET_DECLINED", AlarmRules.WARNING, null,
+                unsaid.size() + " walk-in ticket(s) today declined by the hall store after the citizen left with it:"
+                        + " ticket(s) " + ticketsOf(unsaid) + "; last " + unsaid.get(unsaid.size() - 1).reason(),
+                "the hall store gave these numbers to another ticket too (restored from a backup): when one is"
+                        + " called, serve both citizens who hold it",
+                unsaid.get(0).declinedAt()));
+    }
+
+    /** Declines of one kind that were not said at the kiosk within {@link #DECLINE_SAID_WITHIN}: tickets out there. */
+    private static List<org.openkiosk.app.store.journal.Journal.Declined> unsaid(
+            List<org.openkiosk.app.store.journal.Journal.Declined> today,
+            org.openkiosk.app.store.journal.RecordKind kind, Instant now) {
+        return today.stream().filter(d -> d.record().kind() == kind && !d.said()
+                && !d.declinedAt().isAfter(now.minus(DECLINE_SAID_WITHIN))).toList();
+    }
+
+    private static String ticketsOf(List<org.openkiosk.app.store.journal.Journal.Declined> declined) {
+        return String.join(", ", declined.stream().map(d -> d.record().fields().getOrDefault("ticket", "?")).toList());
     }
 
     /**
@@ -328,10 +362,11 @@ public final class RuntimeStatusSource implements StatusSource, AutoCloseable {
         forwarding.flatMap(f -> hallStoreRestored(settings.kiosk(), f, clock.getZone(), now)).ifPresent(alarms::add);
         journalTargetAlarms(alarms, now);
         try {
-            checkInsDeclined(settings.kiosk(), runtime.checkInsDeclinedSince(localMidnight().toInstant()), now)
-                    .ifPresent(alarms::add);
+            var declined = runtime.ticketsDeclinedSince(localMidnight().toInstant());
+            checkInsDeclined(settings.kiosk(), declined, now).ifPresent(alarms::add);
+            walkInsDeclined(settings.kiosk(), declined, now).ifPresent(alarms::add);
         } catch (RuntimeException e) { // the journal cannot be read now: the next evaluation asks again
-            org.slf4j.LoggerFactory.getLogger(RuntimeStatusSource.class).debug("declined check-ins unknown", e);
+            org.slf4j.LoggerFactory.getLogger(RuntimeStatusSource.class).debug("declined tickets unknown", e);
         }
         var prints = runtime.printReconciliation();
         if (prints.isPresent()) {

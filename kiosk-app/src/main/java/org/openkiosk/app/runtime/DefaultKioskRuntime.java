@@ -372,7 +372,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     }
 
     @Override
-    public List<org.openkiosk.app.store.journal.Journal.Declined> checkInsDeclinedSince(java.time.Instant since) {
+    public List<org.openkiosk.app.store.journal.Journal.Declined> ticketsDeclinedSince(java.time.Instant since) {
         return forwarding.map(f -> f.journal().declinedSince(since)).orElse(List.of());
     }
 

@@ -101,10 +101,10 @@ public interface KioskRuntime extends AutoCloseable {
     }
 
     /**
-     * Check-in records of this kiosk the hall store declined since {@code since} (hall kiosks only, ADR 0199): the
-     * fleet alarm names those whose ticket was printed as "not yet confirmed". Reads the journal.
+     * Ticket records (check-ins and walk-ins) of this kiosk the hall store declined since {@code since} (hall kiosks
+     * only, ADRs 0199, 0202): the fleet alarms name those whose ticket left the kiosk. Reads the journal.
      */
-    default List<org.openkiosk.app.store.journal.Journal.Declined> checkInsDeclinedSince(java.time.Instant since) {
+    default List<org.openkiosk.app.store.journal.Journal.Declined> ticketsDeclinedSince(java.time.Instant since) {
         return List.of();
     }
 

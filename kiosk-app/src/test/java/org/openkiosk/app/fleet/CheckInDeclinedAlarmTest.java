@@ -11,13 +11,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,16 +25,13 @@ import org.openkiosk.app.service.identity.IdentitySource;
 import org.openkiosk.app.service.platform.DemoData;
 import org.openkiosk.app.service.queue.QueueTicket;
 import org.openkiosk.app.service.support.HallKiosk;
+import org.openkiosk.app.service.support.HallWithProxy;
 import org.openkiosk.app.service.support.MutableClock;
 import org.openkiosk.app.store.PostgresServer;
-import org.openkiosk.app.store.Store;
-import org.openkiosk.app.store.Stores;
 import org.openkiosk.app.store.journal.Journal;
 import org.openkiosk.app.store.journal.Shipper;
-import org.openkiosk.testsupport.EmbeddedPostgresServer;
 import org.openkiosk.testsupport.MosquittoBroker;
 import org.openkiosk.testsupport.Poll;
-import org.openkiosk.testsupport.TcpProxy;
 
 /**
  * A check-in the hall store declines after the kiosk printed its ticket as "not yet confirmed" (ADR 0199), with real
@@ -60,36 +54,21 @@ class CheckInDeclinedAlarmTest {
     Path tmp;
 
     private final MutableClock clock = new MutableClock(ZonedDateTime.of(2026, 11, 23, 9, 0, 0, 0, ZONE).toInstant());
-    private final List<AutoCloseable> opened = new ArrayList<>();
-    private String url;
-    private TcpProxy proxy;
 
-    @BeforeEach
-    void hall() throws Exception {
-        url = POSTGRES.server().newDatabase();
-        Store hall = open(Stores.open(PostgresServer.storeConfig(url), tmp));
-        DemoData.seed(hall, clock);
-        proxy = open(TcpProxy.to("127.0.0.1", POSTGRES.server().port()));
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final HallWithProxy hall = new HallWithProxy(POSTGRES, clock);
 
     @Test
     void aCheckInDeclinedAfterItsTicketWasPrintedRaisesTheAlarmAndIsNotCounted() throws Exception {
         AtomicBoolean cutOnce = new AtomicBoolean();
-        HallKiosk a = open(HallKiosk.open(EmbeddedPostgresServer.throughPort(url, proxy.port()), tmp, "K-01", clock, 5,
+        HallKiosk a = open(HallKiosk.open(hall.throughProxy(), tmp, "K-01", clock, 5,
                 FAST, next -> (record, within) -> {
                     if (cutOnce.compareAndSet(false, true)) {
-                        proxy.cut(); // A's check-in is on its journal's disk; the hall goes away before the forward
+                        hall.proxy().cut(); // A's check-in is on its journal's disk; the hall goes before the forward
                     }
                     return next.forwarded(record, within);
                 }));
-        HallKiosk b = open(HallKiosk.open(url, tmp, "K-02", clock, 5, FAST, UnaryOperator.identity()));
+        HallKiosk b = open(HallKiosk.open(hall.url(), tmp, "K-02", clock, 5, FAST, UnaryOperator.identity()));
         var idNumber = DemoData.withCheck("11010519900101021");
         Booking booking = b.services().appointments().book(new Identity(idNumber, Optional.of("测试"),
                 IdentitySource.CARD, Optional.of(CardType.RESIDENT_ID), Optional.empty()), "exit-entry",
@@ -129,7 +108,7 @@ class CheckInDeclinedAlarmTest {
             QueueTicket atB = b.services().queue().checkIn(booking.code()).ticket(); // the same slip at B
             assertThat(atB.queueKnown()).isTrue();
 
-            proxy.restore();
+            hall.proxy().restore();
             a.shipper().wake();
             Poll.until(PATIENCE, "K-01 learned the decline from the hall's answer",
                     () -> a.journal().declinedSince(midnight.toInstant()).stream().anyMatch(Journal.Declined::audited));
@@ -165,7 +144,6 @@ class CheckInDeclinedAlarmTest {
     }
 
     private <T extends AutoCloseable> T open(T resource) {
-        opened.add(resource);
-        return resource;
+        return hall.open(resource);
     }
 }

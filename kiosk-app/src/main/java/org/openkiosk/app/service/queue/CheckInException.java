@@ -27,7 +27,12 @@ public class CheckInException extends RuntimeException {
          * the same appointment was checked in at another kiosk a moment earlier: the hall store took that one, and
          * this kiosk gave no second ticket (ADR 0173)
          */
-        CHECKED_IN_ELSEWHERE
+        CHECKED_IN_ELSEWHERE,
+        /**
+         * the hall store, restored from a backup, declined this check-in's ticket number twice because other records
+         * held it (ADRs 0198, 0202): nothing was printed and the appointment is still booked; try again shortly
+         */
+        NUMBERS_SETTLING
     }
 
     private final Reason reason;

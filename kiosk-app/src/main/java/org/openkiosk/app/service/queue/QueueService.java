@@ -238,10 +238,12 @@ public final class QueueService {
     }
 
     /**
-     * Writes the {@code CHECK_IN_DECLINED} audit entry of every check-in the hall store declined that has none yet
-     * (ADR 0199), each in the transaction that marks it audited: once, whether the citizen was still at the kiosk or
-     * had gone with a ticket printed "not yet confirmed". Runs on the shipper's thread after it noted a decline, and
-     * when the services are wired; a journal that cannot be written now leaves it for the next decline or start.
+     * Writes the audit entry of every ticket record the hall store declined that has none yet (ADRs 0199, 0202): {@code
+     * CHECK_IN_DECLINED} for a check-in, {@code TICKET_DECLINED} for a walk-in, each in the transaction that marks it
+     * audited: once, whether the citizen was still at the kiosk (and was told, or given a new number) or had gone with
+     * the ticket. The one path for both kinds: the shipper notes every decline in the journal with the receipt. Runs on
+     * the shipper's thread after it noted a decline, at the kiosk after a decline it was waiting for, and when the
+     * services are wired; a journal that cannot be written now leaves it for the next decline or start.
      */
     private void auditDeclines() {
         try {
@@ -251,19 +253,41 @@ public final class QueueService {
                     if (!offline.journal().markDeclineAudited(c, r.key(), clock.instant())) {
                         return false; // another thread wrote it
                     }
-                    journalAudit.append(c, new AuditEntry(AuditAction.CHECK_IN_DECLINED,
-                            "booking:" + r.field("booking"), Map.of("ticket", r.field("ticket"), "record", r.key(),
-                            "declined", d.reason())));
+                    journalAudit.append(c, declineEntry(r, d.reason()));
                     offline.journal().store().requireDurableCommit(c);
                     return true;
                 });
-                if (written && !d.said()) {
-                    LOG.warn("the hall store declined check-in record {} ({}): ticket {} of {} will not be called",
-                            r.key(), d.reason(), r.field("ticket"), r.field("date"));
+                if (written && !d.said()) { // at the kiosk the citizen is told next; else the ticket is out there
+                    LOG.warn("the hall store declined {} record {} ({}): ticket {} of {}", r.kind(), r.key(),
+                            d.reason(), r.field("ticket"), r.field("date"));
                 }
             }
         } catch (org.openkiosk.app.store.StoreException e) {
-            LOG.warn("declined check-ins cannot be audited now; trying again at the next decline or start: {}",
+            LOG.warn("declined ticket records cannot be audited now; trying again at the next decline or start: {}",
+                    e.toString());
+        }
+    }
+
+    /** The audit entry of a declined ticket record: by its kind, as the check-in or walk-in was audited. */
+    private AuditEntry declineEntry(org.openkiosk.app.store.journal.JournalRecord r, String reason) {
+        if (r.kind() == RecordKind.CHECK_IN) {
+            return new AuditEntry(AuditAction.CHECK_IN_DECLINED, "booking:" + r.field("booking"), Map.of(
+                    "ticket", r.field("ticket"), "record", r.key(), "declined", reason));
+        }
+        return new AuditEntry(AuditAction.TICKET_DECLINED, "ticket:" + r.field("ticket"), Map.of(
+                "hall", r.fields().getOrDefault("hall", hallId), "record", r.key(), "declined", reason));
+    }
+
+    /**
+     * The citizen at the kiosk was told of a decline, or given a new number: no ticket of the declined record is out
+     * there, so no alarm (ADRs 0199, 0202). A journal failing now only costs a needless alarm.
+     */
+    private void declineSaid(org.openkiosk.app.store.journal.JournalRecord record) {
+        auditDeclines(); // the shipper noted the decline with the receipt; its one audit entry is written here
+        try {
+            offline.journal().markDeclineSaid(record.key(), clock.instant());
+        } catch (org.openkiosk.app.store.StoreException e) {
+            LOG.warn("cannot note in the journal that the decline of {} was handled at the kiosk: {}", record.key(),
                     e.toString());
         }
     }
@@ -318,17 +342,11 @@ public final class QueueService {
                 String why = confirmation.declined().orElse("");
                 LOG.warn("check-in of {}: the hall store declined ticket {} ({}); numbering it again", booking.code(),
                         ticketNo, why);
-                // the shipper noted the decline with the receipt; its one CHECK_IN_DECLINED entry is written here
-                // (ADR 0199), and no ticket of that number was printed: no alarm
-                auditDeclines();
-                try {
-                    offline.journal().markDeclineSaid(record.key(), clock.instant());
-                } catch (org.openkiosk.app.store.StoreException e) {
-                    LOG.warn("cannot note in the journal that the decline of {} was handled at the kiosk: {}",
-                            record.key(), e.toString());
-                }
+                declineSaid(record); // no ticket of that number was printed: no alarm
                 if (attempt >= NUMBERING_ATTEMPTS) { // the appointment is still booked in the hall store
-                    throw hallOffline("the hall store is settling ticket numbers after a restore (" + why + ")");
+                    throw new CheckInException(CheckInException.Reason.NUMBERS_SETTLING, "the hall store is settling"
+                            + " ticket numbers after a restore: two numbers for booking " + booking.code()
+                            + " were held by other records (last: " + why + ")");
                 }
                 return checkInThroughJournal(booking, service, priority, now, attempt + 1);
             }
@@ -336,16 +354,7 @@ public final class QueueService {
                 String why = confirmation.declined().orElse("");
                 LOG.info("check-in of {} declined by the hall store ({}): no ticket {} given", booking.code(), why,
                         ticketNo);
-                // the shipper noted the decline and its audit entry came with it (ADR 0199); the citizen is told
-                // here and nothing is printed, so no alarm: say so in the journal (a journal failing now only costs
-                // a needless alarm)
-                auditDeclines();
-                try {
-                    offline.journal().markDeclineSaid(record.key(), clock.instant());
-                } catch (org.openkiosk.app.store.StoreException e) {
-                    LOG.warn("cannot note in the journal that the decline of {} was said at the kiosk: {}",
-                            record.key(), e.toString());
-                }
+                declineSaid(record); // the citizen is told here and nothing is printed: no alarm
                 throw new CheckInException(declinedBecause(why),
                         "the hall store declined the check-in of booking " + booking.code() + " (" + why + ")");
             }
@@ -395,9 +404,7 @@ public final class QueueService {
                 // another record held the number (a restored hall store, ADR 0198); nothing was printed yet
                 String why = confirmation.declined().orElse("");
                 LOG.warn("walk-in: the hall store declined ticket {} ({}); numbering it again", ticketNo, why);
-                offline.journal().store().inTransaction(c -> journalAudit.append(c, new AuditEntry(
-                        AuditAction.TICKET_DECLINED, "ticket:" + ticketNo, Map.of("hall", hallId,
-                        "record", record.key(), "declined", why))));
+                declineSaid(record); // audited once through the journal (ADR 0202); the citizen gets a new number
                 if (attempt < NUMBERING_ATTEMPTS) {
                     continue;
                 }

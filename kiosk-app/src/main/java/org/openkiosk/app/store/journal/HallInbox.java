@@ -59,9 +59,9 @@ public final class HallInbox {
      * Takes a batch in one transaction, after checking that the hall store still holds {@code anchor}, the newest
      * record the kiosk's journal has marked forwarded (ADR 0198): a hall store that confirmed a record and no longer
      * has it was restored from an older backup, and the records it lost must come again first (their numbers move the
-     * counters, {@link HallAppliers}). The answer also says which check-ins of the batch the hall store declined, read
-     * in the same transaction (ADR 0199): the shipper learns it with the receipt, whether the citizen is still at the
-     * kiosk or not.
+     * counters, {@link HallAppliers}). The answer also says which ticket records of the batch (check-ins and walk-ins)
+     * the hall store declined, read in the same transaction (ADRs 0199, 0202): the shipper learns it with the receipt,
+     * whether the citizen is still at the kiosk or not.
      *
      * @throws RecordsLost the hall store lacks {@code anchor}; nothing was taken
      */
@@ -91,9 +91,12 @@ public final class HallInbox {
         });
     }
 
-    /** The hall's reasons for the check-in records of {@code batch} it declined (by key). */
+    /**
+     * The hall's reasons for the records of {@code batch} that carry a ticket number (check-ins and walk-ins, {@link
+     * RecordKind#carriesTicket()}) it declined, by key (ADR 0202).
+     */
     private static Map<String, String> declinedOf(Connection c, List<JournalRecord> batch) throws SQLException {
-        List<String> keys = batch.stream().filter(r -> r.kind() == RecordKind.CHECK_IN).map(JournalRecord::key)
+        List<String> keys = batch.stream().filter(r -> r.kind().carriesTicket()).map(JournalRecord::key)
                 .distinct().toList();
         if (keys.isEmpty()) {
             return Map.of();
@@ -118,7 +121,8 @@ public final class HallInbox {
      *
      * @param fresh        records new to the hall store (the rest had arrived before)
      * @param numbersTwice ticket numbers among them that another record held already (declined; ADR 0198)
-     * @param declined     by record key, why the hall store declined those check-in records of the batch it received
+     * @param declined     by record key, why the hall store declined those ticket records of the batch (check-ins and
+     *                     walk-ins, ADR 0202) it received
      *                     and did not apply — now or at an earlier delivery whose answer the kiosk may never have heard
      *                     (ADR 0199)
      */

@@ -240,12 +240,12 @@ public final class Journal {
     }
 
     /**
-     * A record of this kiosk the hall store received and declined (ADR 0199).
+     * A ticket record (check-in or walk-in) of this kiosk the hall store received and declined (ADRs 0199, 0202).
      *
      * @param declinedAt when the shipper learned it
-     * @param audited    its {@code CHECK_IN_DECLINED} audit entry is written
-     * @param said       the citizen was told at the kiosk (nothing printed); else the ticket was printed as "not yet
-     *                   confirmed", or the kiosk had restarted meanwhile
+     * @param audited    its audit entry ({@code CHECK_IN_DECLINED}, {@code TICKET_DECLINED}) is written
+     * @param said       the citizen was told at the kiosk, or given a new number (no ticket of it is out there); else
+     *                   the ticket was printed, or the kiosk had restarted meanwhile
      */
     public record Declined(JournalRecord record, String reason, Instant declinedAt, boolean audited, boolean said) {}
 

@@ -16,5 +16,14 @@ public enum RecordKind {
      * that a hall store restored from a backup older than the reservation learns the block again and does not hand
      * its numbers out a second time.
      */
-    TICKET_BLOCK
+    TICKET_BLOCK;
+
+    /**
+     * Whether records of this kind carry a queue ticket number a citizen was handed (field {@code ticket}): the hall
+     * store may decline them after a restore (ADRs 0198, 0199, 0202), and the kiosk notes and audits every such decline
+     * the same way.
+     */
+    public boolean carriesTicket() {
+        return this == WALK_IN_TICKET || this == CHECK_IN;
+    }
 }

@@ -91,18 +91,18 @@ public final class Shipper implements AutoCloseable {
                     return;
                 }
                 hallChecked = true;
-                // the hall's declines are noted with the forwarded mark (ADR 0199): a check-in declined while the
-                // citizen has gone with a ticket printed "not yet confirmed" is audited and alarmed, not only logged
+                noteNumbersTwice(taken.numbersTwice()); // before the mark: whoever sees the batch forwarded sees them
+                // the hall's declines are noted with the forwarded mark (ADRs 0199, 0202): a ticket record (check-in or
+                // walk-in) declined while the citizen has gone with its ticket is audited and alarmed, not only logged
                 journal.markForwarded(batch, clock.instant(), taken.declined());
                 if (!taken.declined().isEmpty()) {
-                    log.warn("the hall store declined {} check-in record(s) of this kiosk: {}",
+                    log.warn("the hall store declined {} ticket record(s) of this kiosk: {}",
                             taken.declined().size(), taken.declined());
                 }
                 if (taken.fresh() < batch.size()) {
                     log.info("the hall store had {} of {} forwarded records already", batch.size() - taken.fresh(),
                             batch.size());
                 }
-                noteNumbersTwice(taken.numbersTwice());
                 reachable();
             }
 

@@ -20,8 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,19 +29,16 @@ import org.openkiosk.app.service.identity.Identity;
 import org.openkiosk.app.service.identity.IdentitySource;
 import org.openkiosk.app.service.platform.DemoData;
 import org.openkiosk.app.service.support.HallKiosk;
+import org.openkiosk.app.service.support.HallWithProxy;
 import org.openkiosk.app.service.support.MutableClock;
 import org.openkiosk.app.store.PostgresServer;
-import org.openkiosk.app.store.Store;
-import org.openkiosk.app.store.Stores;
 import org.openkiosk.app.store.journal.ForwardNow;
 import org.openkiosk.app.store.journal.HallInbox;
 import org.openkiosk.app.store.journal.Journal;
 import org.openkiosk.app.store.journal.JournalRecord;
 import org.openkiosk.app.store.journal.RecordKind;
 import org.openkiosk.app.store.journal.Shipper;
-import org.openkiosk.testsupport.EmbeddedPostgresServer;
 import org.openkiosk.testsupport.Poll;
-import org.openkiosk.testsupport.TcpProxy;
 
 /**
  * Check-ins of a hall kiosk go through its journal (ADR 0173), with real processes: kiosks on one embedded
@@ -66,25 +61,9 @@ class HallCheckInFaultTest {
     Path tempDir;
 
     private final MutableClock clock = new MutableClock(ZonedDateTime.of(2026, 11, 23, 9, 0, 0, 0, ZONE).toInstant());
-    private final List<AutoCloseable> opened = new ArrayList<>();
-    private String url;
-    private Store hall;
-    private TcpProxy proxy;
 
-    @BeforeEach
-    void hall() throws Exception {
-        url = POSTGRES.server().newDatabase();
-        hall = open(Stores.open(PostgresServer.storeConfig(url), tempDir));
-        DemoData.seed(hall, clock);
-        proxy = open(TcpProxy.to("127.0.0.1", POSTGRES.server().port()));
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final HallWithProxy hall = new HallWithProxy(POSTGRES, clock);
 
     @Test
     void theSameSlipAtTwoKiosksAtOnceGivesOneTicketAndTheOtherKioskSaysSo() throws Exception {
@@ -97,14 +76,14 @@ class HallCheckInFaultTest {
             }
             return next.forwarded(record, within);
         };
-        HallKiosk a = kiosk("K-01", url, together);
-        HallKiosk b = kiosk("K-02", url, together);
+        HallKiosk a = kiosk("K-01", hall.url(), together);
+        HallKiosk b = kiosk("K-02", hall.url(), together);
         Booking booking = book(a, 1);
         clock.set(ZonedDateTime.of(TUESDAY, LocalTime.of(9, 45), ZONE).toInstant());
 
         // two threads of their own: on a two-core machine the common pool has one, and both kiosks wait at the barrier
         java.util.concurrent.ExecutorService twoKiosks = java.util.concurrent.Executors.newFixedThreadPool(2);
-        opened.add(twoKiosks::shutdownNow);
+        open(twoKiosks::shutdownNow);
         CompletableFuture<Object> atA = CompletableFuture.supplyAsync(() -> outcome(a, booking.code()), twoKiosks);
         CompletableFuture<Object> atB = CompletableFuture.supplyAsync(() -> outcome(b, booking.code()), twoKiosks);
         List<Object> outcomes = List.of(atA.get(60, TimeUnit.SECONDS), atB.get(60, TimeUnit.SECONDS));
@@ -144,7 +123,7 @@ class HallCheckInFaultTest {
         AtomicBoolean cutOnce = new AtomicBoolean();
         HallKiosk a = kiosk("K-01", viaProxy(), next -> (record, within) -> {
             if (cutOnce.compareAndSet(false, true)) {
-                proxy.cut(); // the check-in is on the journal's disk; the hall goes away before it is forwarded
+                hall.proxy().cut(); // the check-in is on the journal's disk; the hall goes away before it is forwarded
             }
             return next.forwarded(record, within);
         });
@@ -161,7 +140,7 @@ class HallCheckInFaultTest {
         assertThat(count("SELECT COUNT(*) FROM queue_ticket")).isZero();
         assertThat(column("SELECT status FROM booking WHERE id = " + booking.id())).containsExactly("BOOKED");
 
-        proxy.restore();
+        hall.proxy().restore();
         a.shipper().wake();
         awaitForwarded(a);
         assertThat(column("SELECT ticket_no FROM queue_ticket WHERE booking_id = " + booking.id()))
@@ -169,7 +148,7 @@ class HallCheckInFaultTest {
         assertThat(column("SELECT status FROM booking WHERE id = " + booking.id())).containsExactly("CHECKED_IN");
 
         // a duplicate send (a retry whose first reply was lost) changes nothing, and the slip is now spent
-        assertThat(HallInbox.standard(hall, clock, DemoData.DEMO_HALL).accept(a.journal().all())).isZero();
+        assertThat(HallInbox.standard(hall.store(), clock, DemoData.DEMO_HALL).accept(a.journal().all())).isZero();
         assertThat(count("SELECT COUNT(*) FROM queue_ticket")).isEqualTo(1);
         assertThatThrownBy(() -> a.services().queue().checkIn(booking.code()))
                 .isInstanceOfSatisfying(CheckInException.class,
@@ -182,11 +161,11 @@ class HallCheckInFaultTest {
         AtomicBoolean cutOnce = new AtomicBoolean();
         HallKiosk a = kiosk("K-01", viaProxy(), next -> (record, within) -> {
             if (cutOnce.compareAndSet(false, true)) {
-                proxy.cut();
+                hall.proxy().cut();
             }
             return next.forwarded(record, within);
         });
-        HallKiosk b = kiosk("K-02", url, UnaryOperator.identity());
+        HallKiosk b = kiosk("K-02", hall.url(), UnaryOperator.identity());
         Booking raced = book(b, 3);
         Booking alone = book(b, 4);
         clock.set(ZonedDateTime.of(TUESDAY, LocalTime.of(9, 45), ZONE).toInstant());
@@ -198,7 +177,7 @@ class HallCheckInFaultTest {
         QueueTicket atB = b.services().queue().checkIn(raced.code()).ticket();
         assertThat(atB.queueKnown()).isTrue();
 
-        proxy.restore();
+        hall.proxy().restore();
         HallKiosk restarted = open(a.restart());
         awaitForwarded(restarted);
         // the hall took both records once and applied one of them: one ticket for the appointment
@@ -233,14 +212,14 @@ class HallCheckInFaultTest {
         AtomicBoolean cutOnce = new AtomicBoolean();
         HallKiosk a = kiosk("K-01", viaProxy(), next -> (record, within) -> {
             if (cutOnce.compareAndSet(false, true)) {
-                proxy.cutRepliesAfter(60); // the hall may commit and the kiosk never hear it
+                hall.proxy().cutRepliesAfter(60); // the hall may commit and the kiosk never hear it
             }
             return next.forwarded(record, within);
         });
         Booking booking = book(a, 5);
         clock.set(ZonedDateTime.of(TUESDAY, LocalTime.of(9, 45), ZONE).toInstant());
         QueueTicket ticket = a.services().queue().checkIn(booking.code()).ticket();
-        proxy.restore();
+        hall.proxy().restore();
         HallKiosk restarted = open(a.restart());
         awaitForwarded(restarted);
 
@@ -253,7 +232,7 @@ class HallCheckInFaultTest {
     @Test
     void twoKiosksOnOnePostgresNeverHandOutTheSameNumberThroughAnOutageOfOne() {
         HallKiosk a = kiosk("K-01", viaProxy(), UnaryOperator.identity());
-        HallKiosk b = kiosk("K-02", url, UnaryOperator.identity());
+        HallKiosk b = kiosk("K-02", hall.url(), UnaryOperator.identity());
         List<Booking> bookings = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             bookings.add(book(b, 10 + i));
@@ -269,7 +248,7 @@ class HallCheckInFaultTest {
         }
         awaitForwarded(a);
 
-        proxy.cut(); // K-01 learns of it when it next asks the hall store
+        hall.proxy().cut(); // K-01 learns of it when it next asks the hall store
         long journalledBefore = a.journal().all().size();
         assertThatThrownBy(() -> a.services().queue().checkIn(bookings.get(3).code()))
                 .isInstanceOfSatisfying(CheckInException.class,
@@ -289,7 +268,7 @@ class HallCheckInFaultTest {
             handedOut.add(b.services().queue().checkIn(bookings.get(i).code()).ticket().ticketNo());
         }
 
-        proxy.restore();
+        hall.proxy().restore();
         a.shipper().wake();
         awaitForwarded(a);
         awaitForwarded(b);
@@ -308,11 +287,11 @@ class HallCheckInFaultTest {
         AtomicBoolean cutOnce = new AtomicBoolean();
         HallKiosk a = kiosk("K-01", viaProxy(), next -> (record, within) -> {
             if (cutOnce.compareAndSet(false, true)) {
-                proxy.cut(); // the check-in is on A's journal's disk; the hall goes away before it is forwarded
+                hall.proxy().cut(); // the check-in is on A's journal's disk; the hall goes away before it is forwarded
             }
             return next.forwarded(record, within);
         });
-        HallKiosk b = kiosk("K-02", url, UnaryOperator.identity());
+        HallKiosk b = kiosk("K-02", hall.url(), UnaryOperator.identity());
         Booking booking = book(b, 6);
         clock.set(ZonedDateTime.of(TUESDAY, LocalTime.of(9, 45), ZONE).toInstant());
 
@@ -322,7 +301,7 @@ class HallCheckInFaultTest {
         QueueTicket atB = b.services().queue().checkIn(booking.code()).ticket(); // the same slip, at B, first
         assertThat(atB.queueKnown()).isTrue();
 
-        proxy.restore();
+        hall.proxy().restore();
         a.shipper().wake();
         awaitForwarded(a);
         Poll.until(PATIENCE, "K-01 audited the decline",
@@ -342,7 +321,7 @@ class HallCheckInFaultTest {
         assertThat(column("SELECT ticket_no FROM queue_ticket WHERE booking_id = " + booking.id()))
                 .containsExactly(atB.ticketNo());
         // a duplicate send and a reforward change nothing: the decline is audited once
-        assertThat(HallInbox.standard(hall, clock, DemoData.DEMO_HALL).accept(a.journal().all())).isZero();
+        assertThat(HallInbox.standard(hall.store(), clock, DemoData.DEMO_HALL).accept(a.journal().all())).isZero();
         a.journal().markUnforwardedSince(java.time.Instant.EPOCH);
         a.shipper().wake();
         awaitForwarded(a);
@@ -355,7 +334,7 @@ class HallCheckInFaultTest {
         AtomicReference<HallKiosk> self = new AtomicReference<>();
         // a shipper whose retry waits long: while one is queued, an append does not start a drain of its own, so the
         // only forward before the answer is the citizen's "forward now" — the fault below always comes first
-        HallKiosk a = open(HallKiosk.open(url, tempDir, "K-01", clock, 5,
+        HallKiosk a = open(HallKiosk.open(hall.url(), tempDir, "K-01", clock, 5,
                 new Shipper.Settings(10, Duration.ofSeconds(30), Duration.ofSeconds(30)),
                 next -> (record, within) -> {
                     // the record and its audit entry are committed; then the journal file fails
@@ -412,7 +391,7 @@ class HallCheckInFaultTest {
     }
 
     private String viaProxy() {
-        return EmbeddedPostgresServer.throughPort(url, proxy.port());
+        return hall.throughProxy();
     }
 
     /**
@@ -464,11 +443,10 @@ class HallCheckInFaultTest {
     }
 
     private List<String> column(String sql) {
-        return HallKiosk.column(hall, sql);
+        return HallKiosk.column(hall.store(), sql);
     }
 
     private <T extends AutoCloseable> T open(T resource) {
-        opened.add(resource);
-        return resource;
+        return hall.open(resource);
     }
 }

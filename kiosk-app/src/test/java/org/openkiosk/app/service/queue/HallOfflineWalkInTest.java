@@ -13,7 +13,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,17 +29,15 @@ import org.openkiosk.app.service.platform.EmbeddedServicePlatform;
 import org.openkiosk.app.service.rating.SatisfactionLevel;
 import org.openkiosk.app.service.support.FakeCertificateRenderer;
 import org.openkiosk.app.service.support.HallKiosk;
+import org.openkiosk.app.service.support.HallWithProxy;
 import org.openkiosk.app.service.support.RecordingReceiptPort;
 import org.openkiosk.app.service.support.ScriptedA4Printer;
 import org.openkiosk.app.store.PostgresServer;
 import org.openkiosk.app.store.Store;
-import org.openkiosk.app.store.Stores;
 import org.openkiosk.app.store.journal.Journal;
 import org.openkiosk.app.store.journal.JournalRecord;
 import org.openkiosk.app.store.journal.Shipper;
-import org.openkiosk.testsupport.EmbeddedPostgresServer;
 import org.openkiosk.testsupport.Poll;
-import org.openkiosk.testsupport.TcpProxy;
 
 /**
  * Two kiosks of a hall on one PostgreSQL; the network of one is cut (a proxy). That kiosk keeps handing out
@@ -60,8 +57,8 @@ class HallOfflineWalkInTest {
     Path tempDir;
 
     private final Clock monday = Clock.fixed(ZonedDateTime.of(2026, 11, 23, 9, 0, 0, 0, ZONE).toInstant(), ZONE);
-    private final List<AutoCloseable> opened = new ArrayList<>();
-    private TcpProxy proxy;
+    @RegisterExtension
+    final HallWithProxy hall = new HallWithProxy(POSTGRES, monday);
     private Store directHall;
     private Journal journal;
     private Shipper shipper;
@@ -70,25 +67,14 @@ class HallOfflineWalkInTest {
 
     @BeforeEach
     void twoKiosks() throws Exception {
-        String url = POSTGRES.server().newDatabase();
-        directHall = open(Stores.open(PostgresServer.storeConfig(url), tempDir));
-        DemoData.seed(directHall, monday);
-        proxy = open(TcpProxy.to("127.0.0.1", POSTGRES.server().port()));
-        HallKiosk k01 = open(HallKiosk.open(EmbeddedPostgresServer.throughPort(url, proxy.port()), tempDir, "K-01",
-                monday, 5, FAST));
+        directHall = hall.store();
+        HallKiosk k01 = open(HallKiosk.open(hall.throughProxy(), tempDir, "K-01", monday, 5, FAST));
         journal = k01.journal();
         shipper = k01.shipper();
         cutOff = k01.services();
         cutOff.queue().reserveOfflineNumbers();
         ServiceCatalogue catalogue = new CatalogueLoader().loadDefault();
         online = services(directHall, catalogue, "K-02");
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close();
-        }
     }
 
     @Test
@@ -98,7 +84,7 @@ class HallOfflineWalkInTest {
         cutOff.ratings().rate(SERVICE, SatisfactionLevel.SATISFIED, Optional.empty());
         Poll.until(Duration.ofSeconds(30), "the first rating forwarded", () -> shipper.status().waiting() == 0);
 
-        proxy.cut();
+        hall.proxy().cut();
         List<QueueTicket> offline = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             offline.add(cutOff.queue().walkIn(SERVICE).ticket());
@@ -117,7 +103,7 @@ class HallOfflineWalkInTest {
         Poll.until(Duration.ofSeconds(30), "the outage is noticed", () -> !shipper.status().reachable());
         assertThat(shipper.status().waiting()).isEqualTo(6);
 
-        proxy.restore();
+        hall.proxy().restore();
         shipper.wake();
         Poll.until(Duration.ofSeconds(60), "everything forwarded",
                 () -> shipper.status().reachable() && shipper.status().waiting() == 0);
@@ -140,7 +126,6 @@ class HallOfflineWalkInTest {
     }
 
     private <T extends AutoCloseable> T open(T resource) {
-        opened.add(resource);
-        return resource;
+        return hall.open(resource);
     }
 }

@@ -1,6 +1,7 @@
 package org.openkiosk.app.service.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -18,11 +20,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.openkiosk.app.fleet.RuntimeStatusSource;
 import org.openkiosk.app.service.appointment.Booking;
 import org.openkiosk.app.service.identity.CardType;
 import org.openkiosk.app.service.identity.Identity;
@@ -30,17 +31,16 @@ import org.openkiosk.app.service.identity.IdentitySource;
 import org.openkiosk.app.service.platform.DemoData;
 import org.openkiosk.app.service.rating.SatisfactionLevel;
 import org.openkiosk.app.service.support.HallKiosk;
+import org.openkiosk.app.service.support.HallWithProxy;
 import org.openkiosk.app.service.support.MutableClock;
 import org.openkiosk.app.store.PostgresServer;
-import org.openkiosk.app.store.Store;
 import org.openkiosk.app.store.StoreException;
-import org.openkiosk.app.store.Stores;
 import org.openkiosk.app.store.journal.JournalRecord;
+import org.openkiosk.app.store.journal.RecordKind;
 import org.openkiosk.app.store.journal.Shipper;
 import org.openkiosk.testsupport.EmbeddedPostgresServer;
 import org.openkiosk.testsupport.Poll;
 import org.openkiosk.testsupport.RequiredTool;
-import org.openkiosk.testsupport.TcpProxy;
 
 /**
  * The hall store restored from a backup while its kiosks keep serving (ADR 0198), with real processes: two kiosks on
@@ -65,31 +65,19 @@ class HallStoreRestoreTest {
     Path tempDir;
 
     private final MutableClock clock = new MutableClock(ZonedDateTime.of(2026, 11, 23, 9, 0, 0, 0, ZONE).toInstant());
-    private final List<AutoCloseable> opened = new ArrayList<>();
-    private String url;
-    private Store hall;
-    private TcpProxy proxyA;
-    private TcpProxy proxyB;
+    @RegisterExtension
+    final HallWithProxy hall = new HallWithProxy(POSTGRES, clock, 2); // K-01 behind proxy 0, K-02 behind proxy 1
     private HallKiosk a;
     private HallKiosk b;
     private final List<Booking> bookings = new ArrayList<>();
     /** Every ticket number a citizen was handed, in order. */
     private final List<String> handedOut = new ArrayList<>();
 
-    @BeforeEach
-    void hall() throws Exception {
-        url = POSTGRES.server().newDatabase();
-        hall = Stores.open(PostgresServer.storeConfig(url), tempDir);
-        DemoData.seed(hall, clock);
-        proxyA = open(TcpProxy.to("127.0.0.1", POSTGRES.server().port()));
-        proxyB = open(TcpProxy.to("127.0.0.1", POSTGRES.server().port()));
-    }
-
     /** K-01 and K-02, each behind its proxy, with walk-in blocks of 5; four appointments booked on Monday. */
     private void twoKiosks(Shipper.Settings settingsOfK01) {
-        a = open(HallKiosk.open(EmbeddedPostgresServer.throughPort(url, proxyA.port()), tempDir, "K-01", clock, 5,
+        a = open(HallKiosk.open(hall.throughProxy(hall.proxy(0)), tempDir, "K-01", clock, 5,
                 settingsOfK01, UnaryOperator.identity()));
-        b = open(HallKiosk.open(EmbeddedPostgresServer.throughPort(url, proxyB.port()), tempDir, "K-02", clock, 5, FAST,
+        b = open(HallKiosk.open(hall.throughProxy(hall.proxy(1)), tempDir, "K-02", clock, 5, FAST,
                 UnaryOperator.identity()));
         for (int n = 1; n <= 4; n++) {
             bookings.add(book(b, n));
@@ -97,14 +85,6 @@ class HallStoreRestoreTest {
         clock.set(ZonedDateTime.of(TUESDAY, LocalTime.of(9, 45), ZONE).toInstant());
         a.services().queue().reserveOfflineNumbers(); // A001–A005
         b.services().queue().reserveOfflineNumbers(); // A006–A010
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close();
-        }
-        hall.close();
     }
 
     @Test
@@ -121,12 +101,12 @@ class HallStoreRestoreTest {
         walkIn(a);
         walkIn(b);
         checkIn(a, bookings.get(3));
-        proxyA.cut(); // K-01 is cut off again: walk-ins from its blocks, the one reserved after the backup too
+        hall.proxy(0).cut(); // K-01 is cut off again: walk-ins from its blocks, the one reserved after the backup too
         for (int i = 0; i < 5; i++) {
             walkIn(a);
             walkIn(b);
         }
-        proxyA.restore();
+        hall.proxy(0).restore();
         a.shipper().wake();
         awaitForwarded(a);
         awaitForwarded(b);
@@ -159,7 +139,7 @@ class HallStoreRestoreTest {
         String again = walkIn(b);
         assertThat(again).isEqualTo(k01Last);
 
-        proxyA.restore(); // K-01's shipper finds the hall store restored and sends its records again by itself
+        hall.proxy(0).restore(); // K-01's shipper finds the hall store restored and sends its records again by itself
         Poll.until(PATIENCE, "K-01's shipper finds the restore", () -> a.shipper().status().reforwarded().isPresent());
         awaitForwarded(a);
         awaitForwarded(b);
@@ -169,6 +149,21 @@ class HallStoreRestoreTest {
         assertThat(declined).singleElement().satisfies(reason -> assertThat(reason)
                 .startsWith("ticket " + k01Last + " issued twice (record K-02:"));
         assertThat(a.shipper().status().numbersTwice()).containsExactly(k01Last);
+        // K-01's citizen left with A017 long ago: the decline is noted, audited once and alarmed (ADR 0202)
+        Poll.until(PATIENCE, "K-01 audits the declined walk-in", () -> ticketDeclinedAudits(a) == 1);
+        assertThat(a.journal().declinedSince(Instant.EPOCH)).singleElement().satisfies(d -> {
+            assertThat(d.record().kind()).isEqualTo(RecordKind.WALK_IN_TICKET);
+            assertThat(d.record().field("ticket")).isEqualTo(k01Last);
+            assertThat(d.audited()).isTrue();
+            assertThat(d.said()).isFalse();
+        });
+        clock.set(clock.instant().plus(Duration.ofMinutes(1)));
+        assertThat(RuntimeStatusSource.walkInsDeclined("K-01", a.journal().declinedSince(midnight()), clock.instant()))
+                .hasValueSatisfying(alarm -> {
+                    assertThat(alarm.code()).isEqualTo("TICKET_DECLINED");
+                    assertThat(alarm.text()).contains("ticket(s) " + k01Last + ";");
+                });
+        assertThat(ticketDeclinedAudits(b)).isZero();
         assertThat(a.shipper().status().reforwarded()).isPresent();
         assertThat(a.shipper().status().describeRestore(ZONE)).hasValueSatisfying(text -> assertThat(text)
                 .contains("(restored from a backup?) and took them again")
@@ -187,6 +182,77 @@ class HallStoreRestoreTest {
         awaitForwarded(a);
         awaitForwarded(b);
         assertThat(column("SELECT COUNT(*) FROM hall_record_declined")).containsExactly("1");
+
+        a = open(a.restart()); // the audit entry is not written a second time after a restart
+        Poll.until(PATIENCE, "K-01 restarted reaches the hall store", () -> a.shipper().status().reachable());
+        assertThat(ticketDeclinedAudits(a)).isEqualTo(1);
+        assertThat(a.journal().declinedNotAudited()).isEmpty();
+    }
+
+    @Test
+    void aWalkInRenumberedWhileTheCitizenIsAtTheKioskIsAuditedOnceAndNotAlarmed() {
+        twoKiosks(FAST);
+        String first = walkIn(b); // A011
+        String held = String.format("A%03d", Long.parseLong(first.substring(1)) + 1);
+        holdWithoutRecord(first, held); // the hall's counter is behind a ticket it holds (as after a restore)
+
+        String given = walkIn(a);
+
+        assertThat(given).isNotEqualTo(held); // the citizen was given a new number, the hall took it
+        assertThat(column("SELECT ticket_no FROM queue_ticket WHERE kiosk_id = 'K-01'")).containsExactly(given);
+        assertThat(ticketDeclinedAudits(a)).isEqualTo(1);
+        assertThat(a.journal().declinedSince(Instant.EPOCH)).singleElement().satisfies(d -> {
+            assertThat(d.record().field("ticket")).isEqualTo(held);
+            assertThat(d.audited()).isTrue();
+            assertThat(d.said()).isTrue();
+        });
+        clock.set(clock.instant().plus(Duration.ofMinutes(5)));
+        assertThat(RuntimeStatusSource.walkInsDeclined("K-01", a.journal().declinedSince(midnight()),
+                clock.instant())).isEmpty(); // no false alarm
+        a = open(a.restart());
+        assertThat(ticketDeclinedAudits(a)).isEqualTo(1);
+    }
+
+    @Test
+    void aCheckInWhoseNumberIsHeldTwiceSaysTheHallIsSettlingItsNumbersAndKeepsTheAppointment() {
+        twoKiosks(FAST);
+        String first = walkIn(b); // A011
+        long next = Long.parseLong(first.substring(1)) + 1;
+        for (long n = next; n < next + 2; n++) { // the counter is behind two tickets the hall holds (ADR 0198)
+            holdWithoutRecord(first, String.format("A%03d", n));
+        }
+
+        assertThatThrownBy(() -> a.services().queue().checkIn(bookings.get(0).code()))
+                .isInstanceOfSatisfying(CheckInException.class, e -> assertThat(e.reason())
+                        .isEqualTo(CheckInException.Reason.NUMBERS_SETTLING));
+
+        assertThat(column("SELECT status FROM booking WHERE code = '" + bookings.get(0).code() + "'"))
+                .containsExactly("BOOKED"); // kept: the citizen may try again
+        assertThat(HallKiosk.column(a.journal().store(), "SELECT COUNT(*) FROM audit_log"
+                + " WHERE action = 'CHECK_IN_DECLINED'")).containsExactly("2");
+        assertThat(a.journal().declinedSince(Instant.EPOCH)).hasSize(2).allSatisfy(d -> assertThat(d.said()).isTrue());
+        assertThat(checkIn(a, bookings.get(0))).isEqualTo(String.format("A%03d", next + 2)); // past both
+    }
+
+    /** A ticket of the day's queue with number {@code ticketNo}, like {@code like}'s, written without a record. */
+    private void holdWithoutRecord(String like, String ticketNo) {
+        hall.store().inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                return s.executeUpdate("INSERT INTO queue_ticket (hall_id, ticket_date, counter_type, ticket_no,"
+                        + " priority, service_code, issued_at, kiosk_id, status) SELECT hall_id, ticket_date,"
+                        + " counter_type, '" + ticketNo + "', priority, service_code, issued_at, 'K-09', status"
+                        + " FROM queue_ticket WHERE ticket_no = '" + like + "'");
+            }
+        });
+    }
+
+    private static long ticketDeclinedAudits(HallKiosk kiosk) {
+        return Long.parseLong(HallKiosk.column(kiosk.journal().store(),
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'TICKET_DECLINED'").get(0));
+    }
+
+    private static Instant midnight() {
+        return TUESDAY.atStartOfDay(ZONE).toInstant();
     }
 
     // ---------------------------------------------------------------- the hall's day and its backup
@@ -207,11 +273,11 @@ class HallStoreRestoreTest {
         walkIn(b);
         checkIn(a, bookings.get(1));
         checkIn(b, bookings.get(2));
-        proxyA.cut();
+        hall.proxy(0).cut();
         for (int i = 0; i < 3; i++) {
             assertThat(walkIn(a)).isEqualTo(String.format("A%03d", i + 1));
         }
-        proxyA.restore();
+        hall.proxy(0).restore();
         a.shipper().wake();
         awaitForwarded(a);
         assertThat(walkIn(a)).isEqualTo("A017");
@@ -241,18 +307,18 @@ class HallStoreRestoreTest {
      */
     private void restoreTheHallFrom(Path dump, HallKiosk... back) throws Exception {
         String pgRestore = RequiredTool.command("pg_restore", "postgresql-client").toString();
-        proxyA.cut();
-        proxyB.cut();
-        hall.close();
+        hall.proxy(0).cut();
+        hall.proxy(1).cut();
+        hall.closeStore();
         try (Connection c = DriverManager.getConnection(POSTGRES.server().jdbcUrl("postgres"));
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE " + database() + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + database());
         }
         run(pgRestore, "--exit-on-error", "--dbname=" + libpq(), dump.toString());
-        hall = Stores.open(PostgresServer.storeConfig(url), tempDir);
+        hall.reopen();
         for (HallKiosk kiosk : back) {
-            (kiosk == a ? proxyA : proxyB).restore();
+            hall.proxy(kiosk == a ? 0 : 1).restore();
             // its pool drops the dead connections; its shipper, if it noticed the outage, sees the hall store again
             Poll.until(PATIENCE, kiosk.journal().kioskId() + " reaches the hall store again", () -> answers(kiosk));
             kiosk.shipper().wake();
@@ -270,7 +336,7 @@ class HallStoreRestoreTest {
     }
 
     private String database() {
-        return url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
+        return hall.url().substring(hall.url().lastIndexOf('/') + 1, hall.url().indexOf('?'));
     }
 
     private String libpq() {
@@ -328,11 +394,10 @@ class HallStoreRestoreTest {
     }
 
     private List<String> column(String sql) {
-        return HallKiosk.column(hall, sql);
+        return HallKiosk.column(hall.store(), sql);
     }
 
     private <T extends AutoCloseable> T open(T resource) {
-        opened.add(resource);
-        return resource;
+        return hall.open(resource);
     }
 }

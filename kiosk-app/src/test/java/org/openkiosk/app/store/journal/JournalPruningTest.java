@@ -20,7 +20,8 @@ import org.openkiosk.app.store.Stores;
 
 /**
  * Pruning the journal (ADR 0164): only records the hall store confirmed and every target settled, older than the
- * retention; anything still waiting for anyone stays however old, and the journal's audit chain is untouched.
+ * retention; anything still waiting for anyone stays however old, and the journal's audit chain is untouched. The
+ * hall's declines the journal noted go with their record, once audited (ADR 0202).
  */
 class JournalPruningTest {
 
@@ -74,6 +75,52 @@ class JournalPruningTest {
         assertThat(JournalPruning.prune(local, NOW.minus(JournalPruning.RETENTION), Map.of())).isEqualTo(1);
         assertThat(keys()).containsExactlyInAnyOrder(oldNotInTheHall.key(), youngDone.key());
         assertThat(audit.verify().intact()).isTrue(); // the journal's chain is whole after pruning
+    }
+
+    @Test
+    void handledDeclinesArePrunedWithTheirRecordAndUnauditedOnesStay() {
+        JournalRecord oldAudited = declined(OLD, true);
+        JournalRecord oldNotAudited = declined(OLD, false);
+        JournalRecord youngAudited = declined(YOUNG, true);
+        Journal journal = new Journal(local, Clock.systemUTC(), "K-07");
+        assertThat(journal.declinedSince(Instant.EPOCH)).hasSize(3);
+
+        int removed = JournalPruning.prune(local, NOW.minus(JournalPruning.RETENTION), RATINGS_TARGET);
+
+        assertThat(removed).isEqualTo(1);
+        assertThat(keys()).containsExactlyInAnyOrder(oldNotAudited.key(), youngAudited.key());
+        assertThat(declinedRows()).containsExactlyInAnyOrder(oldNotAudited.key(), youngAudited.key());
+        assertThat(journal.declinedNotAudited()).singleElement()
+                .satisfies(d -> assertThat(d.record().key()).isEqualTo(oldNotAudited.key()));
+
+        local.inTransaction(c -> journal.markDeclineAudited(c, oldNotAudited.key(), NOW)); // audited at last
+        assertThat(JournalPruning.prune(local, NOW.minus(JournalPruning.RETENTION), RATINGS_TARGET)).isEqualTo(1);
+        assertThat(declinedRows()).containsExactly(youngAudited.key());
+        assertThat(oldAudited.key()).isNotIn(declinedRows());
+    }
+
+    /** A walk-in the hall store declined, forwarded at {@code at}; its decline audited or not. */
+    private JournalRecord declined(Instant at, boolean audited) {
+        Journal journal = new Journal(local, Clock.fixed(at, ZoneOffset.UTC), "K-07");
+        JournalRecord r = local.inTransaction(c -> journal.append(c, RecordKind.WALK_IN_TICKET,
+                Map.of("ticket", "A017", "date", "2026-06-01")));
+        journal.markForwarded(List.of(r), at.plusSeconds(1), Map.of(r.key(), "ticket A017 issued twice (record x)"));
+        if (audited) {
+            local.inTransaction(c -> journal.markDeclineAudited(c, r.key(), at.plusSeconds(2)));
+        }
+        return r;
+    }
+
+    private List<String> declinedRows() {
+        return local.inTransaction(c -> {
+            List<String> keys = new java.util.ArrayList<>();
+            try (var rs = c.createStatement().executeQuery("SELECT record_key FROM journal_declined")) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+            return keys;
+        });
     }
 
     private JournalRecord record(Instant at, RecordKind kind, boolean forwarded, String outcome) {
