@@ -102,7 +102,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule scrollPanesAreKioskScrollPanes = noClasses()
             .that().doNotHaveFullyQualifiedName(APP + ".ui.widgets.KioskScrollPane")
-            .should().callConstructorWhere(target(owner(assignableTo(javafx.scene.control.ScrollPane.class))))
+            .should().callConstructorWhere(target(owner(assignableTo(javafx.scene.control.ScrollPane.class)
+                    .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                            assignableTo(org.openkiosk.app.ui.widgets.KioskScrollPane.class))))))
             .orShould().dependOnClassesThat().belongToAnyOf(javafx.scene.control.TextArea.class,
                     javafx.scene.control.TitledPane.class, javafx.scene.control.Pagination.class)
             .because("the kiosk's scroll panes do not cache their viewport (KioskScrollPane, ADR 0197)");
