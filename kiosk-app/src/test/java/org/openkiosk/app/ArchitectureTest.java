@@ -1,5 +1,8 @@
 package org.openkiosk.app;
 
+import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -90,6 +93,21 @@ class ArchitectureTest {
             .orShould().callConstructor(APP + ".certificate.CertificateVerifier", APP + ".certificate.TrustedKeys",
                     APP + ".certificate.RevokedKeys", "boolean")
             .because("the kiosk and ./kiosk certificate verify check certificates one way (SigningConfig.verifier)");
+
+    /**
+     * A plain {@code ScrollPane} caches its viewport in an effect-pool image that is never returned when its
+     * screen is dropped (ADR 0197); so are {@code TextArea}, {@code TitledPane} and {@code Pagination}, whose skins
+     * cache a node the same way.
+     */
+    @ArchTest
+    static final ArchRule scrollPanesAreKioskScrollPanes = noClasses()
+            .that().doNotHaveFullyQualifiedName(APP + ".ui.widgets.KioskScrollPane")
+            .should().callConstructorWhere(target(owner(assignableTo(javafx.scene.control.ScrollPane.class)
+                    .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                            assignableTo(org.openkiosk.app.ui.widgets.KioskScrollPane.class))))))
+            .orShould().dependOnClassesThat().belongToAnyOf(javafx.scene.control.TextArea.class,
+                    javafx.scene.control.TitledPane.class, javafx.scene.control.Pagination.class)
+            .because("the kiosk's scroll panes do not cache their viewport (KioskScrollPane, ADR 0197)");
 
     /**
      * What {@code Main} runs before the command line has set up logging (the toolkit's start and the fonts, on

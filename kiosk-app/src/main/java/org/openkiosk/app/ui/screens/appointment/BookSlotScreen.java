@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
 import org.openkiosk.app.service.appointment.AppointmentException;
+import org.openkiosk.app.ui.widgets.KioskScrollPane;
 import org.openkiosk.app.ui.widgets.TileGrid;
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
@@ -66,7 +67,7 @@ public final class BookSlotScreen extends FlowScreen {
         TileGrid grid = new TileGrid(SLOT_COLUMNS, 14,
                 slots.stream().map(this::slotTile).toList());
         grid.setId("book-slots");
-        ScrollPane scroll = new ScrollPane(grid);
+        ScrollPane scroll = new KioskScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("slot-scroll");

@@ -89,7 +89,7 @@ public final class CertificateCheckResultScreen extends FlowScreen {
         // the fields only where the signature holds; otherwise they are a forger's words: only the key is named
         result.payload().ifPresent(p -> box.getChildren().add(valid ? fields(p) : keyOnly(p)));
         // on a small screen in elder mode the fields scroll by touch; the buttons below stay on screen
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        javafx.scene.control.ScrollPane scroll = new org.openkiosk.app.ui.widgets.KioskScrollPane(box);
         scroll.setId("check-scroll");
         scroll.setFitToWidth(true);
         scroll.setPannable(true);

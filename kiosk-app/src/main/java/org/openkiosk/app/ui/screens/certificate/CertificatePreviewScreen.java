@@ -12,6 +12,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import org.openkiosk.app.ui.widgets.FittedImage;
+import org.openkiosk.app.ui.widgets.KioskScrollPane;
 import javafx.scene.layout.VBox;
 import org.openkiosk.app.service.identity.Identity;
 import org.openkiosk.app.service.platform.Entitlement;
@@ -71,7 +72,7 @@ public final class CertificatePreviewScreen extends FlowScreen {
                 text("certificate.preview.hint", "body-text"));
         side.setId("preview-fields");
         // elder texts on a small screen, with an error line under them: the fields scroll, the buttons stay on it
-        ScrollPane fields = new ScrollPane(side);
+        ScrollPane fields = new KioskScrollPane(side);
         fields.setFitToWidth(true);
         fields.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         fields.getStyleClass().add("preview-fields-scroll");
@@ -85,7 +86,7 @@ public final class CertificatePreviewScreen extends FlowScreen {
         enlarged.setId("certificate-page-enlarged");
         enlarged.setPreserveRatio(true);
         enlarged.imageProperty().bind(page.imageProperty());
-        ScrollPane reader = new ScrollPane(enlarged);
+        ScrollPane reader = new KioskScrollPane(enlarged);
         reader.setPannable(true);
         reader.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         reader.getStyleClass().add("preview-reader");

@@ -18,6 +18,7 @@ import org.openkiosk.app.ui.i18n.Messages;
 import org.openkiosk.app.ui.nav.Screen;
 import org.openkiosk.app.ui.voice.VoiceGuide;
 import org.openkiosk.app.ui.voice.VoicePrompt;
+import org.openkiosk.app.ui.widgets.KioskScrollPane;
 
 /**
  * The technician's screen (view of {@link MaintenanceViewModel}): the navigation with the service state, the
@@ -151,7 +152,7 @@ public final class MaintenanceScreen implements Screen {
         nav.setMinWidth(0); // as wide as the scroll pane's viewport: the scroll bar never covers a button
         nav.setPrefWidth(420);
         // seven buttons in elder mode or at 1366×768 are taller than the window: the column scrolls instead
-        ScrollPane navScroll = new ScrollPane(nav);
+        ScrollPane navScroll = new KioskScrollPane(nav);
         navScroll.setFitToWidth(true);
         navScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         navScroll.setPannable(true);
@@ -166,7 +167,7 @@ public final class MaintenanceScreen implements Screen {
         showSectionTitle(model.sectionProperty().get());
         model.contentProperty().addListener((o, was, now) -> content.getChildren().setAll(render(now)));
         content.getChildren().setAll(render(model.contentProperty().get()));
-        ScrollPane scroll = new ScrollPane(content);
+        ScrollPane scroll = new KioskScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setPannable(true); // a finger drags the list
         scroll.getStyleClass().add("maint-scroll");
