@@ -155,19 +155,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
      */
     public static DefaultKioskRuntime start(KioskConfig config, Path configDir, Path dataDir, boolean demo, Clock clock,
                                             RuntimeCompanion companion) {
-        return start(config, configDir, dataDir, demo, clock, companion, java.util.function.UnaryOperator.identity());
-    }
-
-    /**
-     * As {@link #start(KioskConfig, Path, Path, boolean, Clock, RuntimeCompanion)}, with the certificate service's A4
-     * port passed through {@code a4Port} first: the identity in the kiosk; a test's crash points
-     * ({@code KioskKilledMidPrintTest} stops a kiosk process right before or after a job, then kills it).
-     */
-    static DefaultKioskRuntime start(KioskConfig config, Path configDir, Path dataDir, boolean demo, Clock clock,
-                                     RuntimeCompanion companion,
-                                     java.util.function.UnaryOperator<org.openkiosk.app.service.port.A4PrintPort> a4Port) {
         Objects.requireNonNull(companion, "companion");
-        Objects.requireNonNull(a4Port, "a4Port");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(configDir, "configDir");
         Objects.requireNonNull(dataDir, "dataDir");
@@ -199,7 +187,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
                     new ReceiptLayouts(catalogue.zone()));
             AuditTrailSetup audit = auditTrail(config, dataDir, demo);
             CitizenServices services = new CitizenServices(store, platform, catalogue, documents,
-                    a4Port.apply(new A4PrinterPort(() -> devices.find(KioskConfig.A4_PRINTER, A4PrinterDevice.class))),
+                    new A4PrinterPort(() -> devices.find(KioskConfig.A4_PRINTER, A4PrinterDevice.class)),
                     receipts,
                     clock, config.kiosk().id(), config.kiosk().hallId(), audit.key(), Optional.of(audit.headFile()),
                     org.openkiosk.app.service.certificate.HolderKey.load(configDir, System.getenv(), demo));
