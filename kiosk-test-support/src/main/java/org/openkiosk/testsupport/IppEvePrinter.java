@@ -76,16 +76,27 @@ public final class IppEvePrinter implements AutoCloseable {
         return start(dir, List.of("-c", script.toString()), holds);
     }
 
+    /**
+     * A printer (printing with {@code command}, as {@link #startPrintingWith}) on a given port: one that comes up
+     * after the kiosk that was configured with its address, e.g. from {@link #freePort()}.
+     */
+    public static IppEvePrinter startOnPort(Path dir, int port, String command) throws Exception {
+        return start(dir, List.of("-c", command), null, port);
+    }
+
     private static IppEvePrinter start(Path dir, List<String> options) throws Exception {
         return start(dir, options, null);
     }
 
     private static IppEvePrinter start(Path dir, List<String> options, Path holds) throws Exception {
+        return start(dir, options, holds, freePort());
+    }
+
+    private static IppEvePrinter start(Path dir, List<String> options, Path holds, int port) throws Exception {
         RequiredTool.require(available(), "ippeveprinter (cups-ipp-utils) and dbus-daemon (dbus) are needed for the IPP printer tests");
         String bus = PrivateBus.address();
         Path spool = Files.createDirectories(dir.resolve("spool"));
         Path keys = Files.createDirectories(dir.resolve("keys"));
-        int port = freePort();
         // -K: its self-signed TLS certificate goes to a directory of the test, not /etc/cups/ssl
         List<String> command = new java.util.ArrayList<>(List.of("ippeveprinter", "-r", "off", "-p", Integer.toString(port),
                 "-n", "localhost", "-k", "-s", "600", "-d", spool.toString(), "-K", keys.toString(), "-f", "application/pdf"));

@@ -302,8 +302,8 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     }
 
     /**
-     * Certificate prints left open by a crash or an outage (ADR 0165): reconciled now, hourly and each time the hall
-     * store answers again, off the UI thread.
+     * Certificate prints left open by a crash or an outage (ADR 0165): reconciled now, hourly, each time the hall
+     * store answers again and each time the A4 printer turns usable again (ADR 0206), off the UI thread.
      */
     private void reconcilePrints() {
         Runnable reconcile = () -> {
@@ -313,14 +313,28 @@ public final class DefaultKioskRuntime implements KioskRuntime {
                 log.warn("reconciling certificate prints failed; trying again later", e);
             }
         };
-        recovery.scheduleWithFixedDelay(reconcile, 0, 60, TimeUnit.MINUTES);
-        forwarding.ifPresent(f -> f.shipper().onReconnect(() -> {
+        Runnable soon = () -> {
             try {
                 recovery.execute(reconcile);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 // closing
             }
-        }));
+        };
+        recovery.scheduleWithFixedDelay(reconcile, 0, 60, TimeUnit.MINUTES);
+        forwarding.ifPresent(f -> f.shipper().onReconnect(soon));
+        // the printer's job history can answer what the start-up run had to leave waiting: ask it once it is back
+        java.util.concurrent.atomic.AtomicBoolean printerUsable = new java.util.concurrent.atomic.AtomicBoolean(
+                devices.health(KioskConfig.A4_PRINTER).map(h -> h.isUsable()).orElse(false));
+        devices.registry().subscribe(event -> { // on a device thread: only hands the work to the device loop
+            if (event instanceof org.openkiosk.device.DeviceEvent.StatusUpdate update
+                    && update.deviceName().equals(KioskConfig.A4_PRINTER)) {
+                boolean usable = update.status().isUsable();
+                if (printerUsable.getAndSet(usable) != usable && usable) {
+                    log.info("the A4 printer is usable again; reconciling open certificate prints");
+                    soon.run();
+                }
+            }
+        });
     }
 
     @Override
