@@ -24,12 +24,15 @@ public final class IppEvePrinter implements AutoCloseable {
     private final int port;
     private final Path spool;
     private final Path keys;
+    /** For a printer that holds each job: where its print command marks a held job and waits; else null. */
+    private final Path holds;
 
-    private IppEvePrinter(Process process, int port, Path spool, Path keys) {
+    private IppEvePrinter(Process process, int port, Path spool, Path keys, Path holds) {
         this.process = process;
         this.port = port;
         this.spool = spool;
         this.keys = keys;
+        this.holds = holds;
     }
 
     public static boolean available() {
@@ -46,15 +49,54 @@ public final class IppEvePrinter implements AutoCloseable {
      * simulated printing, which takes 5–15 s a job: for tests that print several times and wait for each.
      */
     public static IppEvePrinter startPrintingWith(Path dir, String command) throws Exception {
-        return start(dir, List.of("-c", command));
+        return start(dir, List.of("-c", command), null);
+    }
+
+    /**
+     * A printer that holds each job "processing" until {@link #releaseJob()}: its print command marks the job as
+     * printing ({@link #holdingAJob()}), then waits on a FIFO the test opens. For tests that act while a job is on the
+     * printer, e.g. kill a kiosk mid-print, and know it from outside the kiosk.
+     */
+    public static IppEvePrinter startHoldingEachJob(Path dir) throws Exception {
+        RequiredTool.require(onPath("mkfifo"), "mkfifo (coreutils) is needed for a printer that holds its jobs");
+        Path holds = Files.createDirectories(dir.resolve("holds"));
+        Process mkfifo = new ProcessBuilder("mkfifo", holds.resolve("release").toString()).inheritIO().start();
+        if (!mkfifo.waitFor(10, TimeUnit.SECONDS) || mkfifo.exitValue() != 0) {
+            throw new IllegalStateException("mkfifo " + holds.resolve("release") + " failed");
+        }
+        Path script = holds.resolve("print.sh");
+        Files.writeString(script, String.join("\n", "#!/bin/sh",
+                "# ippeveprinter's print command: the job is printing until the test releases it",
+                ": > '" + holds.resolve("printing") + "'",
+                "cat '" + holds.resolve("release") + "' > /dev/null",
+                "rm -f '" + holds.resolve("printing") + "'", ""));
+        if (!script.toFile().setExecutable(true)) {
+            throw new IllegalStateException("cannot make " + script + " executable");
+        }
+        return start(dir, List.of("-c", script.toString()), holds);
+    }
+
+    /**
+     * A printer (printing with {@code command}, as {@link #startPrintingWith}) on a given port: one that comes up
+     * after the kiosk that was configured with its address, e.g. from {@link #freePort()}.
+     */
+    public static IppEvePrinter startOnPort(Path dir, int port, String command) throws Exception {
+        return start(dir, List.of("-c", command), null, port);
     }
 
     private static IppEvePrinter start(Path dir, List<String> options) throws Exception {
+        return start(dir, options, null);
+    }
+
+    private static IppEvePrinter start(Path dir, List<String> options, Path holds) throws Exception {
+        return start(dir, options, holds, freePort());
+    }
+
+    private static IppEvePrinter start(Path dir, List<String> options, Path holds, int port) throws Exception {
         RequiredTool.require(available(), "ippeveprinter (cups-ipp-utils) and dbus-daemon (dbus) are needed for the IPP printer tests");
         String bus = PrivateBus.address();
         Path spool = Files.createDirectories(dir.resolve("spool"));
         Path keys = Files.createDirectories(dir.resolve("keys"));
-        int port = freePort();
         // -K: its self-signed TLS certificate goes to a directory of the test, not /etc/cups/ssl
         List<String> command = new java.util.ArrayList<>(List.of("ippeveprinter", "-r", "off", "-p", Integer.toString(port),
                 "-n", "localhost", "-k", "-s", "600", "-d", spool.toString(), "-K", keys.toString(), "-f", "application/pdf"));
@@ -66,7 +108,7 @@ public final class IppEvePrinter implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("ippeveprinter.log").toFile())
                 .start();
-        IppEvePrinter printer = new IppEvePrinter(process, port, spool, keys);
+        IppEvePrinter printer = new IppEvePrinter(process, port, spool, keys, holds);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!printer.listening()) {
             if (!process.isAlive()) {
@@ -138,6 +180,66 @@ public final class IppEvePrinter implements AutoCloseable {
     public List<Path> receivedDocuments() throws IOException {
         try (Stream<Path> files = Files.list(spool)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".pdf")).sorted().toList();
+        }
+    }
+
+    /** A printer made by {@link #startHoldingEachJob}: a job is on it, printing, held until {@link #releaseJob()}. */
+    public boolean holdingAJob() {
+        return Files.exists(heldJobs().resolve("printing"));
+    }
+
+    /** Lets the held job finish printing (its print command ends with 0: the job completes). Blocks up to 30 s. */
+    public void releaseJob() throws Exception {
+        Path release = heldJobs().resolve("release");
+        java.util.concurrent.CompletableFuture<Void> opened = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                Files.newOutputStream(release).close(); // opening a FIFO waits for its reader, the print command
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        opened.get(30, TimeUnit.SECONDS);
+    }
+
+    private Path heldJobs() {
+        if (holds == null) {
+            throw new IllegalStateException("this printer does not hold its jobs (see startHoldingEachJob)");
+        }
+        return holds;
+    }
+
+    /**
+     * Bytes clients sent to the printer that it has not read: what waits in its sockets' receive queues, e.g. a
+     * request sent to a {@link #freeze() frozen} printer. From the kernel's table of TCP sockets (Linux).
+     */
+    public long unreadRequestBytes() throws IOException {
+        long bytes = 0;
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (!Files.isReadable(file)) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.trim().split("\\s+"); // sl local rem st tx_queue:rx_queue ...
+                String local = f[1];
+                boolean established = f[3].equals("01");
+                if (established && Integer.parseInt(local.substring(local.indexOf(':') + 1), 16) == port) {
+                    bytes += Long.parseLong(f[4].substring(f[4].indexOf(':') + 1), 16);
+                }
+            }
+        }
+        return bytes;
+    }
+
+    /**
+     * The printer loses power (SIGKILL, also when frozen): whatever it had not read or finished is gone with it, and
+     * a printer started in its place knows none of its jobs.
+     */
+    public void powerCut() throws Exception {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("ippeveprinter " + process.pid() + " did not end on SIGKILL");
         }
     }
 

@@ -155,19 +155,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
      */
     public static DefaultKioskRuntime start(KioskConfig config, Path configDir, Path dataDir, boolean demo, Clock clock,
                                             RuntimeCompanion companion) {
-        return start(config, configDir, dataDir, demo, clock, companion, java.util.function.UnaryOperator.identity());
-    }
-
-    /**
-     * As {@link #start(KioskConfig, Path, Path, boolean, Clock, RuntimeCompanion)}, with the certificate service's A4
-     * port passed through {@code a4Port} first: the identity in the kiosk; a test's crash points
-     * ({@code KioskKilledMidPrintTest} stops a kiosk process right before or after a job, then kills it).
-     */
-    static DefaultKioskRuntime start(KioskConfig config, Path configDir, Path dataDir, boolean demo, Clock clock,
-                                     RuntimeCompanion companion,
-                                     java.util.function.UnaryOperator<org.openkiosk.app.service.port.A4PrintPort> a4Port) {
         Objects.requireNonNull(companion, "companion");
-        Objects.requireNonNull(a4Port, "a4Port");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(configDir, "configDir");
         Objects.requireNonNull(dataDir, "dataDir");
@@ -199,7 +187,7 @@ public final class DefaultKioskRuntime implements KioskRuntime {
                     new ReceiptLayouts(catalogue.zone()));
             AuditTrailSetup audit = auditTrail(config, dataDir, demo);
             CitizenServices services = new CitizenServices(store, platform, catalogue, documents,
-                    a4Port.apply(new A4PrinterPort(() -> devices.find(KioskConfig.A4_PRINTER, A4PrinterDevice.class))),
+                    new A4PrinterPort(() -> devices.find(KioskConfig.A4_PRINTER, A4PrinterDevice.class)),
                     receipts,
                     clock, config.kiosk().id(), config.kiosk().hallId(), audit.key(), Optional.of(audit.headFile()),
                     org.openkiosk.app.service.certificate.HolderKey.load(configDir, System.getenv(), demo));
@@ -314,8 +302,8 @@ public final class DefaultKioskRuntime implements KioskRuntime {
     }
 
     /**
-     * Certificate prints left open by a crash or an outage (ADR 0165): reconciled now, hourly and each time the hall
-     * store answers again, off the UI thread.
+     * Certificate prints left open by a crash or an outage (ADR 0165): reconciled now, hourly, each time the hall
+     * store answers again and each time the A4 printer turns usable again (ADR 0206), off the UI thread.
      */
     private void reconcilePrints() {
         Runnable reconcile = () -> {
@@ -325,14 +313,28 @@ public final class DefaultKioskRuntime implements KioskRuntime {
                 log.warn("reconciling certificate prints failed; trying again later", e);
             }
         };
-        recovery.scheduleWithFixedDelay(reconcile, 0, 60, TimeUnit.MINUTES);
-        forwarding.ifPresent(f -> f.shipper().onReconnect(() -> {
+        Runnable soon = () -> {
             try {
                 recovery.execute(reconcile);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 // closing
             }
-        }));
+        };
+        recovery.scheduleWithFixedDelay(reconcile, 0, 60, TimeUnit.MINUTES);
+        forwarding.ifPresent(f -> f.shipper().onReconnect(soon));
+        // the printer's job history can answer what the start-up run had to leave waiting: ask it once it is back
+        java.util.concurrent.atomic.AtomicBoolean printerUsable = new java.util.concurrent.atomic.AtomicBoolean(
+                devices.health(KioskConfig.A4_PRINTER).map(h -> h.isUsable()).orElse(false));
+        devices.registry().subscribe(event -> { // on a device thread: only hands the work to the device loop
+            if (event instanceof org.openkiosk.device.DeviceEvent.StatusUpdate update
+                    && update.deviceName().equals(KioskConfig.A4_PRINTER)) {
+                boolean usable = update.status().isUsable();
+                if (printerUsable.getAndSet(usable) != usable && usable) {
+                    log.info("the A4 printer is usable again; reconciling open certificate prints");
+                    soon.run();
+                }
+            }
+        });
     }
 
     @Override

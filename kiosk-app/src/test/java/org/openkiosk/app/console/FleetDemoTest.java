@@ -85,7 +85,7 @@ class FleetDemoTest {
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
             assertThat(p.exitValue()).as(String.join("\n", output.get())).isZero();
             assertThat(output.get()).contains("demo: stopped");
-            // each demo kiosk's runtime is the kiosk its tile shows, not the id in the copied kiosk.yaml
+            // each demo kiosk's runtime is the kiosk its tile shows, as its copied kiosk.yaml says (ADR 0205)
             String all = String.join("\n", output.get());
             assertThat(all).contains("kiosk K-D1 started", "kiosk K-D3 started", "kiosk K-D1 stopped", "kiosk K-D3 stopped")
                     .doesNotContain("kiosk K-0101");

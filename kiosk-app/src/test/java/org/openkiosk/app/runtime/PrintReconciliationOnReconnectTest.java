@@ -31,8 +31,9 @@ import org.openkiosk.testsupport.TcpProxy;
 
 /**
  * ADR 0165 through the kiosk runtime: a print attempt left open by a kiosk that died is reconciled when the hall store
- * answers again — the shipper's reconnection, not the start-up run (the hall was away then) nor the hourly one. A
- * real ippeveprinter, the hall's PostgreSQL behind a {@link TcpProxy} the test cuts and restores.
+ * answers again — the shipper's reconnection, not the start-up run (the hall was away then) nor the hourly one — and
+ * when the A4 printer, off at the start, comes up (ADR 0206). A real ippeveprinter, the hall's PostgreSQL behind a
+ * {@link TcpProxy} the test cuts and restores.
  */
 class PrintReconciliationOnReconnectTest {
 
@@ -59,25 +60,7 @@ class PrintReconciliationOnReconnectTest {
             StoreConfig hallConfig = PostgresServer.storeConfig(EmbeddedPostgresServer.throughPort(
                     POSTGRES.server().newDatabase(), proxy.port()));
 
-            // a kiosk with the same id and data directory numbers a certificate, notes the job and dies before sending
-            try (Store hall = Stores.open(hallConfig, tmp);
-                 Store journal = Stores.open(new StoreConfig(Stores.EMBEDDED,
-                         data.resolve(JournalForwarding.JOURNAL_FILE).toString(), null, null), data);
-                 Store platform = Stores.open(new StoreConfig(Stores.EMBEDDED, tmp.resolve("platform").toString(),
-                         null, null), tmp)) {
-                DemoData.seed(hall, Clock.systemUTC());
-                DemoData.seed(platform, Clock.systemUTC());
-                CitizenServices dying = new CitizenServices(hall, new EmbeddedServicePlatform(platform),
-                        new CatalogueLoader().loadDefault(), new FakeCertificateRenderer(), (title, pdf) -> {
-                            throw new KioskDied();
-                        }, new RecordingReceiptPort(), Clock.systemUTC(), KIOSK, DemoData.DEMO_HALL);
-                dying.certificates().noteInto(journal);
-                var card = dying.identification().fromCard(new CardIdentity(CardType.RESIDENT_ID, "测试",
-                        DemoData.TEST_PERSON));
-                assertThatThrownBy(() -> dying.certificates().issue(card, "residence"))
-                        .isInstanceOf(KioskDied.class);
-                assertThat(RuntimeFixtures.printRows(hall)).containsExactly("PENDING:null");
-            }
+            diedBeforeSending(hallConfig, data);
 
             // the hall store goes away; the kiosk starts (offline, ADR 0166) with the real printer
             proxy.cut();
@@ -105,6 +88,63 @@ class PrintReconciliationOnReconnectTest {
                 assertThat(RuntimeFixtures.printRows(hall)).singleElement().asString().startsWith(
                         "PENDING:reconciled after a restart: the printer's job history does not list it");
             }
+        }
+    }
+
+    @Test
+    void aPrinterThatComesUpAfterTheKioskStartedIsAskedAsSoonAsTheKioskSeesItUsable() throws Exception {
+        Path data = tmp.resolve("data");
+        int printerPort = IppEvePrinter.freePort();
+        StoreConfig hallConfig = PostgresServer.storeConfig(POSTGRES.server().newDatabase());
+        diedBeforeSending(hallConfig, data);
+
+        // the kiosk starts with its printer off: the start-up run cannot ask it, so the attempt waits
+        Path configDir = tmp.resolve("config");
+        KioskConfig config = RuntimeFixtures.printingTo(RuntimeFixtures.hallKiosk(configDir, hallConfig),
+                "ipp://localhost:" + printerPort + "/ipp/print");
+        try (DefaultKioskRuntime runtime = DefaultKioskRuntime.start(config, configDir, data, false,
+                Clock.systemUTC())) {
+            PrintReconciliation atStart = Poll.value(Duration.ofSeconds(60), "the start-up reconciliation",
+                    () -> runtime.printReconciliation().filter(r -> !r.waiting().isEmpty()));
+            assertThat(atStart.waiting()).as(atStart.toString()).singleElement().asString()
+                    .contains("the printer does not answer");
+            assertThat(atStart.unknown()).isEmpty();
+
+            try (IppEvePrinter late = IppEvePrinter.startOnPort(tmp.resolve("printer"), printerPort, "/bin/true")) {
+                runtime.recheckAllDevices(); // what the device loop does every 30 s: the printer turns usable
+                // the next reconciliation is an hour away and the hall never went away: only the printer's return
+                // can have asked it
+                PrintReconciliation after = Poll.value(Duration.ofSeconds(60), "a reconciliation once the printer is"
+                        + " usable", () -> runtime.printReconciliation().filter(r -> !r.unknown().isEmpty()));
+                assertThat(after.waiting()).as(after.toString()).isEmpty();
+                assertThat(after.unknown()).singleElement().asString().contains("job history does not list it");
+            }
+        }
+        try (Store hall = Stores.open(hallConfig, tmp)) {
+            assertThat(RuntimeFixtures.printRows(hall)).singleElement().asString().startsWith(
+                    "PENDING:reconciled after a restart: the printer's job history does not list it");
+        }
+    }
+
+    /** A kiosk with the same id and data directory numbers a certificate, notes the job and dies before sending. */
+    private void diedBeforeSending(StoreConfig hallConfig, Path data) throws Exception {
+        try (Store hall = Stores.open(hallConfig, tmp);
+             Store journal = Stores.open(new StoreConfig(Stores.EMBEDDED,
+                     data.resolve(JournalForwarding.JOURNAL_FILE).toString(), null, null), data);
+             Store platform = Stores.open(new StoreConfig(Stores.EMBEDDED, tmp.resolve("platform").toString(),
+                     null, null), tmp)) {
+            DemoData.seed(hall, Clock.systemUTC());
+            DemoData.seed(platform, Clock.systemUTC());
+            CitizenServices dying = new CitizenServices(hall, new EmbeddedServicePlatform(platform),
+                    new CatalogueLoader().loadDefault(), new FakeCertificateRenderer(), (title, pdf) -> {
+                        throw new KioskDied();
+                    }, new RecordingReceiptPort(), Clock.systemUTC(), KIOSK, DemoData.DEMO_HALL);
+            dying.certificates().noteInto(journal);
+            var card = dying.identification().fromCard(new CardIdentity(CardType.RESIDENT_ID, "测试",
+                    DemoData.TEST_PERSON));
+            assertThatThrownBy(() -> dying.certificates().issue(card, "residence"))
+                    .isInstanceOf(KioskDied.class);
+            assertThat(RuntimeFixtures.printRows(hall)).containsExactly("PENDING:null");
         }
     }
 }

@@ -1,9 +1,14 @@
 package org.openkiosk.app.runtime;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -15,9 +20,6 @@ import org.openkiosk.app.service.identity.CardIdentity;
 import org.openkiosk.app.service.identity.CardType;
 import org.openkiosk.app.service.identity.Identity;
 import org.openkiosk.app.service.platform.DemoData;
-import org.openkiosk.app.service.port.A4PrintPort;
-import org.openkiosk.app.service.port.PrintLookup;
-import org.openkiosk.app.service.port.PrintOutcome;
 import org.openkiosk.app.store.PostgresServer;
 import org.openkiosk.testsupport.EmbeddedPostgresServer;
 import org.openkiosk.testsupport.Poll;
@@ -26,26 +28,28 @@ import org.openkiosk.testsupport.TcpProxy;
 /**
  * A hall kiosk in a JVM of its own — the real runtime ({@link DefaultKioskRuntime}: its journal file under the
  * data directory, the hall's PostgreSQL, the {@code ipp} driver on a real printer, the certificate renderer and
- * signer) — so that {@link KioskKilledMidPrintTest} can kill it with SIGKILL at a chosen point of a certificate print and start
- * another kiosk process on the same files. The citizen is the demo's test person, the certificate a residence
- * certificate (one print allowed).
+ * signer) — so that {@link KioskKilledMidPrintTest} can kill it with SIGKILL in the middle of a certificate print and
+ * start another kiosk process on the same files. The runtime is started as {@code ./kiosk run} starts it; where the
+ * print is when the kill comes is seen from outside the kiosk, at the printer (ADR 0200, addendum). The citizen is
+ * the demo's test person, the certificate a residence certificate (one print allowed).
  *
  * <p>Args: configuration directory, data directory, the hall's JDBC URL, the printer's IPP URI, then what to do:
  * <ul>
- * <li>{@code before-send}: print; the A4 port stops before the job goes to the printer;</li>
- * <li>{@code after-print}: print; the A4 port stops once the printer reported the job completed, before the kiosk
- * records the answer;</li>
- * <li>{@code after-told}: print; the hall goes away right after the job (this process reaches the hall through a proxy
- * of its own and cuts it), the kiosk notes the answer on its disk, tells the citizen, and stops there;</li>
+ * <li>{@code print}: start, let the start-up reconciliation run, print {@code READY}; then, told {@code print} on
+ * standard input, print the certificate, say what the citizen was told ({@code STOPPED-AT told <details>}) and block
+ * until killed. Told {@code cut-hall}, the hall goes away (this process reaches the hall through a proxy of its own
+ * and cuts it) and it answers {@code HALL-CUT};</li>
  * <li>{@code restart}: start, let the start-up reconciliation run, then report it, try the same certificate again,
  * reconcile once more, verify both audit chains, wait for the journal forwarded, stop cleanly and exit 0.</li>
  * </ul>
- * A stop prints {@code STOPPED-AT <point> <details>} and blocks until the process is killed; results are lines
- * {@code RESULT <name> <value>}. Anything unexpected ends the process with exit 1 and its stack trace.
+ * Results are lines {@code RESULT <name> <value>}. Anything unexpected ends the process with exit 1 and its stack
+ * trace.
  */
 public final class PrintingKioskProcess {
 
-    static final String STOPPED_AT = "STOPPED-AT ";
+    static final String READY = "READY";
+    static final String TOLD = "STOPPED-AT told ";
+    static final String HALL_CUT = "HALL-CUT";
     static final String RESULT = "RESULT ";
 
     private PrintingKioskProcess() {}
@@ -63,18 +67,40 @@ public final class PrintingKioskProcess {
     private static void run(Path configDir, Path data, String hallUrl, String ippUri, String what) throws Exception {
         TcpProxy hallLink = TcpProxy.to("127.0.0.1", URI.create(hallUrl.substring("jdbc:".length())).getPort());
         KioskConfig config = RuntimeFixtures.printingTo(RuntimeFixtures.onStore(ConfigLoader.load(configDir),
-                PostgresServer.storeConfig(EmbeddedPostgresServer.throughPort(hallUrl, hallLink.port()))), ippUri);
-        DefaultKioskRuntime runtime = DefaultKioskRuntime.start(config, configDir, data, false, Clock.systemUTC(),
-                RuntimeCompanion.NONE, port -> new StoppingPort(port, what, hallLink));
+                PostgresServer.storeConfig(EmbeddedPostgresServer.throughPort(hallUrl, hallLink.port()))), ippUri,
+                // a job sent to a frozen printer waits there until the test kills the kiosk, however loaded the machine
+                java.util.Map.of("requestTimeoutSeconds", "120"));
+        DefaultKioskRuntime runtime = DefaultKioskRuntime.start(config, configDir, data, false, Clock.systemUTC());
         awaitStartUpReconciliation(runtime);
         if (what.equals("restart")) {
             restart(runtime);
             return;
         }
+        CountDownLatch print = new CountDownLatch(1);
+        Thread commands = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (line.equals("print")) {
+                        print.countDown();
+                    } else if (line.equals("cut-hall")) {
+                        hallLink.cut(); // the paper is on its way; the hall store is gone
+                        say(HALL_CUT);
+                    }
+                }
+            } catch (IOException e) {
+                e.printStackTrace(System.out);
+            }
+        }, "test-commands");
+        commands.setDaemon(true);
+        commands.start();
+        say(READY);
+        print.await();
         IssueResult told = runtime.services().certificates().issue(testPerson(runtime), "residence");
-        stopHere(what, "printed=" + told.outcome().printed() + " remaining=" + told.remaining()); // after-told
+        say(TOLD + "printed=" + told.outcome().printed() + " remaining=" + told.remaining());
+        while (true) { // nothing of the kiosk runs on this thread any more: wait to be killed
+            LockSupport.park();
+        }
     }
-
     /** The start-up reconciliation is queued on the runtime's device loop at start: a task queued now runs after it. */
     private static void awaitStartUpReconciliation(DefaultKioskRuntime runtime) throws Exception {
         FutureTask<Void> after = new FutureTask<>(() -> null);
@@ -114,45 +140,8 @@ public final class PrintingKioskProcess {
         System.out.flush();
     }
 
-    /** Says where it stopped and waits to be killed: nothing of the kiosk runs on this thread any more. */
-    private static void stopHere(String point, String details) {
-        System.out.println(STOPPED_AT + point + " " + details);
+    private static void say(String line) {
+        System.out.println(line);
         System.out.flush();
-        while (true) {
-            LockSupport.park();
-        }
-    }
-
-    /** The runtime's own A4 port, with the crash points around the job. */
-    private static final class StoppingPort implements A4PrintPort {
-        private final A4PrintPort real;
-        private final String stopAt;
-        private final TcpProxy hallLink;
-
-        StoppingPort(A4PrintPort real, String stopAt, TcpProxy hallLink) {
-            this.real = real;
-            this.stopAt = stopAt;
-            this.hallLink = hallLink;
-        }
-
-        @Override
-        public PrintOutcome print(String jobTitle, byte[] pdf) {
-            if (stopAt.equals("before-send")) {
-                stopHere(stopAt, "");
-            }
-            PrintOutcome outcome = real.print(jobTitle, pdf);
-            if (stopAt.equals("after-print")) {
-                stopHere(stopAt, "printed=" + outcome.printed() + " " + outcome);
-            }
-            if (stopAt.equals("after-told")) {
-                hallLink.cut(); // the paper is in the tray; the hall store is gone
-            }
-            return outcome;
-        }
-
-        @Override
-        public PrintLookup lookUp(String jobTitle) {
-            return real.lookUp(jobTitle);
-        }
     }
 }

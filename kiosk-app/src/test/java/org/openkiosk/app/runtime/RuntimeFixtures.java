@@ -48,10 +48,16 @@ public final class RuntimeFixtures {
     /** {@code config} with its A4 printer the {@code ipp} driver on a real IPP printer (e.g. an ippeveprinter). */
     public static org.openkiosk.app.config.KioskConfig printingTo(org.openkiosk.app.config.KioskConfig config,
                                                                  String ippUri) {
+        return printingTo(config, ippUri, java.util.Map.of());
+    }
+
+    /** As {@link #printingTo(org.openkiosk.app.config.KioskConfig, String)}, with the driver's device options. */
+    public static org.openkiosk.app.config.KioskConfig printingTo(org.openkiosk.app.config.KioskConfig config,
+                                                                 String ippUri, java.util.Map<String, String> options) {
         java.util.Map<String, org.openkiosk.app.config.DeviceConfig> devices =
                 new java.util.LinkedHashMap<>(config.devices());
         devices.put(org.openkiosk.app.config.KioskConfig.A4_PRINTER, new org.openkiosk.app.config.DeviceConfig("ipp",
-                org.openkiosk.device.transport.TransportUri.parse("cups:" + ippUri), false, java.util.Map.of()));
+                org.openkiosk.device.transport.TransportUri.parse("cups:" + ippUri), false, options));
         return new org.openkiosk.app.config.KioskConfig(config.kiosk(), config.ui(), devices, config.store(),
                 config.maintenance(), config.audit(), config.fleet(), config.ratingsTarget());
     }

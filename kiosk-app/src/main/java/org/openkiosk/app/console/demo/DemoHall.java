@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.openkiosk.app.certificate.CertificateKeys;
 import org.openkiosk.app.config.ConfigException;
 import org.openkiosk.app.config.ConfigLoader;
+import org.openkiosk.app.config.ConfigWriter;
 import org.openkiosk.app.config.ConsoleStaffFile;
 import org.openkiosk.app.config.FleetSettings;
 import org.openkiosk.app.config.KioskConfig;
@@ -42,7 +43,8 @@ import org.openkiosk.app.runtime.DefaultKioskRuntime;
 public final class DemoHall implements AutoCloseable {
 
     public static final String REGION = "demo";
-    public static final String HALL = "H-DEMO";
+    /** The hall the demo store's data belong to (its counters, appointment slots): the demo kiosks are in it. */
+    public static final String HALL = org.openkiosk.app.service.platform.DemoData.DEMO_HALL;
     public static final String OPERATOR_USER = "demo.operator";
     public static final String VIEWER_USER = "demo.viewer";
     static final String ACL = "examples/mosquitto/openkiosk.acl";
@@ -119,11 +121,11 @@ public final class DemoHall implements AutoCloseable {
 
             List<DemoKiosk> kiosks = new ArrayList<>();
             for (String id : ids) {
-                Path kioskConfig = copyConfig(configDir, dir.resolve(id).resolve("config"));
+                Path kioskConfig = copyConfig(configDir, dir.resolve(id).resolve("config"), id);
                 Path data = dir.resolve(id).resolve("data");
                 Files.createDirectories(data);
-                DefaultKioskRuntime runtime = DefaultKioskRuntime.start(named(ConfigLoader.load(kioskConfig), id),
-                        kioskConfig, data, true, Clock.systemUTC());
+                DefaultKioskRuntime runtime = DefaultKioskRuntime.start(ConfigLoader.load(kioskConfig), kioskConfig,
+                        data, true, Clock.systemUTC());
                 started.add(runtime);
                 FleetSettings settings = new FleetSettings(URI.create(broker.uri()), Optional.empty(), Optional.of(id),
                         Optional.of("OPENKIOSK_DEMO_BROKER_PASSWORD"), Optional.empty(), Optional.empty(), REGION, HALL,
@@ -217,19 +219,13 @@ public final class DemoHall implements AutoCloseable {
         return b.toString();
     }
 
-    /** The demo configuration without services.yaml, which each runtime writes for itself. */
     /**
-     * The copied configuration as demo kiosk {@code id}: its runtime logs, audits, journals, prints and reports as
-     * K-D1…, the id its fleet link and tile have, not as the id in the copied {@code kiosk.yaml}.
+     * The demo configuration without services.yaml (each runtime writes its own), copied for demo kiosk {@code id}: its
+     * {@code kiosk.yaml} is rewritten (through {@link ConfigWriter}, validated) to say kiosk {@code id} in hall
+     * {@link #HALL}, so that the file, the runtime (logs, audit, journal, tickets) and the fleet link name the same
+     * kiosk and hall.
      */
-    static KioskConfig named(KioskConfig config, String id) {
-        KioskIdentity k = config.kiosk();
-        return new KioskConfig(new KioskIdentity(id, k.hallId(), k.hallNameZh(), k.hallNameEn(), k.testInstallation(),
-                k.helpPhone()), config.ui(), config.devices(), config.store(), config.maintenance(), config.audit(),
-                config.fleet(), config.ratingsTarget());
-    }
-
-    private static Path copyConfig(Path source, Path target) throws IOException {
+    static Path copyConfig(Path source, Path target, String id) throws IOException, ConfigException {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Path to = target.resolve(source.relativize(file).toString());
@@ -240,6 +236,12 @@ public final class DemoHall implements AutoCloseable {
                 }
             }
         }
+        KioskConfig config = ConfigLoader.load(target);
+        KioskIdentity k = config.kiosk();
+        ConfigWriter.write(target, new KioskConfig(new KioskIdentity(id, HALL, k.hallNameZh(), k.hallNameEn(),
+                k.testInstallation(), k.helpPhone()), config.ui(), config.devices(), config.store(),
+                config.maintenance(), config.audit(), config.fleet(), config.ratingsTarget()));
+        Files.deleteIfExists(target.resolve(ConfigWriter.PREVIOUS_FILE)); // the installation's file, not this kiosk's
         return target;
     }
 

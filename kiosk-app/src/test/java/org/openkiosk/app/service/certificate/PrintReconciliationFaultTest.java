@@ -84,7 +84,9 @@ class PrintReconciliationFaultTest {
 
     @BeforeEach
     void hallKioskAndPrinter() throws Exception {
-        ipp = open(IppEvePrinter.start(dir.resolve("printer")));
+        // "prints" with /bin/true: ippeveprinter's simulated printing takes 5–15 s a job, close to FAST's 20 s job
+        // timeout on a loaded machine; every test here waits for its jobs to end, none for them to take time
+        ipp = open(IppEvePrinter.startPrintingWith(dir.resolve("printer"), "/bin/true"));
         device = open(new A4PrinterDevice("a4Printer", TransportUri.parse("cups:" + ipp.ippUri()), FAST));
         device.open();
         device.claim();

@@ -2,9 +2,8 @@ package org.openkiosk.app.store.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,20 +38,23 @@ class JournalKillTest {
     @Test
     void everyConfirmedRecordSurvivesAKillAndArrivesOnce() throws Exception {
         Path file = tempDir.resolve("kiosk-journal");
-        Process kiosk = ChildJvm.of(JournalWriterProcess.class, file.toString()).redirectErrorStream(true).start();
-        List<String> confirmed = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(kiosk.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while (confirmed.size() < 40 && (line = out.readLine()) != null) {
-                if (line.startsWith("confirmed ")) {
-                    confirmed.add(line.substring("confirmed ".length()));
-                }
+        Path output = tempDir.resolve("writer.out");
+        Process kiosk = ChildJvm.of(JournalWriterProcess.class, file.toString()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+        Poll.value(Duration.ofSeconds(120), "40 records confirmed by the child (" + output + ")", () -> {
+            if (confirmed(output).size() >= 40) {
+                return Optional.of(Boolean.TRUE);
             }
-            kiosk.destroyForcibly(); // SIGKILL, mid-append
-            assertThat(kiosk.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
-        assertThat(confirmed).as("the child confirmed records before it was killed").hasSize(40);
+            if (!kiosk.isAlive()) {
+                throw new AssertionError("the child ended (" + kiosk.exitValue() + "):\n" + Files.readString(output));
+            }
+            return Optional.empty();
+        });
+        kiosk.destroyForcibly(); // SIGKILL, mid-append
+        assertThat(kiosk.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        // every confirmation it printed before it died, not only the first 40
+        List<String> confirmed = confirmed(output);
+        assertThat(confirmed).as("the child confirmed records before it was killed").hasSizeGreaterThanOrEqualTo(40);
 
         Clock clock = Clock.systemUTC();
         try (Store local = Stores.open(new StoreConfig(Stores.EMBEDDED, file.toString(), null, null), tempDir);
@@ -90,19 +93,11 @@ class JournalKillTest {
         for (int run = 1; run <= 3; run++) {
             Path file = tempDir.resolve("halted-" + run).resolve("kiosk-journal");
             java.nio.file.Files.createDirectories(file.getParent());
+            Path output = file.getParent().resolve("writer.out");
             Process kiosk = ChildJvm.of(JournalWriterProcess.class, file.toString(), "halt-after=" + run)
-                    .redirectErrorStream(true).start();
-            List<String> confirmed = new ArrayList<>();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(kiosk.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    if (line.startsWith("confirmed ")) {
-                        confirmed.add(line.substring("confirmed ".length()));
-                    }
-                }
-            }
-            assertThat(kiosk.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            assertThat(kiosk.waitFor(120, TimeUnit.SECONDS)).as("the child halted itself within 120 s").isTrue();
+            List<String> confirmed = confirmed(output);
             assertThat(kiosk.exitValue()).as("the child halted itself").isEqualTo(137);
             assertThat(confirmed).hasSize(run);
 
@@ -113,5 +108,17 @@ class JournalKillTest {
                 assertThat(kept).as("run " + run).containsExactlyElementsOf(confirmed);
             }
         }
+    }
+
+    /** The child's {@code confirmed KEY} lines, complete ones only (a kill may cut the last one short). */
+    private static List<String> confirmed(Path output) throws java.io.IOException {
+        String text = Files.readString(output, StandardCharsets.UTF_8);
+        List<String> keys = new ArrayList<>();
+        for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
+            if (line.startsWith("confirmed ")) {
+                keys.add(line.substring("confirmed ".length()));
+            }
+        }
+        return keys;
     }
 }
