@@ -70,7 +70,11 @@ import org.openkiosk.device.transport.TransportUri;
  */
 public final class FlowBenchmark {
 
-    /** Warm-up sessions: a multiple of the {@link #KINDS} kinds of session. */
+    /**
+     * Warm-up sessions by default ({@code --warm-up N} to change): a multiple of the {@link #KINDS} kinds of session.
+     * Enough for the JIT; bounded caches (H2's page cache, JavaFX's text layout cache) take a few thousand sessions
+     * to reach their size, so the soak's steady state is judged with {@code --warm-up 3000} (BENCHMARKS.md).
+     */
     private static final int WARM_UP = 24;
     /** Kinds of session in the rotation: four services, the attract ↔ identify cycle, the idle path. */
     private static final int KINDS = 6;
@@ -112,6 +116,7 @@ public final class FlowBenchmark {
         Path histograms = null;
         int readerPollMs = 20;
         int sampleEvery = 500;
+        int warmUp = WARM_UP;
         for (int i = 0; i < args.length; i++) {
             if ("--sessions".equals(args[i]) && i + 1 < args.length) {
                 sessions = Integer.parseInt(args[++i]);
@@ -121,14 +126,17 @@ public final class FlowBenchmark {
                 readerPollMs = Integer.parseInt(args[++i]);
             } else if ("--sample-every".equals(args[i]) && i + 1 < args.length) {
                 sampleEvery = Integer.parseInt(args[++i]);
+            } else if ("--warm-up".equals(args[i]) && i + 1 < args.length) {
+                warmUp = Integer.parseInt(args[++i]);
             } else {
                 System.err.println("usage: FlowBenchmark [--sessions N] [--histograms DIR] [--reader-poll-ms MS (20)]"
-                        + " [--sample-every N (500)]");
+                        + " [--sample-every N (500)] [--warm-up N (24, a multiple of 6)]");
                 System.exit(2);
             }
         }
-        if (sessions < 2 || readerPollMs < 1 || sampleEvery < 1) {
-            System.err.println("--sessions must be at least 2, --reader-poll-ms and --sample-every at least 1");
+        if (sessions < 2 || readerPollMs < 1 || sampleEvery < 1 || warmUp < 0 || warmUp % KINDS != 0) {
+            System.err.println("--sessions must be at least 2, --reader-poll-ms and --sample-every at least 1,"
+                    + " --warm-up a multiple of " + KINDS);
             System.exit(2);
         }
         headless();
@@ -175,7 +183,7 @@ public final class FlowBenchmark {
             int certificateTouches = bench.certificateByCard(runtime);
             System.out.printf(Locale.ROOT, "touches from card placed to certificate printed: %d%n", certificateTouches);
 
-            for (int i = 0; i < WARM_UP; i++) {
+            for (int i = 0; i < warmUp; i++) {
                 bench.session(i);
             }
             bench.reserveTaps(sessions * 8); // at most 7 taps in a session
